@@ -1,0 +1,77 @@
+/**
+ * Our own description of the schema set (`schemas/vcd-api.json`): entry points, catalog, the
+ * operations document, canonical namespace prefixes, feature aliases, and the pins of the
+ * upstream files. Paths in it are relative to the input folder.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { GeneratorError, fileStart } from "../diagnostics.js";
+
+export interface SchemaSetConfig {
+  readonly file: string;
+  readonly upstream: { readonly repository: string; readonly commit: string; readonly release?: string };
+  readonly entryPoints: string[];
+  readonly catalog?: string;
+  readonly operations?: string;
+  readonly newestApiVersion: string;
+  readonly namespaces: Record<string, { readonly prefix: string; readonly module: string }>;
+  readonly defaultNamespace?: string;
+  readonly featureAliases: Record<string, string>;
+  /** sha256 of each upstream file by path, or undefined when the config pins nothing. */
+  readonly pins?: Record<string, string>;
+}
+
+/** The project's own root (where `schemas/` and `templates/` are), from this module's location. */
+export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, "package.json")) && existsSync(resolve(dir, "schemas"))) return dir;
+  }
+  throw new Error(`vcd-codegen: cannot find the package root above ${from}`);
+}
+
+export const DEFAULT_SCHEMA_SET = resolve(PACKAGE_ROOT, "schemas/vcd-api.json");
+
+export function readSchemaSetConfig(file = DEFAULT_SCHEMA_SET): SchemaSetConfig {
+  const json = readJson(file) as Record<string, unknown>;
+  const need = (key: string, check: (v: unknown) => boolean, what: string) => {
+    if (!check(json[key])) throw new GeneratorError(`"${key}" must be ${what}`, fileStart(file), key);
+    return json[key];
+  };
+  const isStringArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  need("entryPoints", isStringArray, "a list of schema paths");
+  need("newestApiVersion", (v) => typeof v === "string", "a version string");
+  need("namespaces", isObject, "an object of namespace URI -> { prefix, module }");
+  need("featureAliases", isObject, "an object of alias -> version");
+  need("upstream", isObject, "an object naming the upstream repository and commit");
+  const pinsFile = json.pins as string | undefined;
+  const pins = pinsFile
+    ? ((readJson(resolve(dirname(file), pinsFile)) as { files: Record<string, string> }).files ?? {})
+    : undefined;
+  return { ...(json as unknown as SchemaSetConfig), file, pins };
+}
+
+export function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new GeneratorError(`cannot read file: ${(error as Error).message}`, fileStart(file));
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : 0;
+    const before = text.slice(0, offset).split("\n");
+    throw new GeneratorError(`invalid JSON: ${message}`, {
+      file,
+      line: before.length,
+      column: before[before.length - 1].length + 1,
+    });
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The working model that the passes refine into a {@link Model}. It is the IR plus what only exists
+ * before the passes have run: group and attribute group references, attribute references, raw
+ * annotations, and the tables those references point into. It holds no XSD syntax.
+ */
+import type { SourceLocation } from "../diagnostics.js";
+import type { RawAnnotation } from "../load/raw-schema.js";
+import type {
+  Annotations,
+  AttributeUse,
+  ClarkName,
+  ElementDecl,
+  Facets,
+  MaxOccurs,
+  SimpleTypeDef,
+  Wildcard,
+  ComplexTypeDef,
+} from "./ir.js";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface DraftElementParticle {
+  kind: "element";
+  name: ClarkName;
+  ref?: ClarkName;
+  /** Unknown until a ref is resolved. */
+  type: ClarkName;
+  minOccurs: number;
+  maxOccurs: MaxOccurs;
+  nillable: boolean;
+  default?: string;
+  fixed?: string;
+  tsName: string;
+  raw: RawAnnotation;
+  annotations: Annotations;
+  source: SourceLocation;
+}
+
+export interface DraftGroupRef {
+  kind: "groupRef";
+  ref: ClarkName;
+  minOccurs: number;
+  maxOccurs: MaxOccurs;
+  source: SourceLocation;
+}
+
+export interface DraftModelGroup {
+  kind: "sequence" | "choice" | "all";
+  minOccurs: number;
+  maxOccurs: MaxOccurs;
+  particles: DraftParticle[];
+  tsName?: string;
+}
+
+export type DraftWildcard = Mutable<Wildcard>;
+
+export type DraftParticle = DraftElementParticle | DraftModelGroup | DraftWildcard | DraftGroupRef;
+
+export interface DraftAttribute extends Omit<Mutable<AttributeUse>, "source"> {
+  kind: "attribute";
+  raw: RawAnnotation;
+  source: SourceLocation;
+}
+
+export interface DraftAttributeRef {
+  kind: "attributeRef";
+  ref: ClarkName;
+  use: AttributeUse["use"];
+  default?: string;
+  fixed?: string;
+  raw: RawAnnotation;
+  source: SourceLocation;
+}
+
+export interface DraftAttributeGroupRef {
+  kind: "attributeGroupRef";
+  ref: ClarkName;
+  source: SourceLocation;
+}
+
+export type DraftAttributeMember = DraftAttribute | DraftAttributeRef | DraftAttributeGroupRef;
+
+export interface DraftComplexType
+  extends Omit<Mutable<ComplexTypeDef>, "particle" | "attributes" | "anyAttribute" | "source"> {
+  particle: DraftModelGroup | null;
+  attributes: DraftAttributeMember[];
+  anyAttribute?: DraftWildcard;
+  /** Set when `simpleContent` restricts a complex type whose content is simple. */
+  raw: RawAnnotation;
+  source: SourceLocation;
+}
+
+export interface DraftSimpleType extends Omit<Mutable<SimpleTypeDef>, "facets" | "source"> {
+  /** The facets declared on this type only; merged with the base's by a pass. */
+  ownFacets: Facets;
+  facets: Facets;
+  raw: RawAnnotation;
+  source: SourceLocation;
+}
+
+export type DraftType = DraftComplexType | DraftSimpleType;
+
+export interface DraftElement extends Omit<Mutable<ElementDecl>, "source"> {
+  raw: RawAnnotation;
+  source: SourceLocation;
+}
+
+export interface DraftGroup {
+  name: ClarkName;
+  particle: DraftModelGroup | null;
+  source: SourceLocation;
+}
+
+export interface DraftAttributeGroup {
+  name: ClarkName;
+  attributes: DraftAttributeMember[];
+  anyAttribute?: DraftWildcard;
+  source: SourceLocation;
+}
+
+export interface Draft {
+  apiVersion: string;
+  /** Namespace URI -> canonical prefix, for every namespace with components. */
+  namespaces: Map<string, string>;
+  types: Map<ClarkName, DraftType>;
+  elements: Map<ClarkName, DraftElement>;
+  groups: Map<ClarkName, DraftGroup>;
+  attributeGroups: Map<ClarkName, DraftAttributeGroup>;
+  attributes: Map<ClarkName, DraftAttribute>;
+}
+
+/** Calls `visit` on every element particle and wildcard under a group, depth first, in order. */
+export function walkParticles(
+  group: DraftModelGroup | null,
+  visit: (particle: DraftParticle, parent: DraftModelGroup) => void,
+): void {
+  if (!group) return;
+  for (const particle of group.particles) {
+    visit(particle, group);
+    if (particle.kind === "sequence" || particle.kind === "choice" || particle.kind === "all") {
+      walkParticles(particle, visit);
+    }
+  }
+}

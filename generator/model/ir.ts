@@ -1,0 +1,208 @@
+/**
+ * The intermediate model (IR): everything the emitters need to know about a schema set, as plain,
+ * JSON-serialisable data. This file is part of the package's public API (`vcd-codegen/model`):
+ * `vcd-codegen model --out FILE` writes a {@link Model} as JSON, for other SDK packages to consume.
+ *
+ * Conventions:
+ * - Names of schema components are Clark names, `{namespace}local` (see {@link ClarkName}).
+ * - A type is referred to by its `id`: the Clark name of a named type, or for an anonymous type a
+ *   path from its nearest named owner (`{ns}Owner/Element`). XSD built-in types are referred to by
+ *   their Clark name in the XSD namespace (`{http://www.w3.org/2001/XMLSchema}string`) and have no
+ *   entry in `types`.
+ * - Content models keep the schema's order: `particles` arrays are in document order, and a derived
+ *   type's content comes after its base type's.
+ * - Occurrence bounds are numbers; `maxOccurs` is `"unbounded"` where the schema says so.
+ */
+
+/** `{namespace}local`. */
+export type ClarkName = string;
+
+/** A place in a schema file (1-based). */
+export interface Source {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Model {
+  /** The version of this document's shape; bumped on incompatible changes. */
+  readonly formatVersion: 1;
+  /**
+   * The API version the model was filtered for (e.g. `"30.0"`): what was added after it, or removed at
+   * or before it, is left out. `"all"` for the model of every version, with nothing left out.
+   */
+  readonly apiVersion: string;
+  readonly namespaces: Namespace[];
+  /** Every named and anonymous type, sorted by `id`. */
+  readonly types: TypeDef[];
+  /** Every global element, sorted by `id`. */
+  readonly elements: ElementDecl[];
+}
+
+export interface Namespace {
+  readonly uri: string;
+  /** The canonical prefix (`vcloud`, `vmext`, `ovf`, ...). */
+  readonly prefix: string;
+  /** The generated module's file name without extension (`vcloud`, `vcloud-ext`, ...). */
+  readonly module: string;
+}
+
+/** vCD's annotations and the documentation of a component. */
+export interface Annotations {
+  /** `xs:documentation` text (paragraphs separated by blank lines). */
+  readonly documentation?: string;
+  /** The API version the component first appeared in (`since`, `added-in`), numeric (`"5.1"`). */
+  readonly addedIn?: string;
+  /** The API version in which the component was removed, numeric. */
+  readonly removedIn?: string;
+  /** The feature alias the version was given as (`"MULTI_SITE"`), if any. */
+  readonly addedInAlias?: string;
+  /** Deprecation note (the API version or text given by `source="deprecated"`). */
+  readonly deprecated?: string;
+  /** When the value may be changed by a client: `create`, `update`, `always` or `none`. */
+  readonly modifiable?: string;
+  /** vCD's `source="required"` note (what the server requires, beyond minOccurs). */
+  readonly required?: boolean;
+  /** Marked internal to vCD. */
+  readonly internal?: boolean;
+  /** The media type of a type (`application/vnd.vmware.vcloud.vApp`, without `+xml`). */
+  readonly mediaType?: string;
+}
+
+export type TypeDef = ComplexTypeDef | SimpleTypeDef;
+
+interface TypeCommon {
+  readonly id: ClarkName;
+  /** The XSD name, absent for anonymous types. */
+  readonly qname?: ClarkName;
+  /** The namespace the type belongs to (its module). */
+  readonly namespace: string;
+  /** The TypeScript name: unique within the namespace's module. */
+  readonly tsName: string;
+  readonly annotations: Annotations;
+  readonly source: Source;
+}
+
+export interface ComplexTypeDef extends TypeCommon {
+  readonly kind: "complex";
+  readonly abstract: boolean;
+  readonly mixed: boolean;
+  /** The base type, if derived (`{http://www.w3.org/2001/XMLSchema}anyType` is left out). */
+  readonly base?: ClarkName;
+  readonly derivation?: "extension" | "restriction";
+  /** The type of the text content, for simple content (a built-in or simple type id). */
+  readonly simpleContent?: ClarkName;
+  /** Facets of a simpleContent restriction. */
+  readonly facets?: Facets;
+  /**
+   * The content this type declares itself: for an extension, only what it adds to its base; for a
+   * restriction, its whole content model. Null when it declares no element content.
+   */
+  readonly particle: ModelGroup | null;
+  /** The attributes this type declares itself (attribute groups and refs already inlined). */
+  readonly attributes: AttributeUse[];
+  readonly anyAttribute?: Wildcard;
+  /** Types derived from this one directly or indirectly, sorted (filled in by a pass). */
+  readonly subtypes: ClarkName[];
+}
+
+export interface SimpleTypeDef extends TypeCommon {
+  readonly kind: "simple";
+  readonly variety: "atomic" | "list" | "union";
+  /** The type it restricts (atomic), a built-in or simple type id. */
+  readonly base?: ClarkName;
+  /** The XSD primitive (or built-in) type it comes down to, for value mapping (atomic and list). */
+  readonly builtin: ClarkName;
+  readonly itemType?: ClarkName;
+  readonly memberTypes?: ClarkName[];
+  /** The facets of this type and everything it restricts, merged (patterns per derivation step). */
+  readonly facets: Facets;
+}
+
+export interface Facets {
+  readonly enumeration?: string[];
+  /** Patterns: each inner array comes from one derivation step (any of it may match); all steps must match. */
+  readonly patterns?: string[][];
+  readonly minInclusive?: string;
+  readonly maxInclusive?: string;
+  readonly minExclusive?: string;
+  readonly maxExclusive?: string;
+  readonly length?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly totalDigits?: number;
+  readonly fractionDigits?: number;
+  readonly whiteSpace?: "preserve" | "replace" | "collapse";
+}
+
+export type MaxOccurs = number | "unbounded";
+
+export type Particle = ElementParticle | ModelGroup | Wildcard;
+
+export interface ModelGroup {
+  readonly kind: "sequence" | "choice" | "all";
+  readonly minOccurs: number;
+  readonly maxOccurs: MaxOccurs;
+  readonly particles: Particle[];
+  /**
+   * Set on a repeating group (maxOccurs > 1) with more than one element: its occurrences are held,
+   * in document order, as the items of one array property of this name.
+   */
+  readonly tsName?: string;
+}
+
+export interface ElementParticle {
+  readonly kind: "element";
+  /** The element's Clark name (namespace per its form, or the referenced global element's). */
+  readonly name: ClarkName;
+  /** The global element this particle refers to (`ref=`), if any. */
+  readonly ref?: ClarkName;
+  readonly type: ClarkName;
+  readonly minOccurs: number;
+  readonly maxOccurs: MaxOccurs;
+  readonly nillable: boolean;
+  readonly default?: string;
+  readonly fixed?: string;
+  /** The property name in the generated TypeScript. */
+  readonly tsName: string;
+  readonly annotations: Annotations;
+  readonly source: Source;
+}
+
+export interface Wildcard {
+  readonly kind: "any";
+  /** `##any`, `##other` (relative to `targetNamespace`), or a list of URIs (`""` for no namespace). */
+  readonly namespaces: "##any" | "##other" | string[];
+  readonly targetNamespace: string;
+  readonly processContents: "strict" | "lax" | "skip";
+  readonly minOccurs: number;
+  readonly maxOccurs: MaxOccurs;
+  /** The property name holding the wildcard's content in the generated TypeScript. */
+  readonly tsName: string;
+  readonly source: Source;
+}
+
+export interface AttributeUse {
+  readonly name: ClarkName;
+  readonly type: ClarkName;
+  readonly use: "optional" | "required" | "prohibited";
+  readonly default?: string;
+  readonly fixed?: string;
+  readonly tsName: string;
+  readonly annotations: Annotations;
+  readonly source: Source;
+}
+
+export interface ElementDecl {
+  readonly id: ClarkName;
+  readonly namespace: string;
+  readonly type: ClarkName;
+  readonly abstract: boolean;
+  readonly nillable: boolean;
+  /** The head of the substitution group it belongs to. */
+  readonly substitutionGroup?: ClarkName;
+  /** The elements that may stand for this one, directly or indirectly, sorted (filled in by a pass). */
+  readonly substitutes: ClarkName[];
+  readonly annotations: Annotations;
+  readonly source: Source;
+}

@@ -1,0 +1,77 @@
+/** Gives every type and property its TypeScript name, by the rules in `model/naming.ts`. */
+import type { Draft, DraftComplexType, DraftModelGroup } from "../model/draft.js";
+import { claimName, typeNameFromId } from "../model/naming.js";
+import { localOf, type ClarkName } from "../model/qname.js";
+import type { Pass } from "./pass.js";
+
+export const assignNames: Pass = {
+  name: "assign-names",
+  run(draft, { nameOverrides }) {
+    assignTypeNames(draft, nameOverrides);
+    const usedByType = new Map<ClarkName, Set<string>>();
+    for (const def of draft.types.values()) {
+      if (def.kind === "complex") propertyNames(draft, def, usedByType);
+    }
+  },
+};
+
+function assignTypeNames(draft: Draft, overrides: ReadonlyMap<ClarkName, string>): void {
+  const usedByNamespace = new Map<string, Set<string>>();
+  const used = (ns: string) => usedByNamespace.get(ns) ?? usedByNamespace.set(ns, new Set()).get(ns)!;
+  const all = [...draft.types.values()];
+  for (const def of all) {
+    const override = overrides.get(def.id);
+    if (override) {
+      def.tsName = override;
+      used(def.namespace).add(override);
+    }
+  }
+  const ordered = all
+    .filter((def) => !overrides.has(def.id))
+    .sort((a, b) => Number(!a.qname) - Number(!b.qname) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const def of ordered) def.tsName = claimName(used(def.namespace), typeNameFromId(def.id));
+}
+
+/** Names the properties of a type, after those of its base (so a derived type never reuses one). */
+function propertyNames(draft: Draft, def: DraftComplexType, done: Map<ClarkName, Set<string>>): Set<string> {
+  const existing = done.get(def.id);
+  if (existing) return existing;
+  const base = def.base ? draft.types.get(def.base) : undefined;
+  const inherited =
+    base?.kind === "complex" && def.derivation === "extension" ? propertyNames(draft, base, done) : new Set<string>();
+  const used = new Set(inherited);
+  done.set(def.id, used);
+  if (def.particle) nameParticles(def.particle, used, false);
+  for (const attribute of def.attributes) {
+    if (attribute.kind === "attribute") attribute.tsName = claimName(used, localOf(attribute.name), "Attr");
+  }
+  return used;
+}
+
+function nameParticles(group: DraftModelGroup, used: Set<string>, insideItem: boolean): void {
+  const isItem = !insideItem && group.maxOccurs !== 1 && countElements(group) > 1;
+  if (isItem) group.tsName = claimName(used, elementNames(group).join("Or"));
+  const scope = isItem ? new Set<string>() : used;
+  for (const particle of group.particles) {
+    if (particle.kind === "element") particle.tsName = claimName(scope, localOf(particle.name));
+    else if (particle.kind === "any") particle.tsName = claimName(scope, "$any");
+    else if (particle.kind !== "groupRef") nameParticles(particle, scope, insideItem || isItem);
+  }
+}
+
+function countElements(group: DraftModelGroup): number {
+  return group.particles.reduce(
+    (n, p) => n + (p.kind === "element" || p.kind === "any" ? 1 : p.kind === "groupRef" ? 0 : countElements(p)),
+    0,
+  );
+}
+
+function elementNames(group: DraftModelGroup): string[] {
+  const names: string[] = [];
+  for (const p of group.particles) {
+    if (p.kind === "element") names.push(localOf(p.name));
+    else if (p.kind === "any") names.push("Any");
+    else if (p.kind !== "groupRef") names.push(...elementNames(p));
+  }
+  return [...new Set(names)];
+}
