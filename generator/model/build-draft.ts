@@ -61,7 +61,8 @@ export function buildDraft(set: SchemaSet, apiVersion: string, prefixes: Map<str
     }
     for (const attribute of schema.attributes) {
       claim(draft.attributes, attribute.name!, attribute.location, "attribute");
-      draft.attributes.set(attribute.name!, toAttribute(draft, attribute, attribute.name!) as DraftAttribute);
+      const owner = `{${namespaceOf(attribute.name!)}}attribute(${localOf(attribute.name!)})`;
+      draft.attributes.set(attribute.name!, toAttribute(draft, attribute, owner) as DraftAttribute);
     }
   }
   return draft;
@@ -234,7 +235,7 @@ function toAttribute(draft: Draft, raw: RawAttribute, owner: ClarkName): DraftAt
   return {
     kind: "attribute",
     name,
-    type: raw.type ?? (raw.anonymousType ? addType(draft, raw.anonymousType, `${owner}/@${localOf(name)}`) : ANY_SIMPLE_TYPE),
+    type: raw.type ?? (raw.anonymousType ? addType(draft, raw.anonymousType, anonymousAttributeType(owner, name)) : ANY_SIMPLE_TYPE),
     use: raw.use,
     default: raw.default,
     fixed: raw.fixed,
@@ -243,4 +244,9 @@ function toAttribute(draft: Draft, raw: RawAttribute, owner: ClarkName): DraftAt
     raw: raw.annotation,
     source: raw.location,
   };
+}
+
+/** A global attribute's anonymous type is named after it; a local one after its owner and itself. */
+function anonymousAttributeType(owner: ClarkName, name: ClarkName): ClarkName {
+  return localOf(owner).startsWith("attribute(") ? owner : `${owner}/@${localOf(name)}`;
 }

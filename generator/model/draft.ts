@@ -50,6 +50,7 @@ export interface DraftModelGroup {
   maxOccurs: MaxOccurs;
   particles: DraftParticle[];
   tsName?: string;
+  itemTsName?: string;
 }
 
 export type DraftWildcard = Mutable<Wildcard>;

@@ -42,7 +42,7 @@ function group(g: DraftModelGroup, source: (at: SourceLocation) => Source): Mode
     minOccurs: g.minOccurs,
     maxOccurs: g.maxOccurs,
     particles: g.particles.map((p) => particle(p, source)),
-    ...(g.tsName ? { tsName: g.tsName } : {}),
+    ...(g.tsName ? { tsName: g.tsName, itemTsName: g.itemTsName } : {}),
   };
 }
 

@@ -104,6 +104,8 @@ export interface ComplexTypeDef extends TypeCommon {
   readonly anyAttribute?: Wildcard;
   /** Types derived from this one directly or indirectly, sorted (filled in by a pass). */
   readonly subtypes: ClarkName[];
+  /** For a type with subtypes: the TypeScript name of the union of everything that may stand for it. */
+  readonly unionTsName?: string;
 }
 
 export interface SimpleTypeDef extends TypeCommon {
@@ -149,6 +151,8 @@ export interface ModelGroup {
    * in document order, as the items of one array property of this name.
    */
   readonly tsName?: string;
+  /** With `tsName`: the TypeScript name of the type of one item (`<Owner>_<tsName>Item`). */
+  readonly itemTsName?: string;
 }
 
 export interface ElementParticle {
@@ -203,6 +207,8 @@ export interface ElementDecl {
   readonly substitutionGroup?: ClarkName;
   /** The elements that may stand for this one, directly or indirectly, sorted (filled in by a pass). */
   readonly substitutes: ClarkName[];
+  /** For a substitution group head: the TypeScript name of the union of the elements that may stand for it. */
+  readonly groupTsName?: string;
   readonly annotations: Annotations;
   readonly source: Source;
 }

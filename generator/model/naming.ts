@@ -3,17 +3,23 @@
  *
  * Types: a named type keeps its XSD local name (`VAppType`, `VirtualHardwareSection_Type`). An
  * anonymous type is named after where it stands: the owner's name, then `_` and the element or
- * attribute name (`ProductSection_Type_Property`); the anonymous type of a global element is named
- * after the element. Characters that cannot stand in an identifier become `_`; a name that would
+ * attribute name (`ProductSection_Type_Property`); the anonymous type of a global element or attribute
+ * is named after it. Characters that cannot stand in an identifier become `_`; a name that would
  * shadow a TypeScript keyword or global type gets a trailing `_`. Within one namespace's module a
  * name is taken by the first type in order of id (named types before anonymous ones); a later type
  * wanting it gets `_2`, `_3`, ... Overrides by QName in the config file win over all of this.
+ *
+ * Unions: a type with subtypes also gets `Any<Name>`, the union of every concrete type that may
+ * stand where it is declared (each subtype tagged with its `$type`); the head of a substitution
+ * group gets `<Element>Element`, the union of the elements that may stand for it (each tagged with
+ * its `$element`). Both take their names after all types have theirs, by the same rule.
  *
  * Properties: an element or attribute keeps its XSD local name as the property name (quoted in
  * TypeScript where it is not an identifier). When a name is already taken in the type or the types
  * it derives from, an attribute becomes `<name>Attr`, and anything else gets `_2`, `_3`, ...
  * The items of a repeating group with more than one element are held in one array property named
- * after its elements joined with `Or` (`CategoryOrProperty`). Wildcard content is held in `$any`
+ * after its elements joined with `Or` (`CategoryOrProperty`); the type of
+ * one item is `<Owner>_<Property>Item`. Wildcard content is held in `$any`
  * (`$any2`, ...); names with `$` never clash with XSD names.
  */
 import { localOf } from "./qname.js";
@@ -39,7 +45,7 @@ export function toIdentifier(text: string): string {
 /** The wished-for TypeScript name of a type, from its id (see the rules above). */
 export function typeNameFromId(id: string): string {
   const local = localOf(id);
-  const element = /^element\(([^)]*)\)/.exec(local);
+  const element = /^(?:element|attribute)\(([^)]*)\)/.exec(local);
   const path = element ? element[1] + local.slice(element[0].length) : local;
   return toIdentifier(path.replace(/\/@?|#/g, "_"));
 }

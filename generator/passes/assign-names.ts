@@ -1,21 +1,33 @@
 /** Gives every type and property its TypeScript name, by the rules in `model/naming.ts`. */
-import type { Draft, DraftComplexType, DraftModelGroup } from "../model/draft.js";
-import { claimName, typeNameFromId } from "../model/naming.js";
+import { walkParticles, type Draft, type DraftComplexType, type DraftModelGroup } from "../model/draft.js";
+import { claimName, toIdentifier, typeNameFromId } from "../model/naming.js";
 import { localOf, type ClarkName } from "../model/qname.js";
 import type { Pass } from "./pass.js";
 
 export const assignNames: Pass = {
   name: "assign-names",
   run(draft, { nameOverrides }) {
-    assignTypeNames(draft, nameOverrides);
+    const typeNames = assignTypeNames(draft, nameOverrides);
     const usedByType = new Map<ClarkName, Set<string>>();
     for (const def of draft.types.values()) {
       if (def.kind === "complex") propertyNames(draft, def, usedByType);
     }
+    // Item types of repeating groups are named last, so they never take a type's name.
+    for (const def of [...draft.types.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (def.kind !== "complex") continue;
+      walkParticles(def.particle, (particle) => {
+        if ((particle.kind === "sequence" || particle.kind === "choice") && particle.tsName) {
+          particle.itemTsName = claimName(typeNames(def.namespace), `${def.tsName}_${particle.tsName}Item`);
+        }
+      });
+      if (def.particle?.tsName) {
+        def.particle.itemTsName = claimName(typeNames(def.namespace), `${def.tsName}_${def.particle.tsName}Item`);
+      }
+    }
   },
 };
 
-function assignTypeNames(draft: Draft, overrides: ReadonlyMap<ClarkName, string>): void {
+function assignTypeNames(draft: Draft, overrides: ReadonlyMap<ClarkName, string>): (ns: string) => Set<string> {
   const usedByNamespace = new Map<string, Set<string>>();
   const used = (ns: string) => usedByNamespace.get(ns) ?? usedByNamespace.set(ns, new Set()).get(ns)!;
   const all = [...draft.types.values()];
@@ -30,6 +42,15 @@ function assignTypeNames(draft: Draft, overrides: ReadonlyMap<ClarkName, string>
     .filter((def) => !overrides.has(def.id))
     .sort((a, b) => Number(!a.qname) - Number(!b.qname) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const def of ordered) def.tsName = claimName(used(def.namespace), typeNameFromId(def.id));
+  for (const def of all.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (def.kind === "complex" && def.subtypes.length) def.unionTsName = claimName(used(def.namespace), `Any${def.tsName}`);
+  }
+  for (const element of [...draft.elements.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (element.substitutes.length) {
+      element.groupTsName = claimName(used(element.namespace), toIdentifier(`${localOf(element.id)}Element`));
+    }
+  }
+  return used;
 }
 
 /** Names the properties of a type, after those of its base (so a derived type never reuses one). */

@@ -1,0 +1,59 @@
+/**
+ * Everything the generated package holds, in memory: the types modules, the elements table, the
+ * runtime, the entry point and the package files. Nothing is written here.
+ */
+import type { SchemaSetConfig } from "../config/schema-set-config.js";
+import type { Model } from "../model/ir.js";
+import { ModelIndex } from "../model/model-index.js";
+import type { GeneratedFile } from "./generated-file.js";
+import { namespaceModule } from "./modules.js";
+import type { OutputFile } from "./output-file.js";
+import { emitElementsTable } from "./package/emit-elements-table.js";
+import { indexSource } from "./package/emit-index.js";
+import { runtimeFiles } from "./package/runtime-files.js";
+import { template } from "./templates.js";
+import { emitTypeModules } from "./types/emit-type-modules.js";
+
+export interface PackageInfo {
+  readonly generatorVersion: string;
+  readonly schemaSet: SchemaSetConfig;
+  /** The generated package's npm name. */
+  readonly name: string;
+}
+
+export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
+  const index = new ModelIndex(model);
+  const { upstream } = info.schemaSet;
+  const inputs = `${upstream.repository}@${upstream.commit.slice(0, 12)} (API ${model.apiVersion})`;
+  const header = (what: string) =>
+    template("file-header")({ version: info.generatorVersion, inputs, what });
+  const modules: GeneratedFile[] = [...emitTypeModules(index, header), emitElementsTable(index, header)];
+  const files: OutputFile[] = [];
+  for (const module of modules) {
+    for (const rendering of ["ts", "js", "d.ts"] as const) {
+      files.push({ path: module.outputPath(rendering), content: module.render(rendering) });
+    }
+  }
+  files.push(...runtimeFiles((source) => `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`));
+  const entry = indexSource(header("The package's entry point."), model.namespaces, ["elements", "runtime/values"]);
+  files.push({ path: "src/index.ts", content: entry }, { path: "dist/index.js", content: entry }, { path: "dist/index.d.ts", content: entry });
+  const view = {
+    name: info.name,
+    version: info.generatorVersion,
+    apiVersion: model.apiVersion,
+    inputs,
+    modules: model.namespaces.map((ns) => `\`${namespaceModule(ns).path}\``).join(", "),
+    exports: [
+      { key: ".", path: "index" },
+      ...model.namespaces.map((ns) => ({ key: `./${ns.module}`, path: ns.module })),
+      { key: "./elements", path: "elements" },
+      { key: "./runtime", path: "runtime/index" },
+    ],
+  };
+  files.push(
+    { path: "package.json", content: template("package/package.json")(view) },
+    { path: "tsconfig.json", content: template("package/tsconfig.json")(view) },
+    { path: "README.md", content: template("package/README.md")(view) },
+  );
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

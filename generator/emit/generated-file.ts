@@ -1,0 +1,105 @@
+/**
+ * One generated module, rendered three ways: its TypeScript source, and the `.js` and `.d.ts` that
+ * compiling it would give (written directly: the module holds only declarations of types, and
+ * constants with an explicit type, so each output is a plain projection of it).
+ *
+ * Emitters refer to declarations of other modules as symbols through {@link GeneratedFile.refer};
+ * the file collects the imports (one namespace import per module, type-only where only types are
+ * used), so no emitter writes an import line by hand.
+ */
+import { dirname, posix, relative } from "node:path";
+import { literal, PRINT_WIDTH, type Literal } from "./print/layout.js";
+
+/** A generated module that others can import: its path under the package's `src/`, without extension. */
+export interface ModuleRef {
+  readonly path: string;
+  /** The name it is imported under. */
+  readonly ident: string;
+}
+
+type Declaration =
+  | { readonly kind: "type"; readonly text: string }
+  | {
+      readonly kind: "const";
+      readonly doc: string;
+      readonly name: string;
+      readonly type: string;
+      readonly value: { readonly literal: Literal } | { readonly expression: string };
+    };
+
+export type Rendering = "ts" | "js" | "d.ts";
+
+export class GeneratedFile {
+  private readonly imports = new Map<string, { module: ModuleRef; typeOnly: boolean }>();
+  private readonly declarations: Declaration[] = [];
+
+  /** @param path the module's path under `src/`, with its `.ts` extension. */
+  constructor(
+    readonly path: string,
+    private readonly header: string,
+  ) {}
+
+  /** The text by which this file refers to `name` declared in `module`, importing it as needed. */
+  refer(module: ModuleRef, name: string, typeOnly = true): string {
+    if (`${module.path}.ts` === this.path) return name;
+    const existing = this.imports.get(module.path);
+    this.imports.set(module.path, { module, typeOnly: typeOnly && (existing?.typeOnly ?? true) });
+    return `${module.ident}.${name}`;
+  }
+
+  /** Adds a declaration of types only (interface, type alias), already printed, doc comment included. */
+  add(text: string): void {
+    this.declarations.push({ kind: "type", text });
+  }
+
+  /** Adds `export const name: type = value;`. */
+  addConst(doc: string, name: string, type: string, value: { literal: Literal } | { expression: string }): void {
+    this.declarations.push({ kind: "const", doc, name, type, value });
+  }
+
+  get isEmpty(): boolean {
+    return this.declarations.length === 0;
+  }
+
+  /** The path of one rendering under the package root (`src/x.ts`, `dist/x.js`, `dist/x.d.ts`). */
+  outputPath(rendering: Rendering): string {
+    const base = this.path.slice(0, -3);
+    return rendering === "ts" ? `src/${this.path}` : `dist/${base}.${rendering}`;
+  }
+
+  render(rendering: Rendering): string {
+    const parts = [this.header.trimEnd()];
+    const imports = this.importLines(rendering);
+    if (imports.length) parts.push(imports.join("\n"));
+    for (const declaration of this.declarations) {
+      const text = renderDeclaration(declaration, rendering);
+      if (text) parts.push(text);
+    }
+    return `${parts.join("\n\n")}\n`;
+  }
+
+  private importLines(rendering: Rendering): string[] {
+    const from = dirname(this.path);
+    return [...this.imports.values()]
+      .filter(({ typeOnly }) => rendering !== "js" || !typeOnly)
+      .sort((a, b) => (a.module.path < b.module.path ? -1 : 1))
+      .map(({ module, typeOnly }) => {
+        let specifier = relative(from, module.path).split("\\").join(posix.sep);
+        if (!specifier.startsWith(".")) specifier = `./${specifier}`;
+        const keyword = typeOnly && rendering !== "js" ? "import type" : "import";
+        return `${keyword} * as ${module.ident} from "${specifier}.js";`;
+      });
+  }
+}
+
+function renderDeclaration(declaration: Declaration, rendering: Rendering): string | undefined {
+  if (declaration.kind === "type") return rendering === "js" ? undefined : declaration.text;
+  const { doc, name, type, value } = declaration;
+  const prefix = doc ? `${doc}\n` : "";
+  if (rendering === "d.ts") return `${prefix}export declare const ${name}: ${type};`;
+  const head = rendering === "ts" ? `export const ${name}: ${type} = ` : `export const ${name} = `;
+  if (!("literal" in value)) return `${prefix}${head}${value.expression};`;
+  // Like prettier: when not even the opening bracket fits after the `=`, the value moves to the next line.
+  if (head.length + 1 > PRINT_WIDTH) return `${prefix}${head.trimEnd()}\n  ${literal(value.literal, "  ", 2, 1)};`;
+  return `${prefix}${head}${literal(value.literal, "", head.length, 1)};`;
+}

@@ -1,0 +1,12 @@
+/** The modules of the generated package and how generated code names them. */
+import type { Namespace } from "../model/ir.js";
+import type { ModuleRef } from "./generated-file.js";
+
+/** The runtime's value helpers, imported by every types module as `$`. */
+export const RUNTIME_VALUES: ModuleRef = { path: "runtime/values", ident: "$" };
+export const RUNTIME: ModuleRef = { path: "runtime/index", ident: "$rt" };
+
+/** The types module of a namespace: `vcloud-ext.ts`, imported as `vcloudExt`. */
+export function namespaceModule(ns: Namespace): ModuleRef {
+  return { path: ns.module, ident: ns.module.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()) };
+}

@@ -1,0 +1,46 @@
+/** The main job: from resolved options to a generated package on disk (or a comparison with it). */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "./config/schema-set-config.js";
+import type { ResolvedOptions } from "./config/options.js";
+import { emitPackage } from "./emit/emit-package.js";
+import type { OutputFile } from "./emit/output-file.js";
+import type { Model } from "./model/ir.js";
+import { buildModel, type Timings } from "./pipeline.js";
+import { compareOutput, type OutputDifference } from "./write/check-output.js";
+import { writeOutput } from "./write/write-output.js";
+
+export const GENERATOR_VERSION: string = (
+  JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
+
+export const GENERATED_PACKAGE_NAME = "@vcd-codegen/vcloud";
+
+export interface GenerateResult {
+  readonly model: Model;
+  readonly files: OutputFile[];
+  readonly timings: Timings;
+  /** With `check`: how the output on disk differs from what would be generated. */
+  readonly difference?: OutputDifference;
+}
+
+export function generatePackage(options: ResolvedOptions): { model: Model; files: OutputFile[]; timings: Timings } {
+  const { model, timings } = buildModel(options);
+  const start = performance.now();
+  const files = emitPackage(model, {
+    generatorVersion: GENERATOR_VERSION,
+    schemaSet: options.schemaSet,
+    name: GENERATED_PACKAGE_NAME,
+  });
+  timings.emit = performance.now() - start;
+  return { model, files, timings };
+}
+
+export function generate(options: ResolvedOptions, check: boolean): GenerateResult {
+  const result = generatePackage(options);
+  if (check) return { ...result, difference: compareOutput(options.outDir, result.files) };
+  const start = performance.now();
+  writeOutput(options.outDir, result.files);
+  result.timings.write = performance.now() - start;
+  return result;
+}

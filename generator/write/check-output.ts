@@ -1,0 +1,35 @@
+/** `--check`: compares the package that would be generated with what is on disk, writing nothing. */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { OutputFile } from "../emit/output-file.js";
+import { withMarker } from "./write-output.js";
+
+export interface OutputDifference {
+  readonly changed: string[];
+  readonly missing: string[];
+  readonly extra: string[];
+}
+
+export function compareOutput(outDir: string, files: readonly OutputFile[]): OutputDifference {
+  const expected = withMarker(files);
+  const onDisk = new Set(existsSync(outDir) ? listFiles(outDir).map((path) => relative(outDir, path)) : []);
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const file of expected) {
+    if (!onDisk.has(file.path)) missing.push(file.path);
+    else if (readFileSync(join(outDir, file.path), "utf8") !== file.content) changed.push(file.path);
+    onDisk.delete(file.path);
+  }
+  return { changed, missing, extra: [...onDisk].sort() };
+}
+
+export function isSame(difference: OutputDifference): boolean {
+  return !difference.changed.length && !difference.missing.length && !difference.extra.length;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
+  });
+}
