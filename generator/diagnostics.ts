@@ -27,7 +27,9 @@ export class GeneratorError extends Error {
   format(): string {
     const where = formatLocation(this.location);
     const path = this.objectPath ? `${this.objectPath}: ` : "";
-    return where ? `${where}: ${path}${this.message}` : `${path}${this.message}`;
+    return where
+      ? `${where}: ${path}${this.message}`
+      : `${path}${this.message}`;
   }
 }
 

@@ -11,7 +11,9 @@ import { compareOutput, type OutputDifference } from "./write/check-output.js";
 import { writeOutput } from "./write/write-output.js";
 
 export const GENERATOR_VERSION: string = (
-  JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
+  JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+    version: string;
+  }
 ).version;
 
 export const GENERATED_PACKAGE_NAME = "@vcd-codegen/vcloud";
@@ -24,7 +26,11 @@ export interface GenerateResult {
   readonly difference?: OutputDifference;
 }
 
-export function generatePackage(options: ResolvedOptions): { model: Model; files: OutputFile[]; timings: Timings } {
+export function generatePackage(options: ResolvedOptions): {
+  model: Model;
+  files: OutputFile[];
+  timings: Timings;
+} {
   const { model, timings } = buildModel(options);
   const start = performance.now();
   const files = emitPackage(model, {
@@ -36,9 +42,16 @@ export function generatePackage(options: ResolvedOptions): { model: Model; files
   return { model, files, timings };
 }
 
-export function generate(options: ResolvedOptions, check: boolean): GenerateResult {
+export function generate(
+  options: ResolvedOptions,
+  check: boolean,
+): GenerateResult {
   const result = generatePackage(options);
-  if (check) return { ...result, difference: compareOutput(options.outDir, result.files) };
+  if (check)
+    return {
+      ...result,
+      difference: compareOutput(options.outDir, result.files),
+    };
   const start = performance.now();
   writeOutput(options.outDir, result.files);
   result.timings.write = performance.now() - start;

@@ -24,10 +24,25 @@ import type { Pass, PassContext } from "./passes/pass.js";
 import { resolveAnnotations } from "./passes/resolve-annotations.js";
 import { resolveElementRefs } from "./passes/resolve-element-refs.js";
 
-export const PHASES: readonly { readonly name: string; readonly passes: readonly Pass[] }[] = [
-  { name: "resolve", passes: [checkReferences, inlineGroups, inlineAttributeGroups, resolveElementRefs, resolveAnnotations] },
+export const PHASES: readonly {
+  readonly name: string;
+  readonly passes: readonly Pass[];
+}[] = [
+  {
+    name: "resolve",
+    passes: [
+      checkReferences,
+      inlineGroups,
+      inlineAttributeGroups,
+      resolveElementRefs,
+      resolveAnnotations,
+    ],
+  },
   { name: "select", passes: [filterApiVersion] },
-  { name: "derive", passes: [deriveSimpleTypes, linkSubtypes, linkSubstitutionGroups] },
+  {
+    name: "derive",
+    passes: [deriveSimpleTypes, linkSubtypes, linkSubstitutionGroups],
+  },
   { name: "name", passes: [assignNames] },
 ];
 
@@ -42,7 +57,10 @@ export interface BuildResult {
   readonly files: string[];
 }
 
-export type ModelOptions = Pick<ResolvedOptions, "inputDir" | "apiVersion" | "schemaSet" | "nameOverrides">;
+export type ModelOptions = Pick<
+  ResolvedOptions,
+  "inputDir" | "apiVersion" | "schemaSet" | "nameOverrides"
+>;
 
 export function buildModel(options: ModelOptions): BuildResult {
   const timings: Timings = {};
@@ -54,34 +72,55 @@ export function buildModel(options: ModelOptions): BuildResult {
   };
   const { schemaSet, inputDir } = options;
   const set = time("load", () => {
-    const catalog = schemaSet.catalog ? readCatalog(resolve(inputDir, schemaSet.catalog)) : EMPTY_CATALOG;
-    return loadSchemaSet(schemaSet.entryPoints.map((entry) => resolve(inputDir, entry)), catalog);
+    const catalog = schemaSet.catalog
+      ? readCatalog(resolve(inputDir, schemaSet.catalog))
+      : EMPTY_CATALOG;
+    return loadSchemaSet(
+      schemaSet.entryPoints.map((entry) => resolve(inputDir, entry)),
+      catalog,
+    );
   });
   const namespaces = namespaceTable(options, set.schemas);
   const draft = time("map", () =>
-    buildDraft(set, options.apiVersion, new Map(namespaces.map((ns) => [ns.uri, ns.prefix]))),
+    buildDraft(
+      set,
+      options.apiVersion,
+      new Map(namespaces.map((ns) => [ns.uri, ns.prefix])),
+    ),
   );
   checkOverrides(draft, options);
   const context: PassContext = {
-    versions: { target: options.apiVersion, aliases: new Map(Object.entries(schemaSet.featureAliases)) },
+    versions: {
+      target: options.apiVersion,
+      aliases: new Map(Object.entries(schemaSet.featureAliases)),
+    },
     nameOverrides: options.nameOverrides,
   };
   for (const phase of PHASES) {
-    for (const pass of phase.passes) time(`${phase.name}/${pass.name}`, () => pass.run(draft, context));
+    for (const pass of phase.passes)
+      time(`${phase.name}/${pass.name}`, () => pass.run(draft, context));
   }
-  const model = time("finalize", () => finalizeModel(draft, namespaces, (file) => relative(inputDir, file)));
+  const model = time("finalize", () =>
+    finalizeModel(draft, namespaces, (file) => relative(inputDir, file)),
+  );
   return { model, timings, files: set.schemas.map((schema) => schema.file) };
 }
 
 /** Canonical prefixes from the schema-set config; other namespaces take the prefix their schema declares. */
-function namespaceTable(options: ModelOptions, schemas: { targetNamespace: string; prefixes: Record<string, string> }[]): Namespace[] {
+function namespaceTable(
+  options: ModelOptions,
+  schemas: { targetNamespace: string; prefixes: Record<string, string> }[],
+): Namespace[] {
   const table = new Map<string, Namespace>();
-  for (const [uri, ns] of Object.entries(options.schemaSet.namespaces)) table.set(uri, { uri, ...ns });
+  for (const [uri, ns] of Object.entries(options.schemaSet.namespaces))
+    table.set(uri, { uri, ...ns });
   const taken = new Set([...table.values()].map((ns) => ns.prefix));
   for (const schema of schemas) {
     const uri = schema.targetNamespace;
     if (table.has(uri)) continue;
-    const declared = Object.entries(schema.prefixes).find(([, value]) => value === uri)?.[0];
+    const declared = Object.entries(schema.prefixes).find(
+      ([, value]) => value === uri,
+    )?.[0];
     let prefix = declared && !taken.has(declared) ? declared : "ns";
     for (let i = 1; taken.has(prefix); i++) prefix = `ns${i}`;
     taken.add(prefix);
@@ -93,7 +132,11 @@ function namespaceTable(options: ModelOptions, schemas: { targetNamespace: strin
 function checkOverrides(draft: Draft, options: ModelOptions): void {
   for (const id of options.nameOverrides.keys()) {
     if (!draft.types.has(id)) {
-      throw new GeneratorError(`a name override names type "${localOf(id)}", which the schema set does not have`, undefined, `names`);
+      throw new GeneratorError(
+        `a name override names type "${localOf(id)}", which the schema set does not have`,
+        undefined,
+        `names`,
+      );
     }
   }
 }

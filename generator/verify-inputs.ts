@@ -10,14 +10,20 @@ export interface InputReport {
   readonly checked: number;
 }
 
-export function verifyInputs(inputDir: string, schemaSet: SchemaSetConfig): InputReport {
+export function verifyInputs(
+  inputDir: string,
+  schemaSet: SchemaSetConfig,
+): InputReport {
   const missing: string[] = [];
   const changed: string[] = [];
   const pins = schemaSet.pins ?? {};
   for (const [path, sha256] of Object.entries(pins)) {
     const file = join(inputDir, path);
     if (!existsSync(file)) missing.push(path);
-    else if (createHash("sha256").update(readFileSync(file)).digest("hex") !== sha256) changed.push(path);
+    else if (
+      createHash("sha256").update(readFileSync(file)).digest("hex") !== sha256
+    )
+      changed.push(path);
   }
   return { missing, changed, checked: Object.keys(pins).length };
 }

@@ -24,46 +24,90 @@ const defaultIo: Io = {
   env: process.env,
 };
 
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = defaultIo,
+): Promise<number> {
   let exitCode = 0;
   const program = new Command("vcd-codegen")
-    .description("Generates a TypeScript client for the vCloud Director XML API from its XSD schemas.")
+    .description(
+      "Generates a TypeScript client for the vCloud Director XML API from its XSD schemas.",
+    )
     .version(GENERATOR_VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
   const common = (command: Command) =>
     command
-      .option("--input <dir>", "the input folder (XSD set + operations), laid out like vmware/vcd-api-schemas")
-      .option("--config <file>", "the config file (default: vcd-codegen.config.json or .ts at the project root)");
-  common(program.command("generate").description("generate the TypeScript package"))
+      .option(
+        "--input <dir>",
+        "the input folder (XSD set + operations), laid out like vmware/vcd-api-schemas",
+      )
+      .option(
+        "--config <file>",
+        "the config file (default: vcd-codegen.config.json or .ts at the project root)",
+      );
+  common(
+    program.command("generate").description("generate the TypeScript package"),
+  )
     .option("--out <dir>", "the output folder (default: generated/vcloud)")
-    .option("--api-version <version>", "the API version to generate for (default: the newest the set describes)")
-    .option("--check", "write nothing; exit 1 if the output on disk differs from what would be generated")
+    .option(
+      "--api-version <version>",
+      "the API version to generate for (default: the newest the set describes)",
+    )
+    .option(
+      "--check",
+      "write nothing; exit 1 if the output on disk differs from what would be generated",
+    )
     .action(async (opts: CommandLineOptions & { check?: boolean }) => {
       exitCode = await runGenerate(opts, io);
     });
-  common(program.command("model").description("write the intermediate model as JSON"))
+  common(
+    program
+      .command("model")
+      .description("write the intermediate model as JSON"),
+  )
     .requiredOption("--out <file>", "the JSON file to write")
-    .option("--api-version <version>", `the API version to select for (default: "${ALL_VERSIONS}", nothing left out)`)
+    .option(
+      "--api-version <version>",
+      `the API version to select for (default: "${ALL_VERSIONS}", nothing left out)`,
+    )
     .action(async (opts: CommandLineOptions & { out: string }) => {
-      const options = await resolveOptions({ ...opts, out: undefined, apiVersion: opts.apiVersion ?? ALL_VERSIONS }, io.env, io.cwd);
+      const options = await resolveOptions(
+        {
+          ...opts,
+          out: undefined,
+          apiVersion: opts.apiVersion ?? ALL_VERSIONS,
+        },
+        io.env,
+        io.cwd,
+      );
       const { model } = buildModel(options);
       const file = resolve(io.cwd, opts.out);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
-      io.out(`vcd-codegen: model of ${model.types.length} types and ${model.elements.length} elements -> ${opts.out}`);
+      io.out(
+        `vcd-codegen: model of ${model.types.length} types and ${model.elements.length} elements -> ${opts.out}`,
+      );
     });
-  common(program.command("verify-inputs").description("check the input folder against the pinned upstream files")).action(
-    async (opts: CommandLineOptions) => {
-      const options = await resolveOptions(opts, io.env, io.cwd);
-      const report = verifyInputs(options.inputDir, options.schemaSet);
-      for (const path of report.missing) io.err(`${path}: missing`);
-      for (const path of report.changed) io.err(`${path}: differs from the pinned upstream file`);
-      const bad = report.missing.length + report.changed.length;
-      io.out(`vcd-codegen: ${report.checked - bad} of ${report.checked} input files match the pins in ${relative(io.cwd, options.schemaSet.file)}`);
-      exitCode = bad ? 1 : 0;
-    },
-  );
+  common(
+    program
+      .command("verify-inputs")
+      .description("check the input folder against the pinned upstream files"),
+  ).action(async (opts: CommandLineOptions) => {
+    const options = await resolveOptions(opts, io.env, io.cwd);
+    const report = verifyInputs(options.inputDir, options.schemaSet);
+    for (const path of report.missing) io.err(`${path}: missing`);
+    for (const path of report.changed)
+      io.err(`${path}: differs from the pinned upstream file`);
+    const bad = report.missing.length + report.changed.length;
+    io.out(
+      `vcd-codegen: ${report.checked - bad} of ${report.checked} input files match the pins in ${relative(io.cwd, options.schemaSet.file)}`,
+    );
+    exitCode = bad ? 1 : 0;
+  });
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
@@ -77,7 +121,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
 }
 
-async function runGenerate(opts: CommandLineOptions & { check?: boolean }, io: Io): Promise<number> {
+async function runGenerate(
+  opts: CommandLineOptions & { check?: boolean },
+  io: Io,
+): Promise<number> {
   const start = performance.now();
   const options = await resolveOptions(opts, io.env, io.cwd);
   const result = generate(options, !!opts.check);
@@ -91,9 +138,13 @@ async function runGenerate(opts: CommandLineOptions & { check?: boolean }, io: I
     for (const path of missing) io.err(`${where}/${path}: would be added`);
     for (const path of extra) io.err(`${where}/${path}: would be removed`);
     const same = isSame(result.difference);
-    io.out(`vcd-codegen: ${same ? "up to date" : "out of date"} (${counts}, API ${model.apiVersion}) in ${seconds} s: ${where}`);
+    io.out(
+      `vcd-codegen: ${same ? "up to date" : "out of date"} (${counts}, API ${model.apiVersion}) in ${seconds} s: ${where}`,
+    );
     return same ? 0 : 1;
   }
-  io.out(`vcd-codegen: ${counts} (API ${model.apiVersion}) in ${seconds} s -> ${where}`);
+  io.out(
+    `vcd-codegen: ${counts} (API ${model.apiVersion}) in ${seconds} s -> ${where}`,
+  );
   return 0;
 }

@@ -7,8 +7,16 @@ import { dirname, resolve } from "node:path";
 import { GeneratorError } from "../diagnostics.js";
 import { ALL_VERSIONS, isNumericVersion } from "../model/api-version.js";
 import { clark, type ClarkName } from "../model/qname.js";
-import { DEFAULT_SCHEMA_SET, readSchemaSetConfig, type SchemaSetConfig } from "./schema-set-config.js";
-import { findUserConfig, readUserConfig, type UserConfig } from "./user-config.js";
+import {
+  DEFAULT_SCHEMA_SET,
+  readSchemaSetConfig,
+  type SchemaSetConfig,
+} from "./schema-set-config.js";
+import {
+  findUserConfig,
+  readUserConfig,
+  type UserConfig,
+} from "./user-config.js";
 
 export interface CommandLineOptions {
   readonly input?: string;
@@ -34,19 +42,31 @@ export async function resolveOptions(
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
 ): Promise<ResolvedOptions> {
-  const configFile = cli.config ? resolve(cwd, cli.config) : findUserConfig(findProjectRoot(cwd));
-  if (cli.config && !existsSync(configFile!)) throw new GeneratorError(`config file not found: ${configFile}`);
+  const configFile = cli.config
+    ? resolve(cwd, cli.config)
+    : findUserConfig(findProjectRoot(cwd));
+  if (cli.config && !existsSync(configFile!))
+    throw new GeneratorError(`config file not found: ${configFile}`);
   const config: UserConfig = configFile ? await readUserConfig(configFile) : {};
   const projectRoot = configFile ? dirname(configFile) : findProjectRoot(cwd);
-  const schemaSet = readSchemaSetConfig(config.schemaSet ? resolve(projectRoot, config.schemaSet) : DEFAULT_SCHEMA_SET);
-  const apiVersion = cli.apiVersion ?? config.apiVersion ?? schemaSet.newestApiVersion;
+  const schemaSet = readSchemaSetConfig(
+    config.schemaSet
+      ? resolve(projectRoot, config.schemaSet)
+      : DEFAULT_SCHEMA_SET,
+  );
+  const apiVersion =
+    cli.apiVersion ?? config.apiVersion ?? schemaSet.newestApiVersion;
   if (!isNumericVersion(apiVersion) && apiVersion !== ALL_VERSIONS) {
-    throw new GeneratorError(`--api-version must be a version number like 30.0 (or "all"), not "${apiVersion}"`);
+    throw new GeneratorError(
+      `--api-version must be a version number like 30.0 (or "all"), not "${apiVersion}"`,
+    );
   }
   return {
     projectRoot,
     inputDir: findInputDir(cli, config, env, cwd, projectRoot),
-    outDir: cli.out ? resolve(cwd, cli.out) : resolve(projectRoot, config.out ?? DEFAULT_OUT),
+    outDir: cli.out
+      ? resolve(cwd, cli.out)
+      : resolve(projectRoot, config.out ?? DEFAULT_OUT),
     apiVersion,
     schemaSet,
     nameOverrides: nameOverrides(config.names ?? {}, schemaSet, configFile),
@@ -70,19 +90,28 @@ function findInputDir(
 ): string {
   const given: [string, string | undefined][] = [
     ["--input", cli.input && resolve(cwd, cli.input)],
-    ["the config file's \"input\"", config.input && resolve(projectRoot, config.input)],
-    [`the environment variable ${INPUT_ENV}`, env[INPUT_ENV] && resolve(cwd, env[INPUT_ENV]!)],
+    [
+      'the config file\'s "input"',
+      config.input && resolve(projectRoot, config.input),
+    ],
+    [
+      `the environment variable ${INPUT_ENV}`,
+      env[INPUT_ENV] && resolve(cwd, env[INPUT_ENV]!),
+    ],
   ];
   for (const [how, dir] of given) {
     if (!dir) continue;
-    if (!isDirectory(dir)) throw new GeneratorError(`the input folder given by ${how} does not exist: ${dir}`);
+    if (!isDirectory(dir))
+      throw new GeneratorError(
+        `the input folder given by ${how} does not exist: ${dir}`,
+      );
     return dir;
   }
   const fallback = resolve(projectRoot, "../shared/vcd-api");
   if (isDirectory(fallback)) return fallback;
   throw new GeneratorError(
     [
-      "no input folder found. Looked for: --input, \"input\" in vcd-codegen.config.json, " +
+      'no input folder found. Looked for: --input, "input" in vcd-codegen.config.json, ' +
         `the environment variable ${INPUT_ENV}, and ${fallback}.`,
       "Get the inputs from the public repository vmware/vcd-api-schemas at commit " +
         "355a581776246f99c1efca76bf2f7df0aa6bf270 (its schemas/ laid out as xsd/, plus the operations document), " +
@@ -101,14 +130,18 @@ function nameOverrides(
   schemaSet: SchemaSetConfig,
   configFile: string | undefined,
 ): Map<ClarkName, string> {
-  const byPrefix = new Map(Object.entries(schemaSet.namespaces).map(([uri, ns]) => [ns.prefix, uri]));
+  const byPrefix = new Map(
+    Object.entries(schemaSet.namespaces).map(([uri, ns]) => [ns.prefix, uri]),
+  );
   const out = new Map<ClarkName, string>();
   for (const [qname, tsName] of Object.entries(names)) {
     if (qname.startsWith("{")) {
       out.set(qname, tsName);
       continue;
     }
-    const [prefix, local] = qname.includes(":") ? qname.split(":", 2) : ["", qname];
+    const [prefix, local] = qname.includes(":")
+      ? qname.split(":", 2)
+      : ["", qname];
     const uri = prefix ? byPrefix.get(prefix) : schemaSet.defaultNamespace;
     if (uri === undefined) {
       throw new GeneratorError(

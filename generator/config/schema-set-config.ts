@@ -10,12 +10,19 @@ import { GeneratorError, fileStart } from "../diagnostics.js";
 
 export interface SchemaSetConfig {
   readonly file: string;
-  readonly upstream: { readonly repository: string; readonly commit: string; readonly release?: string };
+  readonly upstream: {
+    readonly repository: string;
+    readonly commit: string;
+    readonly release?: string;
+  };
   readonly entryPoints: string[];
   readonly catalog?: string;
   readonly operations?: string;
   readonly newestApiVersion: string;
-  readonly namespaces: Record<string, { readonly prefix: string; readonly module: string }>;
+  readonly namespaces: Record<
+    string,
+    { readonly prefix: string; readonly module: string }
+  >;
   readonly defaultNamespace?: string;
   readonly featureAliases: Record<string, string>;
   /** sha256 of each upstream file by path, or undefined when the config pins nothing. */
@@ -23,33 +30,60 @@ export interface SchemaSetConfig {
 }
 
 /** The project's own root (where `schemas/` and `templates/` are), from this module's location. */
-export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+export const PACKAGE_ROOT = packageRoot(
+  dirname(fileURLToPath(import.meta.url)),
+);
 
 function packageRoot(from: string): string {
   for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(resolve(dir, "package.json")) && existsSync(resolve(dir, "schemas"))) return dir;
+    if (
+      existsSync(resolve(dir, "package.json")) &&
+      existsSync(resolve(dir, "schemas"))
+    )
+      return dir;
   }
   throw new Error(`vcd-codegen: cannot find the package root above ${from}`);
 }
 
 export const DEFAULT_SCHEMA_SET = resolve(PACKAGE_ROOT, "schemas/vcd-api.json");
 
-export function readSchemaSetConfig(file = DEFAULT_SCHEMA_SET): SchemaSetConfig {
+export function readSchemaSetConfig(
+  file = DEFAULT_SCHEMA_SET,
+): SchemaSetConfig {
   const json = readJson(file) as Record<string, unknown>;
   const need = (key: string, check: (v: unknown) => boolean, what: string) => {
-    if (!check(json[key])) throw new GeneratorError(`"${key}" must be ${what}`, fileStart(file), key);
+    if (!check(json[key]))
+      throw new GeneratorError(
+        `"${key}" must be ${what}`,
+        fileStart(file),
+        key,
+      );
     return json[key];
   };
-  const isStringArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
-  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  const isStringArray = (v: unknown) =>
+    Array.isArray(v) && v.every((x) => typeof x === "string");
+  const isObject = (v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
   need("entryPoints", isStringArray, "a list of schema paths");
   need("newestApiVersion", (v) => typeof v === "string", "a version string");
-  need("namespaces", isObject, "an object of namespace URI -> { prefix, module }");
+  need(
+    "namespaces",
+    isObject,
+    "an object of namespace URI -> { prefix, module }",
+  );
   need("featureAliases", isObject, "an object of alias -> version");
-  need("upstream", isObject, "an object naming the upstream repository and commit");
+  need(
+    "upstream",
+    isObject,
+    "an object naming the upstream repository and commit",
+  );
   const pinsFile = json.pins as string | undefined;
   const pins = pinsFile
-    ? ((readJson(resolve(dirname(file), pinsFile)) as { files: Record<string, string> }).files ?? {})
+    ? ((
+        readJson(resolve(dirname(file), pinsFile)) as {
+          files: Record<string, string>;
+        }
+      ).files ?? {})
     : undefined;
   return { ...(json as unknown as SchemaSetConfig), file, pins };
 }
@@ -59,7 +93,10 @@ export function readJson(file: string): unknown {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new GeneratorError(`cannot read file: ${(error as Error).message}`, fileStart(file));
+    throw new GeneratorError(
+      `cannot read file: ${(error as Error).message}`,
+      fileStart(file),
+    );
   }
   try {
     return JSON.parse(text);

@@ -23,7 +23,10 @@ export interface UserConfig {
   readonly names?: Record<string, string>;
 }
 
-export const CONFIG_NAMES = ["vcd-codegen.config.json", "vcd-codegen.config.ts"];
+export const CONFIG_NAMES = [
+  "vcd-codegen.config.json",
+  "vcd-codegen.config.ts",
+];
 
 const KEYS: Record<keyof UserConfig, string> = {
   input: "string",
@@ -34,25 +37,41 @@ const KEYS: Record<keyof UserConfig, string> = {
 };
 
 export async function readUserConfig(file: string): Promise<UserConfig> {
-  const value = file.endsWith(".ts") ? await importTsConfig(file) : readJson(file);
+  const value = file.endsWith(".ts")
+    ? await importTsConfig(file)
+    : readJson(file);
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new GeneratorError("the config must be an object", fileStart(file));
   }
   for (const [key, v] of Object.entries(value)) {
     const want = KEYS[key as keyof UserConfig];
-    if (!want) throw new GeneratorError(`unknown option (known: ${Object.keys(KEYS).join(", ")})`, fileStart(file), key);
-    if (typeof v !== want || v === null) throw new GeneratorError(`must be a ${want}`, fileStart(file), key);
+    if (!want)
+      throw new GeneratorError(
+        `unknown option (known: ${Object.keys(KEYS).join(", ")})`,
+        fileStart(file),
+        key,
+      );
+    if (typeof v !== want || v === null)
+      throw new GeneratorError(`must be a ${want}`, fileStart(file), key);
   }
-  for (const [qname, name] of Object.entries((value as UserConfig).names ?? {})) {
+  for (const [qname, name] of Object.entries(
+    (value as UserConfig).names ?? {},
+  )) {
     if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) {
-      throw new GeneratorError(`must be a TypeScript identifier`, fileStart(file), `names["${qname}"]`);
+      throw new GeneratorError(
+        `must be a TypeScript identifier`,
+        fileStart(file),
+        `names["${qname}"]`,
+      );
     }
   }
   return value as UserConfig;
 }
 
 export function findUserConfig(projectRoot: string): string | undefined {
-  return CONFIG_NAMES.map((name) => join(projectRoot, name)).find((file) => existsSync(file));
+  return CONFIG_NAMES.map((name) => join(projectRoot, name)).find((file) =>
+    existsSync(file),
+  );
 }
 
 /** A `.ts` config: transpiled (no type check) to a temporary module and imported. */
@@ -60,16 +79,23 @@ async function importTsConfig(file: string): Promise<unknown> {
   const ts = (await import("typescript")).default;
   const source = readFileSync(resolve(file), "utf8");
   const output = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+    },
     fileName: file,
   });
   const dir = mkdtempSync(join(tmpdir(), "vcd-codegen-config-"));
   try {
     const module = join(dir, "config.mjs");
     writeFileSync(module, output.outputText);
-    return ((await import(pathToFileURL(module).href)) as { default: unknown }).default;
+    return ((await import(pathToFileURL(module).href)) as { default: unknown })
+      .default;
   } catch (error) {
-    throw new GeneratorError(`cannot load the config: ${(error as Error).message}`, fileStart(file));
+    throw new GeneratorError(
+      `cannot load the config: ${(error as Error).message}`,
+      fileStart(file),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -27,25 +27,49 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
   const inputs = `${upstream.repository}@${upstream.commit.slice(0, 12)} (API ${model.apiVersion})`;
   const header = (what: string) =>
     template("file-header")({ version: info.generatorVersion, inputs, what });
-  const modules: GeneratedFile[] = [...emitTypeModules(index, header), emitElementsTable(index, header)];
+  const modules: GeneratedFile[] = [
+    ...emitTypeModules(index, header),
+    emitElementsTable(index, header),
+  ];
   const files: OutputFile[] = [];
   for (const module of modules) {
     for (const rendering of ["ts", "js", "d.ts"] as const) {
-      files.push({ path: module.outputPath(rendering), content: module.render(rendering) });
+      files.push({
+        path: module.outputPath(rendering),
+        content: module.render(rendering),
+      });
     }
   }
-  files.push(...runtimeFiles((source) => `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`));
-  const entry = indexSource(header("The package's entry point."), model.namespaces, ["elements", "runtime/values"]);
-  files.push({ path: "src/index.ts", content: entry }, { path: "dist/index.js", content: entry }, { path: "dist/index.d.ts", content: entry });
+  files.push(
+    ...runtimeFiles(
+      (source) =>
+        `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`,
+    ),
+  );
+  const entry = indexSource(
+    header("The package's entry point."),
+    model.namespaces,
+    ["elements", "runtime/values"],
+  );
+  files.push(
+    { path: "src/index.ts", content: entry },
+    { path: "dist/index.js", content: entry },
+    { path: "dist/index.d.ts", content: entry },
+  );
   const view = {
     name: info.name,
     version: info.generatorVersion,
     apiVersion: model.apiVersion,
     inputs,
-    modules: model.namespaces.map((ns) => `\`${namespaceModule(ns).path}\``).join(", "),
+    modules: model.namespaces
+      .map((ns) => `\`${namespaceModule(ns).path}\``)
+      .join(", "),
     exports: [
       { key: ".", path: "index" },
-      ...model.namespaces.map((ns) => ({ key: `./${ns.module}`, path: ns.module })),
+      ...model.namespaces.map((ns) => ({
+        key: `./${ns.module}`,
+        path: ns.module,
+      })),
       { key: "./elements", path: "elements" },
       { key: "./runtime", path: "runtime/index" },
     ],

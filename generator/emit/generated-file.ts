@@ -24,13 +24,17 @@ type Declaration =
       readonly doc: string;
       readonly name: string;
       readonly type: string;
-      readonly value: { readonly literal: Literal } | { readonly expression: string };
+      readonly value:
+        { readonly literal: Literal } | { readonly expression: string };
     };
 
 export type Rendering = "ts" | "js" | "d.ts";
 
 export class GeneratedFile {
-  private readonly imports = new Map<string, { module: ModuleRef; typeOnly: boolean }>();
+  private readonly imports = new Map<
+    string,
+    { module: ModuleRef; typeOnly: boolean }
+  >();
   private readonly declarations: Declaration[] = [];
 
   /** @param path the module's path under `src/`, with its `.ts` extension. */
@@ -43,7 +47,10 @@ export class GeneratedFile {
   refer(module: ModuleRef, name: string, typeOnly = true): string {
     if (`${module.path}.ts` === this.path) return name;
     const existing = this.imports.get(module.path);
-    this.imports.set(module.path, { module, typeOnly: typeOnly && (existing?.typeOnly ?? true) });
+    this.imports.set(module.path, {
+      module,
+      typeOnly: typeOnly && (existing?.typeOnly ?? true),
+    });
     return `${module.ident}.${name}`;
   }
 
@@ -53,7 +60,12 @@ export class GeneratedFile {
   }
 
   /** Adds `export const name: type = value;`. */
-  addConst(doc: string, name: string, type: string, value: { literal: Literal } | { expression: string }): void {
+  addConst(
+    doc: string,
+    name: string,
+    type: string,
+    value: { literal: Literal } | { expression: string },
+  ): void {
     this.declarations.push({ kind: "const", doc, name, type, value });
   }
 
@@ -64,7 +76,9 @@ export class GeneratedFile {
   /** The path of one rendering under the package root (`src/x.ts`, `dist/x.js`, `dist/x.d.ts`). */
   outputPath(rendering: Rendering): string {
     const base = this.path.slice(0, -3);
-    return rendering === "ts" ? `src/${this.path}` : `dist/${base}.${rendering}`;
+    return rendering === "ts"
+      ? `src/${this.path}`
+      : `dist/${base}.${rendering}`;
   }
 
   render(rendering: Rendering): string {
@@ -86,20 +100,30 @@ export class GeneratedFile {
       .map(({ module, typeOnly }) => {
         let specifier = relative(from, module.path).split("\\").join(posix.sep);
         if (!specifier.startsWith(".")) specifier = `./${specifier}`;
-        const keyword = typeOnly && rendering !== "js" ? "import type" : "import";
+        const keyword =
+          typeOnly && rendering !== "js" ? "import type" : "import";
         return `${keyword} * as ${module.ident} from "${specifier}.js";`;
       });
   }
 }
 
-function renderDeclaration(declaration: Declaration, rendering: Rendering): string | undefined {
-  if (declaration.kind === "type") return rendering === "js" ? undefined : declaration.text;
+function renderDeclaration(
+  declaration: Declaration,
+  rendering: Rendering,
+): string | undefined {
+  if (declaration.kind === "type")
+    return rendering === "js" ? undefined : declaration.text;
   const { doc, name, type, value } = declaration;
   const prefix = doc ? `${doc}\n` : "";
-  if (rendering === "d.ts") return `${prefix}export declare const ${name}: ${type};`;
-  const head = rendering === "ts" ? `export const ${name}: ${type} = ` : `export const ${name} = `;
+  if (rendering === "d.ts")
+    return `${prefix}export declare const ${name}: ${type};`;
+  const head =
+    rendering === "ts"
+      ? `export const ${name}: ${type} = `
+      : `export const ${name} = `;
   if (!("literal" in value)) return `${prefix}${head}${value.expression};`;
   // Like prettier: when not even the opening bracket fits after the `=`, the value moves to the next line.
-  if (head.length + 1 > PRINT_WIDTH) return `${prefix}${head.trimEnd()}\n  ${literal(value.literal, "  ", 2, 1)};`;
+  if (head.length + 1 > PRINT_WIDTH)
+    return `${prefix}${head.trimEnd()}\n  ${literal(value.literal, "  ", 2, 1)};`;
   return `${prefix}${head}${literal(value.literal, "", head.length, 1)};`;
 }

@@ -8,5 +8,10 @@ export const RUNTIME: ModuleRef = { path: "runtime/index", ident: "$rt" };
 
 /** The types module of a namespace: `vcloud-ext.ts`, imported as `vcloudExt`. */
 export function namespaceModule(ns: Namespace): ModuleRef {
-  return { path: ns.module, ident: ns.module.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()) };
+  return {
+    path: ns.module,
+    ident: ns.module.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, c: string) =>
+      c.toUpperCase(),
+    ),
+  };
 }

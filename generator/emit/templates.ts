@@ -17,7 +17,8 @@ let compiled: Map<string, Template> | undefined;
 export function template(name: string): Template {
   compiled ??= compileAll();
   const found = compiled.get(name);
-  if (!found) throw new Error(`internal: no template "${name}" in ${TEMPLATE_DIR}`);
+  if (!found)
+    throw new Error(`internal: no template "${name}" in ${TEMPLATE_DIR}`);
   return found;
 }
 
@@ -28,8 +29,17 @@ function compileAll(): Map<string, Template> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".hbs")) {
-        const name = relative(TEMPLATE_DIR, path).slice(0, -4).split("\\").join("/");
-        out.set(name, Handlebars.compile(readFileSync(path, "utf8"), { noEscape: true, strict: true }));
+        const name = relative(TEMPLATE_DIR, path)
+          .slice(0, -4)
+          .split("\\")
+          .join("/");
+        out.set(
+          name,
+          Handlebars.compile(readFileSync(path, "utf8"), {
+            noEscape: true,
+            strict: true,
+          }),
+        );
       }
     }
   };

@@ -2,7 +2,11 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Element } from "@xmldom/xmldom";
-import { GeneratorError, type SourceLocation, formatLocation } from "../diagnostics.js";
+import {
+  GeneratorError,
+  type SourceLocation,
+  formatLocation,
+} from "../diagnostics.js";
 import { locationOf, readXmlFile } from "./xml-document.js";
 
 const CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
@@ -23,8 +27,14 @@ export const EMPTY_CATALOG: Catalog = { resolve: () => undefined };
 
 export function readCatalog(file: string): Catalog {
   const doc = readXmlFile(file);
-  if (doc.root.namespaceURI !== CATALOG_NS || doc.root.localName !== "catalog") {
-    throw new GeneratorError("not an OASIS XML catalog", locationOf(file, doc.root));
+  if (
+    doc.root.namespaceURI !== CATALOG_NS ||
+    doc.root.localName !== "catalog"
+  ) {
+    throw new GeneratorError(
+      "not an OASIS XML catalog",
+      locationOf(file, doc.root),
+    );
   }
   const base = dirname(file);
   const entries: CatalogEntry[] = [];
@@ -41,7 +51,10 @@ export function readCatalog(file: string): Catalog {
         .sort((a, b) => b.from.length - a.from.length)[0];
       const entry = exact ?? prefix;
       if (!entry) return undefined;
-      const target = entry.kind === "exact" ? entry.to : entry.to + uri.slice(entry.from.length);
+      const target =
+        entry.kind === "exact"
+          ? entry.to
+          : entry.to + uri.slice(entry.from.length);
       if (!existsSync(target)) {
         throw new GeneratorError(
           `catalog entry for "${uri}" points to a missing file "${target}" (used at ${formatLocation(usedAt)})`,
@@ -53,18 +66,42 @@ export function readCatalog(file: string): Catalog {
   };
 }
 
-function toEntry(node: Element, base: string, file: string): CatalogEntry | undefined {
+function toEntry(
+  node: Element,
+  base: string,
+  file: string,
+): CatalogEntry | undefined {
   const location = locationOf(file, node);
   const get = (name: string) => node.getAttribute(name) ?? "";
   switch (node.localName) {
     case "system":
-      return { kind: "exact", from: get("systemId"), to: resolve(base, get("uri")), location };
+      return {
+        kind: "exact",
+        from: get("systemId"),
+        to: resolve(base, get("uri")),
+        location,
+      };
     case "uri":
-      return { kind: "exact", from: get("name"), to: resolve(base, get("uri")), location };
+      return {
+        kind: "exact",
+        from: get("name"),
+        to: resolve(base, get("uri")),
+        location,
+      };
     case "rewriteSystem":
-      return { kind: "prefix", from: get("systemIdStartString"), to: resolve(base, get("rewritePrefix")) + "/", location };
+      return {
+        kind: "prefix",
+        from: get("systemIdStartString"),
+        to: resolve(base, get("rewritePrefix")) + "/",
+        location,
+      };
     case "rewriteURI":
-      return { kind: "prefix", from: get("uriStartString"), to: resolve(base, get("rewritePrefix")) + "/", location };
+      return {
+        kind: "prefix",
+        from: get("uriStartString"),
+        to: resolve(base, get("rewritePrefix")) + "/",
+        location,
+      };
     default:
       return undefined;
   }

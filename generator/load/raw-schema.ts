@@ -66,7 +66,8 @@ export interface RawWildcard extends Located {
   readonly targetNamespace: string;
 }
 
-export type RawParticle = RawElement | RawModelGroup | RawGroupRef | RawWildcard;
+export type RawParticle =
+  RawElement | RawModelGroup | RawGroupRef | RawWildcard;
 
 export interface RawAttribute extends Located {
   readonly kind: "attribute";

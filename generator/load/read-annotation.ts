@@ -28,15 +28,23 @@ export function readAnnotation(node: Element): RawAnnotation {
         const meta = child as Element;
         if (meta.namespaceURI !== VCD_META_NS) continue;
         if (meta.localName === "version") {
-          versionAddedIn = meta.getAttribute("added-in")?.trim() || versionAddedIn;
-          versionRemovedIn = meta.getAttribute("removed-in")?.trim() || versionRemovedIn;
+          versionAddedIn =
+            meta.getAttribute("added-in")?.trim() || versionAddedIn;
+          versionRemovedIn =
+            meta.getAttribute("removed-in")?.trim() || versionRemovedIn;
         } else if (meta.localName === "content-type") {
           contentType = (meta.textContent ?? "").trim() || contentType;
         }
       }
     }
   }
-  return { documentation, sources, versionAddedIn, versionRemovedIn, contentType };
+  return {
+    documentation,
+    sources,
+    versionAddedIn,
+    versionRemovedIn,
+    contentType,
+  };
 }
 
 /** Collapses the indentation of documentation text into paragraphs of single-spaced lines. */

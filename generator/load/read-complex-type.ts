@@ -8,11 +8,21 @@ import { readParticle } from "./read-particle.js";
 import { readFacets } from "./read-simple-type.js";
 import type { RawComplexType, RawParticle } from "./raw-schema.js";
 import { locationOf } from "./xml-document.js";
-import { attr, booleanAttr, firstXsdChild, qnameAttr, xsdChildren, type SchemaContext } from "./xsd-dom.js";
+import {
+  attr,
+  booleanAttr,
+  firstXsdChild,
+  qnameAttr,
+  xsdChildren,
+  type SchemaContext,
+} from "./xsd-dom.js";
 
 const GROUP_NAMES = ["sequence", "choice", "all", "group"];
 
-export function readComplexType(ctx: SchemaContext, node: Element): RawComplexType {
+export function readComplexType(
+  ctx: SchemaContext,
+  node: Element,
+): RawComplexType {
   const nameAttr = attr(node, "name");
   const location = locationOf(ctx.file, node);
   const common = {
@@ -25,20 +35,34 @@ export function readComplexType(ctx: SchemaContext, node: Element): RawComplexTy
   };
   const content = firstXsdChild(node, ["simpleContent", "complexContent"]);
   if (!content) {
-    return { ...common, contentKind: "implicit", particle: groupParticle(ctx, node), ...readAttributeList(ctx, node), facets: [] };
+    return {
+      ...common,
+      contentKind: "implicit",
+      particle: groupParticle(ctx, node),
+      ...readAttributeList(ctx, node),
+      facets: [],
+    };
   }
   const derivation = firstXsdChild(content, ["extension", "restriction"]);
   if (!derivation) {
-    throw new GeneratorError(`${content.localName} needs an extension or a restriction`, locationOf(ctx.file, content));
+    throw new GeneratorError(
+      `${content.localName} needs an extension or a restriction`,
+      locationOf(ctx.file, content),
+    );
   }
   const base = qnameAttr(ctx, derivation, "base");
-  if (!base) throw new GeneratorError(`${derivation.localName} without base`, locationOf(ctx.file, derivation));
+  if (!base)
+    throw new GeneratorError(
+      `${derivation.localName} without base`,
+      locationOf(ctx.file, derivation),
+    );
   const isSimple = content.localName === "simpleContent";
   return {
     ...common,
     mixed: common.mixed || (!isSimple && booleanAttr(content, "mixed")),
     contentKind: isSimple ? "simple" : "complex",
-    derivation: derivation.localName === "extension" ? "extension" : "restriction",
+    derivation:
+      derivation.localName === "extension" ? "extension" : "restriction",
     base,
     particle: isSimple ? undefined : groupParticle(ctx, derivation),
     ...readAttributeList(ctx, derivation),
@@ -46,7 +70,12 @@ export function readComplexType(ctx: SchemaContext, node: Element): RawComplexTy
   };
 }
 
-function groupParticle(ctx: SchemaContext, node: Element): RawParticle | undefined {
-  const group = xsdChildren(node).find((child) => GROUP_NAMES.includes(child.localName ?? ""));
+function groupParticle(
+  ctx: SchemaContext,
+  node: Element,
+): RawParticle | undefined {
+  const group = xsdChildren(node).find((child) =>
+    GROUP_NAMES.includes(child.localName ?? ""),
+  );
   return group ? readParticle(ctx, group) : undefined;
 }

@@ -42,21 +42,39 @@ export function readParticle(ctx: SchemaContext, node: Element): RawParticle {
       };
     case "group": {
       const ref = qnameAttr(ctx, node, "ref");
-      if (!ref) throw new GeneratorError("group reference without ref", location);
-      return { kind: "groupRef", ref, location, annotation, minOccurs, maxOccurs };
+      if (!ref)
+        throw new GeneratorError("group reference without ref", location);
+      return {
+        kind: "groupRef",
+        ref,
+        location,
+        annotation,
+        minOccurs,
+        maxOccurs,
+      };
     }
     case "any":
       return readWildcard(ctx, node);
     default:
-      throw new GeneratorError(`unexpected <xs:${node.localName}> in a content model`, location);
+      throw new GeneratorError(
+        `unexpected <xs:${node.localName}> in a content model`,
+        location,
+      );
   }
 }
 
 /** Reads `xs:any` or `xs:anyAttribute`. */
 export function readWildcard(ctx: SchemaContext, node: Element): RawWildcard {
   const processContents = attr(node, "processContents") ?? "strict";
-  if (processContents !== "strict" && processContents !== "lax" && processContents !== "skip") {
-    throw new GeneratorError(`invalid processContents "${processContents}"`, locationOf(ctx.file, node));
+  if (
+    processContents !== "strict" &&
+    processContents !== "lax" &&
+    processContents !== "skip"
+  ) {
+    throw new GeneratorError(
+      `invalid processContents "${processContents}"`,
+      locationOf(ctx.file, node),
+    );
   }
   const isAttribute = node.localName === "anyAttribute";
   return {
@@ -71,17 +89,28 @@ export function readWildcard(ctx: SchemaContext, node: Element): RawWildcard {
   };
 }
 
-export function readElement(ctx: SchemaContext, node: Element, global: boolean): RawElement {
+export function readElement(
+  ctx: SchemaContext,
+  node: Element,
+  global: boolean,
+): RawElement {
   const location = locationOf(ctx.file, node);
   const ref = qnameAttr(ctx, node, "ref");
   const localName = attr(node, "name");
-  if (!ref && !localName) throw new GeneratorError("element needs a name or a ref", location);
+  if (!ref && !localName)
+    throw new GeneratorError("element needs a name or a ref", location);
   const form = attr(node, "form");
-  const qualified = global || (form ? form === "qualified" : ctx.elementFormQualified);
-  const typeNode = xsdChildren(node).find((child) => child.localName === "complexType" || child.localName === "simpleType");
+  const qualified =
+    global || (form ? form === "qualified" : ctx.elementFormQualified);
+  const typeNode = xsdChildren(node).find(
+    (child) =>
+      child.localName === "complexType" || child.localName === "simpleType",
+  );
   return {
     kind: "element",
-    name: localName ? clark(qualified ? ctx.targetNamespace : "", localName) : undefined,
+    name: localName
+      ? clark(qualified ? ctx.targetNamespace : "", localName)
+      : undefined,
     ref,
     type: qnameAttr(ctx, node, "type"),
     anonymousType: typeNode

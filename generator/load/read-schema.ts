@@ -26,10 +26,16 @@ export interface ReadSchemaResult {
 /**
  * @param chameleonNamespace for an included schema without a targetNamespace: the includer's.
  */
-export function readSchema(doc: XmlDocument, chameleonNamespace?: string): ReadSchemaResult {
+export function readSchema(
+  doc: XmlDocument,
+  chameleonNamespace?: string,
+): ReadSchemaResult {
   const root = doc.root;
   if (root.namespaceURI !== XSD_NS || root.localName !== "schema") {
-    throw new GeneratorError(`not an XML Schema: root element is <${root.tagName}>`, locationOf(doc.file, root));
+    throw new GeneratorError(
+      `not an XML Schema: root element is <${root.tagName}>`,
+      locationOf(doc.file, root),
+    );
   }
   const ctx: SchemaContext = {
     file: doc.file,
@@ -49,12 +55,18 @@ export function readSchema(doc: XmlDocument, chameleonNamespace?: string): ReadS
     prefixes: declaredPrefixes(root),
   };
   const references: SchemaReference[] = [];
-  for (const child of xsdChildren(root)) readTopLevel(ctx, child, schema, references);
+  for (const child of xsdChildren(root))
+    readTopLevel(ctx, child, schema, references);
   collectIdentityConstraints(ctx, root, schema.identityConstraints);
   return { schema, references };
 }
 
-function readTopLevel(ctx: SchemaContext, node: Element, schema: RawSchema, references: SchemaReference[]): void {
+function readTopLevel(
+  ctx: SchemaContext,
+  node: Element,
+  schema: RawSchema,
+  references: SchemaReference[],
+): void {
   const location = locationOf(ctx.file, node);
   switch (node.localName) {
     case "include":
@@ -79,7 +91,9 @@ function readTopLevel(ctx: SchemaContext, node: Element, schema: RawSchema, refe
       schema.attributes.push(readAttribute(ctx, node, true));
       return;
     case "group": {
-      const particleNode = xsdChildren(node).find((c) => ["sequence", "choice", "all"].includes(c.localName ?? ""));
+      const particleNode = xsdChildren(node).find((c) =>
+        ["sequence", "choice", "all"].includes(c.localName ?? ""),
+      );
       schema.groups.push({
         kind: "group",
         name: clark(ctx.targetNamespace, attr(node, "name") ?? ""),
@@ -102,7 +116,10 @@ function readTopLevel(ctx: SchemaContext, node: Element, schema: RawSchema, refe
     case "notation":
       return;
     default:
-      throw new GeneratorError(`<xs:${node.localName}> is not supported at the top level of a schema`, location);
+      throw new GeneratorError(
+        `<xs:${node.localName}> is not supported at the top level of a schema`,
+        location,
+      );
   }
 }
 
@@ -110,17 +127,26 @@ function declaredPrefixes(root: Element): Record<string, string> {
   const prefixes: Record<string, string> = {};
   for (let i = 0; i < root.attributes.length; i++) {
     const attribute = root.attributes.item(i);
-    if (attribute && attribute.name.startsWith("xmlns:")) prefixes[attribute.name.slice(6)] = attribute.value;
+    if (attribute && attribute.name.startsWith("xmlns:"))
+      prefixes[attribute.name.slice(6)] = attribute.value;
   }
   return prefixes;
 }
 
 /** Identity constraints are recorded (so the README can say they are ignored) and not enforced. */
-function collectIdentityConstraints(ctx: SchemaContext, node: Element, out: RawIdentityConstraint[]): void {
+function collectIdentityConstraints(
+  ctx: SchemaContext,
+  node: Element,
+  out: RawIdentityConstraint[],
+): void {
   for (const child of xsdChildren(node)) {
     const kind = child.localName;
     if (kind === "unique" || kind === "key" || kind === "keyref") {
-      out.push({ kind, name: clark(ctx.targetNamespace, attr(child, "name") ?? ""), location: locationOf(ctx.file, child) });
+      out.push({
+        kind,
+        name: clark(ctx.targetNamespace, attr(child, "name") ?? ""),
+        location: locationOf(ctx.file, child),
+      });
     } else collectIdentityConstraints(ctx, child, out);
   }
 }

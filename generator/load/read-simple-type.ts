@@ -5,7 +5,14 @@ import { clark, type ClarkName } from "../model/qname.js";
 import { readAnnotation } from "./read-annotation.js";
 import type { RawFacet, RawSimpleType } from "./raw-schema.js";
 import { locationOf } from "./xml-document.js";
-import { attr, firstXsdChild, qnameAttr, resolveQName, xsdChildren, type SchemaContext } from "./xsd-dom.js";
+import {
+  attr,
+  firstXsdChild,
+  qnameAttr,
+  resolveQName,
+  xsdChildren,
+  type SchemaContext,
+} from "./xsd-dom.js";
 
 export const FACET_NAMES = [
   "enumeration",
@@ -22,14 +29,22 @@ export const FACET_NAMES = [
   "whiteSpace",
 ] as const;
 
-export function readSimpleType(ctx: SchemaContext, node: Element): RawSimpleType {
+export function readSimpleType(
+  ctx: SchemaContext,
+  node: Element,
+): RawSimpleType {
   const nameAttr = attr(node, "name");
-  const name: ClarkName | undefined = nameAttr ? clark(ctx.targetNamespace, nameAttr) : undefined;
+  const name: ClarkName | undefined = nameAttr
+    ? clark(ctx.targetNamespace, nameAttr)
+    : undefined;
   const location = locationOf(ctx.file, node);
   const annotation = readAnnotation(node);
   const derivation = firstXsdChild(node, ["restriction", "list", "union"]);
   if (!derivation) {
-    throw new GeneratorError("simpleType needs a restriction, list or union", location);
+    throw new GeneratorError(
+      "simpleType needs a restriction, list or union",
+      location,
+    );
   }
   const base = {
     kind: "simpleType" as const,
@@ -56,7 +71,9 @@ export function readSimpleType(ctx: SchemaContext, node: Element): RawSimpleType
           .split(/\s+/)
           .filter(Boolean)
           .map((value) => resolveQName(ctx, derivation, value)),
-        anonymousMemberTypes: xsdChildren(derivation, "simpleType").map((child) => readSimpleType(ctx, child)),
+        anonymousMemberTypes: xsdChildren(derivation, "simpleType").map(
+          (child) => readSimpleType(ctx, child),
+        ),
       };
     default:
       return {
@@ -74,12 +91,19 @@ export function readFacets(ctx: SchemaContext, node: Element): RawFacet[] {
   for (const child of xsdChildren(node)) {
     const facetName = child.localName ?? "";
     if (!(FACET_NAMES as readonly string[]).includes(facetName)) continue;
-    facets.push({ name: facetName, value: attr(child, "value") ?? "", location: locationOf(ctx.file, child) });
+    facets.push({
+      name: facetName,
+      value: attr(child, "value") ?? "",
+      location: locationOf(ctx.file, child),
+    });
   }
   return facets;
 }
 
-function anonymousSimple(ctx: SchemaContext, node: Element): RawSimpleType | undefined {
+function anonymousSimple(
+  ctx: SchemaContext,
+  node: Element,
+): RawSimpleType | undefined {
   const child = xsdChildren(node, "simpleType")[0];
   return child ? readSimpleType(ctx, child) : undefined;
 }

@@ -5,7 +5,11 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { GeneratorError, fileStart, type SourceLocation } from "../diagnostics.js";
+import {
+  GeneratorError,
+  fileStart,
+  type SourceLocation,
+} from "../diagnostics.js";
 import type { Catalog } from "./catalog.js";
 import type { RawSchema } from "./raw-schema.js";
 import { readSchema } from "./read-schema.js";
@@ -21,15 +25,22 @@ interface Pending {
   readonly chameleonNamespace?: string;
 }
 
-export function loadSchemaSet(entryPoints: readonly string[], catalog: Catalog): SchemaSet {
+export function loadSchemaSet(
+  entryPoints: readonly string[],
+  catalog: Catalog,
+): SchemaSet {
   const loaded = new Map<string, RawSchema>();
   const documents = new Map<string, XmlDocument>();
   const schemas: RawSchema[] = [];
-  const namespaceImports: { namespace: string; location: SourceLocation }[] = [];
+  const namespaceImports: { namespace: string; location: SourceLocation }[] =
+    [];
   const visit = (pending: Pending, usedAt?: SourceLocation): void => {
     if (!documents.has(pending.file)) {
       if (!existsSync(pending.file)) {
-        throw new GeneratorError(`schema file not found: ${pending.file}`, usedAt ?? fileStart(pending.file));
+        throw new GeneratorError(
+          `schema file not found: ${pending.file}`,
+          usedAt ?? fileStart(pending.file),
+        );
       }
       documents.set(pending.file, readXmlFile(pending.file));
     }
@@ -43,13 +54,38 @@ export function loadSchemaSet(entryPoints: readonly string[], catalog: Catalog):
     schemas.push(schema);
     for (const reference of references) {
       if (reference.kind === "include") {
-        if (!reference.schemaLocation) throw new GeneratorError("include without schemaLocation", reference.location);
-        const file = locate(reference.schemaLocation, schema.file, catalog, reference.location);
-        visit({ file, chameleonNamespace: schema.targetNamespace }, reference.location);
+        if (!reference.schemaLocation)
+          throw new GeneratorError(
+            "include without schemaLocation",
+            reference.location,
+          );
+        const file = locate(
+          reference.schemaLocation,
+          schema.file,
+          catalog,
+          reference.location,
+        );
+        visit(
+          { file, chameleonNamespace: schema.targetNamespace },
+          reference.location,
+        );
       } else if (reference.schemaLocation) {
-        visit({ file: locate(reference.schemaLocation, schema.file, catalog, reference.location) }, reference.location);
+        visit(
+          {
+            file: locate(
+              reference.schemaLocation,
+              schema.file,
+              catalog,
+              reference.location,
+            ),
+          },
+          reference.location,
+        );
       } else {
-        namespaceImports.push({ namespace: reference.namespace ?? "", location: reference.location });
+        namespaceImports.push({
+          namespace: reference.namespace ?? "",
+          location: reference.location,
+        });
       }
     }
   };
@@ -67,15 +103,24 @@ export function loadSchemaSet(entryPoints: readonly string[], catalog: Catalog):
 }
 
 /** A schemaLocation as a local file: through the catalog for URLs, relative to the referring file otherwise. */
-function locate(schemaLocation: string, from: string, catalog: Catalog, usedAt: SourceLocation): string {
+function locate(
+  schemaLocation: string,
+  from: string,
+  catalog: Catalog,
+  usedAt: SourceLocation,
+): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(schemaLocation)) {
     const local = catalog.resolve(schemaLocation, usedAt);
     if (local) return local;
-    if (schemaLocation.startsWith("file://")) return new URL(schemaLocation).pathname;
+    if (schemaLocation.startsWith("file://"))
+      return new URL(schemaLocation).pathname;
     throw new GeneratorError(
       `remote schemaLocation "${schemaLocation}" has no entry in the XML catalog (the generator never uses the network)`,
       usedAt,
     );
   }
-  return catalog.resolve(schemaLocation, usedAt) ?? resolve(dirname(from), schemaLocation);
+  return (
+    catalog.resolve(schemaLocation, usedAt) ??
+    resolve(dirname(from), schemaLocation)
+  );
 }

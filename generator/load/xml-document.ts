@@ -1,7 +1,16 @@
 /** Reads an XML file (a schema or a catalog) into a DOM whose nodes know their line and column. */
 import { readFileSync } from "node:fs";
-import { DOMParser, type Document, type Element, type Node } from "@xmldom/xmldom";
-import { GeneratorError, fileStart, type SourceLocation } from "../diagnostics.js";
+import {
+  DOMParser,
+  type Document,
+  type Element,
+  type Node,
+} from "@xmldom/xmldom";
+import {
+  GeneratorError,
+  fileStart,
+  type SourceLocation,
+} from "../diagnostics.js";
 
 export interface XmlDocument {
   readonly file: string;
@@ -13,7 +22,10 @@ export function readXmlFile(file: string): XmlDocument {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new GeneratorError(`cannot read file: ${(error as Error).message}`, fileStart(file));
+    throw new GeneratorError(
+      `cannot read file: ${(error as Error).message}`,
+      fileStart(file),
+    );
   }
   return parseXml(text, file);
 }
@@ -22,13 +34,15 @@ export function parseXml(text: string, file: string): XmlDocument {
   let failure: GeneratorError | undefined;
   const parser = new DOMParser({
     locator: true,
-    onError(level, message, context) {
-      if (level === "warning" || failure) return;
+    // Schemas must be well-formed: even what xmldom only warns about (an unquoted attribute) fails.
+    onError(_level, message, context) {
+      if (failure) return;
       const where = positionOf(context) ?? positionFromMessage(message);
-      failure = new GeneratorError(
-        `malformed XML: ${firstLine(message)}`,
-        { file, line: where?.line ?? 1, column: where?.column ?? 1 },
-      );
+      failure = new GeneratorError(`malformed XML: ${firstLine(message)}`, {
+        file,
+        line: where?.line ?? 1,
+        column: where?.column ?? 1,
+      });
       throw failure;
     },
   });
@@ -37,31 +51,51 @@ export function parseXml(text: string, file: string): XmlDocument {
     doc = parser.parseFromString(text, "text/xml");
   } catch (error) {
     if (failure) throw failure;
-    throw new GeneratorError(`malformed XML: ${firstLine((error as Error).message)}`, fileStart(file));
+    throw new GeneratorError(
+      `malformed XML: ${firstLine((error as Error).message)}`,
+      fileStart(file),
+    );
   }
   const root = doc.documentElement;
-  if (!root) throw new GeneratorError("malformed XML: no root element", fileStart(file));
+  if (!root)
+    throw new GeneratorError("malformed XML: no root element", fileStart(file));
   return { file, root };
 }
 
 /** The location of a node, for messages. */
 export function locationOf(file: string, node: Node): SourceLocation {
   const located = node as Node & { lineNumber?: number; columnNumber?: number };
-  return { file, line: located.lineNumber ?? 1, column: located.columnNumber ?? 1 };
+  return {
+    file,
+    line: located.lineNumber ?? 1,
+    column: located.columnNumber ?? 1,
+  };
 }
 
-function positionOf(context: unknown): { line: number; column: number } | undefined {
-  const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)
-    ?.locator;
-  if (locator?.lineNumber) return { line: locator.lineNumber, column: locator.columnNumber ?? 1 };
+function positionOf(
+  context: unknown,
+): { line: number; column: number } | undefined {
+  const locator = (
+    context as
+      { locator?: { lineNumber?: number; columnNumber?: number } } | undefined
+  )?.locator;
+  if (locator?.lineNumber)
+    return { line: locator.lineNumber, column: locator.columnNumber ?? 1 };
   return undefined;
 }
 
-function positionFromMessage(message: string): { line: number; column: number } | undefined {
+function positionFromMessage(
+  message: string,
+): { line: number; column: number } | undefined {
   const match = /line:\s*(\d+)[\s\S]*?col:\s*(\d+)/.exec(message);
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+  return match
+    ? { line: Number(match[1]), column: Number(match[2]) }
+    : undefined;
 }
 
 function firstLine(message: string): string {
-  return message.split("\n")[0].replace(/^\[xmldom [a-zA-Z]+\]\s*/, "").trim();
+  return message
+    .split("\n")[0]
+    .replace(/^\[xmldom [a-zA-Z]+\]\s*/, "")
+    .trim();
 }

@@ -29,7 +29,11 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** A version as written in an annotation, resolved to a numeric version; unknown aliases are errors. */
-export function resolveVersion(versions: ApiVersions, value: string, location: SourceLocation): string {
+export function resolveVersion(
+  versions: ApiVersions,
+  value: string,
+  location: SourceLocation,
+): string {
   const trimmed = value.trim();
   if (isNumericVersion(trimmed)) return trimmed;
   const aliased = versions.aliases.get(trimmed);

@@ -24,12 +24,22 @@ import type {
   DraftWildcard,
   DraftAttribute,
 } from "./draft.js";
-import { XSD_NS, clark, localOf, namespaceOf, type ClarkName } from "./qname.js";
+import {
+  XSD_NS,
+  clark,
+  localOf,
+  namespaceOf,
+  type ClarkName,
+} from "./qname.js";
 
 const ANY_TYPE = clark(XSD_NS, "anyType");
 const ANY_SIMPLE_TYPE = clark(XSD_NS, "anySimpleType");
 
-export function buildDraft(set: SchemaSet, apiVersion: string, prefixes: Map<string, string>): Draft {
+export function buildDraft(
+  set: SchemaSet,
+  apiVersion: string,
+  prefixes: Map<string, string>,
+): Draft {
   const draft: Draft = {
     apiVersion,
     namespaces: prefixes,
@@ -46,12 +56,19 @@ export function buildDraft(set: SchemaSet, apiVersion: string, prefixes: Map<str
       claim(draft.groups, group.name, group.location, "group");
       draft.groups.set(group.name, {
         name: group.name,
-        particle: group.particle ? toGroup(draft, group.particle, group.name) : null,
+        particle: group.particle
+          ? toGroup(draft, group.particle, group.name)
+          : null,
         source: group.location,
       });
     }
     for (const group of schema.attributeGroups) {
-      claim(draft.attributeGroups, group.name, group.location, "attribute group");
+      claim(
+        draft.attributeGroups,
+        group.name,
+        group.location,
+        "attribute group",
+      );
       draft.attributeGroups.set(group.name, {
         name: group.name,
         attributes: toAttributes(draft, group.attributes, group.name),
@@ -62,13 +79,24 @@ export function buildDraft(set: SchemaSet, apiVersion: string, prefixes: Map<str
     for (const attribute of schema.attributes) {
       claim(draft.attributes, attribute.name!, attribute.location, "attribute");
       const owner = `{${namespaceOf(attribute.name!)}}attribute(${localOf(attribute.name!)})`;
-      draft.attributes.set(attribute.name!, toAttribute(draft, attribute, owner) as DraftAttribute);
+      draft.attributes.set(
+        attribute.name!,
+        toAttribute(draft, attribute, owner) as DraftAttribute,
+      );
     }
   }
   return draft;
 }
 
-function claim(table: Map<ClarkName, { source: { file: string; line: number; column: number } }>, name: ClarkName, location: { file: string; line: number; column: number }, what: string): void {
+function claim(
+  table: Map<
+    ClarkName,
+    { source: { file: string; line: number; column: number } }
+  >,
+  name: ClarkName,
+  location: { file: string; line: number; column: number },
+  what: string,
+): void {
   const existing = table.get(name);
   if (existing) {
     throw new GeneratorError(
@@ -78,7 +106,11 @@ function claim(table: Map<ClarkName, { source: { file: string; line: number; col
   }
 }
 
-function addType(draft: Draft, raw: RawComplexType | RawSimpleType, id: ClarkName): ClarkName {
+function addType(
+  draft: Draft,
+  raw: RawComplexType | RawSimpleType,
+  id: ClarkName,
+): ClarkName {
   claim(draft.types, id, raw.location, "type");
   const common = {
     id,
@@ -91,12 +123,20 @@ function addType(draft: Draft, raw: RawComplexType | RawSimpleType, id: ClarkNam
   };
   // Reserve the id before descending, so nested anonymous types see it taken.
   draft.types.set(id, undefined as unknown as DraftType);
-  const type: DraftType = raw.kind === "complexType" ? complexType(draft, raw, id, common) : simpleType(draft, raw, id, common);
+  const type: DraftType =
+    raw.kind === "complexType"
+      ? complexType(draft, raw, id, common)
+      : simpleType(draft, raw, id, common);
   draft.types.set(id, type);
   return id;
 }
 
-function complexType(draft: Draft, raw: RawComplexType, id: ClarkName, common: object): DraftType {
+function complexType(
+  draft: Draft,
+  raw: RawComplexType,
+  id: ClarkName,
+  common: object,
+): DraftType {
   const base = raw.base === ANY_TYPE ? undefined : raw.base;
   return {
     ...(common as Omit<DraftType, "kind">),
@@ -114,7 +154,12 @@ function complexType(draft: Draft, raw: RawComplexType, id: ClarkName, common: o
   } as DraftType;
 }
 
-function simpleType(draft: Draft, raw: RawSimpleType, id: ClarkName, common: object): DraftType {
+function simpleType(
+  draft: Draft,
+  raw: RawSimpleType,
+  id: ClarkName,
+  common: object,
+): DraftType {
   const anonymous = (child: RawSimpleType | undefined, suffix: string) =>
     child ? addType(draft, child, `${id}#${suffix}`) : undefined;
   const ownFacets = buildFacets(raw.facets);
@@ -122,12 +167,23 @@ function simpleType(draft: Draft, raw: RawSimpleType, id: ClarkName, common: obj
     ...(common as Omit<DraftType, "kind">),
     kind: "simple",
     variety: raw.variety === "restriction" ? "atomic" : raw.variety,
-    base: raw.variety === "restriction" ? raw.base ?? anonymous(raw.anonymousBase, "base") ?? ANY_SIMPLE_TYPE : undefined,
+    base:
+      raw.variety === "restriction"
+        ? (raw.base ?? anonymous(raw.anonymousBase, "base") ?? ANY_SIMPLE_TYPE)
+        : undefined,
     builtin: "",
-    itemType: raw.variety === "list" ? raw.itemType ?? anonymous(raw.anonymousItemType, "item") : undefined,
+    itemType:
+      raw.variety === "list"
+        ? (raw.itemType ?? anonymous(raw.anonymousItemType, "item"))
+        : undefined,
     memberTypes:
       raw.variety === "union"
-        ? [...raw.memberTypes, ...raw.anonymousMemberTypes.map((member, i) => anonymous(member, `member${i + 1}`)!)]
+        ? [
+            ...raw.memberTypes,
+            ...raw.anonymousMemberTypes.map((member, i) =>
+              anonymous(member, `member${i + 1}`)!,
+            ),
+          ]
         : undefined,
     ownFacets,
     facets: ownFacets,
@@ -140,7 +196,11 @@ function addGlobalElement(draft: Draft, raw: RawElement): void {
   draft.elements.set(id, {
     id,
     namespace: namespaceOf(id),
-    type: elementType(draft, raw, `{${namespaceOf(id)}}element(${localOf(id)})`),
+    type: elementType(
+      draft,
+      raw,
+      `{${namespaceOf(id)}}element(${localOf(id)})`,
+    ),
     abstract: raw.abstract,
     nillable: raw.nillable,
     substitutionGroup: raw.substitutionGroup,
@@ -152,27 +212,53 @@ function addGlobalElement(draft: Draft, raw: RawElement): void {
 }
 
 /** The type of an element: named, anonymous (given an id under its owner), or anyType. */
-function elementType(draft: Draft, raw: RawElement, anonymousId: ClarkName): ClarkName {
+function elementType(
+  draft: Draft,
+  raw: RawElement,
+  anonymousId: ClarkName,
+): ClarkName {
   if (raw.type) return raw.type;
   if (raw.anonymousType) return addType(draft, raw.anonymousType, anonymousId);
   if (raw.ref) return "";
   return ANY_TYPE;
 }
 
-function toGroup(draft: Draft, raw: RawParticle, owner: ClarkName): DraftModelGroup {
+function toGroup(
+  draft: Draft,
+  raw: RawParticle,
+  owner: ClarkName,
+): DraftModelGroup {
   const particle = toParticle(draft, raw, owner);
-  if (particle.kind === "sequence" || particle.kind === "choice" || particle.kind === "all") return particle;
-  return { kind: "sequence", minOccurs: 1, maxOccurs: 1, particles: [particle] };
+  if (
+    particle.kind === "sequence" ||
+    particle.kind === "choice" ||
+    particle.kind === "all"
+  )
+    return particle;
+  return {
+    kind: "sequence",
+    minOccurs: 1,
+    maxOccurs: 1,
+    particles: [particle],
+  };
 }
 
-function toParticle(draft: Draft, raw: RawParticle, owner: ClarkName): DraftParticle {
+function toParticle(
+  draft: Draft,
+  raw: RawParticle,
+  owner: ClarkName,
+): DraftParticle {
   switch (raw.kind) {
     case "element":
       return {
         kind: "element",
         name: raw.name ?? raw.ref!,
         ref: raw.ref,
-        type: elementType(draft, raw, `${owner}/${localOf(raw.name ?? raw.ref!)}`),
+        type: elementType(
+          draft,
+          raw,
+          `${owner}/${localOf(raw.name ?? raw.ref!)}`,
+        ),
         minOccurs: raw.minOccurs,
         maxOccurs: raw.maxOccurs,
         nillable: raw.nillable,
@@ -184,7 +270,13 @@ function toParticle(draft: Draft, raw: RawParticle, owner: ClarkName): DraftPart
         source: raw.location,
       };
     case "groupRef":
-      return { kind: "groupRef", ref: raw.ref, minOccurs: raw.minOccurs, maxOccurs: raw.maxOccurs, source: raw.location };
+      return {
+        kind: "groupRef",
+        ref: raw.ref,
+        minOccurs: raw.minOccurs,
+        maxOccurs: raw.maxOccurs,
+        source: raw.location,
+      };
     case "any":
       return toWildcard(raw);
     default:
@@ -192,7 +284,9 @@ function toParticle(draft: Draft, raw: RawParticle, owner: ClarkName): DraftPart
         kind: raw.kind,
         minOccurs: raw.minOccurs,
         maxOccurs: raw.maxOccurs,
-        particles: raw.particles.map((child) => toParticle(draft, child, owner)),
+        particles: raw.particles.map((child) =>
+          toParticle(draft, child, owner),
+        ),
       };
   }
 }
@@ -204,7 +298,11 @@ export function toWildcard(raw: RawWildcard): DraftWildcard {
   else if (tokens.includes("##other")) namespaces = "##other";
   else {
     namespaces = tokens.map((token) =>
-      token === "##targetNamespace" ? raw.targetNamespace : token === "##local" ? "" : token,
+      token === "##targetNamespace"
+        ? raw.targetNamespace
+        : token === "##local"
+          ? ""
+          : token,
     );
   }
   return {
@@ -219,7 +317,11 @@ export function toWildcard(raw: RawWildcard): DraftWildcard {
   };
 }
 
-function toAttributes(draft: Draft, raw: RawAttributeMember[], owner: ClarkName): DraftAttributeMember[] {
+function toAttributes(
+  draft: Draft,
+  raw: RawAttributeMember[],
+  owner: ClarkName,
+): DraftAttributeMember[] {
   return raw.map((member) =>
     member.kind === "attributeGroupRef"
       ? { kind: "attributeGroupRef", ref: member.ref, source: member.location }
@@ -227,15 +329,31 @@ function toAttributes(draft: Draft, raw: RawAttributeMember[], owner: ClarkName)
   );
 }
 
-function toAttribute(draft: Draft, raw: RawAttribute, owner: ClarkName): DraftAttributeMember {
+function toAttribute(
+  draft: Draft,
+  raw: RawAttribute,
+  owner: ClarkName,
+): DraftAttributeMember {
   if (raw.ref) {
-    return { kind: "attributeRef", ref: raw.ref, use: raw.use, default: raw.default, fixed: raw.fixed, raw: raw.annotation, source: raw.location };
+    return {
+      kind: "attributeRef",
+      ref: raw.ref,
+      use: raw.use,
+      default: raw.default,
+      fixed: raw.fixed,
+      raw: raw.annotation,
+      source: raw.location,
+    };
   }
   const name = raw.name!;
   return {
     kind: "attribute",
     name,
-    type: raw.type ?? (raw.anonymousType ? addType(draft, raw.anonymousType, anonymousAttributeType(owner, name)) : ANY_SIMPLE_TYPE),
+    type:
+      raw.type ??
+      (raw.anonymousType
+        ? addType(draft, raw.anonymousType, anonymousAttributeType(owner, name))
+        : ANY_SIMPLE_TYPE),
     use: raw.use,
     default: raw.default,
     fixed: raw.fixed,
@@ -248,5 +366,7 @@ function toAttribute(draft: Draft, raw: RawAttribute, owner: ClarkName): DraftAt
 
 /** A global attribute's anonymous type is named after it; a local one after its owner and itself. */
 function anonymousAttributeType(owner: ClarkName, name: ClarkName): ClarkName {
-  return localOf(owner).startsWith("attribute(") ? owner : `${owner}/@${localOf(name)}`;
+  return localOf(owner).startsWith("attribute(")
+    ? owner
+    : `${owner}/@${localOf(name)}`;
 }

@@ -3,7 +3,13 @@ import { GeneratorError } from "../diagnostics.js";
 import type { RawFacet } from "../load/raw-schema.js";
 import type { Facets } from "./ir.js";
 
-const NUMERIC = new Set(["length", "minLength", "maxLength", "totalDigits", "fractionDigits"]);
+const NUMERIC = new Set([
+  "length",
+  "minLength",
+  "maxLength",
+  "totalDigits",
+  "fractionDigits",
+]);
 
 export function buildFacets(raw: readonly RawFacet[]): Facets {
   const facets: Record<string, unknown> = {};
@@ -14,12 +20,18 @@ export function buildFacets(raw: readonly RawFacet[]): Facets {
     else if (facet.name === "pattern") patterns.push(facet.value);
     else if (NUMERIC.has(facet.name)) {
       if (!/^\d+$/.test(facet.value.trim())) {
-        throw new GeneratorError(`facet ${facet.name} needs a whole number, not "${facet.value}"`, facet.location);
+        throw new GeneratorError(
+          `facet ${facet.name} needs a whole number, not "${facet.value}"`,
+          facet.location,
+        );
       }
       facets[facet.name] = Number(facet.value);
     } else if (facet.name === "whiteSpace") {
       if (!["preserve", "replace", "collapse"].includes(facet.value)) {
-        throw new GeneratorError(`invalid whiteSpace "${facet.value}"`, facet.location);
+        throw new GeneratorError(
+          `invalid whiteSpace "${facet.value}"`,
+          facet.location,
+        );
       }
       facets.whiteSpace = facet.value;
     } else facets[facet.name] = facet.value.trim();

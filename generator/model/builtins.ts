@@ -24,27 +24,95 @@ interface Builtin {
 }
 
 const STRINGS = [
-  "string", "normalizedString", "token", "language", "Name", "NCName", "NMTOKEN", "NMTOKENS", "ID", "IDREF",
-  "IDREFS", "ENTITY", "ENTITIES", "anyURI", "QName", "NOTATION", "base64Binary", "hexBinary", "dateTime",
-  "date", "time", "duration", "gYear", "gYearMonth", "gMonth", "gMonthDay", "gDay", "anySimpleType",
+  "string",
+  "normalizedString",
+  "token",
+  "language",
+  "Name",
+  "NCName",
+  "NMTOKEN",
+  "NMTOKENS",
+  "ID",
+  "IDREF",
+  "IDREFS",
+  "ENTITY",
+  "ENTITIES",
+  "anyURI",
+  "QName",
+  "NOTATION",
+  "base64Binary",
+  "hexBinary",
+  "dateTime",
+  "date",
+  "time",
+  "duration",
+  "gYear",
+  "gYearMonth",
+  "gMonth",
+  "gMonthDay",
+  "gDay",
+  "anySimpleType",
 ];
-const NUMBERS = ["int", "short", "byte", "unsignedShort", "unsignedByte", "float", "double"];
+const NUMBERS = [
+  "int",
+  "short",
+  "byte",
+  "unsignedShort",
+  "unsignedByte",
+  "float",
+  "double",
+];
 const DECIMALS = [
-  "decimal", "integer", "long", "unsignedLong", "unsignedInt", "nonNegativeInteger", "positiveInteger",
-  "nonPositiveInteger", "negativeInteger",
+  "decimal",
+  "integer",
+  "long",
+  "unsignedLong",
+  "unsignedInt",
+  "nonNegativeInteger",
+  "positiveInteger",
+  "nonPositiveInteger",
+  "negativeInteger",
 ];
 const PRIMITIVE_OF: Record<string, string> = {
-  normalizedString: "string", token: "string", language: "string", Name: "string", NCName: "string",
-  NMTOKEN: "string", NMTOKENS: "string", ID: "string", IDREF: "string", IDREFS: "string", ENTITY: "string",
-  ENTITIES: "string", integer: "decimal", long: "decimal", int: "decimal", short: "decimal", byte: "decimal",
-  nonNegativeInteger: "decimal", positiveInteger: "decimal", nonPositiveInteger: "decimal",
-  negativeInteger: "decimal", unsignedLong: "decimal", unsignedInt: "decimal", unsignedShort: "decimal",
+  normalizedString: "string",
+  token: "string",
+  language: "string",
+  Name: "string",
+  NCName: "string",
+  NMTOKEN: "string",
+  NMTOKENS: "string",
+  ID: "string",
+  IDREF: "string",
+  IDREFS: "string",
+  ENTITY: "string",
+  ENTITIES: "string",
+  integer: "decimal",
+  long: "decimal",
+  int: "decimal",
+  short: "decimal",
+  byte: "decimal",
+  nonNegativeInteger: "decimal",
+  positiveInteger: "decimal",
+  nonPositiveInteger: "decimal",
+  negativeInteger: "decimal",
+  unsignedLong: "decimal",
+  unsignedInt: "decimal",
+  unsignedShort: "decimal",
   unsignedByte: "decimal",
 };
 
 const BUILTINS = new Map<ClarkName, Builtin>();
-for (const [names, kind] of [[STRINGS, "string"], [NUMBERS, "number"], [DECIMALS, "decimal"], [["boolean"], "boolean"]] as const) {
-  for (const name of names) BUILTINS.set(clark(XSD_NS, name), { primitive: PRIMITIVE_OF[name] ?? name, kind });
+for (const [names, kind] of [
+  [STRINGS, "string"],
+  [NUMBERS, "number"],
+  [DECIMALS, "decimal"],
+  [["boolean"], "boolean"],
+] as const) {
+  for (const name of names)
+    BUILTINS.set(clark(XSD_NS, name), {
+      primitive: PRIMITIVE_OF[name] ?? name,
+      kind,
+    });
 }
 // float and double are primitives of their own in XSD.
 BUILTINS.set(clark(XSD_NS, "float"), { primitive: "float", kind: "number" });

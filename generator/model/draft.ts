@@ -55,7 +55,8 @@ export interface DraftModelGroup {
 
 export type DraftWildcard = Mutable<Wildcard>;
 
-export type DraftParticle = DraftElementParticle | DraftModelGroup | DraftWildcard | DraftGroupRef;
+export type DraftParticle =
+  DraftElementParticle | DraftModelGroup | DraftWildcard | DraftGroupRef;
 
 export interface DraftAttribute extends Omit<Mutable<AttributeUse>, "source"> {
   kind: "attribute";
@@ -79,10 +80,13 @@ export interface DraftAttributeGroupRef {
   source: SourceLocation;
 }
 
-export type DraftAttributeMember = DraftAttribute | DraftAttributeRef | DraftAttributeGroupRef;
+export type DraftAttributeMember =
+  DraftAttribute | DraftAttributeRef | DraftAttributeGroupRef;
 
-export interface DraftComplexType
-  extends Omit<Mutable<ComplexTypeDef>, "particle" | "attributes" | "anyAttribute" | "source"> {
+export interface DraftComplexType extends Omit<
+  Mutable<ComplexTypeDef>,
+  "particle" | "attributes" | "anyAttribute" | "source"
+> {
   particle: DraftModelGroup | null;
   attributes: DraftAttributeMember[];
   anyAttribute?: DraftWildcard;
@@ -91,7 +95,10 @@ export interface DraftComplexType
   source: SourceLocation;
 }
 
-export interface DraftSimpleType extends Omit<Mutable<SimpleTypeDef>, "facets" | "source"> {
+export interface DraftSimpleType extends Omit<
+  Mutable<SimpleTypeDef>,
+  "facets" | "source"
+> {
   /** The facets declared on this type only; merged with the base's by a pass. */
   ownFacets: Facets;
   facets: Facets;
@@ -138,7 +145,11 @@ export function walkParticles(
   if (!group) return;
   for (const particle of group.particles) {
     visit(particle, group);
-    if (particle.kind === "sequence" || particle.kind === "choice" || particle.kind === "all") {
+    if (
+      particle.kind === "sequence" ||
+      particle.kind === "choice" ||
+      particle.kind === "all"
+    ) {
       walkParticles(particle, visit);
     }
   }

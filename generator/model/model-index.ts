@@ -18,7 +18,8 @@ export class ModelIndex {
 
   constructor(readonly model: Model) {
     for (const type of model.types) this.types.set(type.id, type);
-    for (const element of model.elements) this.elements.set(element.id, element);
+    for (const element of model.elements)
+      this.elements.set(element.id, element);
     for (const ns of model.namespaces) this.namespaces.set(ns.uri, ns);
   }
 
@@ -44,7 +45,7 @@ export class ModelIndex {
   /** The complex types a type derives from, root first, ending with the type itself. */
   lineage(type: ComplexTypeDef): ComplexTypeDef[] {
     const chain: ComplexTypeDef[] = [type];
-    for (let current = type; current.base; ) {
+    for (let current = type; current.base;) {
       const base = this.complex(current.base);
       if (!base) break;
       chain.unshift(base);
@@ -70,9 +71,12 @@ export class ModelIndex {
   allAttributes(type: ComplexTypeDef): AttributeUse[] {
     const byName = new Map<ClarkName, AttributeUse>();
     for (const t of this.lineage(type)) {
-      for (const attribute of t.attributes) byName.set(attribute.name, attribute);
+      for (const attribute of t.attributes)
+        byName.set(attribute.name, attribute);
     }
-    return [...byName.values()].filter((attribute) => attribute.use !== "prohibited");
+    return [...byName.values()].filter(
+      (attribute) => attribute.use !== "prohibited",
+    );
   }
 
   /** The attribute wildcard in force for a type (its own or its nearest base's). */
@@ -88,14 +92,15 @@ export class ModelIndex {
     return this.lineage(type).some((t) => t.mixed);
   }
 
-  /** Global elements allowed where `head` stands: itself unless abstract, and its substitutes. */
+  /** Global elements that may stand where `head` is referenced: itself and its substitutes, less the abstract ones. */
   substitutableBy(head: ElementDecl): ElementDecl[] {
-    const out = head.abstract ? [] : [head];
-    for (const id of head.substitutes) {
-      const member = this.elements.get(id);
-      if (member && !member.abstract) out.push(member);
-    }
-    return out;
+    const candidates = [
+      head,
+      ...head.substitutes.map((id) => this.elements.get(id)!).filter(Boolean),
+    ];
+    return candidates.filter(
+      (element) => !element.abstract && !this.complex(element.type)?.abstract,
+    );
   }
 
   /** Concrete types allowed where `type` is declared: itself unless abstract, and its subtypes. */

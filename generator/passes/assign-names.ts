@@ -1,5 +1,10 @@
 /** Gives every type and property its TypeScript name, by the rules in `model/naming.ts`. */
-import { walkParticles, type Draft, type DraftComplexType, type DraftModelGroup } from "../model/draft.js";
+import {
+  walkParticles,
+  type Draft,
+  type DraftComplexType,
+  type DraftModelGroup,
+} from "../model/draft.js";
 import { claimName, toIdentifier, typeNameFromId } from "../model/naming.js";
 import { localOf, type ClarkName } from "../model/qname.js";
 import type { Pass } from "./pass.js";
@@ -13,23 +18,38 @@ export const assignNames: Pass = {
       if (def.kind === "complex") propertyNames(draft, def, usedByType);
     }
     // Item types of repeating groups are named last, so they never take a type's name.
-    for (const def of [...draft.types.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const def of [...draft.types.values()].sort((a, b) =>
+      a.id < b.id ? -1 : 1,
+    )) {
       if (def.kind !== "complex") continue;
       walkParticles(def.particle, (particle) => {
-        if ((particle.kind === "sequence" || particle.kind === "choice") && particle.tsName) {
-          particle.itemTsName = claimName(typeNames(def.namespace), `${def.tsName}_${particle.tsName}Item`);
+        if (
+          (particle.kind === "sequence" || particle.kind === "choice") &&
+          particle.tsName
+        ) {
+          particle.itemTsName = claimName(
+            typeNames(def.namespace),
+            `${def.tsName}_${particle.tsName}Item`,
+          );
         }
       });
       if (def.particle?.tsName) {
-        def.particle.itemTsName = claimName(typeNames(def.namespace), `${def.tsName}_${def.particle.tsName}Item`);
+        def.particle.itemTsName = claimName(
+          typeNames(def.namespace),
+          `${def.tsName}_${def.particle.tsName}Item`,
+        );
       }
     }
   },
 };
 
-function assignTypeNames(draft: Draft, overrides: ReadonlyMap<ClarkName, string>): (ns: string) => Set<string> {
+function assignTypeNames(
+  draft: Draft,
+  overrides: ReadonlyMap<ClarkName, string>,
+): (ns: string) => Set<string> {
   const usedByNamespace = new Map<string, Set<string>>();
-  const used = (ns: string) => usedByNamespace.get(ns) ?? usedByNamespace.set(ns, new Set()).get(ns)!;
+  const used = (ns: string) =>
+    usedByNamespace.get(ns) ?? usedByNamespace.set(ns, new Set()).get(ns)!;
   const all = [...draft.types.values()];
   for (const def of all) {
     const override = overrides.get(def.id);
@@ -40,49 +60,81 @@ function assignTypeNames(draft: Draft, overrides: ReadonlyMap<ClarkName, string>
   }
   const ordered = all
     .filter((def) => !overrides.has(def.id))
-    .sort((a, b) => Number(!a.qname) - Number(!b.qname) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const def of ordered) def.tsName = claimName(used(def.namespace), typeNameFromId(def.id));
+    .sort(
+      (a, b) =>
+        Number(!a.qname) - Number(!b.qname) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  for (const def of ordered)
+    def.tsName = claimName(used(def.namespace), typeNameFromId(def.id));
   for (const def of all.sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (def.kind === "complex" && def.subtypes.length) def.unionTsName = claimName(used(def.namespace), `Any${def.tsName}`);
+    if (def.kind === "complex" && def.subtypes.length)
+      def.unionTsName = claimName(used(def.namespace), `Any${def.tsName}`);
   }
-  for (const element of [...draft.elements.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const element of [...draft.elements.values()].sort((a, b) =>
+    a.id < b.id ? -1 : 1,
+  )) {
     if (element.substitutes.length) {
-      element.groupTsName = claimName(used(element.namespace), toIdentifier(`${localOf(element.id)}Element`));
+      element.groupTsName = claimName(
+        used(element.namespace),
+        toIdentifier(`${localOf(element.id)}Element`),
+      );
     }
   }
   return used;
 }
 
 /** Names the properties of a type, after those of its base (so a derived type never reuses one). */
-function propertyNames(draft: Draft, def: DraftComplexType, done: Map<ClarkName, Set<string>>): Set<string> {
+function propertyNames(
+  draft: Draft,
+  def: DraftComplexType,
+  done: Map<ClarkName, Set<string>>,
+): Set<string> {
   const existing = done.get(def.id);
   if (existing) return existing;
   const base = def.base ? draft.types.get(def.base) : undefined;
   const inherited =
-    base?.kind === "complex" && def.derivation === "extension" ? propertyNames(draft, base, done) : new Set<string>();
+    base?.kind === "complex" && def.derivation === "extension"
+      ? propertyNames(draft, base, done)
+      : new Set<string>();
   const used = new Set(inherited);
   done.set(def.id, used);
   if (def.particle) nameParticles(def.particle, used, false);
   for (const attribute of def.attributes) {
-    if (attribute.kind === "attribute") attribute.tsName = claimName(used, localOf(attribute.name), "Attr");
+    if (attribute.kind === "attribute")
+      attribute.tsName = claimName(used, localOf(attribute.name), "Attr");
   }
   return used;
 }
 
-function nameParticles(group: DraftModelGroup, used: Set<string>, insideItem: boolean): void {
-  const isItem = !insideItem && group.maxOccurs !== 1 && countElements(group) > 1;
+function nameParticles(
+  group: DraftModelGroup,
+  used: Set<string>,
+  insideItem: boolean,
+): void {
+  const isItem =
+    !insideItem && group.maxOccurs !== 1 && countElements(group) > 1;
   if (isItem) group.tsName = claimName(used, elementNames(group).join("Or"));
   const scope = isItem ? new Set<string>() : used;
   for (const particle of group.particles) {
-    if (particle.kind === "element") particle.tsName = claimName(scope, localOf(particle.name));
-    else if (particle.kind === "any") particle.tsName = claimName(scope, "$any");
-    else if (particle.kind !== "groupRef") nameParticles(particle, scope, insideItem || isItem);
+    if (particle.kind === "element")
+      particle.tsName = claimName(scope, localOf(particle.name));
+    else if (particle.kind === "any")
+      particle.tsName = claimName(scope, "$any");
+    else if (particle.kind !== "groupRef")
+      nameParticles(particle, scope, insideItem || isItem);
   }
 }
 
 function countElements(group: DraftModelGroup): number {
   return group.particles.reduce(
-    (n, p) => n + (p.kind === "element" || p.kind === "any" ? 1 : p.kind === "groupRef" ? 0 : countElements(p)),
+    (n, p) =>
+      n +
+      (p.kind === "element" || p.kind === "any"
+        ? 1
+        : p.kind === "groupRef"
+          ? 0
+          : countElements(p)),
     0,
   );
 }

@@ -18,20 +18,35 @@ export const deriveSimpleTypes: Pass = {
       if (def.kind === "simple") complete(draft, def, done, []);
     }
     for (const def of draft.types.values()) {
-      if (def.kind === "complex" && def.simpleContent) def.simpleContent = textType(draft, def.simpleContent, []);
+      if (def.kind === "complex" && def.simpleContent)
+        def.simpleContent = textType(draft, def.simpleContent, []);
     }
   },
 };
 
-function complete(draft: Draft, def: DraftSimpleType, done: Set<ClarkName>, stack: ClarkName[]): void {
+function complete(
+  draft: Draft,
+  def: DraftSimpleType,
+  done: Set<ClarkName>,
+  stack: ClarkName[],
+): void {
   if (done.has(def.id)) return;
-  if (stack.includes(def.id)) throw new GeneratorError(`simple type "${localOf(def.id)}" derives from itself`, def.source);
-  if (def.variety === "list") def.builtin = builtinOf(draft, def.itemType!, done, [...stack, def.id]);
+  if (stack.includes(def.id))
+    throw new GeneratorError(
+      `simple type "${localOf(def.id)}" derives from itself`,
+      def.source,
+    );
+  if (def.variety === "list")
+    def.builtin = builtinOf(draft, def.itemType!, done, [...stack, def.id]);
   else if (def.variety === "union") def.builtin = "";
   else {
     const base = draft.types.get(def.base!);
     if (!base) def.builtin = def.base!;
-    else if (base.kind !== "simple") throw new GeneratorError(`simple type restricts complex type "${localOf(base.id)}"`, def.source);
+    else if (base.kind !== "simple")
+      throw new GeneratorError(
+        `simple type restricts complex type "${localOf(base.id)}"`,
+        def.source,
+      );
     else {
       complete(draft, base, done, [...stack, def.id]);
       def.variety = base.variety;
@@ -44,10 +59,19 @@ function complete(draft: Draft, def: DraftSimpleType, done: Set<ClarkName>, stac
   done.add(def.id);
 }
 
-function builtinOf(draft: Draft, id: ClarkName, done: Set<ClarkName>, stack: ClarkName[]): ClarkName {
+function builtinOf(
+  draft: Draft,
+  id: ClarkName,
+  done: Set<ClarkName>,
+  stack: ClarkName[],
+): ClarkName {
   const def = draft.types.get(id);
   if (!def) return id;
-  if (def.kind !== "simple") throw new GeneratorError(`list item type "${localOf(id)}" is not simple`, def.source);
+  if (def.kind !== "simple")
+    throw new GeneratorError(
+      `list item type "${localOf(id)}" is not simple`,
+      def.source,
+    );
   complete(draft, def, done, stack);
   return def.builtin;
 }
@@ -57,7 +81,15 @@ function textType(draft: Draft, id: ClarkName, stack: ClarkName[]): ClarkName {
   if (isBuiltin(id)) return id;
   const def = draft.types.get(id)!;
   if (def.kind === "simple") return id;
-  if (stack.includes(id)) throw new GeneratorError(`type "${localOf(id)}" derives from itself`, def.source);
-  if (!def.simpleContent) throw new GeneratorError(`simpleContent base "${localOf(id)}" has no simple content`, def.source);
+  if (stack.includes(id))
+    throw new GeneratorError(
+      `type "${localOf(id)}" derives from itself`,
+      def.source,
+    );
+  if (!def.simpleContent)
+    throw new GeneratorError(
+      `simpleContent base "${localOf(id)}" has no simple content`,
+      def.source,
+    );
   return textType(draft, def.simpleContent, [...stack, id]);
 }

@@ -18,9 +18,12 @@ export const filterApiVersion: Pass = {
     const present = (a: Annotations) =>
       (!a.addedIn || compareVersions(a.addedIn, versions.target) <= 0) &&
       (!a.removedIn || compareVersions(a.removedIn, versions.target) > 0);
-    for (const [id, def] of draft.types) if (!present(def.annotations)) draft.types.delete(id);
-    for (const [id, element] of draft.elements) if (!present(element.annotations)) draft.elements.delete(id);
-    const known = (id: ClarkName | undefined) => !id || isBuiltin(id) || draft.types.has(id);
+    for (const [id, def] of draft.types)
+      if (!present(def.annotations)) draft.types.delete(id);
+    for (const [id, element] of draft.elements)
+      if (!present(element.annotations)) draft.elements.delete(id);
+    const known = (id: ClarkName | undefined) =>
+      !id || isBuiltin(id) || draft.types.has(id);
     let changed = true;
     while (changed) {
       changed = false;
@@ -31,17 +34,24 @@ export const filterApiVersion: Pass = {
         const keep =
           def.kind === "complex"
             ? known(def.base)
-            : known(def.base) && known(def.itemType) && (def.memberTypes ?? []).every(known);
+            : known(def.base) &&
+              known(def.itemType) &&
+              (def.memberTypes ?? []).every(known);
         if (!keep) changed = draft.types.delete(id);
       }
       for (const def of draft.types.values()) {
         if (def.kind !== "complex") continue;
         const before = def.attributes.length;
-        def.attributes = def.attributes.filter((a) => a.kind !== "attribute" || (present(a.annotations) && known(a.type)));
+        def.attributes = def.attributes.filter(
+          (a) =>
+            a.kind !== "attribute" || (present(a.annotations) && known(a.type)),
+        );
         if (def.particle) {
           const keep = (p: DraftParticle) =>
             p.kind !== "element" ||
-            (present(p.annotations) && known(p.type) && (!p.ref || draft.elements.has(p.ref)));
+            (present(p.annotations) &&
+              known(p.type) &&
+              (!p.ref || draft.elements.has(p.ref)));
           if (prune(def.particle, keep)) changed = true;
         }
         if (def.attributes.length !== before) changed = true;
@@ -51,11 +61,18 @@ export const filterApiVersion: Pass = {
 };
 
 /** Removes the particles `keep` rejects, at any depth; true if anything was removed. */
-function prune(group: DraftModelGroup, keep: (particle: DraftParticle) => boolean): boolean {
+function prune(
+  group: DraftModelGroup,
+  keep: (particle: DraftParticle) => boolean,
+): boolean {
   let removed = false;
   group.particles = group.particles.filter((particle) => {
     if (!keep(particle)) return !(removed = true);
-    if (particle.kind === "sequence" || particle.kind === "choice" || particle.kind === "all") {
+    if (
+      particle.kind === "sequence" ||
+      particle.kind === "choice" ||
+      particle.kind === "all"
+    ) {
       if (prune(particle, keep)) removed = true;
     }
     return true;

@@ -3,7 +3,12 @@
  * and merges the groups' `anyAttribute` into the type's.
  */
 import { GeneratorError } from "../diagnostics.js";
-import type { Draft, DraftAttribute, DraftAttributeMember, DraftWildcard } from "../model/draft.js";
+import type {
+  Draft,
+  DraftAttribute,
+  DraftAttributeMember,
+  DraftWildcard,
+} from "../model/draft.js";
 import { localOf, type ClarkName } from "../model/qname.js";
 import type { Pass } from "./pass.js";
 
@@ -12,7 +17,9 @@ export const inlineAttributeGroups: Pass = {
   run(draft) {
     for (const def of draft.types.values()) {
       if (def.kind !== "complex") continue;
-      const wildcards: DraftWildcard[] = def.anyAttribute ? [def.anyAttribute] : [];
+      const wildcards: DraftWildcard[] = def.anyAttribute
+        ? [def.anyAttribute]
+        : [];
       def.attributes = expand(draft, def.attributes, [], wildcards);
       def.anyAttribute = wildcards[0];
     }
@@ -35,16 +42,30 @@ function expand(
         use: member.use,
         default: member.default ?? global.default,
         fixed: member.fixed ?? global.fixed,
-        raw: member.raw.documentation.length || Object.keys(member.raw.sources).length ? member.raw : global.raw,
+        raw:
+          member.raw.documentation.length ||
+          Object.keys(member.raw.sources).length
+            ? member.raw
+            : global.raw,
         source: member.source,
       });
     } else {
       if (stack.includes(member.ref)) {
-        throw new GeneratorError(`attribute group "${localOf(member.ref)}" refers to itself`, member.source);
+        throw new GeneratorError(
+          `attribute group "${localOf(member.ref)}" refers to itself`,
+          member.source,
+        );
       }
       const group = draft.attributeGroups.get(member.ref)!;
       if (group.anyAttribute) wildcards.push(group.anyAttribute);
-      out.push(...expand(draft, group.attributes, [...stack, member.ref], wildcards).map((a) => ({ ...a })));
+      out.push(
+        ...expand(
+          draft,
+          group.attributes,
+          [...stack, member.ref],
+          wildcards,
+        ).map((a) => ({ ...a })),
+      );
     }
   }
   return out;

@@ -8,25 +8,58 @@ export const inlineGroups: Pass = {
   name: "inline-groups",
   run(draft) {
     for (const def of draft.types.values()) {
-      if (def.kind === "complex" && def.particle) def.particle = inlineIn(draft, def.particle, []);
+      if (def.kind === "complex" && def.particle)
+        def.particle = inlineIn(draft, def.particle, []);
     }
   },
 };
 
-function inlineIn(draft: Draft, group: DraftModelGroup, stack: ClarkName[]): DraftModelGroup {
-  return { ...group, particles: group.particles.map((particle) => inlineParticle(draft, particle, stack)) };
+function inlineIn(
+  draft: Draft,
+  group: DraftModelGroup,
+  stack: ClarkName[],
+): DraftModelGroup {
+  return {
+    ...group,
+    particles: group.particles.map((particle) =>
+      inlineParticle(draft, particle, stack),
+    ),
+  };
 }
 
-function inlineParticle(draft: Draft, particle: DraftParticle, stack: ClarkName[]): DraftParticle {
-  if (particle.kind === "sequence" || particle.kind === "choice" || particle.kind === "all") {
+function inlineParticle(
+  draft: Draft,
+  particle: DraftParticle,
+  stack: ClarkName[],
+): DraftParticle {
+  if (
+    particle.kind === "sequence" ||
+    particle.kind === "choice" ||
+    particle.kind === "all"
+  ) {
     return inlineIn(draft, particle, stack);
   }
   if (particle.kind !== "groupRef") return particle;
   if (stack.includes(particle.ref)) {
-    throw new GeneratorError(`group "${localOf(particle.ref)}" refers to itself`, particle.source);
+    throw new GeneratorError(
+      `group "${localOf(particle.ref)}" refers to itself`,
+      particle.source,
+    );
   }
   const target = draft.groups.get(particle.ref)!;
-  const content = target.particle ?? { kind: "sequence", minOccurs: 1, maxOccurs: 1, particles: [] };
-  const inlined = inlineIn(draft, structuredClone(content), [...stack, particle.ref]);
-  return { ...inlined, minOccurs: particle.minOccurs, maxOccurs: particle.maxOccurs };
+  const content = target.particle ?? {
+    kind: "sequence",
+    minOccurs: 1,
+    maxOccurs: 1,
+    particles: [],
+  };
+  const inlined = inlineIn(draft, structuredClone(content), [
+    ...stack,
+    particle.ref,
+  ]);
+  return {
+    ...inlined,
+    minOccurs: particle.minOccurs,
+    maxOccurs: particle.maxOccurs,
+  };
 }

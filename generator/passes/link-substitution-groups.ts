@@ -12,7 +12,10 @@ export const linkSubstitutionGroups: Pass = {
       let head = element.substitutionGroup;
       while (head) {
         if (seen.has(head)) {
-          throw new GeneratorError(`substitution group of "${localOf(element.id)}" loops back on itself`, element.source);
+          throw new GeneratorError(
+            `substitution group of "${localOf(element.id)}" loops back on itself`,
+            element.source,
+          );
         }
         seen.add(head);
         const headElement = draft.elements.get(head)!;

@@ -12,7 +12,8 @@ export const linkSubtypes: Pass = {
     }
     for (const def of draft.types.values()) {
       if (def.kind !== "complex") continue;
-      for (const ancestor of ancestors(draft, def)) ancestor.subtypes.push(def.id);
+      for (const ancestor of ancestors(draft, def))
+        ancestor.subtypes.push(def.id);
     }
     for (const def of draft.types.values()) {
       if (def.kind === "complex") def.subtypes.sort();
@@ -21,14 +22,21 @@ export const linkSubtypes: Pass = {
 };
 
 /** The complex types a type derives from, nearest first. */
-export function ancestors(draft: Draft, def: DraftComplexType): DraftComplexType[] {
+export function ancestors(
+  draft: Draft,
+  def: DraftComplexType,
+): DraftComplexType[] {
   const out: DraftComplexType[] = [];
   const seen = new Set<ClarkName>([def.id]);
   let current = def;
   while (current.base) {
     const base = draft.types.get(current.base);
     if (!base || base.kind !== "complex") break;
-    if (seen.has(base.id)) throw new GeneratorError(`type "${localOf(def.id)}" derives from itself`, def.source);
+    if (seen.has(base.id))
+      throw new GeneratorError(
+        `type "${localOf(def.id)}" derives from itself`,
+        def.source,
+      );
     seen.add(base.id);
     out.push(base);
     current = base;

@@ -5,7 +5,11 @@
  */
 import type { SourceLocation } from "../diagnostics.js";
 import type { RawAnnotation } from "../load/raw-schema.js";
-import { isNumericVersion, resolveVersion, type ApiVersions } from "../model/api-version.js";
+import {
+  isNumericVersion,
+  resolveVersion,
+  type ApiVersions,
+} from "../model/api-version.js";
 import { walkParticles, type DraftAttributeMember } from "../model/draft.js";
 import type { Annotations } from "../model/ir.js";
 import type { Pass } from "./pass.js";
@@ -15,7 +19,12 @@ export const resolveAnnotations: Pass = {
   run(draft, { versions }) {
     const resolveAll = (members: DraftAttributeMember[]) => {
       for (const member of members) {
-        if (member.kind === "attribute") member.annotations = toAnnotations(member.raw, versions, member.source);
+        if (member.kind === "attribute")
+          member.annotations = toAnnotations(
+            member.raw,
+            versions,
+            member.source,
+          );
       }
     };
     for (const def of draft.types.values()) {
@@ -23,22 +32,41 @@ export const resolveAnnotations: Pass = {
       if (def.kind !== "complex") continue;
       resolveAll(def.attributes);
       walkParticles(def.particle, (particle) => {
-        if (particle.kind === "element") particle.annotations = toAnnotations(particle.raw, versions, particle.source);
+        if (particle.kind === "element")
+          particle.annotations = toAnnotations(
+            particle.raw,
+            versions,
+            particle.source,
+          );
       });
     }
     for (const element of draft.elements.values()) {
-      element.annotations = toAnnotations(element.raw, versions, element.source);
+      element.annotations = toAnnotations(
+        element.raw,
+        versions,
+        element.source,
+      );
     }
     for (const attribute of draft.attributes.values()) {
-      attribute.annotations = toAnnotations(attribute.raw, versions, attribute.source);
+      attribute.annotations = toAnnotations(
+        attribute.raw,
+        versions,
+        attribute.source,
+      );
     }
   },
 };
 
-export function toAnnotations(raw: RawAnnotation, versions: ApiVersions, at: SourceLocation): Annotations {
+export function toAnnotations(
+  raw: RawAnnotation,
+  versions: ApiVersions,
+  at: SourceLocation,
+): Annotations {
   const out: { -readonly [K in keyof Annotations]: Annotations[K] } = {};
-  if (raw.documentation.length) out.documentation = raw.documentation.join("\n\n");
-  const added = raw.versionAddedIn || raw.sources["added-in"] || raw.sources.since;
+  if (raw.documentation.length)
+    out.documentation = raw.documentation.join("\n\n");
+  const added =
+    raw.versionAddedIn || raw.sources["added-in"] || raw.sources.since;
   if (added) {
     out.addedIn = resolveVersion(versions, added, at);
     if (!isNumericVersion(added.trim())) out.addedInAlias = added.trim();
@@ -47,12 +75,16 @@ export function toAnnotations(raw: RawAnnotation, versions: ApiVersions, at: Sou
   if (removed) out.removedIn = resolveVersion(versions, removed, at);
   const deprecated = raw.sources.deprecated;
   if (deprecated !== undefined) {
-    out.deprecated = versions.aliases.has(deprecated) ? resolveVersion(versions, deprecated, at) : deprecated || "true";
+    out.deprecated = versions.aliases.has(deprecated)
+      ? resolveVersion(versions, deprecated, at)
+      : deprecated || "true";
   }
   if (raw.sources.modifiable) out.modifiable = raw.sources.modifiable;
   const required = raw.sources.required;
-  if (required === "true" || required === "false") out.required = required === "true";
-  if (raw.sources.internal !== undefined) out.internal = raw.sources.internal !== "false";
+  if (required === "true" || required === "false")
+    out.required = required === "true";
+  if (raw.sources.internal !== undefined)
+    out.internal = raw.sources.internal !== "false";
   if (raw.contentType) out.mediaType = raw.contentType;
   return out;
 }

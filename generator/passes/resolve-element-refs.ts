@@ -12,7 +12,10 @@ export const resolveElementRefs: Pass = {
         const global = draft.elements.get(particle.ref)!;
         particle.type = global.type;
         particle.nillable = global.nillable;
-        if (particle.raw.documentation.length === 0 && Object.keys(particle.raw.sources).length === 0) {
+        if (
+          particle.raw.documentation.length === 0 &&
+          Object.keys(particle.raw.sources).length === 0
+        ) {
           particle.raw = global.raw;
         }
       });

@@ -10,21 +10,33 @@ export interface OutputDifference {
   readonly extra: string[];
 }
 
-export function compareOutput(outDir: string, files: readonly OutputFile[]): OutputDifference {
+export function compareOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+): OutputDifference {
   const expected = withMarker(files);
-  const onDisk = new Set(existsSync(outDir) ? listFiles(outDir).map((path) => relative(outDir, path)) : []);
+  const onDisk = new Set(
+    existsSync(outDir)
+      ? listFiles(outDir).map((path) => relative(outDir, path))
+      : [],
+  );
   const changed: string[] = [];
   const missing: string[] = [];
   for (const file of expected) {
     if (!onDisk.has(file.path)) missing.push(file.path);
-    else if (readFileSync(join(outDir, file.path), "utf8") !== file.content) changed.push(file.path);
+    else if (readFileSync(join(outDir, file.path), "utf8") !== file.content)
+      changed.push(file.path);
     onDisk.delete(file.path);
   }
   return { changed, missing, extra: [...onDisk].sort() };
 }
 
 export function isSame(difference: OutputDifference): boolean {
-  return !difference.changed.length && !difference.missing.length && !difference.extra.length;
+  return (
+    !difference.changed.length &&
+    !difference.missing.length &&
+    !difference.extra.length
+  );
 }
 
 function listFiles(dir: string): string[] {

@@ -2,7 +2,11 @@
 import type { Namespace } from "../../model/ir.js";
 import { namespaceModule } from "../modules.js";
 
-export function indexSource(header: string, namespaces: readonly Namespace[], others: readonly string[]): string {
+export function indexSource(
+  header: string,
+  namespaces: readonly Namespace[],
+  others: readonly string[],
+): string {
   const lines = namespaces.map((ns) => {
     const module = namespaceModule(ns);
     return `export * as ${module.ident} from "./${module.path}.js";`;

@@ -13,17 +13,27 @@ const COMPILED_DIR = join(PACKAGE_ROOT, "dist/generator/runtime");
 
 export function runtimeFiles(header: (source: string) => string): OutputFile[] {
   const out: OutputFile[] = [];
-  const names = readdirSync(SOURCE_DIR).filter((name) => name.endsWith(".ts")).sort();
+  const names = readdirSync(SOURCE_DIR)
+    .filter((name) => name.endsWith(".ts"))
+    .sort();
   for (const name of names) {
     const base = name.slice(0, -3);
     const stamp = header(`generator/runtime/${name}`);
-    out.push({ path: `src/runtime/${name}`, content: stamp + readFileSync(join(SOURCE_DIR, name), "utf8") });
+    out.push({
+      path: `src/runtime/${name}`,
+      content: stamp + readFileSync(join(SOURCE_DIR, name), "utf8"),
+    });
     for (const ext of [".js", ".d.ts"]) {
       const compiled = join(COMPILED_DIR, base + ext);
       if (!existsSync(compiled)) {
-        throw new GeneratorError(`the compiled runtime is missing (${compiled}): run "npm run build" first`);
+        throw new GeneratorError(
+          `the compiled runtime is missing (${compiled}): run "npm run build" first`,
+        );
       }
-      out.push({ path: `dist/runtime/${base}${ext}`, content: stamp + readFileSync(compiled, "utf8") });
+      out.push({
+        path: `dist/runtime/${base}${ext}`,
+        content: stamp + readFileSync(compiled, "utf8"),
+      });
     }
   }
   return out;

@@ -10,27 +10,43 @@ export interface DocExtras {
 }
 
 /** The comment lines (without indentation or trailing newline), or "" when there is nothing to say. */
-export function docComment(annotations: Annotations, extras: DocExtras = {}, indent = ""): string {
+export function docComment(
+  annotations: Annotations,
+  extras: DocExtras = {},
+  indent = "",
+): string {
   const body: string[] = [];
-  if (annotations.documentation) body.push(...annotations.documentation.split("\n").map(escape));
+  if (annotations.documentation)
+    body.push(...annotations.documentation.split("\n").map(escape));
   if (extras.notes?.length) {
     if (body.length) body.push("");
     body.push(...extras.notes.map(escape));
   }
   const tags: string[] = [];
   if (annotations.addedIn) {
-    tags.push(`@since ${annotations.addedIn}${annotations.addedInAlias ? ` (${annotations.addedInAlias})` : ""}`);
+    tags.push(
+      `@since ${annotations.addedIn}${annotations.addedInAlias ? ` (${annotations.addedInAlias})` : ""}`,
+    );
   }
   if (annotations.removedIn) tags.push(`@removedIn ${annotations.removedIn}`);
   if (annotations.deprecated) {
-    tags.push(/^\d/.test(annotations.deprecated) ? `@deprecated since ${annotations.deprecated}` : `@deprecated ${escape(annotations.deprecated)}`);
+    tags.push(
+      /^\d/.test(annotations.deprecated)
+        ? `@deprecated since ${annotations.deprecated}`
+        : `@deprecated ${escape(annotations.deprecated)}`,
+    );
   }
-  if (annotations.modifiable) tags.push(`@modifiable ${annotations.modifiable}`);
-  if (annotations.required !== undefined) tags.push(`@serverRequired ${annotations.required}`);
+  if (annotations.modifiable)
+    tags.push(`@modifiable ${annotations.modifiable}`);
+  if (annotations.required !== undefined)
+    tags.push(`@serverRequired ${annotations.required}`);
   if (annotations.internal) tags.push("@internal");
-  if (annotations.mediaType) tags.push(`@mediaType ${annotations.mediaType}+xml`);
+  if (annotations.mediaType)
+    tags.push(`@mediaType ${annotations.mediaType}+xml`);
   if (extras.xsd) {
-    const at = extras.source ? ` (${extras.source.file}:${extras.source.line})` : "";
+    const at = extras.source
+      ? ` (${extras.source.file}:${extras.source.line})`
+      : "";
     tags.push(`@xsd ${extras.xsd}${at}`);
   }
   if (tags.length) {
@@ -38,7 +54,9 @@ export function docComment(annotations: Annotations, extras: DocExtras = {}, ind
     body.push(...tags);
   }
   if (!body.length) return "";
-  const lines = body.map((line) => (line ? `${indent} * ${line}` : `${indent} *`));
+  const lines = body.map((line) =>
+    line ? `${indent} * ${line}` : `${indent} *`,
+  );
   return [`${indent}/**`, ...lines, `${indent} */`].join("\n");
 }
 

@@ -7,12 +7,17 @@
 export const PRINT_WIDTH = 80;
 
 /** `export type Name = A | B;`, broken one member per line when too long. */
-export function typeAlias(name: string, members: readonly string[], exported = true): string {
+export function typeAlias(
+  name: string,
+  members: readonly string[],
+  exported = true,
+): string {
   const head = `${exported ? "export " : ""}type ${name} =`;
   const flat = `${head} ${members.join(" | ")};`;
   if (flat.length <= PRINT_WIDTH) return flat;
   const indented = `  ${members.join(" | ")};`;
-  if (members.length === 1 || indented.length <= PRINT_WIDTH) return `${head}\n${indented}`;
+  if (members.length === 1 || indented.length <= PRINT_WIDTH)
+    return `${head}\n${indented}`;
   return `${head}\n${members.map((m) => `  | ${m}`).join("\n")};`;
 }
 
@@ -29,7 +34,8 @@ export function stringLiteral(text: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else if (code < 0x20 || code === 0x2028 || code === 0x2029)
+      out += `\\u${code.toString(16).padStart(4, "0")}`;
     else out += ch;
   }
   return `${quote}${out}${quote}`;
@@ -40,14 +46,25 @@ export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : stringLiteral(name);
 }
 
-export type Literal = string | number | boolean | null | readonly Literal[] | { readonly [key: string]: Literal | undefined };
+export type Literal =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly Literal[]
+  | { readonly [key: string]: Literal | undefined };
 
 /**
  * A literal value laid out as prettier would: an array or object stays on one line when it fits
  * in the room left (`used` columns taken before it, `after` after it), else one item per line.
  * Objects are always broken when they hold objects (prettier keeps a broken object broken).
  */
-export function literal(value: Literal, indent: string, used: number, after: number): string {
+export function literal(
+  value: Literal,
+  indent: string,
+  used: number,
+  after: number,
+): string {
   if (value === null || typeof value !== "object") {
     return typeof value === "string" ? stringLiteral(value) : String(value);
   }
@@ -59,16 +76,31 @@ export function literal(value: Literal, indent: string, used: number, after: num
         .map(([k, v]) => [propertyKey(k), v]);
   const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0) return `${open}${close}`;
-  const flatItems = entries.map(([key, v]) => (key ? `${key}: ` : "") + flat(v));
-  const flatText = isArray ? `[${flatItems.join(", ")}]` : `{ ${flatItems.join(", ")} }`;
-  const keepBroken = isArray ? isMatrix(value as readonly Literal[]) : entries.some(([, v]) => isObject(v));
-  if (!keepBroken && !flatText.includes("\n") && used + flatText.length + after <= PRINT_WIDTH) return flatText;
+  const flatItems = entries.map(
+    ([key, v]) => (key ? `${key}: ` : "") + flat(v),
+  );
+  const flatText = isArray
+    ? `[${flatItems.join(", ")}]`
+    : `{ ${flatItems.join(", ")} }`;
+  const keepBroken = isArray
+    ? isMatrix(value as readonly Literal[])
+    : entries.some(([, v]) => isObject(v));
+  if (
+    !keepBroken &&
+    !flatText.includes("\n") &&
+    used + flatText.length + after <= PRINT_WIDTH
+  )
+    return flatText;
   const inner = `${indent}  `;
   const lines = entries.map(([key, v]) => {
     const prefix = key ? `${key}: ` : "";
     const text = literal(v, inner, inner.length + prefix.length, 1);
     // A key whose scalar value does not fit beside it gets the value on the next line.
-    if (key && (v === null || typeof v !== "object") && inner.length + prefix.length + text.length + 1 > PRINT_WIDTH) {
+    if (
+      key &&
+      (v === null || typeof v !== "object") &&
+      inner.length + prefix.length + text.length + 1 > PRINT_WIDTH
+    ) {
       return `${inner}${key}:\n${inner}  ${text},`;
     }
     return `${inner}${prefix}${text},`;
@@ -77,8 +109,10 @@ export function literal(value: Literal, indent: string, used: number, after: num
 }
 
 function flat(value: Literal): string {
-  if (value === null || typeof value !== "object") return literal(value, "", 0, 0);
-  if (Array.isArray(value)) return `[${(value as Literal[]).map(flat).join(", ")}]`;
+  if (value === null || typeof value !== "object")
+    return literal(value, "", 0, 0);
+  if (Array.isArray(value))
+    return `[${(value as Literal[]).map(flat).join(", ")}]`;
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   if (!entries.length) return "{}";
   return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${flat(v as Literal)}`).join(", ")} }`;
@@ -94,8 +128,15 @@ function isMatrix(items: readonly Literal[]): boolean {
   const first = items[0];
   const firstIsArray = Array.isArray(first);
   return items.every((item) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item) !== firstIsArray) return false;
-    const size = Array.isArray(item) ? item.length : Object.values(item).filter((v) => v !== undefined).length;
+    if (
+      item === null ||
+      typeof item !== "object" ||
+      Array.isArray(item) !== firstIsArray
+    )
+      return false;
+    const size = Array.isArray(item)
+      ? item.length
+      : Object.values(item).filter((v) => v !== undefined).length;
     return size > 1;
   });
 }
@@ -105,6 +146,7 @@ export function interfaceHead(name: string, base: string | undefined): string {
   if (!base) return `export interface ${name}`;
   const flatHead = `export interface ${name} extends ${base}`;
   // Prettier breaks the heritage clause only for a qualified name (`ns.Type`) that does not fit.
-  if (flatHead.length + 2 <= PRINT_WIDTH || !base.includes(".")) return flatHead;
+  if (flatHead.length + 2 <= PRINT_WIDTH || !base.includes("."))
+    return flatHead;
   return `export interface ${name}\n  extends ${base}`;
 }

@@ -8,15 +8,35 @@ import { template } from "../templates.js";
 import type { TypeExpressions } from "./type-expression.js";
 import type { ModelIndex } from "../../model/model-index.js";
 
-export function emitSimpleType(index: ModelIndex, expressions: TypeExpressions, file: GeneratedFile, type: SimpleTypeDef): void {
-  const xsd = type.qname ? index.prefixed(type.qname) : `${index.prefixed(type.id)} (anonymous)`;
-  const doc = docComment(type.annotations, { xsd, source: type.source, notes: facetNotes(type.facets) });
-  const numeric = type.variety === "atomic" && valueKindOf(type.builtin) === "number";
-  const enumeration = type.variety === "atomic" ? type.facets.enumeration : undefined;
+export function emitSimpleType(
+  index: ModelIndex,
+  expressions: TypeExpressions,
+  file: GeneratedFile,
+  type: SimpleTypeDef,
+): void {
+  const xsd = type.qname
+    ? index.prefixed(type.qname)
+    : `${index.prefixed(type.id)} (anonymous)`;
+  const doc = docComment(type.annotations, {
+    xsd,
+    source: type.source,
+    notes: facetNotes(type.facets),
+  });
+  const numeric =
+    type.variety === "atomic" && valueKindOf(type.builtin) === "number";
+  const enumeration =
+    type.variety === "atomic" ? type.facets.enumeration : undefined;
   if (enumeration?.length) {
     const values = [...new Set(enumeration)];
-    const members = values.map((v) => (numeric ? String(Number(v)) : stringLiteral(v)));
-    file.add(template("types/alias")({ doc, alias: typeAlias(type.tsName, members) }).trimEnd());
+    const members = values.map((v) =>
+      numeric ? String(Number(v)) : stringLiteral(v),
+    );
+    file.add(
+      template("types/alias")({
+        doc,
+        alias: typeAlias(type.tsName, members),
+      }).trimEnd(),
+    );
     file.addConst(
       `/** Every value of {@link ${type.tsName}}, in schema order. */`,
       `${type.tsName}Values`,
@@ -25,17 +45,32 @@ export function emitSimpleType(index: ModelIndex, expressions: TypeExpressions, 
     );
     return;
   }
-  file.add(template("types/alias")({ doc, alias: typeAlias(type.tsName, [expression(expressions, file, type)]) }).trimEnd());
+  file.add(
+    template("types/alias")({
+      doc,
+      alias: typeAlias(type.tsName, [expression(expressions, file, type)]),
+    }).trimEnd(),
+  );
 }
 
-function expression(expressions: TypeExpressions, file: GeneratedFile, type: SimpleTypeDef): string {
+function expression(
+  expressions: TypeExpressions,
+  file: GeneratedFile,
+  type: SimpleTypeDef,
+): string {
   switch (type.variety) {
     case "list": {
       const itemText = expressions.ofType(file, type.itemType!);
       return /^[\w.$]+$/.test(itemText) ? `${itemText}[]` : `(${itemText})[]`;
     }
     case "union":
-      return [...new Set((type.memberTypes ?? []).map((member) => expressions.ofType(file, member)))].join(" | ");
+      return [
+        ...new Set(
+          (type.memberTypes ?? []).map((member) =>
+            expressions.ofType(file, member),
+          ),
+        ),
+      ].join(" | ");
     default:
       return expressions.ofType(file, type.builtin);
   }
@@ -43,7 +78,8 @@ function expression(expressions: TypeExpressions, file: GeneratedFile, type: Sim
 
 function facetNotes(facets: Facets): string[] | undefined {
   const notes: string[] = [];
-  for (const step of facets.patterns ?? []) notes.push(`Pattern: \`${step.join("` or `")}\``);
+  for (const step of facets.patterns ?? [])
+    notes.push(`Pattern: \`${step.join("` or `")}\``);
   const bounds: [keyof Facets, string][] = [
     ["minInclusive", "at least"],
     ["minExclusive", "more than"],
@@ -56,7 +92,8 @@ function facetNotes(facets: Facets): string[] | undefined {
     ["fractionDigits", "fraction digits at most"],
   ];
   for (const [facet, words] of bounds) {
-    if (facets[facet] !== undefined) notes.push(`Value ${words} ${String(facets[facet])}.`);
+    if (facets[facet] !== undefined)
+      notes.push(`Value ${words} ${String(facets[facet])}.`);
   }
   return notes.length ? notes : undefined;
 }

@@ -6,13 +6,23 @@ import { RUNTIME_VALUES } from "../modules.js";
 import { template } from "../templates.js";
 import type { PropertyContext } from "./properties.js";
 
-export function emitSubstitutionGroup(ctx: PropertyContext, head: ElementDecl): void {
+export function emitSubstitutionGroup(
+  ctx: PropertyContext,
+  head: ElementDecl,
+): void {
   const { index, file, expressions } = ctx;
   const mapName = `${head.groupTsName}Members`;
   const headName = index.prefixed(head.id);
   file.add(
     template("types/interface")({
-      doc: docComment({}, { notes: [`The elements that may stand for \`${headName}\`, by element name, with their types.`] }),
+      doc: docComment(
+        {},
+        {
+          notes: [
+            `The elements that may stand for \`${headName}\`, by element name, with their types.`,
+          ],
+        },
+      ),
       head: interfaceHead(mapName, undefined),
       members: index.substitutableBy(head).map((member) => ({
         doc: "",
@@ -25,7 +35,11 @@ export function emitSubstitutionGroup(ctx: PropertyContext, head: ElementDecl): 
   const doc = docComment(head.annotations, {
     xsd: headName,
     source: head.source,
-    notes: [`A value standing for the element \`${headName}\`: its \`$element\` names the element written.`],
+    notes: [
+      `A value standing for the element \`${headName}\`: its \`$element\` names the element written.`,
+    ],
   });
-  file.add(`${doc}\n${typeAlias(head.groupTsName!, [`${file.refer(RUNTIME_VALUES, "ElementOf")}<${mapName}>`])}`);
+  file.add(
+    `${doc}\n${typeAlias(head.groupTsName!, [`${file.refer(RUNTIME_VALUES, "ElementOf")}<${mapName}>`])}`,
+  );
 }

@@ -8,12 +8,18 @@ import { emitSubstitutionGroup } from "./emit-substitution-group.js";
 import type { PropertyContext } from "./properties.js";
 import { TypeExpressions } from "./type-expression.js";
 
-export function emitTypeModules(index: ModelIndex, header: (what: string) => string): GeneratedFile[] {
+export function emitTypeModules(
+  index: ModelIndex,
+  header: (what: string) => string,
+): GeneratedFile[] {
   const expressions = new TypeExpressions(index);
   const files: GeneratedFile[] = [];
   for (const ns of index.model.namespaces) {
     const module = namespaceModule(ns);
-    const file = new GeneratedFile(`${module.path}.ts`, header(`The types of the namespace ${ns.uri} (prefix ${ns.prefix}).`));
+    const file = new GeneratedFile(
+      `${module.path}.ts`,
+      header(`The types of the namespace ${ns.uri} (prefix ${ns.prefix}).`),
+    );
     const ctx: PropertyContext = {
       index,
       expressions,
@@ -26,7 +32,8 @@ export function emitTypeModules(index: ModelIndex, header: (what: string) => str
       else emitSimpleType(index, expressions, file, type);
     }
     for (const element of index.model.elements) {
-      if (element.namespace === ns.uri && element.groupTsName) emitSubstitutionGroup(ctx, element);
+      if (element.namespace === ns.uri && element.groupTsName)
+        emitSubstitutionGroup(ctx, element);
     }
     if (!file.isEmpty) files.push(file);
   }

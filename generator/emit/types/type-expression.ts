@@ -13,20 +13,32 @@ export class TypeExpressions {
     if (typeId === ANY_TYPE) return file.refer(RUNTIME_VALUES, "AnyElement");
     if (isBuiltin(typeId)) return builtinExpression(typeId);
     const type = this.index.types.get(typeId)!;
-    const name = type.kind === "complex" && type.unionTsName ? type.unionTsName : type.tsName;
-    return file.refer(namespaceModule(this.index.namespace(type.namespace)), name);
+    const name =
+      type.kind === "complex" && type.unionTsName
+        ? type.unionTsName
+        : type.tsName;
+    return file.refer(
+      namespaceModule(this.index.namespace(type.namespace)),
+      name,
+    );
   }
 
   /** The declared type itself (no subtypes), e.g. for `extends`. */
   exactly(file: GeneratedFile, typeId: ClarkName): string {
     const type = this.index.types.get(typeId)!;
-    return file.refer(namespaceModule(this.index.namespace(type.namespace)), type.tsName);
+    return file.refer(
+      namespaceModule(this.index.namespace(type.namespace)),
+      type.tsName,
+    );
   }
 
   /** The values that may stand where a global element is referenced (its substitution group included). */
   ofElement(file: GeneratedFile, element: ElementDecl): string {
     if (element.groupTsName) {
-      return file.refer(namespaceModule(this.index.namespace(element.namespace)), element.groupTsName);
+      return file.refer(
+        namespaceModule(this.index.namespace(element.namespace)),
+        element.groupTsName,
+      );
     }
     return this.ofType(file, element.type);
   }

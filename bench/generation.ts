@@ -1,0 +1,54 @@
+/** Generation of the whole vCD set, as a whole process: vcd-codegen against JAXB's xjc. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ResolvedOptions } from "../generator/config/options.js";
+import { PACKAGE_ROOT } from "../generator/config/schema-set-config.js";
+import { measureProcess } from "./measure-process.js";
+import { measureXjc } from "./xjc-peer.js";
+
+export function benchGeneration(
+  options: ResolvedOptions,
+  runs: number,
+): string[] {
+  const out = join(mkdtempSync(join(tmpdir(), "vcd-codegen-bench-")), "vcloud");
+  const ours = measureProcess(
+    process.execPath,
+    [
+      join(PACKAGE_ROOT, "bin/vcd-codegen.js"),
+      "generate",
+      "--input",
+      options.inputDir,
+      "--out",
+      out,
+    ],
+    runs,
+    PACKAGE_ROOT,
+  );
+  const xjc = measureXjc(
+    options.inputDir,
+    options.schemaSet,
+    Math.max(1, Math.ceil(runs / 2)),
+  );
+  const row = (
+    name: string,
+    m: { medianSeconds: number; peakMegabytes: number; runs: number },
+  ) =>
+    `${name.padEnd(28)} ${m.medianSeconds.toFixed(3).padStart(8)} s ${m.peakMegabytes.toFixed(0).padStart(6)} MB  (median of ${m.runs})`;
+  const lines = [
+    "## Generation of the whole vCD set (whole process)",
+    row("vcd-codegen generate", ours),
+  ];
+  if (typeof xjc === "string") lines.push(`xjc: ${xjc}`);
+  else {
+    lines.push(row("xjc (JAXB, types only)", xjc));
+    lines.push(
+      `ratio: vcd-codegen is ${(xjc.medianSeconds / ours.medianSeconds).toFixed(2)}x faster than xjc and uses ` +
+        `${(ours.peakMegabytes / xjc.peakMegabytes).toFixed(2)}x its memory`,
+    );
+  }
+  lines.push(
+    `targets: under 1 s (${ours.medianSeconds < 1 ? "met" : "MISSED"}) and under 300 MB (${ours.peakMegabytes < 300 ? "met" : "MISSED"})`,
+  );
+  return lines;
+}

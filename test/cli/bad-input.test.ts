@@ -1,0 +1,195 @@
+/** Bad input: exit code 1, a message naming the file and line, and the previous output untouched. */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import {
+  schema,
+  schemaSetConfig,
+  writeTree,
+} from "../helpers/inline-schema.js";
+import { snapshotDir } from "../helpers/snapshot-dir.js";
+
+/** A project folder: config, schema-set description, inputs, and a previous output. */
+function project(files: Record<string, string>, catalog?: string): string {
+  const dir = writeTree({
+    "package.json": "{}",
+    "vcd-codegen.config.json": JSON.stringify({
+      input: "inputs",
+      out: "out",
+      schemaSet: "set.json",
+    }),
+    "set.json": JSON.stringify({
+      ...schemaSetConfig(["main.xsd"]),
+      ...(catalog ? { catalog } : {}),
+      file: undefined,
+    }),
+    "out/.vcd-codegen": "previous\n",
+    "out/src/previous.ts": "export const previous = 1;\n",
+    ...Object.fromEntries(
+      Object.entries(files).map(([path, text]) => [`inputs/${path}`, text]),
+    ),
+  });
+  return dir;
+}
+
+const cases: [string, Record<string, string>, RegExp, string?][] = [
+  [
+    "a malformed XSD",
+    { "main.xsd": schema(`<xs:complexType name="T">\n</xs:complexTyp>`) },
+    /main\.xsd:4:26: malformed XML: Opening and ending tag mismatch: "xs:complexType" != "xs:complexTyp"/,
+  ],
+  [
+    "a missing include",
+    { "main.xsd": schema(`<xs:include schemaLocation="nowhere.xsd"/>`) },
+    /main\.xsd:4:1: schema file not found: .*nowhere\.xsd/,
+  ],
+  [
+    "an unresolved type reference",
+    {
+      "main.xsd": schema(
+        `<xs:complexType name="T">\n  <xs:sequence><xs:element name="A" type="NoSuchType"/></xs:sequence></xs:complexType>`,
+      ),
+    },
+    /main\.xsd:5:16: unresolved type reference "NoSuchType" in namespace "urn:test"/,
+  ],
+  [
+    "an unresolved element reference",
+    {
+      "main.xsd": schema(
+        `<xs:complexType name="T"><xs:sequence>\n<xs:element ref="Nope"/></xs:sequence></xs:complexType>`,
+      ),
+    },
+    /main\.xsd:5:1: unresolved element reference "Nope"/,
+  ],
+  [
+    "an unknown import namespace",
+    { "main.xsd": schema(`\n<xs:import namespace="urn:unknown"/>`) },
+    /main\.xsd:5:1: import of namespace "urn:unknown" without schemaLocation/,
+  ],
+  [
+    "a duplicate type name",
+    {
+      "main.xsd": schema(
+        `<xs:include schemaLocation="b.xsd"/>\n<xs:complexType name="Dup"/>`,
+      ),
+      "b.xsd": schema(`<xs:complexType name="Dup"/>`),
+    },
+    /b\.xsd:4:1: duplicate type name "Dup" in namespace "urn:test" \(first defined at .*main\.xsd:5:1\)/,
+  ],
+  [
+    "a catalog entry pointing nowhere",
+    {
+      "main.xsd": schema(
+        `<xs:import namespace="urn:x" schemaLocation="http://example.com/x.xsd"/>`,
+      ),
+      "catalog.xml": `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n  <system systemId="http://example.com/x.xsd" uri="missing/x.xsd"/>\n</catalog>`,
+    },
+    /catalog\.xml:2:3: catalog entry for "http:\/\/example\.com\/x\.xsd" points to a missing file .*\(used at .*main\.xsd:4:1\)/,
+    "catalog.xml",
+  ],
+  [
+    "a remote location the catalog does not map",
+    {
+      "main.xsd": schema(
+        `<xs:import namespace="urn:x" schemaLocation="http://example.com/x.xsd"/>`,
+      ),
+    },
+    /main\.xsd:4:1: remote schemaLocation "http:\/\/example\.com\/x\.xsd" has no entry in the XML catalog/,
+  ],
+  [
+    "an unknown feature alias",
+    {
+      "main.xsd": schema(
+        `<xs:complexType name="T"><xs:annotation><xs:documentation source="since">NOPE</xs:documentation></xs:annotation></xs:complexType>`,
+      ),
+    },
+    /main\.xsd:4:1: unknown feature alias "NOPE"/,
+  ],
+  [
+    "a schema that is not a schema",
+    { "main.xsd": `<?xml version="1.0"?>\n<notASchema/>` },
+    /main\.xsd:2:1: not an XML Schema/,
+  ],
+  [
+    "an attribute without quotes",
+    {
+      "main.xsd": schema(
+        `<xs:complexType name="T"/>\n<xs:complexType name=U/>`,
+      ),
+    },
+    /main\.xsd:5:\d+: malformed XML/,
+  ],
+];
+
+describe("bad input", () => {
+  it.each(cases)("%s", async (_name, files, message, catalog) => {
+    const dir = project(files, catalog);
+    const before = snapshotDir(join(dir, "out"));
+    const run = await runCli(["generate"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(message);
+    expect(snapshotDir(join(dir, "out"))).toEqual(before);
+  });
+
+  it("an input folder that does not exist", async () => {
+    const dir = project({ "main.xsd": schema("") });
+    const before = snapshotDir(join(dir, "out"));
+    const run = await runCli(["generate", "--input", "no/such/folder"], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /the input folder given by --input does not exist: .*no\/such\/folder/,
+    );
+    expect(snapshotDir(join(dir, "out"))).toEqual(before);
+  });
+
+  it("no input folder anywhere: says where it looked and how to get the inputs", async () => {
+    const dir = writeTree({ "package.json": "{}" });
+    const run = await runCli(["generate"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /Looked for: --input, "input" in vcd-codegen\.config\.json, the environment variable VCD_API_DIR/,
+    );
+    expect(run.err).toMatch(
+      /vmware\/vcd-api-schemas at commit 355a581776246f99c1efca76bf2f7df0aa6bf270/,
+    );
+  });
+
+  it("an unknown config option names its path", async () => {
+    const dir = project({ "main.xsd": schema("") });
+    writeFileSync(
+      join(dir, "vcd-codegen.config.json"),
+      JSON.stringify({ inptu: "x" }),
+    );
+    const run = await runCli(["generate"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /vcd-codegen\.config\.json:1:1: inptu: unknown option/,
+    );
+  });
+
+  it("refuses to replace a folder it did not generate", async () => {
+    const dir = project({ "main.xsd": schema(`<xs:complexType name="T"/>`) });
+    const run = await runCli(["generate", "--out", "."], {
+      cwd: join(dir, "inputs"),
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /refusing to replace .*inputs: it is not empty and was not generated by vcd-codegen/,
+    );
+  });
+
+  it("a good schema in the same project generates (the cases above fail for their own reason)", async () => {
+    const dir = project({
+      "main.xsd": schema(
+        `<xs:complexType name="T"><xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence></xs:complexType>`,
+      ),
+    });
+    const run = await runCli(["generate"], { cwd: dir });
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(Object.keys(snapshotDir(join(dir, "out")))).toContain("src/test.ts");
+  });
+});

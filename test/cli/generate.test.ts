@@ -1,0 +1,241 @@
+/** `vcd-codegen generate` on the real vCD set: deterministic, formatted, compiling, atomic, checkable. */
+import { execFileSync } from "node:child_process";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as prettier from "prettier";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeTree } from "../helpers/inline-schema.js";
+import { runCli } from "../helpers/run-cli.js";
+import { snapshotDir } from "../helpers/snapshot-dir.js";
+import { PROJECT_ROOT, VCD_API_DIR } from "../helpers/vcd-inputs.js";
+
+const TSC = resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc");
+let work: string;
+let out: string;
+let first: Record<string, string>;
+
+beforeAll(async () => {
+  work = writeTree({ "package.json": "{}" });
+  out = join(work, "out");
+  const run = await runCli(["generate", "--input", VCD_API_DIR, "--out", out], {
+    cwd: work,
+  });
+  expect(run.err).toBe("");
+  expect(run.code).toBe(0);
+  expect(run.out).toMatch(
+    /^vcd-codegen: 684 types, 563 elements, 10 namespaces, \d+ files \(API 30\.0\) in [\d.]+ s -> out$/,
+  );
+  first = snapshotDir(out);
+});
+
+describe("generate", () => {
+  it("writes one module per namespace, the elements table, the runtime and the package files", () => {
+    for (const module of [
+      "vcloud",
+      "vcloud-ext",
+      "ovf",
+      "ovfenv",
+      "rasd",
+      "vssd",
+      "cim",
+      "vmw",
+      "xml",
+      "versioning",
+      "elements",
+      "index",
+    ]) {
+      expect(first[`src/${module}.ts`], module).toBeDefined();
+      expect(first[`dist/${module}.js`], module).toBeDefined();
+      expect(first[`dist/${module}.d.ts`], module).toBeDefined();
+    }
+    expect(JSON.parse(first["package.json"]).exports["./vcloud"]).toEqual({
+      types: "./dist/vcloud.d.ts",
+      default: "./dist/vcloud.js",
+    });
+  });
+
+  it("names its generator and inputs at the top of every generated module", () => {
+    for (const [path, text] of Object.entries(first)) {
+      if (!/\.(ts|js)$/.test(path)) continue;
+      expect(text.split("\n")[0], path).toMatch(
+        /^\/\/ (Generated|Copied) by vcd-codegen \d+\.\d+\.\d+ /,
+      );
+    }
+  });
+
+  it("is byte-identical when run again", async () => {
+    const run = await runCli(
+      ["generate", "--input", VCD_API_DIR, "--out", out],
+      { cwd: work },
+    );
+    expect(run.code).toBe(0);
+    expect(snapshotDir(out)).toEqual(first);
+  });
+
+  it("--check exits 0 when up to date, 1 after a file was touched, and writes nothing", async () => {
+    const upToDate = await runCli(
+      ["generate", "--check", "--input", VCD_API_DIR, "--out", out],
+      { cwd: work },
+    );
+    expect(upToDate.code).toBe(0);
+    expect(upToDate.out).toMatch(/up to date/);
+    appendFileSync(join(out, "src/vcloud.ts"), "// touched\n");
+    writeFileSync(join(out, "src/extra.ts"), "export {};\n");
+    rmSync(join(out, "dist/ovf.js"));
+    const touched = snapshotDir(out);
+    const stale = await runCli(
+      ["generate", "--check", "--input", VCD_API_DIR, "--out", out],
+      { cwd: work },
+    );
+    expect(stale.code).toBe(1);
+    expect(stale.err).toContain("out/src/vcloud.ts: would change");
+    expect(stale.err).toContain("out/dist/ovf.js: would be added");
+    expect(stale.err).toContain("out/src/extra.ts: would be removed");
+    expect(snapshotDir(out)).toEqual(touched);
+    await runCli(["generate", "--input", VCD_API_DIR, "--out", out], {
+      cwd: work,
+    });
+    expect(snapshotDir(out)).toEqual(first);
+  });
+
+  it("is formatted exactly as prettier formats it", async () => {
+    const unformatted: string[] = [];
+    for (const [path, text] of Object.entries(first)) {
+      if (!/\.(ts|js|json|md)$/.test(path)) continue;
+      const formatted = await prettier.format(text, { filepath: path });
+      if (formatted !== text) unformatted.push(path);
+    }
+    expect(unformatted).toEqual([]);
+  });
+
+  it("compiles under tsc --strict with no errors, and its .d.ts serve a strict consumer", () => {
+    execFileSync(process.execPath, [TSC, "-p", out, "--noEmit"], {
+      encoding: "utf8",
+    });
+    writeFileSync(
+      join(work, "consumer.ts"),
+      `
+      import { vcloud, ovf, elements } from "./out/dist/index.js";
+      const vapp: vcloud.VAppType = { name: "web", Children: { Vm: [{ name: "vm1", needsCustomization: false }] } };
+      const status: vcloud.TaskType["status"] = "running";
+      const section: ovf.SectionElement = { $element: "ovf:VirtualHardwareSection", Info: { $value: "hw" } };
+      // @ts-expect-error href is required on a ReferenceType
+      const ref: vcloud.ReferenceType = { name: "x" };
+      export const all = [vapp, status, section, ref, elements.length];
+    `,
+    );
+    writeFileSync(
+      join(work, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          noEmit: true,
+          skipLibCheck: false,
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    execFileSync(process.execPath, [TSC, "-p", work], { encoding: "utf8" });
+  });
+
+  it("its .js loads in Node and exposes the elements table", async () => {
+    const pkg = (await import(
+      pathToFileURL(join(out, "dist/index.js")).href
+    )) as {
+      elements: { element: string; type: string; xmlMediaType?: string }[];
+      vcloud: Record<string, unknown>;
+    };
+    expect(pkg.elements).toHaveLength(563);
+    expect(pkg.elements.find((e) => e.element === "vcloud:VApp")).toMatchObject(
+      {
+        type: "vcloud:VAppType",
+        xmlMediaType: "application/vnd.vmware.vcloud.vApp+xml",
+      },
+    );
+    expect(pkg.vcloud.SmtpSecureModeTypeValues).toEqual([
+      "none",
+      "startTls",
+      "ssl",
+    ]);
+  });
+
+  it("--api-version 5.1 leaves out what came later", async () => {
+    const older = join(work, "older");
+    const run = await runCli(
+      [
+        "generate",
+        "--input",
+        VCD_API_DIR,
+        "--out",
+        older,
+        "--api-version",
+        "5.1",
+      ],
+      { cwd: work },
+    );
+    expect(run.code).toBe(0);
+    const vapp =
+      /export interface VAppType extends AbstractVAppType \{[\s\S]*?\n\}/.exec(
+        readFileSync(join(older, "src/vcloud.ts"), "utf8"),
+      )![0];
+    expect(vapp).not.toContain("autoNature");
+    expect(vapp).toContain("Owner?: OwnerType;");
+    expect(first["src/vcloud.ts"]).toMatch(/autoNature\?: boolean;/);
+  });
+});
+
+describe("model and verify-inputs", () => {
+  it("model --out writes the whole model as JSON", async () => {
+    const file = join(work, "model.json");
+    const run = await runCli(["model", "--input", VCD_API_DIR, "--out", file], {
+      cwd: work,
+    });
+    expect(run.code).toBe(0);
+    const model = JSON.parse(readFileSync(file, "utf8")) as {
+      apiVersion: string;
+      types: { qname?: string }[];
+    };
+    expect(model.apiVersion).toBe("all");
+    expect(model.types.filter((t) => t.qname)).toHaveLength(664);
+  });
+
+  it("verify-inputs passes on the pinned inputs and names missing and changed files", async () => {
+    const ok = await runCli(["verify-inputs", "--input", VCD_API_DIR], {
+      cwd: work,
+    });
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/74 of 74 input files match the pins/);
+    const partial = writeTree({ "operations/30.0.openapi.json": "{}" });
+    const bad = await runCli(["verify-inputs", "--input", partial], {
+      cwd: work,
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(
+      "operations/30.0.openapi.json: differs from the pinned upstream file",
+    );
+    expect(bad.err).toContain(
+      "xsd/rest-api/1.5/schemas/vcloud/vApp.xsd: missing",
+    );
+  });
+});
+
+describe("where the inputs and options come from", () => {
+  it("takes the input folder from VCD_API_DIR, and names from a .ts config", async () => {
+    const dir = writeTree({
+      "package.json": "{}",
+      "vcd-codegen.config.ts": `const config: { out: string; names: Record<string, string> } = { out: "gen", names: { "vcloud:VAppType": "VApp" } };\nexport default config;\n`,
+    });
+    const run = await runCli(["generate"], { cwd: dir, env: { VCD_API_DIR } });
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    const source = readFileSync(join(dir, "gen/src/vcloud.ts"), "utf8");
+    expect(source).toContain(
+      "export interface VApp extends AbstractVAppType {",
+    );
+    expect(source).not.toContain("export interface VAppType ");
+  });
+});

@@ -1,0 +1,18 @@
+/** The real vCD inputs, read from ../shared/vcd-api (never copied into the project). */
+import { resolve } from "node:path";
+import { readSchemaSetConfig } from "../../generator/config/schema-set-config.js";
+import type { ModelOptions } from "../../generator/pipeline.js";
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
+export const VCD_API_DIR =
+  process.env.VCD_API_DIR ?? resolve(PROJECT_ROOT, "../shared/vcd-api");
+export const VCD_SAMPLES_DIR = resolve(VCD_API_DIR, "../vcd-samples");
+
+export function vcdModelOptions(apiVersion: string): ModelOptions {
+  return {
+    inputDir: VCD_API_DIR,
+    apiVersion,
+    schemaSet: readSchemaSetConfig(),
+    nameOverrides: new Map(),
+  };
+}
