@@ -12,6 +12,8 @@ import { emitElementsTable } from "./package/emit-elements-table.js";
 import { indexSource } from "./package/emit-index.js";
 import { runtimeFiles } from "./package/runtime-files.js";
 import { template } from "./templates.js";
+import { emitDocuments } from "./xml/emit-documents.js";
+import { emitSchemaData } from "./xml/emit-schema-data.js";
 import { emitTypeModules } from "./types/emit-type-modules.js";
 
 export interface PackageInfo {
@@ -30,6 +32,8 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
   const modules: GeneratedFile[] = [
     ...emitTypeModules(index, header),
     emitElementsTable(index, header),
+    emitSchemaData(index, header, info.schemaSet.defaultNamespace),
+    emitDocuments(index, header),
   ];
   const files: OutputFile[] = [];
   for (const module of modules) {
@@ -46,11 +50,7 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
         `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`,
     ),
   );
-  const entry = indexSource(
-    header("The package's entry point."),
-    model.namespaces,
-    ["elements", "runtime/values"],
-  );
+  const entry = indexSource(header("The package's entry point."), model.namespaces);
   files.push(
     { path: "src/index.ts", content: entry },
     { path: "dist/index.js", content: entry },
@@ -71,6 +71,8 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
         path: ns.module,
       })),
       { key: "./elements", path: "elements" },
+      { key: "./document", path: "document" },
+      { key: "./schema", path: "schema" },
       { key: "./runtime", path: "runtime/index" },
     ],
   };

@@ -121,7 +121,11 @@ function renderDeclaration(
     rendering === "ts"
       ? `export const ${name}: ${type} = `
       : `export const ${name} = `;
-  if (!("literal" in value)) return `${prefix}${head}${value.expression};`;
+  if (!("literal" in value)) {
+    const flat = `${head}${value.expression};`;
+    if (flat.length <= PRINT_WIDTH) return `${prefix}${flat}`;
+    return `${prefix}${head.trimEnd()}\n  ${value.expression};`;
+  }
   // Like prettier: when not even the opening bracket fits after the `=`, the value moves to the next line.
   if (head.length + 1 > PRINT_WIDTH)
     return `${prefix}${head.trimEnd()}\n  ${literal(value.literal, "  ", 2, 1)};`;

@@ -52,3 +52,8 @@ export interface ElementInfo {
   /** The generated module holding its type. */
   readonly module: string;
 }
+
+/** The documents whose root elements (`prefix:Local`) and values `M` lists. */
+export type DocumentOf<M> = {
+  [K in keyof M]: { element: K; value: M[K] };
+}[keyof M];

@@ -95,10 +95,12 @@ export function literal(
   const lines = entries.map(([key, v]) => {
     const prefix = key ? `${key}: ` : "";
     const text = literal(v, inner, inner.length + prefix.length, 1);
-    // A key whose scalar value does not fit beside it gets the value on the next line.
+    // A key whose string value does not fit beside it gets the value on the next line, unless the
+    // key is short (under 5 columns), as prettier's assignment layout has it.
     if (
       key &&
-      (v === null || typeof v !== "object") &&
+      typeof v === "string" &&
+      key.length >= 5 &&
       inner.length + prefix.length + text.length + 1 > PRINT_WIDTH
     ) {
       return `${inner}${key}:\n${inner}  ${text},`;

@@ -1,0 +1,99 @@
+/** `document.ts`: the union of every document of the API, and `fromXml`, `toXml`, `validate` over it. */
+import type { ModelIndex } from "../../model/model-index.js";
+import { GeneratedFile, type ModuleRef } from "../generated-file.js";
+import { RUNTIME } from "../modules.js";
+import { docComment } from "../print/doc-comment.js";
+import { interfaceHead, propertyKey, typeAlias } from "../print/layout.js";
+import { template } from "../templates.js";
+import { TypeExpressions } from "../types/type-expression.js";
+
+export const SCHEMA_MODULE: ModuleRef = { path: "schema", ident: "$schema" };
+
+export function emitDocuments(
+  index: ModelIndex,
+  header: (what: string) => string,
+): GeneratedFile {
+  const file = new GeneratedFile(
+    "document.ts",
+    header("Documents: fromXml, toXml and validate over every global element."),
+  );
+  const expressions = new TypeExpressions(index);
+  const roots = index.model.elements.filter((e) => !e.abstract);
+  file.add(
+    template("types/interface")({
+      doc: docComment(
+        {},
+        {
+          notes: [
+            "Every global element that may be a document's root, with the type of its value.",
+          ],
+        },
+      ),
+      head: interfaceHead("VcdDocuments", undefined),
+      members: roots.map((element) => ({
+        doc: "",
+        key: propertyKey(index.prefixed(element.id)),
+        optional: false,
+        type: element.nillable
+          ? `${expressions.ofType(file, element.type)} | null`
+          : expressions.ofType(file, element.type),
+      })),
+    }).trimEnd(),
+  );
+  const rt = (name: string, typeOnly = true) =>
+    file.refer(RUNTIME, name, typeOnly);
+  file.add(
+    `${docComment({}, { notes: ["A document of the API: its root element (`prefix:Local`) and the typed value it holds."] })}\n${typeAlias("VcdDocument", [`${rt("DocumentOf")}<VcdDocuments>`])}`,
+  );
+  const schema = file.refer(SCHEMA_MODULE, "schema", false);
+  file.addConst(
+    "/** The document functions, bound to this package's schema. */",
+    "documents",
+    `${rt("DocumentFunctions")}<VcdDocument>`,
+    {
+      expression: `${file.refer(RUNTIME, "documentFunctions", false)}(${schema})`,
+    },
+  );
+  file.addConst(
+    "/** Reads a document: namespace-aware, keeps what the schema does not declare; throws XmlParseError or UnknownRootError. */",
+    "fromXml",
+    `${rt("FromXml")}<VcdDocument>`,
+    { expression: "documents.fromXml" },
+  );
+  file.addConst(
+    "/** Writes a document in schema order with canonical prefixes; with `strict`, throws ValidationError instead of writing an invalid one. */",
+    "toXml",
+    `${rt("ToXml")}<VcdDocument>`,
+    { expression: "documents.toXml" },
+  );
+  file.addConst(
+    "/** Every violation of the schema in a document, each with its path, rule and what was expected. */",
+    "validate",
+    `${rt("Validate")}<VcdDocument>`,
+    { expression: "documents.validate" },
+  );
+  const fragment = `${rt("Fragment")}`;
+  file.addConst(
+    "/** Reads a document whose root may also be a local element (a fragment), with the type it was read as. */",
+    "fromXmlFragment",
+    `${rt("FromXml")}<${fragment}>`,
+    { expression: "documents.fromXmlFragment" },
+  );
+  file.addConst(
+    "/** Writes a fragment. */",
+    "toXmlFragment",
+    `${rt("ToXml")}<${fragment}>`,
+    {
+      expression: "documents.toXmlFragment",
+    },
+  );
+  file.addConst(
+    "/** Every violation of the schema in a fragment. */",
+    "validateFragment",
+    `${rt("Validate")}<${fragment}>`,
+    {
+      expression: "documents.validateFragment",
+    },
+  );
+  return file;
+}

@@ -1,0 +1,173 @@
+/** `schema.ts`: the descriptors of every type and global element, which the runtime's reader, writer and validator follow. */
+import { isBuiltin } from "../../model/builtins.js";
+import type {
+  AttributeUse,
+  ComplexTypeDef,
+  Facets,
+  ModelGroup,
+  Particle,
+  SimpleTypeDef,
+} from "../../model/ir.js";
+import type { ModelIndex } from "../../model/model-index.js";
+import { GeneratedFile } from "../generated-file.js";
+import { RUNTIME } from "../modules.js";
+import type { Literal } from "../print/layout.js";
+
+export function emitSchemaData(
+  index: ModelIndex,
+  header: (what: string) => string,
+  defaultNamespace: string | undefined,
+): GeneratedFile {
+  const file = new GeneratedFile(
+    "schema.ts",
+    header(
+      "The schema descriptors the runtime's reader, writer and validator follow.",
+    ),
+  );
+  const key = (id: string) => index.prefixed(id);
+  const types: Record<string, Literal> = {};
+  for (const type of index.model.types) {
+    types[key(type.id)] =
+      type.kind === "complex"
+        ? complexData(index, type)
+        : simpleData(index, type);
+  }
+  const elements: Record<string, Literal> = {};
+  for (const element of index.model.elements) {
+    elements[key(element.id)] = compact({
+      type: key(element.type),
+      abstract: element.abstract || undefined,
+      nillable: element.nillable || undefined,
+      substitutes: element.substitutes.length
+        ? element.substitutes.filter((id) => index.elements.has(id)).map(key)
+        : undefined,
+    });
+  }
+  file.addConst(
+    "/** Every type and global element of the schema set, for the runtime. */",
+    "schema",
+    file.refer(RUNTIME, "SchemaData"),
+    {
+      literal: compact({
+        namespaces: index.model.namespaces.map((ns) => [ns.prefix, ns.uri]),
+        defaultNamespace,
+        types,
+        elements,
+      }),
+    },
+  );
+  return file;
+}
+
+function complexData(index: ModelIndex, type: ComplexTypeDef): Literal {
+  const key = (id: string) => index.prefixed(id);
+  return compact({
+    kind: "complex",
+    base: type.base ? key(type.base) : undefined,
+    restriction:
+      (type.derivation === "restriction" && !type.simpleContent) || undefined,
+    abstract: type.abstract || undefined,
+    mixed: type.mixed || undefined,
+    text: type.simpleContent ? key(type.simpleContent) : undefined,
+    textFacets: type.facets ? facets(type.facets) : undefined,
+    content: type.particle ? group(index, type.particle) : undefined,
+    attributes: type.attributes.length
+      ? type.attributes.map((a) => attribute(index, a))
+      : undefined,
+    anyAttribute: type.anyAttribute ? wildcard(type.anyAttribute) : undefined,
+  });
+}
+
+function simpleData(index: ModelIndex, type: SimpleTypeDef): Literal {
+  const key = (id: string) => index.prefixed(id);
+  return compact({
+    kind: "simple",
+    variety: type.variety,
+    builtin: type.builtin
+      ? type.builtin.slice(type.builtin.indexOf("}") + 1)
+      : undefined,
+    item: type.itemType ? key(type.itemType) : undefined,
+    members: type.memberTypes?.map(key),
+    facets: Object.keys(type.facets).length ? facets(type.facets) : undefined,
+  });
+}
+
+function attribute(index: ModelIndex, a: AttributeUse): Literal {
+  return compact({
+    name: index.prefixed(a.name),
+    prop: a.tsName,
+    type:
+      isBuiltin(a.type) || index.types.has(a.type)
+        ? index.prefixed(a.type)
+        : "xs:anySimpleType",
+    required: a.use === "required" || undefined,
+    prohibited: a.use === "prohibited" || undefined,
+    fixed: a.fixed,
+  });
+}
+
+function group(index: ModelIndex, g: ModelGroup): Literal {
+  return compact({
+    group: g.kind,
+    ...occurs(g),
+    prop: g.tsName,
+    items: g.particles.map((p) => particle(index, p)),
+  });
+}
+
+function particle(index: ModelIndex, p: Particle): Literal {
+  if (p.kind === "element") {
+    return compact({
+      element: index.prefixed(p.name),
+      prop: p.tsName,
+      type: index.prefixed(p.type),
+      ...occurs(p),
+      nillable: p.nillable || undefined,
+      ref:
+        p.ref && index.elements.get(p.ref)?.substitutes.length
+          ? true
+          : undefined,
+    });
+  }
+  if (p.kind === "any") return wildcard(p);
+  return group(index, p);
+}
+
+function wildcard(w: {
+  namespaces: "##any" | "##other" | string[];
+  targetNamespace: string;
+  processContents: string;
+  tsName?: string;
+  minOccurs: number;
+  maxOccurs: number | "unbounded";
+}): Literal {
+  return compact({
+    any: w.namespaces,
+    targetNamespace: w.namespaces === "##other" ? w.targetNamespace : undefined,
+    process: w.processContents,
+    prop: w.tsName || undefined,
+    ...occurs(w),
+  });
+}
+
+function occurs(p: { minOccurs: number; maxOccurs: number | "unbounded" }): {
+  min?: number;
+  max?: number | "unbounded";
+} {
+  return {
+    min: p.minOccurs === 1 ? undefined : p.minOccurs,
+    max: p.maxOccurs === 1 ? undefined : p.maxOccurs,
+  };
+}
+
+function facets(f: Facets): Literal {
+  return compact({ ...f }) as Literal;
+}
+
+/** Drops undefined entries, so the printed data says only what differs from the defaults. */
+function compact(object: Record<string, unknown>): { [key: string]: Literal } {
+  const out: { [key: string]: Literal } = {};
+  for (const [k, v] of Object.entries(object))
+    if (v !== undefined) out[k] = v as Literal;
+  return out;
+}

@@ -1,0 +1,444 @@
+/**
+ * vcd-codegen runtime: the schema descriptors linked into the structures the reader, writer and
+ * validator walk: each type's whole content (bases included) and attributes, look-ups by element
+ * name, and simple types with their merged facets. Built once per schema, type by type on first use.
+ */
+import type {
+  AttributeData,
+  ComplexTypeData,
+  FacetsData,
+  GroupData,
+  MaxOccurs,
+  ParticleData,
+  SchemaData,
+  SimpleTypeData,
+  WildcardData,
+} from "./schema-data.js";
+import { valueKind, type ValueKind } from "./simple-values.js";
+
+export interface CompiledSimple {
+  readonly key: string;
+  readonly variety: "atomic" | "list" | "union";
+  readonly builtin: string;
+  readonly kind: ValueKind;
+  readonly facets: FacetsData | undefined;
+  readonly item: CompiledSimple | undefined;
+  readonly members: readonly CompiledSimple[];
+}
+
+export interface CompiledElement {
+  readonly kind: "element";
+  /** `{ns}local`. */
+  readonly clark: string;
+  /** The element name as written (`prefix:local`, or `local` in no namespace). */
+  readonly name: string;
+  readonly prop: string;
+  readonly type: string;
+  readonly min: number;
+  readonly max: MaxOccurs;
+  readonly nillable: boolean;
+  /** Elements that may stand here (a substitution group), when this refers to a head. */
+  readonly substitutes:
+    | readonly {
+        readonly name: string;
+        readonly clark: string;
+        readonly type: string;
+      }[]
+    | undefined;
+  /** Held in an array (it or an enclosing group repeats). */
+  readonly repeated: boolean;
+}
+
+export interface CompiledWildcard {
+  readonly kind: "any";
+  readonly prop: string;
+  readonly min: number;
+  readonly max: MaxOccurs;
+  readonly accepts: (ns: string) => boolean;
+}
+
+export interface CompiledGroup {
+  readonly kind: "group";
+  readonly group: "sequence" | "choice" | "all";
+  readonly min: number;
+  readonly max: MaxOccurs;
+  readonly items: readonly CompiledParticle[];
+  /** Set when the group's occurrences are held as items of one array property. */
+  readonly prop: string | undefined;
+}
+
+export type CompiledParticle =
+  CompiledElement | CompiledGroup | CompiledWildcard;
+
+export interface CompiledAttribute {
+  readonly clark: string;
+  readonly name: string;
+  readonly prop: string;
+  readonly type: CompiledSimple;
+  readonly required: boolean;
+  readonly fixed: string | undefined;
+}
+
+/** Where a child element found in a document goes. */
+export interface Slot {
+  readonly particle: CompiledElement;
+  /** The repeating group it belongs to, when that group is held as items. */
+  readonly itemGroup: CompiledGroup | undefined;
+  /** Its place in the content model, to keep document order. */
+  readonly order: number;
+  /** The element name when it stands for a substitution group head. */
+  readonly element: string | undefined;
+  readonly type: string;
+}
+
+export interface CompiledComplex {
+  readonly key: string;
+  /** The `prefix:Name` written as `xsi:type`, for named types. */
+  readonly name: string;
+  readonly abstract: boolean;
+  readonly mixed: boolean;
+  /** The text type, for simple content. */
+  readonly text: CompiledSimple | undefined;
+  /** The content model, base content first. */
+  readonly content: readonly CompiledGroup[];
+  readonly attributes: readonly CompiledAttribute[];
+  readonly attributesByClark: ReadonlyMap<string, CompiledAttribute>;
+  readonly anyAttribute: ((ns: string) => boolean) | undefined;
+  readonly slots: ReadonlyMap<string, readonly Slot[]>;
+  readonly wildcards: readonly {
+    readonly wildcard: CompiledWildcard;
+    readonly order: number;
+  }[];
+  /** Every property a value of this type may have. */
+  readonly props: ReadonlySet<string>;
+  /** Keys of the types derived from this one (for `$type`). */
+  readonly subtypes: ReadonlySet<string>;
+}
+
+export class CompiledSchema {
+  readonly uriByPrefix: Map<string, string> = new Map();
+  readonly prefixByUri: Map<string, string> = new Map();
+  private readonly complexes = new Map<string, CompiledComplex>();
+  private readonly simples = new Map<string, CompiledSimple>();
+  private derived: Map<string, Set<string>> | undefined;
+  private locals: Map<string, Set<string>> | undefined;
+
+  constructor(readonly data: SchemaData) {
+    for (const [prefix, uri] of data.namespaces) {
+      this.uriByPrefix.set(prefix, uri);
+      this.prefixByUri.set(uri, prefix);
+    }
+    this.uriByPrefix.set("xs", "http://www.w3.org/2001/XMLSchema");
+  }
+
+  /** `prefix:local` -> `{uri}local`. */
+  clark(name: string): string {
+    const colon = name.indexOf(":");
+    if (colon < 0) return `{}${name}`;
+    return `{${this.uriByPrefix.get(name.slice(0, colon)) ?? ""}}${name.slice(colon + 1)}`;
+  }
+
+  /** `{uri}local` -> `prefix:local`, or undefined for a namespace the schema does not know. */
+  prefixed(ns: string, local: string): string | undefined {
+    if (!ns) return local;
+    const prefix = this.prefixByUri.get(ns);
+    return prefix === undefined ? undefined : `${prefix}:${local}`;
+  }
+
+  isComplex(key: string): boolean {
+    return this.data.types[key]?.kind === "complex";
+  }
+
+  complex(key: string): CompiledComplex {
+    let compiled = this.complexes.get(key);
+    if (!compiled) {
+      compiled = this.compileComplex(key);
+      this.complexes.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  simple(key: string): CompiledSimple {
+    let compiled = this.simples.get(key);
+    if (!compiled) {
+      compiled = this.compileSimple(key);
+      this.simples.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  private compileSimple(key: string): CompiledSimple {
+    if (key.startsWith("xs:") || !this.data.types[key]) {
+      const builtin = key.startsWith("xs:") ? key.slice(3) : "string";
+      return {
+        key,
+        variety: "atomic",
+        builtin,
+        kind: valueKind(builtin),
+        facets: undefined,
+        item: undefined,
+        members: [],
+      };
+    }
+    const data = this.data.types[key] as SimpleTypeData | ComplexTypeData;
+    if (data.kind === "complex") return this.simple("xs:string");
+    const builtin = data.builtin ?? "string";
+    return {
+      key,
+      variety: data.variety,
+      builtin,
+      kind: data.variety === "atomic" ? valueKind(builtin) : "string",
+      facets: data.facets,
+      item: data.item ? this.simple(data.item) : undefined,
+      members: (data.members ?? []).map((m) => this.simple(m)),
+    };
+  }
+
+  private compileComplex(key: string): CompiledComplex {
+    const lineage: ComplexTypeData[] = [];
+    for (
+      let k: string | undefined = key;
+      k && this.isComplex(k);
+      k = (this.data.types[k] as ComplexTypeData).base
+    ) {
+      lineage.unshift(this.data.types[k] as ComplexTypeData);
+    }
+    const data = lineage[lineage.length - 1];
+    if (!data) throw new Error(`vcd-codegen runtime: no complex type ${key}`);
+    const content: CompiledGroup[] = [];
+    const attributes = new Map<string, CompiledAttribute>();
+    let anyAttribute: WildcardData | undefined;
+    let text: CompiledSimple | undefined;
+    let mixed = false;
+    for (const t of lineage) {
+      if (t.restriction) content.length = 0;
+      if (t.content) content.push(this.compileGroup(t.content, false));
+      for (const a of t.attributes ?? []) this.addAttribute(attributes, a);
+      anyAttribute = t.anyAttribute ?? anyAttribute;
+      mixed ||= !!t.mixed;
+      if (t.text) text = this.textType(t.text, t.textFacets, text);
+    }
+    const slots = new Map<string, Slot[]>();
+    const wildcards: { wildcard: CompiledWildcard; order: number }[] = [];
+    const props = new Set<string>();
+    let order = 0;
+    const index = (
+      particle: CompiledParticle,
+      itemGroup: CompiledGroup | undefined,
+    ) => {
+      if (particle.kind === "group") {
+        if (particle.prop) props.add(particle.prop);
+        for (const item of particle.items)
+          index(item, itemGroup ?? (particle.prop ? particle : undefined));
+        return;
+      }
+      order++;
+      if (particle.kind === "any") {
+        wildcards.push({ wildcard: particle, order });
+        props.add(particle.prop);
+        return;
+      }
+      if (!itemGroup) props.add(particle.prop);
+      const add = (
+        clark: string,
+        element: string | undefined,
+        type: string,
+      ) => {
+        const list = slots.get(clark) ?? [];
+        list.push({ particle, itemGroup, order, element, type });
+        slots.set(clark, list);
+      };
+      if (particle.substitutes)
+        for (const s of particle.substitutes) add(s.clark, s.name, s.type);
+      else add(particle.clark, undefined, particle.type);
+    };
+    for (const group of content) index(group, undefined);
+    for (const a of attributes.values()) props.add(a.prop);
+    if (text) props.add("$value");
+    if (mixed) props.add("$text");
+    const all = [...attributes.values()];
+    return {
+      key,
+      name: key,
+      abstract: !!data.abstract,
+      mixed,
+      text,
+      content,
+      attributes: all,
+      attributesByClark: attributes,
+      anyAttribute: anyAttribute ? this.accepts(anyAttribute) : undefined,
+      slots,
+      wildcards,
+      props,
+      subtypes: this.subtypesOf(key),
+    };
+  }
+
+  /** The types of the local (non-global) element declarations named `clark`, over every type's content. */
+  localElementTypes(clark: string): ReadonlySet<string> {
+    if (!this.locals) {
+      this.locals = new Map();
+      const visit = (p: ParticleData) => {
+        if ("group" in p) p.items.forEach(visit);
+        else if ("element" in p) {
+          const key = this.clark(p.element);
+          const set = this.locals!.get(key) ?? new Set<string>();
+          set.add(p.type);
+          this.locals!.set(key, set);
+        }
+      };
+      for (const t of Object.values(this.data.types))
+        if (t.kind === "complex" && t.content) visit(t.content);
+    }
+    return this.locals.get(clark) ?? new Set();
+  }
+
+  private textType(
+    key: string,
+    facets: FacetsData | undefined,
+    inherited: CompiledSimple | undefined,
+  ): CompiledSimple {
+    const own = this.isComplex(key)
+      ? (inherited ?? this.simple("xs:string"))
+      : this.simple(key);
+    if (!facets) return own;
+    const patterns = [
+      ...(own.facets?.patterns ?? []),
+      ...(facets.patterns ?? []),
+    ];
+    return {
+      ...own,
+      facets: {
+        ...own.facets,
+        ...facets,
+        ...(patterns.length ? { patterns } : {}),
+      },
+    };
+  }
+
+  private addAttribute(
+    attributes: Map<string, CompiledAttribute>,
+    a: AttributeData,
+  ): void {
+    const clark = this.clark(a.name);
+    if (a.prohibited) {
+      attributes.delete(clark);
+      return;
+    }
+    attributes.set(clark, {
+      clark,
+      name: a.name,
+      prop: a.prop,
+      type: this.simple(a.type),
+      required: !!a.required,
+      fixed: a.fixed,
+    });
+  }
+
+  private compileGroup(group: GroupData, repeated: boolean): CompiledGroup {
+    const max = group.max ?? 1;
+    const innerRepeated = !group.prop && (repeated || max !== 1);
+    return {
+      kind: "group",
+      group: group.group,
+      min: group.min ?? 1,
+      max,
+      prop: group.prop,
+      items: group.items.map((item) =>
+        this.compileParticle(item, group.prop ? false : innerRepeated),
+      ),
+    };
+  }
+
+  private compileParticle(
+    particle: ParticleData,
+    repeated: boolean,
+  ): CompiledParticle {
+    if ("group" in particle) return this.compileGroup(particle, repeated);
+    if ("any" in particle) {
+      return {
+        kind: "any",
+        prop: particle.prop ?? "$any",
+        min: particle.min ?? 1,
+        max: particle.max ?? 1,
+        accepts: this.accepts(particle),
+      };
+    }
+    const max = particle.max ?? 1;
+    let substitutes: CompiledElement["substitutes"];
+    if (particle.ref) {
+      const names = [
+        particle.element,
+        ...(this.data.elements[particle.element]?.substitutes ?? []),
+      ];
+      substitutes = names
+        .filter((name) => {
+          const element = this.data.elements[name];
+          const type = element && this.data.types[element.type];
+          return (
+            element &&
+            !element.abstract &&
+            !(type?.kind === "complex" && type.abstract)
+          );
+        })
+        .map((name) => ({
+          name,
+          clark: this.clark(name),
+          type: this.data.elements[name].type,
+        }));
+    }
+    return {
+      kind: "element",
+      clark: this.clark(particle.element),
+      name: particle.element,
+      prop: particle.prop,
+      type: particle.type,
+      min: particle.min ?? 1,
+      max,
+      nillable: !!particle.nillable,
+      substitutes,
+      repeated: repeated || max !== 1,
+    };
+  }
+
+  private accepts(w: WildcardData): (ns: string) => boolean {
+    if (w.any === "##any") return () => true;
+    if (w.any === "##other") {
+      const tns = w.targetNamespace ?? "";
+      return (ns) => ns !== tns && ns !== "";
+    }
+    const allowed = new Set(w.any);
+    return (ns) => allowed.has(ns);
+  }
+
+  private subtypesOf(key: string): Set<string> {
+    if (!this.derived) {
+      this.derived = new Map();
+      for (const [k, t] of Object.entries(this.data.types)) {
+        if (t.kind !== "complex") continue;
+        for (
+          let base = t.base;
+          base && this.isComplex(base);
+          base = (this.data.types[base] as ComplexTypeData).base
+        ) {
+          const set = this.derived.get(base) ?? new Set<string>();
+          set.add(k);
+          this.derived.set(base, set);
+        }
+      }
+    }
+    return this.derived.get(key) ?? new Set();
+  }
+}
+
+const compiledSchemas = new WeakMap<SchemaData, CompiledSchema>();
+
+/** The compiled form of a schema, built once. */
+export function compile(data: SchemaData): CompiledSchema {
+  let compiled = compiledSchemas.get(data);
+  if (!compiled) {
+    compiled = new CompiledSchema(data);
+    compiledSchemas.set(data, compiled);
+  }
+  return compiled;
+}

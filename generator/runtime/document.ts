@@ -1,0 +1,202 @@
+/**
+ * vcd-codegen runtime: documents. A document is its root element's name (`prefix:Local`) and the
+ * typed value it holds; `fromXml`, `toXml` and `validate` work over every global element of a schema.
+ */
+import { compile } from "./compiled-schema.js";
+import { Reader } from "./read.js";
+import type { SchemaData } from "./schema-data.js";
+import { Validator, type Violation } from "./validate.js";
+import { Writer } from "./write.js";
+import { parseXml, type ParseLimits } from "./xml-parser.js";
+
+export interface Document {
+  /** The root element, `prefix:Local` with the canonical prefix. */
+  readonly element: string;
+  readonly value: unknown;
+}
+
+export type ReadOptions = ParseLimits;
+
+export interface WriteOptions {
+  /** Validate first, and throw the violations instead of writing an invalid document. */
+  readonly strict?: boolean;
+  /** Start with `<?xml version="1.0" encoding="UTF-8"?>` (default true). */
+  readonly declaration?: boolean;
+}
+
+/** Thrown by `toXml(doc, { strict: true })` for a document that breaks the schema. */
+export class ValidationError extends Error {
+  constructor(readonly violations: readonly Violation[]) {
+    super(
+      `the document breaks the schema:\n${violations.map((v) => `  ${v.message}`).join("\n")}`,
+    );
+    this.name = "ValidationError";
+  }
+}
+
+/** Thrown by `fromXml` for a well-formed document whose root element the schema does not declare. */
+export class UnknownRootError extends Error {
+  constructor(
+    readonly namespace: string,
+    readonly localName: string,
+  ) {
+    super(
+      `the schema has no global element {${namespace}}${localName} (fromXmlFragment also reads local elements)`,
+    );
+    this.name = "UnknownRootError";
+  }
+}
+
+export function readDocument(
+  data: SchemaData,
+  xml: string,
+  options?: ReadOptions,
+): Document {
+  const schema = compile(data);
+  const root = parseXml(xml, options);
+  const element = schema.prefixed(root.ns, root.local);
+  const decl = element === undefined ? undefined : data.elements[element];
+  if (!decl || element === undefined)
+    throw new UnknownRootError(root.ns, root.local);
+  return {
+    element,
+    value: new Reader(schema, xml).element(root, decl.type, !!decl.nillable),
+  };
+}
+
+/** A document whose root is any element the schema declares, global or local, with the type it was read as. */
+export interface Fragment {
+  readonly element: string;
+  /** The type key the value was read as (`prefix:Name`). */
+  readonly type: string;
+  readonly value: unknown;
+}
+
+/**
+ * Reads a document whose root may also be a local element (a fragment, such as a JAXB template of
+ * `IpScope`): a global element is read as its type; a local element as the type every declaration
+ * of that name has. Throws UnknownRootError when the name is unknown or its declarations disagree.
+ */
+export function readFragment(
+  data: SchemaData,
+  xml: string,
+  options?: ReadOptions,
+): Fragment {
+  const schema = compile(data);
+  const root = parseXml(xml, options);
+  const element = schema.prefixed(root.ns, root.local);
+  const global = element === undefined ? undefined : data.elements[element];
+  const types = global
+    ? new Set([global.type])
+    : schema.localElementTypes(`{${root.ns}}${root.local}`);
+  if (element === undefined || types.size !== 1)
+    throw new UnknownRootError(root.ns, root.local);
+  const [type] = types;
+  return {
+    element,
+    type,
+    value: new Reader(schema, xml).element(root, type, !!global?.nillable),
+  };
+}
+
+/** Writes a fragment read by `readFragment` (or built alike). */
+export function writeFragment(
+  data: SchemaData,
+  fragment: Fragment,
+  options: WriteOptions = {},
+): string {
+  if (options.strict) {
+    const violations = validateFragment(data, fragment);
+    if (violations.length) throw new ValidationError(violations);
+  }
+  return new Writer(compile(data)).document(
+    fragment.element,
+    fragment.value,
+    fragment.type,
+    options.declaration ?? true,
+  );
+}
+
+export function validateFragment(
+  data: SchemaData,
+  fragment: Fragment,
+): Violation[] {
+  const validator = new Validator(compile(data));
+  validator.value(
+    fragment.element.slice(fragment.element.indexOf(":") + 1),
+    fragment.value,
+    fragment.type,
+    false,
+  );
+  return validator.violations;
+}
+
+export function validateDocument(data: SchemaData, doc: Document): Violation[] {
+  const schema = compile(data);
+  const decl = data.elements[doc.element];
+  if (!decl || decl.abstract) {
+    return [
+      {
+        path: "element",
+        rule: "element",
+        expected: "a global element of the schema",
+        message: `element: unknown root element ${doc.element}`,
+      },
+    ];
+  }
+  const validator = new Validator(schema);
+  validator.value(
+    doc.element.slice(doc.element.indexOf(":") + 1),
+    doc.value,
+    decl.type,
+    !!decl.nillable,
+  );
+  return validator.violations;
+}
+
+export function writeDocument(
+  data: SchemaData,
+  doc: Document,
+  options: WriteOptions = {},
+): string {
+  if (options.strict) {
+    const violations = validateDocument(data, doc);
+    if (violations.length) throw new ValidationError(violations);
+  }
+  const decl = data.elements[doc.element];
+  if (!decl) throw new ValidationError(validateDocument(data, doc));
+  return new Writer(compile(data)).document(
+    doc.element,
+    doc.value,
+    decl.type,
+    options.declaration ?? true,
+  );
+}
+
+export type FromXml<D> = (xml: string, options?: ReadOptions) => D;
+export type ToXml<D> = (doc: D, options?: WriteOptions) => string;
+export type Validate<D> = (doc: D) => Violation[];
+
+/** The three document functions of a generated package, bound to its schema and typed by its documents. */
+export interface DocumentFunctions<D extends Document> {
+  fromXml: FromXml<D>;
+  toXml: ToXml<D>;
+  validate: Validate<D>;
+  fromXmlFragment: FromXml<Fragment>;
+  toXmlFragment: ToXml<Fragment>;
+  validateFragment: Validate<Fragment>;
+}
+
+export function documentFunctions<D extends Document>(
+  data: SchemaData,
+): DocumentFunctions<D> {
+  return {
+    fromXml: (xml, options) => readDocument(data, xml, options) as D,
+    toXml: (doc, options) => writeDocument(data, doc, options),
+    validate: (doc) => validateDocument(data, doc),
+    fromXmlFragment: (xml, options) => readFragment(data, xml, options),
+    toXmlFragment: (fragment, options) =>
+      writeFragment(data, fragment, options),
+    validateFragment: (fragment) => validateFragment(data, fragment),
+  };
+}

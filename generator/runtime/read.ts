@@ -1,0 +1,198 @@
+/**
+ * vcd-codegen runtime: XML -> typed values. Namespace-aware by URI whatever the prefixes; converts
+ * values by their XSD type; keeps what the schema does not declare (wildcard content, unknown
+ * elements and attributes) where it was, so that writing the value back gives the server everything
+ * it sent.
+ */
+import type {
+  CompiledComplex,
+  CompiledSchema,
+  CompiledSimple,
+  Slot,
+} from "./compiled-schema.js";
+import { parseBuiltin, type SimpleValue } from "./simple-values.js";
+import type { UnknownElement } from "./values.js";
+import { rawXml, type XmlElement } from "./xml-parser.js";
+
+export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+const XMLNS_ATTR = /^xmlns(:|$)/;
+
+type Value = Record<string, unknown>;
+
+export class Reader {
+  constructor(
+    private readonly schema: CompiledSchema,
+    private readonly source: string,
+  ) {}
+
+  /** The value of an element declared with type `typeKey` (an `xsi:type` on it may say otherwise). */
+  element(node: XmlElement, typeKey: string, nillable: boolean): unknown {
+    let type = typeKey;
+    let tag: string | undefined;
+    let nil = false;
+    for (const a of node.attributes) {
+      if (a.ns !== XSI_NS) continue;
+      if (a.local === "type") {
+        const derived = this.xsiType(node, a.value);
+        if (derived && derived !== typeKey) {
+          type = derived;
+          tag = derived;
+        }
+      } else if (a.local === "nil")
+        nil = a.value.trim() === "true" || a.value.trim() === "1";
+    }
+    if (nil && nillable) return null;
+    if (!this.schema.isComplex(type)) {
+      if (type === "xs:anyType") return { $xml: rawXml(node, this.source) };
+      return this.simple(textOf(node), this.schema.simple(type));
+    }
+    const value = this.complex(node, this.schema.complex(type));
+    if (tag) value.$type = tag;
+    return value;
+  }
+
+  simple(text: string, type: CompiledSimple): SimpleValue {
+    if (type.variety === "atomic") return parseBuiltin(text, type.builtin);
+    if (type.variety === "list") {
+      const item = type.item!;
+      return text
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((t) => this.simple(t, item));
+    }
+    for (const member of type.members) {
+      if (member.kind !== "number" && member.kind !== "boolean") continue;
+      const value = this.simple(text, member);
+      if (typeof value !== "string") return value;
+    }
+    return text;
+  }
+
+  private complex(node: XmlElement, type: CompiledComplex): Value {
+    const value: Value = {};
+    for (const a of node.attributes) {
+      if (a.ns === XSI_NS && (a.local === "type" || a.local === "nil"))
+        continue;
+      if (XMLNS_ATTR.test(a.name)) continue;
+      const attribute = type.attributesByClark.get(`{${a.ns}}${a.local}`);
+      if (attribute)
+        value[attribute.prop] = this.simple(a.value, attribute.type);
+      else {
+        const extra = (value.$attributes ??= {}) as Record<string, string>;
+        extra[`{${a.ns}}${a.local}`] = a.value;
+      }
+    }
+    if (type.text) {
+      value.$value = this.simple(textOf(node), type.text);
+      return value;
+    }
+    let text = "";
+    let lastProp: string | null = null;
+    let lastOrder = 0;
+    let item: Value | undefined;
+    let itemGroupProp: string | undefined;
+    for (const child of node.children) {
+      if (typeof child === "string") {
+        if (type.mixed) text += child;
+        continue;
+      }
+      const slot = pickSlot(
+        type.slots.get(`{${child.ns}}${child.local}`),
+        lastOrder,
+      );
+      if (!slot) {
+        const wildcard =
+          type.wildcards.find(
+            (w) => w.wildcard.accepts(child.ns) && w.order >= lastOrder,
+          ) ?? type.wildcards.find((w) => w.wildcard.accepts(child.ns));
+        if (wildcard) {
+          push(value, wildcard.wildcard.prop, {
+            $xml: rawXml(child, this.source),
+          });
+          lastOrder = wildcard.order;
+          lastProp = wildcard.wildcard.prop;
+        } else {
+          const unknown: UnknownElement = {
+            after: lastProp,
+            $xml: rawXml(child, this.source),
+          };
+          push(value, "$unknown", unknown);
+        }
+        continue;
+      }
+      const particle = slot.particle;
+      const child$ = this.element(child, slot.type, particle.nillable);
+      if (slot.element && child$ !== null && typeof child$ === "object")
+        (child$ as Value).$element = slot.element;
+      if (slot.itemGroup) {
+        const group = slot.itemGroup;
+        const startNew =
+          !item ||
+          itemGroupProp !== group.prop ||
+          group.group === "choice" ||
+          slot.order <= lastOrder ||
+          (!particle.repeated && particle.prop in item);
+        if (startNew) {
+          item = {};
+          itemGroupProp = group.prop;
+          push(value, group.prop!, item);
+        }
+        if (particle.repeated) push(item!, particle.prop, child$);
+        else item![particle.prop] = child$;
+        lastProp = group.prop!;
+      } else {
+        item = undefined;
+        if (particle.repeated) push(value, particle.prop, child$);
+        else value[particle.prop] = child$;
+        lastProp = particle.prop;
+      }
+      lastOrder = slot.order;
+    }
+    if (type.mixed && text) value.$text = text;
+    return value;
+  }
+
+  /** The schema key of the type an `xsi:type` names, resolving its prefix where it stands. */
+  private xsiType(node: XmlElement, qname: string): string | undefined {
+    const trimmed = qname.trim();
+    const colon = trimmed.indexOf(":");
+    const prefix = colon < 0 ? "" : trimmed.slice(0, colon);
+    const local = colon < 0 ? trimmed : trimmed.slice(colon + 1);
+    const ns = lookupNamespace(node, prefix);
+    const key = this.schema.prefixed(ns, local);
+    return key && this.schema.data.types[key] ? key : undefined;
+  }
+}
+
+/** The first slot at or after the current place in the content model, else the first. */
+function pickSlot(
+  slots: readonly Slot[] | undefined,
+  lastOrder: number,
+): Slot | undefined {
+  if (!slots) return undefined;
+  if (slots.length === 1) return slots[0];
+  for (const slot of slots) if (slot.order >= lastOrder) return slot;
+  return slots[0];
+}
+
+function push(target: Value, prop: string, item: unknown): void {
+  const list = target[prop] as unknown[] | undefined;
+  if (list) list.push(item);
+  else target[prop] = [item];
+}
+
+function textOf(node: XmlElement): string {
+  if (node.children.length === 1 && typeof node.children[0] === "string")
+    return node.children[0];
+  let text = "";
+  for (const child of node.children)
+    if (typeof child === "string") text += child;
+  return text;
+}
+
+function lookupNamespace(node: XmlElement, prefix: string): string {
+  for (let n: XmlElement | undefined = node; n; n = n.parent) {
+    for (const [p, uri] of n.declared) if (p === prefix) return uri;
+  }
+  return prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : "";
+}

@@ -1,0 +1,111 @@
+/**
+ * vcd-codegen runtime: the shape of the schema descriptors a generated package holds (its
+ * `schema` module). The reader, writer and validator are generic code driven by these.
+ *
+ * Names: a type is referred to by its key (`prefix:Name`, `prefix:Owner/Child` for an anonymous
+ * type, `xs:name` for a built-in); an element or attribute by `prefix:local` when it is in a
+ * namespace, by `local` when not. Occurrences default to 1.
+ */
+
+export type MaxOccurs = number | "unbounded";
+
+export interface SchemaData {
+  /** Prefix and URI of every namespace; the default namespace is written without prefix. */
+  readonly namespaces: readonly (readonly [prefix: string, uri: string])[];
+  readonly defaultNamespace?: string;
+  readonly types: { readonly [key: string]: TypeData };
+  readonly elements: { readonly [name: string]: GlobalElementData };
+}
+
+export type TypeData = ComplexTypeData | SimpleTypeData;
+
+export interface ComplexTypeData {
+  readonly kind: "complex";
+  readonly base?: string;
+  /** A complexContent restriction: its content replaces the base's. */
+  readonly restriction?: boolean;
+  readonly abstract?: boolean;
+  readonly mixed?: boolean;
+  /** The simple type of the text, for simple content. */
+  readonly text?: string;
+  /** Facets a simpleContent restriction adds to the text. */
+  readonly textFacets?: FacetsData;
+  /** The content this type declares itself (for an extension: what it adds). */
+  readonly content?: GroupData;
+  readonly attributes?: readonly AttributeData[];
+  readonly anyAttribute?: WildcardData;
+}
+
+export interface SimpleTypeData {
+  readonly kind: "simple";
+  readonly variety: "atomic" | "list" | "union";
+  /** The XSD built-in it comes down to (`int`, `string`, ...), for atomic and list types. */
+  readonly builtin?: string;
+  readonly item?: string;
+  readonly members?: readonly string[];
+  readonly facets?: FacetsData;
+}
+
+export interface FacetsData {
+  readonly enumeration?: readonly string[];
+  readonly patterns?: readonly (readonly string[])[];
+  readonly minInclusive?: string;
+  readonly maxInclusive?: string;
+  readonly minExclusive?: string;
+  readonly maxExclusive?: string;
+  readonly length?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly totalDigits?: number;
+  readonly fractionDigits?: number;
+  readonly whiteSpace?: "preserve" | "replace" | "collapse";
+}
+
+export interface AttributeData {
+  readonly name: string;
+  readonly prop: string;
+  readonly type: string;
+  readonly required?: boolean;
+  readonly prohibited?: boolean;
+  readonly fixed?: string;
+}
+
+export type ParticleData = ElementParticleData | GroupData | WildcardData;
+
+export interface ElementParticleData {
+  readonly element: string;
+  readonly prop: string;
+  readonly type: string;
+  readonly min?: number;
+  readonly max?: MaxOccurs;
+  readonly nillable?: boolean;
+  /** A reference to a global element: the elements of its substitution group may stand here. */
+  readonly ref?: boolean;
+}
+
+export interface GroupData {
+  readonly group: "sequence" | "choice" | "all";
+  readonly min?: number;
+  readonly max?: MaxOccurs;
+  readonly items: readonly ParticleData[];
+  /** Set on a repeating group held as one array property of items. */
+  readonly prop?: string;
+}
+
+export interface WildcardData {
+  /** `##any`, `##other` (than `targetNamespace`), or the namespaces allowed (`""`: none). */
+  readonly any: "##any" | "##other" | readonly string[];
+  readonly targetNamespace?: string;
+  readonly process: "strict" | "lax" | "skip";
+  readonly prop?: string;
+  readonly min?: number;
+  readonly max?: MaxOccurs;
+}
+
+export interface GlobalElementData {
+  readonly type: string;
+  readonly abstract?: boolean;
+  readonly nillable?: boolean;
+  /** Elements that may stand for this one (transitively). */
+  readonly substitutes?: readonly string[];
+}

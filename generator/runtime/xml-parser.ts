@@ -1,0 +1,434 @@
+/**
+ * vcd-codegen runtime: a small, strict, namespace-aware XML parser. It builds a light tree and
+ * refuses what a client must never process from a server: any DTD (so no external entities and no
+ * entity expansion beyond the five predefined entities and character references), documents
+ * larger than a bound, and nesting deeper than a bound. Errors carry line and column.
+ */
+
+export interface XmlAttribute {
+  /** The name as written (`ovf:id`). */
+  readonly name: string;
+  readonly ns: string;
+  readonly local: string;
+  readonly value: string;
+}
+
+export interface XmlElement {
+  readonly name: string;
+  readonly ns: string;
+  readonly local: string;
+  readonly attributes: XmlAttribute[];
+  /** Child elements and text, in order. */
+  readonly children: (XmlElement | string)[];
+  /** Namespace bindings declared on this element (prefix, `""` for the default). */
+  readonly declared: [prefix: string, uri: string][];
+  /** Where the element starts and ends in the source (offsets), to keep it as raw XML. */
+  readonly start: number;
+  end: number;
+  readonly parent: XmlElement | undefined;
+}
+
+export interface ParseLimits {
+  /** Largest input accepted, in characters (default 64 MiB). */
+  readonly maxLength?: number;
+  /** Deepest nesting of elements accepted (default 200). */
+  readonly maxDepth?: number;
+}
+
+export class XmlParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${message} (line ${line}, column ${column})`);
+    this.name = "XmlParseError";
+  }
+}
+
+export const XML_NS = "http://www.w3.org/XML/1998/namespace";
+export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+const PREDEFINED: Record<string, string> = {
+  lt: "<",
+  gt: ">",
+  amp: "&",
+  quot: '"',
+  apos: "'",
+};
+const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
+/** Characters XML 1.0 does not allow, and unpaired surrogates. */
+export const INVALID_CHAR: RegExp =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Parses a whole document and returns its root element. */
+export function parseXml(text: string, limits: ParseLimits = {}): XmlElement {
+  return new Parser(text, limits).document();
+}
+
+class Parser {
+  private pos = 0;
+  private readonly maxDepth: number;
+
+  constructor(
+    private readonly text: string,
+    limits: ParseLimits,
+  ) {
+    const maxLength = limits.maxLength ?? 64 * 1024 * 1024;
+    this.maxDepth = limits.maxDepth ?? 200;
+    if (text.length > maxLength) {
+      throw new XmlParseError(
+        `document too large: ${text.length} characters, the limit is ${maxLength}`,
+        1,
+        1,
+      );
+    }
+  }
+
+  document(): XmlElement {
+    const text = this.text;
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    let root: XmlElement | undefined;
+    while (this.pos < text.length) {
+      const lt = text.indexOf("<", this.pos);
+      if (lt < 0) {
+        this.requireSpace(this.pos, text.length);
+        break;
+      }
+      this.requireSpace(this.pos, lt);
+      this.pos = lt;
+      if (text.startsWith("<?", lt)) this.skipProcessingInstruction();
+      else if (text.startsWith("<!--", lt)) this.skipComment();
+      else if (text.startsWith("<!DOCTYPE", lt) || text.startsWith("<!", lt)) {
+        this.fail(
+          "a DTD is not allowed (no DOCTYPE, entity declarations or external entities)",
+          lt,
+        );
+      } else {
+        if (root) this.fail("content after the root element", lt);
+        root = this.element(undefined, [["xml", XML_NS]], 1);
+      }
+    }
+    if (!root) this.fail("no root element", this.pos);
+    return root!;
+  }
+
+  private requireSpace(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd)
+        this.fail("text outside the root element", i);
+    }
+  }
+
+  private element(
+    parent: XmlElement | undefined,
+    scope: [string, string][],
+    depth: number,
+  ): XmlElement {
+    if (depth > this.maxDepth)
+      this.fail(`elements nested deeper than ${this.maxDepth}`, this.pos);
+    const text = this.text;
+    const start = this.pos;
+    this.pos++;
+    const name = this.name();
+    const raw: [string, string, number][] = [];
+    let selfClosing = false;
+    for (;;) {
+      const hadSpace = this.skipSpace();
+      const c = text.charCodeAt(this.pos);
+      if (c === 0x3e /* > */) {
+        this.pos++;
+        break;
+      }
+      if (c === 0x2f /* / */ && text.charCodeAt(this.pos + 1) === 0x3e) {
+        this.pos += 2;
+        selfClosing = true;
+        break;
+      }
+      if (this.pos >= text.length)
+        this.fail(`unclosed start tag <${name}>`, start);
+      if (!hadSpace)
+        this.fail("expected white space, '>' or '/>' in a start tag", this.pos);
+      const at = this.pos;
+      const attrName = this.name();
+      this.skipSpace();
+      if (text.charCodeAt(this.pos) !== 0x3d /* = */)
+        this.fail(`expected '=' after attribute ${attrName}`, this.pos);
+      this.pos++;
+      this.skipSpace();
+      raw.push([attrName, this.attributeValue(), at]);
+    }
+    const declared: [string, string][] = [];
+    for (const [attrName, value, at] of raw) {
+      if (attrName === "xmlns") declared.push(["", value]);
+      else if (attrName.startsWith("xmlns:")) {
+        const prefix = attrName.slice(6);
+        if (!value)
+          this.fail(
+            `the prefix ${prefix} cannot be bound to the empty namespace`,
+            at,
+          );
+        declared.push([prefix, value]);
+      }
+    }
+    const inScope = declared.length ? [...scope, ...declared] : scope;
+    const colon = name.indexOf(":");
+    const ns = this.lookup(
+      inScope,
+      colon < 0 ? "" : name.slice(0, colon),
+      start,
+    );
+    const attributes: XmlAttribute[] = [];
+    for (const [attrName, value, at] of raw) {
+      if (attrName === "xmlns" || attrName.startsWith("xmlns:")) continue;
+      const c2 = attrName.indexOf(":");
+      const attrNs =
+        c2 < 0 ? "" : this.lookup(inScope, attrName.slice(0, c2), at);
+      const local = c2 < 0 ? attrName : attrName.slice(c2 + 1);
+      for (const other of attributes) {
+        if (other.local === local && other.ns === attrNs)
+          this.fail(`duplicate attribute ${attrName}`, at);
+      }
+      attributes.push({ name: attrName, ns: attrNs, local, value });
+    }
+    const element: XmlElement = {
+      name,
+      ns,
+      local: colon < 0 ? name : name.slice(colon + 1),
+      attributes,
+      children: [],
+      declared,
+      start,
+      end: this.pos,
+      parent,
+    };
+    if (!selfClosing) this.content(element, inScope, depth);
+    element.end = this.pos;
+    return element;
+  }
+
+  private content(
+    element: XmlElement,
+    scope: [string, string][],
+    depth: number,
+  ): void {
+    const text = this.text;
+    for (;;) {
+      const lt = text.indexOf("<", this.pos);
+      if (lt < 0)
+        this.fail(`missing end tag </${element.name}>`, element.start);
+      if (lt > this.pos) element.children.push(this.characters(this.pos, lt));
+      this.pos = lt;
+      const next = text.charCodeAt(lt + 1);
+      if (next === 0x2f /* / */) {
+        this.pos = lt + 2;
+        const name = this.name();
+        if (name !== element.name)
+          this.fail(`end tag </${name}> does not match <${element.name}>`, lt);
+        this.skipSpace();
+        if (text.charCodeAt(this.pos) !== 0x3e)
+          this.fail("expected '>'", this.pos);
+        this.pos++;
+        return;
+      }
+      if (next === 0x21 /* ! */) {
+        if (text.startsWith("<!--", lt)) this.skipComment();
+        else if (text.startsWith("<![CDATA[", lt)) {
+          const end = text.indexOf("]]>", lt + 9);
+          if (end < 0) this.fail("unclosed CDATA section", lt);
+          element.children.push(text.slice(lt + 9, end));
+          this.pos = end + 3;
+        } else
+          this.fail(
+            "a DTD is not allowed (no DOCTYPE, entity declarations or external entities)",
+            lt,
+          );
+      } else if (next === 0x3f /* ? */) this.skipProcessingInstruction();
+      else element.children.push(this.element(element, scope, depth + 1));
+    }
+  }
+
+  private characters(from: number, to: number): string {
+    const raw = this.text.slice(from, to);
+    const gt = raw.indexOf("]]>");
+    if (gt >= 0) this.fail("']]>' is not allowed in text", from + gt);
+    this.checkChars(raw, from);
+    return raw.indexOf("&") < 0
+      ? normalizeNewlines(raw)
+      : this.decode(normalizeNewlines(raw), from);
+  }
+
+  private attributeValue(): string {
+    const text = this.text;
+    const quote = text[this.pos];
+    if (quote !== '"' && quote !== "'")
+      this.fail("attribute values must be quoted", this.pos);
+    const end = text.indexOf(quote, this.pos + 1);
+    if (end < 0) this.fail("unclosed attribute value", this.pos);
+    const from = this.pos + 1;
+    const raw = text.slice(from, end);
+    this.checkChars(raw, from);
+    if (raw.indexOf("<") >= 0)
+      this.fail(
+        "'<' is not allowed in an attribute value",
+        from + raw.indexOf("<"),
+      );
+    this.pos = end + 1;
+    // Attribute value normalisation: white space characters become spaces (character references excepted).
+    const spaced = /[\t\n\r]/.test(raw)
+      ? normalizeNewlines(raw).replace(/[\t\n]/g, " ")
+      : raw;
+    return spaced.indexOf("&") < 0 ? spaced : this.decode(spaced, from);
+  }
+
+  private checkChars(raw: string, offset: number): void {
+    const bad = INVALID_CHAR.exec(raw);
+    if (bad)
+      this.fail(
+        `character U+${bad[0].charCodeAt(0).toString(16).padStart(4, "0")} is not allowed in XML`,
+        offset + bad.index,
+      );
+  }
+
+  private decode(raw: string, offset: number): string {
+    return raw.replace(/&([^;&\s]*);?/g, (match, ref: string, at: number) => {
+      if (!match.endsWith(";"))
+        this.fail(
+          "'&' must start an entity or character reference",
+          offset + at,
+        );
+      if (ref.startsWith("#")) {
+        const code =
+          ref[1] === "x"
+            ? parseInt(ref.slice(2), 16)
+            : parseInt(ref.slice(1), 10);
+        if (!isXmlChar(code) || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(ref)) {
+          this.fail(`invalid character reference &${ref};`, offset + at);
+        }
+        return String.fromCodePoint(code);
+      }
+      const value = PREDEFINED[ref];
+      if (value === undefined)
+        this.fail(
+          `unknown entity &${ref}; (only the five predefined entities are allowed)`,
+          offset + at,
+        );
+      return value;
+    });
+  }
+
+  private name(): string {
+    const text = this.text;
+    const from = this.pos;
+    if (!NAME_START.test(text[from] ?? "")) this.fail("expected a name", from);
+    let i = from + 1;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (
+        c <= 0x20 ||
+        c === 0x3e ||
+        c === 0x2f ||
+        c === 0x3d ||
+        c === 0x22 ||
+        c === 0x27 ||
+        c === 0x3c
+      )
+        break;
+    }
+    this.pos = i;
+    return text.slice(from, i);
+  }
+
+  private skipSpace(): boolean {
+    const from = this.pos;
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(this.pos);
+      if (c !== 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd)
+        return this.pos > from;
+      this.pos++;
+    }
+  }
+
+  private skipComment(): void {
+    const end = this.text.indexOf("-->", this.pos + 4);
+    if (end < 0) this.fail("unclosed comment", this.pos);
+    this.pos = end + 3;
+  }
+
+  private skipProcessingInstruction(): void {
+    const end = this.text.indexOf("?>", this.pos + 2);
+    if (end < 0) this.fail("unclosed processing instruction", this.pos);
+    this.pos = end + 2;
+  }
+
+  private lookup(
+    scope: [string, string][],
+    prefix: string,
+    at: number,
+  ): string {
+    for (let i = scope.length - 1; i >= 0; i--)
+      if (scope[i][0] === prefix) return scope[i][1];
+    if (prefix) this.fail(`namespace prefix ${prefix} is not declared`, at);
+    return "";
+  }
+
+  private fail(message: string, at: number): never {
+    let line = 1;
+    let lineStart = 0;
+    for (
+      let i = this.text.indexOf("\n");
+      i >= 0 && i < at;
+      i = this.text.indexOf("\n", i + 1)
+    ) {
+      line++;
+      lineStart = i + 1;
+    }
+    throw new XmlParseError(message, line, at - lineStart + 1);
+  }
+}
+
+function normalizeNewlines(text: string): string {
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+}
+
+/** True for a code point XML 1.0 allows in a document. */
+export function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** An element of a parsed document as standalone XML: its source text, with the namespace bindings in scope declared on it. */
+export function rawXml(element: XmlElement, source: string): string {
+  const text = source.slice(element.start, element.end);
+  const own = new Set(element.declared.map(([prefix]) => prefix));
+  const extra: string[] = [];
+  for (let node = element.parent; node; node = node.parent) {
+    for (const [prefix, uri] of node.declared) {
+      if (own.has(prefix)) continue;
+      own.add(prefix);
+      extra.push(
+        prefix
+          ? ` xmlns:${prefix}="${escapeAttribute(uri)}"`
+          : ` xmlns="${escapeAttribute(uri)}"`,
+      );
+    }
+  }
+  if (!extra.length) return text;
+  const at = element.name.length + 1;
+  return text.slice(0, at) + extra.join("") + text.slice(at);
+}
+
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/"/g, "&quot;")
+    .replace(/</g, "&lt;");
+}

@@ -1,0 +1,75 @@
+/**
+ * libxml2 (through xmllint-wasm) as the validation oracle: validates documents against the whole
+ * vCD schema set, all entry points together, with the catalog's remote locations rewritten to the
+ * local files (in memory; nothing is copied).
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, posix, relative } from "node:path";
+import { memoryPages, validateXML, type XMLFileInfo } from "xmllint-wasm";
+import { readSchemaSetConfig } from "../../generator/config/schema-set-config.js";
+import { VCD_API_DIR } from "./vcd-inputs.js";
+
+export interface OracleResult {
+  readonly valid: boolean;
+  readonly errors: string[];
+}
+
+let preload: XMLFileInfo[] | undefined;
+let driver: string | undefined;
+
+function schemaFiles(): { preload: XMLFileInfo[]; driver: string } {
+  if (preload && driver) return { preload, driver };
+  const set = readSchemaSetConfig();
+  const catalogFile = join(VCD_API_DIR, set.catalog!);
+  const catalog = readFileSync(catalogFile, "utf8");
+  const remote = new Map<string, string>();
+  for (const m of catalog.matchAll(/<system\s+systemId="([^"]+)"\s+uri="([^"]+)"/g)) {
+    remote.set(m[1], posix.join(relative(VCD_API_DIR, dirname(catalogFile)), m[2]));
+  }
+  const files: XMLFileInfo[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".xsd")) {
+        const name = relative(VCD_API_DIR, path);
+        let text = readFileSync(path, "utf8");
+        for (const [url, local] of remote) {
+          text = text.split(`"${url}"`).join(`"${posix.relative(posix.dirname(name), local)}"`);
+        }
+        files.push({ fileName: name, contents: text });
+      }
+    }
+  };
+  walk(join(VCD_API_DIR, "xsd"));
+  const imports = set.entryPoints.map((entry) => {
+    const ns = /targetNamespace="([^"]*)"/.exec(readFileSync(join(VCD_API_DIR, entry), "utf8"))![1];
+    return `<xs:import namespace="${ns}" schemaLocation="${entry}"/>`;
+  });
+  driver = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join("\n")}\n</xs:schema>\n`;
+  preload = files;
+  return { preload, driver };
+}
+
+/** Validates every document in one run of xmllint (the schema set is compiled once). */
+export async function validateWithLibxml2(documents: readonly { name: string; xml: string }[]): Promise<Map<string, OracleResult>> {
+  const { preload, driver } = schemaFiles();
+  const result = await validateXML({
+    xml: documents.map((d) => ({ fileName: `docs/${d.name}`, contents: d.xml })),
+    schema: [{ fileName: "driver.xsd", contents: driver }],
+    preload,
+    initialMemoryPages: 64 * memoryPages.MiB,
+    maxMemoryPages: memoryPages.GiB,
+  });
+  const out = new Map<string, OracleResult>();
+  for (const d of documents) out.set(d.name, { valid: true, errors: [] });
+  for (const error of result.errors) {
+    const name = error.loc?.fileName?.replace(/^docs\//, "");
+    const entry = name ? out.get(name) : undefined;
+    if (entry) out.set(name!, { valid: false, errors: [...entry.errors, error.message] });
+    else if (!/validates$|fails to validate$|parser warning/.test(error.rawMessage)) {
+      throw new Error(`xmllint: ${error.rawMessage}`);
+    }
+  }
+  return out;
+}
