@@ -50,7 +50,10 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
         `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`,
     ),
   );
-  const entry = indexSource(header("The package's entry point."), model.namespaces);
+  const entry = indexSource(
+    header("The package's entry point."),
+    model.namespaces,
+  );
   files.push(
     { path: "src/index.ts", content: entry },
     { path: "dist/index.js", content: entry },

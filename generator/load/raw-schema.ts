@@ -108,6 +108,8 @@ export interface RawComplexType extends Located {
   readonly anyAttribute?: RawWildcard;
   /** Facets of a simpleContent restriction. */
   readonly facets: RawFacet[];
+  /** The anonymous simple type a simpleContent restriction may give its text. */
+  readonly anonymousContentType?: RawSimpleType;
 }
 
 export interface RawSimpleType extends Located {

@@ -5,7 +5,7 @@ import { clark } from "../model/qname.js";
 import { readAnnotation } from "./read-annotation.js";
 import { readAttributeList } from "./read-attributes.js";
 import { readParticle } from "./read-particle.js";
-import { readFacets } from "./read-simple-type.js";
+import { readFacets, readSimpleType } from "./read-simple-type.js";
 import type { RawComplexType, RawParticle } from "./raw-schema.js";
 import { locationOf } from "./xml-document.js";
 import {
@@ -67,6 +67,12 @@ export function readComplexType(
     particle: isSimple ? undefined : groupParticle(ctx, derivation),
     ...readAttributeList(ctx, derivation),
     facets: isSimple ? readFacets(ctx, derivation) : [],
+    anonymousContentType:
+      isSimple &&
+      derivation.localName === "restriction" &&
+      xsdChildren(derivation, "simpleType")[0]
+        ? readSimpleType(ctx, xsdChildren(derivation, "simpleType")[0])
+        : undefined,
   };
 }
 

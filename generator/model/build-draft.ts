@@ -145,7 +145,12 @@ function complexType(
     mixed: raw.mixed,
     base,
     derivation: base ? raw.derivation : undefined,
-    simpleContent: raw.contentKind === "simple" ? base : undefined,
+    simpleContent:
+      raw.contentKind !== "simple"
+        ? undefined
+        : raw.anonymousContentType
+          ? addType(draft, raw.anonymousContentType, `${id}#content`)
+          : base,
     facets: raw.facets.length ? buildFacets(raw.facets) : undefined,
     particle: raw.particle ? toGroup(draft, raw.particle, id) : null,
     attributes: toAttributes(draft, raw.attributes, id),

@@ -415,7 +415,7 @@ export class CompiledSchema {
     if (!this.derived) {
       this.derived = new Map();
       for (const [k, t] of Object.entries(this.data.types)) {
-        if (t.kind !== "complex") continue;
+        if (t.kind !== "complex" || t.anonymous) continue;
         for (
           let base = t.base;
           base && this.isComplex(base);

@@ -7,7 +7,7 @@ import { Reader } from "./read.js";
 import type { SchemaData } from "./schema-data.js";
 import { Validator, type Violation } from "./validate.js";
 import { Writer } from "./write.js";
-import { parseXml, type ParseLimits } from "./xml-parser.js";
+import { parseXml, rawXml, type ParseLimits } from "./xml-parser.js";
 
 export interface Document {
   /** The root element, `prefix:Local` with the canonical prefix. */
@@ -75,7 +75,8 @@ export interface Fragment {
 /**
  * Reads a document whose root may also be a local element (a fragment, such as a JAXB template of
  * `IpScope`): a global element is read as its type; a local element as the type every declaration
- * of that name has. Throws UnknownRootError when the name is unknown or its declarations disagree.
+ * of that name has. An element the schema does not declare, or declares with different types, is
+ * kept whole as raw XML (type `xs:anyType`).
  */
 export function readFragment(
   data: SchemaData,
@@ -89,11 +90,18 @@ export function readFragment(
   const types = global
     ? new Set([global.type])
     : schema.localElementTypes(`{${root.ns}}${root.local}`);
-  if (element === undefined || types.size !== 1)
-    throw new UnknownRootError(root.ns, root.local);
+  if (types.size !== 1) {
+    // An element the schema does not declare (or declares with several types): kept whole, as raw XML.
+    const name = element ?? `{${root.ns}}${root.local}`;
+    return {
+      element: name,
+      type: "xs:anyType",
+      value: { $xml: rawXml(root, xml) },
+    };
+  }
   const [type] = types;
   return {
-    element,
+    element: element!,
     type,
     value: new Reader(schema, xml).element(root, type, !!global?.nillable),
   };

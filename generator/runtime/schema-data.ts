@@ -25,6 +25,8 @@ export interface ComplexTypeData {
   /** A complexContent restriction: its content replaces the base's. */
   readonly restriction?: boolean;
   readonly abstract?: boolean;
+  /** An anonymous type: it can never be named by `xsi:type`. */
+  readonly anonymous?: boolean;
   readonly mixed?: boolean;
   /** The simple type of the text, for simple content. */
   readonly text?: string;

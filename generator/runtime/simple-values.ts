@@ -94,6 +94,9 @@ const LEXICAL: Record<string, RegExp> = {
   QName:
     /^([A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*:)?[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*$/,
   language: /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/,
+  // RFC 3986 characters and percent-escapes, as libxml2 checks them (beyond ASCII is allowed: it is escaped).
+  anyURI:
+    /^([A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;= ]|%[0-9A-Fa-f]{2}|[^\x00-\x7f])*$/,
 };
 const LEXICAL_OF: Record<string, string> = {
   double: "float",
@@ -194,7 +197,9 @@ export function xsdPattern(pattern: string): RegExp {
       .replace(/\\i/g, "[A-Za-z_:\\u00C0-\\uFFFF]")
       .replace(/\\c/g, "[-.0-9A-Za-z_:\\u00B7-\\uFFFF]")
       .replace(/\\I/g, "[^A-Za-z_:\\u00C0-\\uFFFF]")
-      .replace(/\\C/g, "[^-.0-9A-Za-z_:\\u00B7-\\uFFFF]");
+      .replace(/\\C/g, "[^-.0-9A-Za-z_:\\u00B7-\\uFFFF]")
+      // XSD escapes "-" anywhere; a JavaScript unicode pattern only inside a class.
+      .replace(/\\-/g, "\\x2D");
     regex = new RegExp(`^(?:${source})$`, "u");
     patternCache.set(pattern, regex);
   }

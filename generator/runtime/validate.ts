@@ -19,6 +19,7 @@ import {
 } from "./simple-values.js";
 import { invalidChar } from "./xml-escape.js";
 import { parseXml } from "./xml-parser.js";
+import { Reader } from "./read.js";
 
 export interface Violation {
   /** Where: property names and array indexes from the root element's name. */
@@ -194,7 +195,7 @@ export class Validator {
         `only one of ${group.items.map(describe).join(", ")}`,
       );
     }
-    if (present.length === 0 && inner) {
+    if (present.length === 0 && inner && !group.items.some(emptiable)) {
       this.add(
         `${path}.${group.items.map((p) => propsOf(p).join("|")).join("|")}`,
         "required",
@@ -279,9 +280,14 @@ export class Validator {
         this.simple(`${path}[${i}]`, item, type.item!),
       );
     } else if (type.variety === "union") {
+      if (typeof value !== "string") {
+        this.add(path, "type", `the text of a value of ${type.key}`);
+        return;
+      }
+      const reader = new Reader(this.schema, "");
       const ok = type.members.some((m) => {
         const sub = new Validator(this.schema);
-        sub.simple(path, value, m);
+        sub.simple(path, reader.simple(value, m), m);
         return sub.violations.length === 0;
       });
       if (!ok)
@@ -369,6 +375,15 @@ function isSimple(value: unknown): value is SimpleValue {
     typeof value === "boolean" ||
     Array.isArray(value)
   );
+}
+
+/** True when the particle is satisfied by nothing at all. */
+function emptiable(p: CompiledParticle): boolean {
+  if (p.min === 0) return true;
+  if (p.kind !== "group") return false;
+  return p.group === "choice"
+    ? p.items.some(emptiable)
+    : p.items.every(emptiable);
 }
 
 function propsOf(p: CompiledParticle): string[] {

@@ -23,8 +23,13 @@ function schemaFiles(): { preload: XMLFileInfo[]; driver: string } {
   const catalogFile = join(VCD_API_DIR, set.catalog!);
   const catalog = readFileSync(catalogFile, "utf8");
   const remote = new Map<string, string>();
-  for (const m of catalog.matchAll(/<system\s+systemId="([^"]+)"\s+uri="([^"]+)"/g)) {
-    remote.set(m[1], posix.join(relative(VCD_API_DIR, dirname(catalogFile)), m[2]));
+  for (const m of catalog.matchAll(
+    /<system\s+systemId="([^"]+)"\s+uri="([^"]+)"/g,
+  )) {
+    remote.set(
+      m[1],
+      posix.join(relative(VCD_API_DIR, dirname(catalogFile)), m[2]),
+    );
   }
   const files: XMLFileInfo[] = [];
   const walk = (dir: string) => {
@@ -35,27 +40,65 @@ function schemaFiles(): { preload: XMLFileInfo[]; driver: string } {
         const name = relative(VCD_API_DIR, path);
         let text = readFileSync(path, "utf8");
         for (const [url, local] of remote) {
-          text = text.split(`"${url}"`).join(`"${posix.relative(posix.dirname(name), local)}"`);
+          text = text
+            .split(`"${url}"`)
+            .join(`"${posix.relative(posix.dirname(name), local)}"`);
         }
         files.push({ fileName: name, contents: text });
       }
     }
   };
   walk(join(VCD_API_DIR, "xsd"));
+  // libxml2 skips a second import of a namespace it has imported (internal.xsd imports the internal
+  // query records into v1.5 that way), so the v1.5 part is one schema that includes all of it.
+  const v15 = "http://www.vmware.com/vcloud/v1.5";
+  const v15Files = files
+    .filter(
+      (f) =>
+        f.fileName.endsWith(".xsd") &&
+        new RegExp(`targetNamespace="${v15}"`).test(String(f.contents)),
+    )
+    .map((f) => `<xs:include schemaLocation="${f.fileName}"/>`);
+  files.push({
+    fileName: "v15-all.xsd",
+    contents: `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${v15}">\n${v15Files.join("\n")}\n</xs:schema>\n`,
+  });
   const imports = set.entryPoints.map((entry) => {
-    const ns = /targetNamespace="([^"]*)"/.exec(readFileSync(join(VCD_API_DIR, entry), "utf8"))![1];
-    return `<xs:import namespace="${ns}" schemaLocation="${entry}"/>`;
+    const ns = /targetNamespace="([^"]*)"/.exec(
+      readFileSync(join(VCD_API_DIR, entry), "utf8"),
+    )![1];
+    return `<xs:import namespace="${ns}" schemaLocation="${ns === v15 ? "v15-all.xsd" : entry}"/>`;
   });
   driver = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join("\n")}\n</xs:schema>\n`;
   preload = files;
   return { preload, driver };
 }
 
-/** Validates every document in one run of xmllint (the schema set is compiled once). */
-export async function validateWithLibxml2(documents: readonly { name: string; xml: string }[]): Promise<Map<string, OracleResult>> {
+const BATCH = 250;
+
+/** Validates documents in runs of xmllint of up to 250 documents each (the schema set is compiled once a run). */
+export async function validateWithLibxml2(
+  documents: readonly { name: string; xml: string }[],
+): Promise<Map<string, OracleResult>> {
+  const out = new Map<string, OracleResult>();
+  for (let i = 0; i < documents.length; i += BATCH) {
+    for (const [name, result] of await validateBatch(
+      documents.slice(i, i + BATCH),
+    ))
+      out.set(name, result);
+  }
+  return out;
+}
+
+async function validateBatch(
+  documents: readonly { name: string; xml: string }[],
+): Promise<Map<string, OracleResult>> {
   const { preload, driver } = schemaFiles();
   const result = await validateXML({
-    xml: documents.map((d) => ({ fileName: `docs/${d.name}`, contents: d.xml })),
+    xml: documents.map((d) => ({
+      fileName: `docs/${d.name}`,
+      contents: d.xml,
+    })),
     schema: [{ fileName: "driver.xsd", contents: driver }],
     preload,
     initialMemoryPages: 64 * memoryPages.MiB,
@@ -66,8 +109,14 @@ export async function validateWithLibxml2(documents: readonly { name: string; xm
   for (const error of result.errors) {
     const name = error.loc?.fileName?.replace(/^docs\//, "");
     const entry = name ? out.get(name) : undefined;
-    if (entry) out.set(name!, { valid: false, errors: [...entry.errors, error.message] });
-    else if (!/validates$|fails to validate$|parser warning/.test(error.rawMessage)) {
+    if (entry)
+      out.set(name!, {
+        valid: false,
+        errors: [...entry.errors, error.message],
+      });
+    else if (
+      !/validates$|fails to validate$|parser warning/.test(error.rawMessage)
+    ) {
       throw new Error(`xmllint: ${error.rawMessage}`);
     }
   }

@@ -3,9 +3,17 @@ import type { Namespace } from "../../model/ir.js";
 import { namespaceModule } from "../modules.js";
 
 /** The runtime's error classes, re-exported by name for `instanceof` checks. */
-const RUNTIME_ERRORS = ["UnknownRootError", "ValidationError", "XmlCharError", "XmlParseError"];
+const RUNTIME_ERRORS = [
+  "UnknownRootError",
+  "ValidationError",
+  "XmlCharError",
+  "XmlParseError",
+];
 
-export function indexSource(header: string, namespaces: readonly Namespace[]): string {
+export function indexSource(
+  header: string,
+  namespaces: readonly Namespace[],
+): string {
   const lines = namespaces.map((ns) => {
     const module = namespaceModule(ns);
     return `export * as ${module.ident} from "./${module.path}.js";`;

@@ -64,13 +64,8 @@ function expression(
       return /^[\w.$]+$/.test(itemText) ? `${itemText}[]` : `(${itemText})[]`;
     }
     case "union":
-      return [
-        ...new Set(
-          (type.memberTypes ?? []).map((member) =>
-            expressions.ofType(file, member),
-          ),
-        ),
-      ].join(" | ");
+      // A union's value is held as its text (see the runtime's reader).
+      return "string";
     default:
       return expressions.ofType(file, type.builtin);
   }

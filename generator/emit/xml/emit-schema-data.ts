@@ -67,6 +67,7 @@ function complexData(index: ModelIndex, type: ComplexTypeDef): Literal {
     restriction:
       (type.derivation === "restriction" && !type.simpleContent) || undefined,
     abstract: type.abstract || undefined,
+    anonymous: !type.qname || undefined,
     mixed: type.mixed || undefined,
     text: type.simpleContent ? key(type.simpleContent) : undefined,
     textFacets: type.facets ? facets(type.facets) : undefined,

@@ -1,0 +1,51 @@
+/**
+ * The generated vCD package, built once per test run into a temporary folder (see
+ * test/global-setup.ts), for API 30.0 and for every version ("all").
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { inject } from "vitest";
+
+/** What a generated package exports (typed loosely: the tests drive it through its schema). */
+export interface GeneratedPackage {
+  fromXml(xml: string, options?: object): { element: string; value: unknown };
+  toXml(
+    doc: { element: string; value: unknown },
+    options?: { strict?: boolean; declaration?: boolean },
+  ): string;
+  validate(doc: {
+    element: string;
+    value: unknown;
+  }): { path: string; rule: string; expected: string; message: string }[];
+  fromXmlFragment(xml: string): {
+    element: string;
+    type: string;
+    value: unknown;
+  };
+  toXmlFragment(
+    doc: { element: string; type: string; value: unknown },
+    options?: object,
+  ): string;
+  elements: { element: string; type: string; abstract?: boolean }[];
+  schema: import("../../generator/runtime/schema-data.js").SchemaData;
+  [name: string]: unknown;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    generatedDir: string;
+  }
+}
+
+export async function loadPackage(
+  apiVersion: "30.0" | "all",
+): Promise<GeneratedPackage> {
+  const dir = join(inject("generatedDir"), apiVersion);
+  const index = (await import(
+    pathToFileURL(join(dir, "dist/index.js")).href
+  )) as GeneratedPackage;
+  const schema = (await import(
+    pathToFileURL(join(dir, "dist/schema.js")).href
+  )) as { schema: GeneratedPackage["schema"] };
+  return { ...index, schema: schema.schema };
+}
