@@ -7,7 +7,8 @@ import { Reader } from "./read.js";
 import type { SchemaData } from "./schema-data.js";
 import { Validator, type Violation } from "./validate.js";
 import { Writer } from "./write.js";
-import { parseXml, rawXml, type ParseLimits } from "./xml-parser.js";
+import { rawXml } from "./raw-xml.js";
+import { parseXml, type ParseLimits } from "./xml-parser.js";
 
 export interface Document {
   /** The root element, `prefix:Local` with the canonical prefix. */
@@ -60,7 +61,7 @@ export function readDocument(
     throw new UnknownRootError(root.ns, root.local);
   return {
     element,
-    value: new Reader(schema, xml).element(root, decl.type, !!decl.nillable),
+    value: new Reader(schema).element(root, decl.type, !!decl.nillable),
   };
 }
 
@@ -96,14 +97,14 @@ export function readFragment(
     return {
       element: name,
       type: "xs:anyType",
-      value: { $xml: rawXml(root, xml) },
+      value: { $xml: rawXml(root, (ns) => schema.prefixByUri.get(ns)) },
     };
   }
   const [type] = types;
   return {
     element: element!,
     type,
-    value: new Reader(schema, xml).element(root, type, !!global?.nillable),
+    value: new Reader(schema).element(root, type, !!global?.nillable),
   };
 }
 

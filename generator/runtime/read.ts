@@ -12,7 +12,8 @@ import type {
 } from "./compiled-schema.js";
 import { parseBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownElement } from "./values.js";
-import { rawXml, type XmlElement } from "./xml-parser.js";
+import { rawXml } from "./raw-xml.js";
+import type { XmlElement } from "./xml-parser.js";
 
 export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 const XMLNS_ATTR = /^xmlns(:|$)/;
@@ -20,10 +21,11 @@ const XMLNS_ATTR = /^xmlns(:|$)/;
 type Value = Record<string, unknown>;
 
 export class Reader {
-  constructor(
-    private readonly schema: CompiledSchema,
-    private readonly source: string,
-  ) {}
+  private readonly prefixOf: (ns: string) => string | undefined;
+
+  constructor(private readonly schema: CompiledSchema) {
+    this.prefixOf = (ns) => schema.prefixByUri.get(ns);
+  }
 
   /** The value of an element declared with type `typeKey` (an `xsi:type` on it may say otherwise). */
   element(node: XmlElement, typeKey: string, nillable: boolean): unknown {
@@ -43,7 +45,7 @@ export class Reader {
     }
     if (nil && nillable) return null;
     if (!this.schema.isComplex(type)) {
-      if (type === "xs:anyType") return { $xml: rawXml(node, this.source) };
+      if (type === "xs:anyType") return { $xml: rawXml(node, this.prefixOf) };
       return this.simple(textOf(node), this.schema.simple(type));
     }
     const value = this.complex(node, this.schema.complex(type));
@@ -103,14 +105,14 @@ export class Reader {
           ) ?? type.wildcards.find((w) => w.wildcard.accepts(child.ns));
         if (wildcard) {
           push(value, wildcard.wildcard.prop, {
-            $xml: rawXml(child, this.source),
+            $xml: rawXml(child, this.prefixOf),
           });
           lastOrder = wildcard.order;
           lastProp = wildcard.wildcard.prop;
         } else {
           const unknown: UnknownElement = {
             after: lastProp,
-            $xml: rawXml(child, this.source),
+            $xml: rawXml(child, this.prefixOf),
           };
           push(value, "$unknown", unknown);
         }

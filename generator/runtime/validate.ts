@@ -284,7 +284,7 @@ export class Validator {
         this.add(path, "type", `the text of a value of ${type.key}`);
         return;
       }
-      const reader = new Reader(this.schema, "");
+      const reader = new Reader(this.schema);
       const ok = type.members.some((m) => {
         const sub = new Validator(this.schema);
         sub.simple(path, reader.simple(value, m), m);

@@ -48,8 +48,17 @@ export class Writer {
       (colon >= 0 && name.slice(0, colon) === this.defaultPrefix
         ? name.length - colon - 1
         : name.length);
+    // The default namespace first, then the prefixes in alphabetical order.
     const declarations = [...this.used]
-      .sort()
+      .sort((a, b) =>
+        a === this.defaultPrefix
+          ? -1
+          : b === this.defaultPrefix
+            ? 1
+            : a < b
+              ? -1
+              : 1,
+      )
       .map((prefix) => {
         const uri =
           prefix === "xsi" ? XSI_NS : this.schema.uriByPrefix.get(prefix)!;
@@ -113,7 +122,9 @@ export class Writer {
     if (extra) out += this.extraAttributes(extra);
     if (type.text) {
       const v = object.$value;
-      this.out += `${out}>${v === undefined ? "" : escapeText(formatBuiltin(v as SimpleValue))}</${tag}>`;
+      const text =
+        v === undefined ? "" : escapeText(formatBuiltin(v as SimpleValue));
+      this.out += text ? `${out}>${text}</${tag}>` : `${out}/>`;
       return;
     }
     this.out += out;

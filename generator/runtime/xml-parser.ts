@@ -22,9 +22,8 @@ export interface XmlElement {
   readonly children: (XmlElement | string)[];
   /** Namespace bindings declared on this element (prefix, `""` for the default). */
   readonly declared: [prefix: string, uri: string][];
-  /** Where the element starts and ends in the source (offsets), to keep it as raw XML. */
+  /** Where the element starts in the source (an offset), for messages. */
   readonly start: number;
-  end: number;
   readonly parent: XmlElement | undefined;
 }
 
@@ -200,11 +199,9 @@ class Parser {
       children: [],
       declared,
       start,
-      end: this.pos,
       parent,
     };
     if (!selfClosing) this.content(element, inScope, depth);
-    element.end = this.pos;
     return element;
   }
 
@@ -403,32 +400,4 @@ export function isXmlChar(code: number): boolean {
     (code >= 0xe000 && code <= 0xfffd) ||
     (code >= 0x10000 && code <= 0x10ffff)
   );
-}
-
-/** An element of a parsed document as standalone XML: its source text, with the namespace bindings in scope declared on it. */
-export function rawXml(element: XmlElement, source: string): string {
-  const text = source.slice(element.start, element.end);
-  const own = new Set(element.declared.map(([prefix]) => prefix));
-  const extra: string[] = [];
-  for (let node = element.parent; node; node = node.parent) {
-    for (const [prefix, uri] of node.declared) {
-      if (own.has(prefix)) continue;
-      own.add(prefix);
-      extra.push(
-        prefix
-          ? ` xmlns:${prefix}="${escapeAttribute(uri)}"`
-          : ` xmlns="${escapeAttribute(uri)}"`,
-      );
-    }
-  }
-  if (!extra.length) return text;
-  const at = element.name.length + 1;
-  return text.slice(0, at) + extra.join("") + text.slice(at);
-}
-
-function escapeAttribute(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/"/g, "&quot;")
-    .replace(/</g, "&lt;");
 }

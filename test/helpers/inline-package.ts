@@ -9,11 +9,30 @@ import { schema, schemaSetConfig, writeTree } from "./inline-schema.js";
 
 export async function packageOf(body: string): Promise<GeneratedPackage> {
   const dir = writeTree({ "main.xsd": schema(body) });
-  const config = { ...schemaSetConfig(["main.xsd"]), defaultNamespace: "urn:test" };
-  const { model } = buildModel({ inputDir: dir, apiVersion: "30.0", schemaSet: config, nameOverrides: new Map() });
+  const config = {
+    ...schemaSetConfig(["main.xsd"]),
+    defaultNamespace: "urn:test",
+  };
+  const { model } = buildModel({
+    inputDir: dir,
+    apiVersion: "30.0",
+    schemaSet: config,
+    nameOverrides: new Map(),
+  });
   const out = join(dir, "out");
-  writeOutput(out, emitPackage(model, { generatorVersion: "0.0.0", schemaSet: config, name: "test" }));
-  const index = (await import(pathToFileURL(join(out, "dist/index.js")).href)) as GeneratedPackage;
-  const data = (await import(pathToFileURL(join(out, "dist/schema.js")).href)) as { schema: GeneratedPackage["schema"] };
+  writeOutput(
+    out,
+    emitPackage(model, {
+      generatorVersion: "0.0.0",
+      schemaSet: config,
+      name: "test",
+    }),
+  );
+  const index = (await import(
+    pathToFileURL(join(out, "dist/index.js")).href
+  )) as GeneratedPackage;
+  const data = (await import(
+    pathToFileURL(join(out, "dist/schema.js")).href
+  )) as { schema: GeneratedPackage["schema"] };
   return { ...index, schema: data.schema };
 }

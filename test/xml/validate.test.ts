@@ -1,9 +1,13 @@
 /** validate() finds each kind of violation in hand-made bad values, with the path of the offending value. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadPackage, type GeneratedPackage } from "../helpers/generated-packages.js";
+import {
+  loadPackage,
+  type GeneratedPackage,
+} from "../helpers/generated-packages.js";
 import { packageOf } from "../helpers/inline-package.js";
 
-const rules = (violations: { path: string; rule: string }[]) => violations.map((v) => `${v.path} ${v.rule}`);
+const rules = (violations: { path: string; rule: string }[]) =>
+  violations.map((v) => `${v.path} ${v.rule}`);
 
 describe("validate, on an inline schema", () => {
   let pkg: GeneratedPackage;
@@ -26,43 +30,124 @@ describe("validate, on an inline schema", () => {
   });
 
   it("accepts a valid value", () => {
-    const doc = { element: "t:Thing", value: { id: "9223372036854775807", Name: "x", Tag: ["ab"], A: 1, Part: [{ code: "AB-1", Color: "red", share: 100, Price: "999.99" }] } };
+    const doc = {
+      element: "t:Thing",
+      value: {
+        id: "9223372036854775807",
+        Name: "x",
+        Tag: ["ab"],
+        A: 1,
+        Part: [{ code: "AB-1", Color: "red", share: 100, Price: "999.99" }],
+      },
+    };
     expect(pkg.validate(doc)).toEqual([]);
   });
 
   it.each([
     ["missing required element", { id: "1" }, ["Thing.Name required"]],
     ["missing required attribute", { Name: "x" }, ["Thing.id required"]],
-    ["too many occurrences", { id: "1", Name: "x", Tag: ["ab", "cd", "ef"] }, ["Thing.Tag maxOccurs"]],
-    ["both branches of a choice", { id: "1", Name: "x", A: 1, B: 2 }, ["Thing.B choice"]],
-    ["enumeration", { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "blue" }] }, ["Thing.Part[0].Color enumeration"]],
-    ["pattern", { id: "1", Name: "x", Part: [{ code: "ab-1", Color: "red" }] }, ["Thing.Part[0].code pattern"]],
-    ["numeric range", { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "red", share: 101 }] }, ["Thing.Part[0].share maxInclusive"]],
-    ["exclusive bound", { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "red", Price: "0" }] }, ["Thing.Part[0].Price minExclusive"]],
-    ["total digits", { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "red", Price: "1234.56" }] }, ["Thing.Part[0].Price totalDigits"]],
-    ["fraction digits", { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "red", Price: "1.234" }] }, ["Thing.Part[0].Price fractionDigits"]],
-    ["length", { id: "1", Name: "x", Tag: ["abcde"] }, ["Thing.Tag[0] maxLength"]],
-    ["a long beyond its range", { id: "9223372036854775808", Name: "x" }, ["Thing.id type"]],
+    [
+      "too many occurrences",
+      { id: "1", Name: "x", Tag: ["ab", "cd", "ef"] },
+      ["Thing.Tag maxOccurs"],
+    ],
+    [
+      "both branches of a choice",
+      { id: "1", Name: "x", A: 1, B: 2 },
+      ["Thing.B choice"],
+    ],
+    [
+      "enumeration",
+      { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "blue" }] },
+      ["Thing.Part[0].Color enumeration"],
+    ],
+    [
+      "pattern",
+      { id: "1", Name: "x", Part: [{ code: "ab-1", Color: "red" }] },
+      ["Thing.Part[0].code pattern"],
+    ],
+    [
+      "numeric range",
+      {
+        id: "1",
+        Name: "x",
+        Part: [{ code: "AB-1", Color: "red", share: 101 }],
+      },
+      ["Thing.Part[0].share maxInclusive"],
+    ],
+    [
+      "exclusive bound",
+      {
+        id: "1",
+        Name: "x",
+        Part: [{ code: "AB-1", Color: "red", Price: "0" }],
+      },
+      ["Thing.Part[0].Price minExclusive"],
+    ],
+    [
+      "total digits",
+      {
+        id: "1",
+        Name: "x",
+        Part: [{ code: "AB-1", Color: "red", Price: "1234.56" }],
+      },
+      ["Thing.Part[0].Price totalDigits"],
+    ],
+    [
+      "fraction digits",
+      {
+        id: "1",
+        Name: "x",
+        Part: [{ code: "AB-1", Color: "red", Price: "1.234" }],
+      },
+      ["Thing.Part[0].Price fractionDigits"],
+    ],
+    [
+      "length",
+      { id: "1", Name: "x", Tag: ["abcde"] },
+      ["Thing.Tag[0] maxLength"],
+    ],
+    [
+      "a long beyond its range",
+      { id: "9223372036854775808", Name: "x" },
+      ["Thing.id type"],
+    ],
     ["a value of the wrong type", { id: "1", Name: 5 }, ["Thing.Name type"]],
-    ["a property the schema does not have", { id: "1", Name: "x", Nmae: "y" }, ["Thing.Nmae unknown"]],
-    ["a character XML 1.0 cannot carry", { id: "1", Name: "bell\u0007" }, ["Thing.Name xmlChar"]],
+    [
+      "a property the schema does not have",
+      { id: "1", Name: "x", Nmae: "y" },
+      ["Thing.Nmae unknown"],
+    ],
+    [
+      "a character XML 1.0 cannot carry",
+      { id: "1", Name: "bell\u0007" },
+      ["Thing.Name xmlChar"],
+    ],
   ])("%s", (_name, value, want) => {
     const doc = { element: "t:Thing", value };
     expect(rules(pkg.validate(doc))).toEqual(want);
-    expect(() => pkg.toXml(doc, { strict: true })).toThrowError(/the document breaks the schema/);
+    expect(() => pkg.toXml(doc, { strict: true })).toThrowError(
+      /the document breaks the schema/,
+    );
   });
 
   it("never writes a malformed document: a character XML 1.0 cannot carry is an error", () => {
-    expect(() => pkg.toXml({ element: "t:Thing", value: { id: "1", Name: "\u0000" } })).toThrowError(/cannot be written in XML 1.0/);
+    expect(() =>
+      pkg.toXml({ element: "t:Thing", value: { id: "1", Name: "\u0000" } }),
+    ).toThrowError(/cannot be written in XML 1.0/);
   });
 
   it("says what was expected", () => {
-    const [violation] = pkg.validate({ element: "t:Thing", value: { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "blue" }] } });
+    const [violation] = pkg.validate({
+      element: "t:Thing",
+      value: { id: "1", Name: "x", Part: [{ code: "AB-1", Color: "blue" }] },
+    });
     expect(violation).toEqual({
       path: "Thing.Part[0].Color",
       rule: "enumeration",
       expected: 'one of "red", "green"',
-      message: 'Thing.Part[0].Color: enumeration: expected one of "red", "green"',
+      message:
+        'Thing.Part[0].Color: enumeration: expected one of "red", "green"',
     });
   });
 });
@@ -87,7 +172,15 @@ describe("validate, on vCD documents", () => {
                 {
                   $element: "vcloud:NetworkConnectionSection",
                   Info: { $value: "nics" },
-                  NetworkConnection: [{ network: "net", NetworkConnectionIndex: 0, IpAdress: "10.0.0.1", IpAddressAllocationMode: "DHCP", IsConnected: true }],
+                  NetworkConnection: [
+                    {
+                      network: "net",
+                      NetworkConnectionIndex: 0,
+                      IpAdress: "10.0.0.1",
+                      IpAddressAllocationMode: "DHCP",
+                      IsConnected: true,
+                    },
+                  ],
                 },
               ],
             },
@@ -95,17 +188,43 @@ describe("validate, on vCD documents", () => {
         },
       },
     };
-    expect(rules(vcd.validate(doc))).toEqual(["VApp.Children.Vm[1].Section[0].NetworkConnection[0].IpAdress unknown"]);
+    expect(rules(vcd.validate(doc))).toEqual([
+      "VApp.Children.Vm[1].Section[0].NetworkConnection[0].IpAdress unknown",
+    ]);
     const task = { element: "vcloud:Task", value: { name: "t" } };
     expect(rules(vcd.validate(task))).toEqual(["Task.status required"]);
-    const extension = { element: "vmext:ObjectExtension", value: { Namespace: "n", Enabled: true, AmqpExchange: "e", Selectors: { Selector: [{ name: "urn:other:x", Event: [] }] } } };
-    expect(rules(vcd.validate(extension))).toContainEqual("ObjectExtension.Selectors.Selector[0].name pattern");
+    const extension = {
+      element: "vmext:ObjectExtension",
+      value: {
+        Namespace: "n",
+        Enabled: true,
+        AmqpExchange: "e",
+        Selectors: { Selector: [{ name: "urn:other:x", Event: [] }] },
+      },
+    };
+    expect(rules(vcd.validate(extension))).toContainEqual(
+      "ObjectExtension.Selectors.Selector[0].name pattern",
+    );
   });
 
   it("checks $type and $element", () => {
-    const bad = { element: "vcloud:Metadata", value: { MetadataEntry: [{ Key: "k", TypedValue: { $type: "vcloud:TaskType", Value: "v" } }] } };
-    expect(rules(vcd.validate(bad))).toEqual(["Metadata.MetadataEntry[0].TypedValue.$type type"]);
-    const abstract = { element: "vcloud:Metadata", value: { MetadataEntry: [{ Key: "k", TypedValue: { Value: "v" } }] } };
-    expect(rules(vcd.validate(abstract))).toContainEqual("Metadata.MetadataEntry[0].TypedValue abstract");
+    const bad = {
+      element: "vcloud:Metadata",
+      value: {
+        MetadataEntry: [
+          { Key: "k", TypedValue: { $type: "vcloud:TaskType", Value: "v" } },
+        ],
+      },
+    };
+    expect(rules(vcd.validate(bad))).toEqual([
+      "Metadata.MetadataEntry[0].TypedValue.$type type",
+    ]);
+    const abstract = {
+      element: "vcloud:Metadata",
+      value: { MetadataEntry: [{ Key: "k", TypedValue: { Value: "v" } }] },
+    };
+    expect(rules(vcd.validate(abstract))).toContainEqual(
+      "Metadata.MetadataEntry[0].TypedValue abstract",
+    );
   });
 });
