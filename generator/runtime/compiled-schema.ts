@@ -47,6 +47,9 @@ export interface CompiledElement {
     | undefined;
   /** Held in an array (it or an enclosing group repeats). */
   readonly repeated: boolean;
+  /** How many times it may occur in all, through the groups it stands in. */
+  readonly minTotal: number;
+  readonly maxTotal: MaxOccurs;
 }
 
 export interface CompiledWildcard {
@@ -212,7 +215,8 @@ export class CompiledSchema {
     let mixed = false;
     for (const t of lineage) {
       if (t.restriction) content.length = 0;
-      if (t.content) content.push(this.compileGroup(t.content, false));
+      if (t.content)
+        content.push(this.compileGroup(t.content, { min: 1, max: 1 }));
       for (const a of t.attributes ?? []) this.addAttribute(attributes, a);
       anyAttribute = t.anyAttribute ?? anyAttribute;
       mixed ||= !!t.mixed;
@@ -335,26 +339,34 @@ export class CompiledSchema {
     });
   }
 
-  private compileGroup(group: GroupData, repeated: boolean): CompiledGroup {
+  /** `outer` are the occurrence bounds of the enclosing groups (not item groups), multiplied. */
+  private compileGroup(group: GroupData, outer: Bounds): CompiledGroup {
+    const min = group.min ?? 1;
     const max = group.max ?? 1;
-    const innerRepeated = !group.prop && (repeated || max !== 1);
+    const inner: Bounds = group.prop
+      ? { min: 1, max: 1 }
+      : {
+          min:
+            group.group === "choice" && group.items.length > 1
+              ? 0
+              : outer.min * min,
+          max: times(outer.max, max),
+        };
     return {
       kind: "group",
       group: group.group,
-      min: group.min ?? 1,
+      min,
       max,
       prop: group.prop,
-      items: group.items.map((item) =>
-        this.compileParticle(item, group.prop ? false : innerRepeated),
-      ),
+      items: group.items.map((item) => this.compileParticle(item, inner)),
     };
   }
 
   private compileParticle(
     particle: ParticleData,
-    repeated: boolean,
+    outer: Bounds,
   ): CompiledParticle {
-    if ("group" in particle) return this.compileGroup(particle, repeated);
+    if ("group" in particle) return this.compileGroup(particle, outer);
     if ("any" in particle) {
       return {
         kind: "any",
@@ -397,7 +409,9 @@ export class CompiledSchema {
       max,
       nillable: !!particle.nillable,
       substitutes,
-      repeated: repeated || max !== 1,
+      repeated: outer.max !== 1 || max !== 1,
+      minTotal: outer.min * (particle.min ?? 1),
+      maxTotal: times(outer.max, max),
     };
   }
 
@@ -429,6 +443,15 @@ export class CompiledSchema {
     }
     return this.derived.get(key) ?? new Set();
   }
+}
+
+interface Bounds {
+  readonly min: number;
+  readonly max: MaxOccurs;
+}
+
+function times(a: MaxOccurs, b: MaxOccurs): MaxOccurs {
+  return a === "unbounded" || b === "unbounded" ? "unbounded" : a * b;
 }
 
 const compiledSchemas = new WeakMap<SchemaData, CompiledSchema>();

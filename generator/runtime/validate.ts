@@ -230,8 +230,7 @@ export class Validator {
         this.add(at, "type", `an array of ${describe(p)}`);
         return true;
       }
-      if (p.max !== 1 || p.min !== 1)
-        this.occurs(at, v.length, required ? p.min : 0, p.max);
+      this.occurs(at, v.length, required ? p.minTotal : 0, p.maxTotal);
       v.forEach((item, i) => this.element(`${at}[${i}]`, item, p));
     } else this.element(at, v, p);
     return true;

@@ -22,11 +22,16 @@ describe("validate, on an inline schema", () => {
         <xs:element name="Name" type="xs:string"/>
         <xs:element name="Tag" type="Short" minOccurs="0" maxOccurs="2"/>
         <xs:choice minOccurs="0"><xs:element name="A" type="xs:int"/><xs:element name="B" type="xs:int"/></xs:choice>
+        <xs:choice minOccurs="0" maxOccurs="unbounded"><xs:element name="Note" type="xs:string" minOccurs="0"/></xs:choice>
         <xs:element name="Part" minOccurs="0" maxOccurs="unbounded"><xs:complexType>
           <xs:sequence><xs:element name="Color" type="Color"/><xs:element name="Price" type="Money" minOccurs="0"/></xs:sequence>
           <xs:attribute name="code" type="Code" use="required"/><xs:attribute name="share" type="Percent"/>
         </xs:complexType></xs:element>
       </xs:sequence><xs:attribute name="id" type="xs:long" use="required"/></xs:complexType></xs:element>`);
+  });
+
+  it("counts occurrences through the groups an element stands in", () => {
+    expect(pkg.validate({ element: "t:Thing", value: { id: "1", Name: "x", Note: ["a", "b", "c"] } })).toEqual([]);
   });
 
   it("accepts a valid value", () => {
