@@ -26,25 +26,33 @@ export interface CompiledSimple {
   readonly members: readonly CompiledSimple[];
 }
 
-export interface CompiledElement {
-  readonly kind: "element";
+/** An element name and how the writer writes it. */
+export interface ElementName {
+  /** `prefix:local` (canonical prefix), or `local` in no namespace. */
+  readonly name: string;
   /** `{ns}local`. */
   readonly clark: string;
-  /** The element name as written (`prefix:local`, or `local` in no namespace). */
-  readonly name: string;
+  /** What follows `<` in the start tag (the default namespace's prefix left out; `xmlns=""` where needed). */
+  readonly startTag: string;
+  /** What follows `</` in the end tag. */
+  readonly endTag: string;
+  /** The prefix to declare on the root, if any. */
+  readonly prefix: string | undefined;
+}
+
+export interface SubstituteElement extends ElementName {
+  readonly type: string;
+}
+
+export interface CompiledElement extends ElementName {
+  readonly kind: "element";
   readonly prop: string;
   readonly type: string;
   readonly min: number;
   readonly max: MaxOccurs;
   readonly nillable: boolean;
-  /** Elements that may stand here (a substitution group), when this refers to a head. */
-  readonly substitutes:
-    | readonly {
-        readonly name: string;
-        readonly clark: string;
-        readonly type: string;
-      }[]
-    | undefined;
+  /** Elements that may stand here (a substitution group) by name, when this refers to a head. */
+  readonly substitutes: ReadonlyMap<string, SubstituteElement> | undefined;
   /** Held in an array (it or an enclosing group repeats). */
   readonly repeated: boolean;
   /** How many times it may occur in all, through the groups it stands in. */
@@ -75,7 +83,10 @@ export type CompiledParticle =
 
 export interface CompiledAttribute {
   readonly clark: string;
+  /** The attribute name as written (`prefix:local`, `xml:lang`, or `local`). */
   readonly name: string;
+  /** The prefix to declare on the root, if any. */
+  readonly prefix: string | undefined;
   readonly prop: string;
   readonly type: CompiledSimple;
   readonly required: boolean;
@@ -114,12 +125,18 @@ export interface CompiledComplex {
   }[];
   /** Every property a value of this type may have. */
   readonly props: ReadonlySet<string>;
+  /** The properties that hold element content (to tell an empty element at once). */
+  readonly contentProps: readonly string[];
+  /** The type's name as `xsi:type` content (the default namespace's prefix left out). */
+  readonly xsiName: string;
   /** Keys of the types derived from this one (for `$type`). */
   readonly subtypes: ReadonlySet<string>;
 }
 
 export class CompiledSchema {
   readonly uriByPrefix: Map<string, string> = new Map();
+  /** The prefix of the namespace written as the default one (no prefix), if any. */
+  readonly defaultPrefix: string | undefined;
   readonly prefixByUri: Map<string, string> = new Map();
   private readonly complexes = new Map<string, CompiledComplex>();
   private readonly simples = new Map<string, CompiledSimple>();
@@ -132,6 +149,9 @@ export class CompiledSchema {
       this.prefixByUri.set(uri, prefix);
     }
     this.uriByPrefix.set("xs", "http://www.w3.org/2001/XMLSchema");
+    const def = data.defaultNamespace;
+    this.defaultPrefix =
+      def === undefined ? undefined : this.prefixByUri.get(def);
   }
 
   /** `prefix:local` -> `{uri}local`. */
@@ -253,14 +273,19 @@ export class CompiledSchema {
         slots.set(clark, list);
       };
       if (particle.substitutes)
-        for (const s of particle.substitutes) add(s.clark, s.name, s.type);
+        for (const s of particle.substitutes.values())
+          add(s.clark, s.name, s.type);
       else add(particle.clark, undefined, particle.type);
     };
     for (const group of content) index(group, undefined);
+    const contentProps = [...props];
     for (const a of attributes.values()) props.add(a.prop);
     if (text) props.add("$value");
     if (mixed) props.add("$text");
     const all = [...attributes.values()];
+    const colon = key.indexOf(":");
+    const xsiName =
+      key.slice(0, colon) === this.defaultPrefix ? key.slice(colon + 1) : key;
     return {
       key,
       name: key,
@@ -274,6 +299,8 @@ export class CompiledSchema {
       slots,
       wildcards,
       props,
+      contentProps,
+      xsiName,
       subtypes: this.subtypesOf(key),
     };
   }
@@ -329,9 +356,12 @@ export class CompiledSchema {
       attributes.delete(clark);
       return;
     }
+    const colon = a.name.indexOf(":");
+    const prefix = colon < 0 ? undefined : a.name.slice(0, colon);
     attributes.set(clark, {
       clark,
       name: a.name,
+      prefix: prefix === "xml" ? undefined : prefix,
       prop: a.prop,
       type: this.simple(a.type),
       required: !!a.required,
@@ -377,32 +407,31 @@ export class CompiledSchema {
       };
     }
     const max = particle.max ?? 1;
-    let substitutes: CompiledElement["substitutes"];
+    let substitutes: Map<string, SubstituteElement> | undefined;
     if (particle.ref) {
       const names = [
         particle.element,
         ...(this.data.elements[particle.element]?.substitutes ?? []),
       ];
-      substitutes = names
-        .filter((name) => {
-          const element = this.data.elements[name];
-          const type = element && this.data.types[element.type];
-          return (
-            element &&
-            !element.abstract &&
-            !(type?.kind === "complex" && type.abstract)
-          );
-        })
-        .map((name) => ({
-          name,
-          clark: this.clark(name),
-          type: this.data.elements[name].type,
-        }));
+      substitutes = new Map();
+      for (const name of names) {
+        const element = this.data.elements[name];
+        const type = element && this.data.types[element.type];
+        if (
+          !element ||
+          element.abstract ||
+          (type?.kind === "complex" && type.abstract)
+        )
+          continue;
+        substitutes.set(name, {
+          ...this.elementName(name),
+          type: element.type,
+        });
+      }
     }
     return {
       kind: "element",
-      clark: this.clark(particle.element),
-      name: particle.element,
+      ...this.elementName(particle.element),
       prop: particle.prop,
       type: particle.type,
       min: particle.min ?? 1,
@@ -412,6 +441,26 @@ export class CompiledSchema {
       repeated: outer.max !== 1 || max !== 1,
       minTotal: outer.min * (particle.min ?? 1),
       maxTotal: times(outer.max, max),
+    };
+  }
+
+  /** How an element name is written, with the canonical prefixes and the default namespace. */
+  elementName(name: string): ElementName {
+    const colon = name.indexOf(":");
+    const clark = this.clark(name);
+    if (colon < 0) {
+      const startTag =
+        this.defaultPrefix === undefined ? name : `${name} xmlns=""`;
+      return { name, clark, startTag, endTag: name, prefix: undefined };
+    }
+    const prefix = name.slice(0, colon);
+    const tag = prefix === this.defaultPrefix ? name.slice(colon + 1) : name;
+    return {
+      name,
+      clark,
+      startTag: tag,
+      endTag: tag,
+      prefix: prefix === "xml" ? undefined : prefix,
     };
   }
 

@@ -239,12 +239,13 @@ export class Validator {
   private element(path: string, item: unknown, p: CompiledElement): void {
     if (p.substitutes && item !== null && typeof item === "object") {
       const name = (item as Value).$element;
-      const member = p.substitutes.find((s) => s.name === name);
+      const member =
+        typeof name === "string" ? p.substitutes.get(name) : undefined;
       if (!member) {
         this.add(
           `${path}.$element`,
           "element",
-          `one of ${p.substitutes.map((s) => s.name).join(", ")}`,
+          `one of ${[...p.substitutes.keys()].join(", ")}`,
         );
         return;
       }

@@ -9,7 +9,9 @@ import type {
   CompiledComplex,
   CompiledElement,
   CompiledGroup,
+  CompiledWildcard,
   CompiledSchema,
+  ElementName,
 } from "./compiled-schema.js";
 import { formatBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownElement } from "./values.js";
@@ -18,19 +20,15 @@ import { escapeAttribute, escapeText } from "./xml-escape.js";
 const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
 type Value = Record<string, unknown>;
+type Unknowns = Map<string | null, string[]>;
 
 export class Writer {
   private out = "";
   /** Prefixes written in this document, to declare on the root. */
   private readonly used = new Set<string>();
-  private readonly defaultPrefix: string | undefined;
   private extraPrefixes = 0;
 
-  constructor(private readonly schema: CompiledSchema) {
-    const def = schema.data.defaultNamespace;
-    this.defaultPrefix =
-      def === undefined ? undefined : schema.prefixByUri.get(def);
-  }
+  constructor(private readonly schema: CompiledSchema) {}
 
   /** The whole document for a root element `name` (`prefix:Local`) of type `typeKey`. */
   document(
@@ -40,29 +38,20 @@ export class Writer {
     declaration: boolean,
   ): string {
     this.out = "";
-    this.element(name, value, typeKey);
+    const root = this.schema.elementName(name);
+    this.element(root, value, typeKey);
     const body = this.out;
-    const colon = name.indexOf(":");
-    const nameEnd =
-      1 +
-      (colon >= 0 && name.slice(0, colon) === this.defaultPrefix
-        ? name.length - colon - 1
-        : name.length);
+    const nameEnd = 1 + root.startTag.length;
+    const defaultPrefix = this.schema.defaultPrefix;
     // The default namespace first, then the prefixes in alphabetical order.
     const declarations = [...this.used]
       .sort((a, b) =>
-        a === this.defaultPrefix
-          ? -1
-          : b === this.defaultPrefix
-            ? 1
-            : a < b
-              ? -1
-              : 1,
+        a === defaultPrefix ? -1 : b === defaultPrefix ? 1 : a < b ? -1 : 1,
       )
       .map((prefix) => {
         const uri =
           prefix === "xsi" ? XSI_NS : this.schema.uriByPrefix.get(prefix)!;
-        return prefix === this.defaultPrefix
+        return prefix === defaultPrefix
           ? ` xmlns="${escapeAttribute(uri)}"`
           : ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
       })
@@ -71,52 +60,39 @@ export class Writer {
     return head + body.slice(0, nameEnd) + declarations + body.slice(nameEnd);
   }
 
-  private tag(name: string): string {
-    const colon = name.indexOf(":");
-    if (colon < 0) return name;
-    const prefix = name.slice(0, colon);
-    if (prefix === "xml") return name;
-    this.used.add(prefix);
-    return prefix === this.defaultPrefix ? name.slice(colon + 1) : name;
-  }
-
-  /** One element: `name` is `prefix:local`; `typeKey` the type declared for it. */
-  element(name: string, value: unknown, typeKey: string): void {
-    let tag = this.tag(name);
+  /** One element of the type declared `typeKey` (a `$type` on the value may name a subtype). */
+  private element(name: ElementName, value: unknown, typeKey: string): void {
+    if (name.prefix !== undefined) this.used.add(name.prefix);
     if (value === null) {
       this.used.add("xsi");
-      if (
-        tag.indexOf(":") < 0 &&
-        this.defaultPrefix !== undefined &&
-        name.indexOf(":") < 0
-      )
-        tag += ' xmlns=""';
-      this.out += `<${tag} xsi:nil="true"/>`;
+      this.out += `<${name.startTag} xsi:nil="true"/>`;
       return;
     }
-    if (name.indexOf(":") < 0 && this.defaultPrefix !== undefined)
-      tag += ' xmlns=""';
     if (!this.schema.isComplex(typeKey)) {
       if (typeKey === "xs:anyType") {
         this.out += (value as { $xml: string }).$xml;
         return;
       }
       const text = escapeText(formatBuiltin(value as SimpleValue));
-      this.out += text ? `<${tag}>${text}</${tag}>` : `<${tag}/>`;
+      this.out += text
+        ? `<${name.startTag}>${text}</${name.endTag}>`
+        : `<${name.startTag}/>`;
       return;
     }
     const object = value as Value;
     const xsiType = object.$type as string | undefined;
     const type = this.schema.complex(xsiType ?? typeKey);
-    let out = `<${tag}`;
-    if (xsiType && xsiType !== typeKey) {
+    let out = `<${name.startTag}`;
+    if (xsiType !== undefined && xsiType !== typeKey) {
       this.used.add("xsi");
-      out += ` xsi:type="${this.qname(xsiType)}"`;
+      this.used.add(xsiType.slice(0, xsiType.indexOf(":")));
+      out += ` xsi:type="${type.xsiName}"`;
     }
     for (const attribute of type.attributes) {
       const v = object[attribute.prop];
       if (v === undefined) continue;
-      out += ` ${this.attributeName(attribute.name)}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
+      if (attribute.prefix !== undefined) this.used.add(attribute.prefix);
+      out += ` ${attribute.name}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
     }
     const extra = object.$attributes as Record<string, string> | undefined;
     if (extra) out += this.extraAttributes(extra);
@@ -124,22 +100,25 @@ export class Writer {
       const v = object.$value;
       const text =
         v === undefined ? "" : escapeText(formatBuiltin(v as SimpleValue));
-      this.out += text ? `${out}>${text}</${tag}>` : `${out}/>`;
+      this.out += text ? `${out}>${text}</${name.endTag}>` : `${out}/>`;
       return;
     }
-    this.out += out;
-    const mark = this.out.length;
-    this.out += ">";
-    if (type.mixed && typeof object.$text === "string")
-      this.out += escapeText(object.$text);
+    const text =
+      type.mixed && typeof object.$text === "string"
+        ? escapeText(object.$text)
+        : "";
+    if (!text && !hasContent(type, object)) {
+      this.out += `${out}/>`;
+      return;
+    }
+    this.out += `${out}>${text}`;
     this.content(type, object);
-    if (this.out.length === mark + 1) this.out = `${this.out.slice(0, mark)}/>`;
-    else this.out += `</${tag}>`;
+    this.out += `</${name.endTag}>`;
   }
 
   private content(type: CompiledComplex, value: Value): void {
     const unknown = value.$unknown as UnknownElement[] | undefined;
-    let after: Map<string | null, string[]> | undefined;
+    let after: Unknowns | undefined;
     if (unknown?.length) {
       after = new Map();
       for (const u of unknown) {
@@ -158,7 +137,7 @@ export class Writer {
   private group(
     group: CompiledGroup,
     value: Value,
-    after: Map<string | null, string[]> | undefined,
+    after: Unknowns | undefined,
   ): void {
     if (group.prop) {
       const items = value[group.prop] as Value[] | undefined;
@@ -172,9 +151,9 @@ export class Writer {
   }
 
   private particle(
-    p: CompiledElement | CompiledGroup | { kind: "any"; prop: string },
+    p: CompiledElement | CompiledGroup | CompiledWildcard,
     value: Value,
-    after: Map<string | null, string[]> | undefined,
+    after: Unknowns | undefined,
   ): void {
     if (p.kind === "group") {
       this.group(p, value, after);
@@ -184,7 +163,7 @@ export class Writer {
     if (v !== undefined) {
       if (p.kind === "any")
         for (const raw of v as { $xml: string }[]) this.out += raw.$xml;
-      else if (Array.isArray(v) && p.repeated)
+      else if (p.repeated && Array.isArray(v))
         for (const item of v) this.child(p, item);
       else this.child(p, v);
     }
@@ -192,43 +171,25 @@ export class Writer {
   }
 
   private child(p: CompiledElement, item: unknown): void {
-    if (p.substitutes && item !== null && typeof item === "object") {
-      const elementName = (item as Value).$element as string | undefined;
-      const member = elementName
-        ? p.substitutes.find((s) => s.name === elementName)
-        : undefined;
+    if (
+      p.substitutes !== undefined &&
+      item !== null &&
+      typeof item === "object"
+    ) {
+      const member = p.substitutes.get((item as Value).$element as string);
       if (member) {
-        this.element(member.name, item, member.type);
+        this.element(member, item, member.type);
         return;
       }
     }
-    this.element(p.name, item, p.type);
+    this.element(p, item, p.type);
   }
 
-  private flush(
-    after: Map<string | null, string[]>,
-    prop: string | null,
-  ): void {
+  private flush(after: Unknowns, prop: string | null): void {
     const list = after.get(prop);
     if (!list) return;
     for (const xml of list) this.out += xml;
     after.delete(prop);
-  }
-
-  private attributeName(name: string): string {
-    const colon = name.indexOf(":");
-    if (colon < 0) return name;
-    const prefix = name.slice(0, colon);
-    if (prefix !== "xml") this.used.add(prefix);
-    return name;
-  }
-
-  /** A type's QName as attribute content: the default namespace's types go without prefix. */
-  private qname(key: string): string {
-    const colon = key.indexOf(":");
-    const prefix = key.slice(0, colon);
-    this.used.add(prefix);
-    return prefix === this.defaultPrefix ? key.slice(colon + 1) : key;
   }
 
   /** Attributes kept from reading, by `{ns}local`; a namespace the schema does not know is declared in place. */
@@ -243,7 +204,7 @@ export class Writer {
         out += ` xml:${local}="${escapeAttribute(v)}"`;
       else {
         const prefix = this.schema.prefixByUri.get(ns);
-        if (prefix && prefix !== this.defaultPrefix) {
+        if (prefix && prefix !== this.schema.defaultPrefix) {
           this.used.add(prefix);
           out += ` ${prefix}:${local}="${escapeAttribute(v)}"`;
         } else {
@@ -254,4 +215,11 @@ export class Writer {
     }
     return out;
   }
+}
+
+function hasContent(type: CompiledComplex, value: Value): boolean {
+  if (value.$unknown !== undefined) return true;
+  for (const prop of type.contentProps)
+    if (value[prop] !== undefined) return true;
+  return false;
 }

@@ -31,7 +31,12 @@ describe("validate, on an inline schema", () => {
   });
 
   it("counts occurrences through the groups an element stands in", () => {
-    expect(pkg.validate({ element: "t:Thing", value: { id: "1", Name: "x", Note: ["a", "b", "c"] } })).toEqual([]);
+    expect(
+      pkg.validate({
+        element: "t:Thing",
+        value: { id: "1", Name: "x", Note: ["a", "b", "c"] },
+      }),
+    ).toEqual([]);
   });
 
   it("accepts a valid value", () => {
