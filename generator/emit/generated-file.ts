@@ -129,5 +129,18 @@ function renderDeclaration(
   // Like prettier: when not even the opening bracket fits after the `=`, the value moves to the next line.
   if (head.length + 1 > PRINT_WIDTH)
     return `${prefix}${head.trimEnd()}\n  ${literal(value.literal, "  ", 2, 1)};`;
-  return `${prefix}${head}${literal(value.literal, "", head.length, 1)};`;
+  return `${prefix}${head}${printLiteral(value, head.length)};`;
+}
+
+/** A literal printed after `used` columns; a long broken one does not depend on them, so it is printed once for all renderings. */
+function printLiteral(
+  value: { readonly literal: Literal; broken?: string },
+  used: number,
+): string {
+  if (value.broken !== undefined) return value.broken;
+  const text = literal(value.literal, "", used, 1);
+  // Broken, and too long to fit on a line at any indentation: the same after any head.
+  if (/^[[{]\n/.test(text) && text.replace(/\n\s*/g, "").length > PRINT_WIDTH)
+    value.broken = text;
+  return text;
 }

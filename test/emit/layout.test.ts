@@ -42,6 +42,21 @@ describe("layout", () => {
     );
   });
 
+  it("arrays of numbers (prettier fills them)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        identifier,
+        fc.array(fc.integer({ min: -100000, max: 100000 }), { maxLength: 60 }),
+        async (name, numbers) => {
+          const head = `export const ${name} = `;
+          const source = `${head}${literal(numbers, "", head.length, 1)};\n`;
+          expect(await format(source)).toBe(source);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("type aliases of unions", async () => {
     await fc.assert(
       fc.asyncProperty(

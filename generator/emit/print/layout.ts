@@ -65,59 +65,109 @@ export function literal(
   used: number,
   after: number,
 ): string {
-  if (value === null || typeof value !== "object") {
-    return typeof value === "string" ? stringLiteral(value) : String(value);
-  }
-  const isArray = Array.isArray(value);
-  const entries: [string | undefined, Literal][] = isArray
-    ? (value as readonly Literal[]).map((v) => [undefined, v])
-    : Object.entries(value as Record<string, Literal | undefined>)
-        .filter((entry): entry is [string, Literal] => entry[1] !== undefined)
-        .map(([k, v]) => [propertyKey(k), v]);
-  const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
-  if (entries.length === 0) return `${open}${close}`;
-  const flatItems = entries.map(
-    ([key, v]) => (key ? `${key}: ` : "") + flat(v),
-  );
-  const flatText = isArray
-    ? `[${flatItems.join(", ")}]`
-    : `{ ${flatItems.join(", ")} }`;
-  const keepBroken = isArray
-    ? isMatrix(value as readonly Literal[])
-    : entries.some(([, v]) => isObject(v));
-  if (
-    !keepBroken &&
-    !flatText.includes("\n") &&
-    used + flatText.length + after <= PRINT_WIDTH
-  )
-    return flatText;
-  const inner = `${indent}  `;
-  const lines = entries.map(([key, v]) => {
-    const prefix = key ? `${key}: ` : "";
-    const text = literal(v, inner, inner.length + prefix.length, 1);
-    // A key whose string value does not fit beside it gets the value on the next line, unless the
-    // key is short (under 5 columns), as prettier's assignment layout has it.
-    if (
-      key &&
-      typeof v === "string" &&
-      key.length >= 5 &&
-      inner.length + prefix.length + text.length + 1 > PRINT_WIDTH
-    ) {
-      return `${inner}${key}:\n${inner}  ${text},`;
-    }
-    return `${inner}${prefix}${text},`;
-  });
-  return `${open}\n${lines.join("\n")}\n${indent}${close}`;
+  return new LiteralPrinter().print(value, indent, used, after);
 }
 
-function flat(value: Literal): string {
-  if (value === null || typeof value !== "object")
-    return literal(value, "", 0, 0);
-  if (Array.isArray(value))
-    return `[${(value as Literal[]).map(flat).join(", ")}]`;
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  if (!entries.length) return "{}";
-  return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${flat(v as Literal)}`).join(", ")} }`;
+/** Prints one literal; remembers the one-line form of each part so that no part is flattened twice. */
+class LiteralPrinter {
+  private readonly flatCache = new Map<object, string | null>();
+
+  print(value: Literal, indent: string, used: number, after: number): string {
+    if (value === null || typeof value !== "object") {
+      return typeof value === "string" ? stringLiteral(value) : String(value);
+    }
+    const isArray = Array.isArray(value);
+    const entries: [string | undefined, Literal][] = isArray
+      ? (value as readonly Literal[]).map((v) => [undefined, v])
+      : Object.entries(value as Record<string, Literal | undefined>)
+          .filter((entry): entry is [string, Literal] => entry[1] !== undefined)
+          .map(([k, v]) => [propertyKey(k), v]);
+    const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
+    if (entries.length === 0) return `${open}${close}`;
+    const keepBroken = isArray
+      ? isMatrix(value as readonly Literal[])
+      : entries.some(([, v]) => isObject(v));
+    if (!keepBroken) {
+      const flatText = this.flat(value, PRINT_WIDTH - used - after);
+      if (flatText !== null) return flatText;
+    }
+    const inner = `${indent}  `;
+    if (
+      isArray &&
+      entries.length > 1 &&
+      entries.every(([, v]) => typeof v === "number")
+    ) {
+      return `[\n${fill(
+        entries.map(([, v]) => String(v)),
+        inner,
+      )}\n${indent}]`;
+    }
+    const lines = entries.map(([key, v]) => {
+      const prefix = key ? `${key}: ` : "";
+      const text = this.print(v, inner, inner.length + prefix.length, 1);
+      // A key whose string value does not fit beside it gets the value on the next line, unless the
+      // key is short (under 5 columns), as prettier's assignment layout has it.
+      if (
+        key &&
+        typeof v === "string" &&
+        key.length >= 5 &&
+        inner.length + prefix.length + text.length + 1 > PRINT_WIDTH
+      ) {
+        return `${inner}${key}:\n${inner}  ${text},`;
+      }
+      return `${inner}${prefix}${text},`;
+    });
+    return `${open}\n${lines.join("\n")}\n${indent}${close}`;
+  }
+
+  /** The one-line form, or null when it would be longer than `room` (or hold a line break). */
+  private flat(value: Literal, room: number): string | null {
+    if (value === null || typeof value !== "object") {
+      const text =
+        typeof value === "string" ? stringLiteral(value) : String(value);
+      return text.length <= room && !text.includes("\n") ? text : null;
+    }
+    const cached = this.flatCache.get(value);
+    if (cached !== undefined)
+      return cached !== null && cached.length <= room ? cached : null;
+    const isArray = Array.isArray(value);
+    const parts: string[] = [];
+    let width = isArray ? 2 : 4;
+    const entries = isArray
+      ? (value as readonly Literal[]).map((v) => ["", v] as const)
+      : Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [`${propertyKey(k)}: `, v as Literal] as const);
+    for (const [prefix, v] of entries) {
+      const part = this.flat(v, room - width - prefix.length);
+      if (part === null) return null;
+      parts.push(prefix + part);
+      width += prefix.length + part.length + 2;
+    }
+    const text = isArray
+      ? `[${parts.join(", ")}]`
+      : parts.length
+        ? `{ ${parts.join(", ")} }`
+        : "{}";
+    this.flatCache.set(value, text);
+    return text.length <= room ? text : null;
+  }
+}
+
+/** Prettier's "fill" for arrays of numbers: as many items on a line as fit. */
+function fill(items: readonly string[], indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    if (!line) line = `${indent}${item},`;
+    else if (line.length + 1 + item.length <= PRINT_WIDTH) line += ` ${item},`;
+    else {
+      lines.push(line);
+      line = `${indent}${item},`;
+    }
+  }
+  lines.push(line);
+  return lines.join("\n");
 }
 
 function isObject(value: Literal): boolean {
