@@ -3,7 +3,8 @@
  * operations document, canonical namespace prefixes, feature aliases, and the pins of the
  * upstream files. Paths in it are relative to the input folder.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readInputFile } from "../read-input-file.js";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GeneratorError, fileStart } from "../diagnostics.js";
@@ -89,15 +90,7 @@ export function readSchemaSetConfig(
 }
 
 export function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new GeneratorError(
-      `cannot read file: ${(error as Error).message}`,
-      fileStart(file),
-    );
-  }
+  const text = readInputFile(file);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,5 +1,5 @@
 /** Reads an XML file (a schema or a catalog) into a DOM whose nodes know their line and column. */
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../read-input-file.js";
 import {
   DOMParser,
   type Document,
@@ -18,16 +18,7 @@ export interface XmlDocument {
 }
 
 export function readXmlFile(file: string): XmlDocument {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new GeneratorError(
-      `cannot read file: ${(error as Error).message}`,
-      fileStart(file),
-    );
-  }
-  return parseXml(text, file);
+  return parseXml(readInputFile(file), file);
 }
 
 export function parseXml(text: string, file: string): XmlDocument {

@@ -14,6 +14,8 @@
  * - Occurrence bounds are numbers; `maxOccurs` is `"unbounded"` where the schema says so.
  */
 
+import type { FacetsData } from "../runtime/schema-data.js";
+
 /** `{namespace}local`. */
 export type ClarkName = string;
 
@@ -121,21 +123,8 @@ export interface SimpleTypeDef extends TypeCommon {
   readonly facets: Facets;
 }
 
-export interface Facets {
-  readonly enumeration?: string[];
-  /** Patterns: each inner array comes from one derivation step (any of it may match); all steps must match. */
-  readonly patterns?: string[][];
-  readonly minInclusive?: string;
-  readonly maxInclusive?: string;
-  readonly minExclusive?: string;
-  readonly maxExclusive?: string;
-  readonly length?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly totalDigits?: number;
-  readonly fractionDigits?: number;
-  readonly whiteSpace?: "preserve" | "replace" | "collapse";
-}
+/** The facets of a simple type (the same shape the runtime's descriptors use). */
+export type Facets = FacetsData;
 
 export type MaxOccurs = number | "unbounded";
 

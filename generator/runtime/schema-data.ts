@@ -50,6 +50,7 @@ export interface SimpleTypeData {
 
 export interface FacetsData {
   readonly enumeration?: readonly string[];
+  /** Patterns: each inner list comes from one derivation step (any of it may match); every step must match. */
   readonly patterns?: readonly (readonly string[])[];
   readonly minInclusive?: string;
   readonly maxInclusive?: string;

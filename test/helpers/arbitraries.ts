@@ -4,6 +4,7 @@
  * below it only what the schema requires.
  */
 import fc from "fast-check";
+import { valueKind } from "../../generator/runtime/simple-values.js";
 import type {
   ComplexTypeData,
   FacetsData,
@@ -314,7 +315,7 @@ export class SchemaArbitraries {
   private fixedValue(type: string, fixed: string): unknown {
     const builtin = this.builtinOf(type);
     if (builtin === "boolean") return fixed === "true" || fixed === "1";
-    if (NUMBERS.has(builtin)) return Number(fixed);
+    if (valueKind(builtin) === "number") return Number(fixed);
     return fixed;
   }
 
@@ -342,9 +343,10 @@ export class SchemaArbitraries {
     const builtin = this.builtinOf(key);
     const facets = { ...data?.facets, ...extraFacets };
     if (facets.enumeration?.length) {
-      const values = NUMBERS.has(builtin)
-        ? facets.enumeration.map(Number)
-        : facets.enumeration;
+      const values =
+        valueKind(builtin) === "number"
+          ? facets.enumeration.map(Number)
+          : facets.enumeration;
       return fc.constantFrom(...values);
     }
     if (facets.patterns?.length) {
@@ -370,15 +372,6 @@ export class SchemaArbitraries {
   }
 }
 
-const NUMBERS = new Set([
-  "int",
-  "short",
-  "byte",
-  "unsignedShort",
-  "unsignedByte",
-  "float",
-  "double",
-]);
 const RANGES: Record<string, [number, number]> = {
   byte: [-128, 127],
   short: [-32768, 32767],

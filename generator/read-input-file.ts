@@ -1,0 +1,14 @@
+/** Reads an input file (a schema, a catalog, a config) as text; a file that cannot be read is a GeneratorError naming it. */
+import { readFileSync } from "node:fs";
+import { GeneratorError, fileStart } from "./diagnostics.js";
+
+export function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new GeneratorError(
+      `cannot read file: ${(error as Error).message}`,
+      fileStart(file),
+    );
+  }
+}
