@@ -138,13 +138,6 @@ export interface RawAttributeGroup extends Located {
   readonly anyAttribute?: RawWildcard;
 }
 
-/** Identity constraints (`unique`, `key`, `keyref`) are recorded here and otherwise ignored. */
-export interface RawIdentityConstraint {
-  readonly kind: "unique" | "key" | "keyref";
-  readonly name: ClarkName;
-  readonly location: SourceLocation;
-}
-
 export interface RawSchema {
   readonly file: string;
   readonly targetNamespace: string;
@@ -153,7 +146,6 @@ export interface RawSchema {
   readonly attributes: RawAttribute[];
   readonly groups: RawGroup[];
   readonly attributeGroups: RawAttributeGroup[];
-  readonly identityConstraints: RawIdentityConstraint[];
   /** Namespace prefixes declared on the schema element (prefix -> URI), for naming. */
   readonly prefixes: Record<string, string>;
 }

@@ -6,7 +6,7 @@ import { readAttribute, readAttributeList } from "./read-attributes.js";
 import { readComplexType } from "./read-complex-type.js";
 import { readElement, readParticle } from "./read-particle.js";
 import { readSimpleType } from "./read-simple-type.js";
-import type { RawIdentityConstraint, RawSchema } from "./raw-schema.js";
+import type { RawSchema } from "./raw-schema.js";
 import { locationOf, type XmlDocument } from "./xml-document.js";
 import { attr, xsdChildren, type SchemaContext } from "./xsd-dom.js";
 
@@ -51,13 +51,11 @@ export function readSchema(
     attributes: [],
     groups: [],
     attributeGroups: [],
-    identityConstraints: [],
     prefixes: declaredPrefixes(root),
   };
   const references: SchemaReference[] = [];
   for (const child of xsdChildren(root))
     readTopLevel(ctx, child, schema, references);
-  collectIdentityConstraints(ctx, root, schema.identityConstraints);
   return { schema, references };
 }
 
@@ -131,22 +129,4 @@ function declaredPrefixes(root: Element): Record<string, string> {
       prefixes[attribute.name.slice(6)] = attribute.value;
   }
   return prefixes;
-}
-
-/** Identity constraints are recorded (so the README can say they are ignored) and not enforced. */
-function collectIdentityConstraints(
-  ctx: SchemaContext,
-  node: Element,
-  out: RawIdentityConstraint[],
-): void {
-  for (const child of xsdChildren(node)) {
-    const kind = child.localName;
-    if (kind === "unique" || kind === "key" || kind === "keyref") {
-      out.push({
-        kind,
-        name: clark(ctx.targetNamespace, attr(child, "name") ?? ""),
-        location: locationOf(ctx.file, child),
-      });
-    } else collectIdentityConstraints(ctx, child, out);
-  }
 }

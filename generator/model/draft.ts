@@ -90,7 +90,7 @@ export interface DraftComplexType extends Omit<
   particle: DraftModelGroup | null;
   attributes: DraftAttributeMember[];
   anyAttribute?: DraftWildcard;
-  /** Set when `simpleContent` restricts a complex type whose content is simple. */
+  /** The annotation as read, until resolve-annotations turns it into `annotations`. */
   raw: RawAnnotation;
   source: SourceLocation;
 }

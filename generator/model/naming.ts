@@ -120,11 +120,6 @@ export function typeNameFromId(id: string): string {
   return toIdentifier(path.replace(/\/@?|#/g, "_"));
 }
 
-/** True when `name` can be written as a property key without quotes. */
-export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
-}
-
 /** Takes `wanted` if free in `used`, else the first free `wanted<suffix>`; records the name taken. */
 export function claimName(
   used: Set<string>,

@@ -11,11 +11,6 @@ export function clark(ns: string, local: string): ClarkName {
   return `{${ns}}${local}`;
 }
 
-export function splitClark(name: ClarkName): { ns: string; local: string } {
-  const end = name.indexOf("}");
-  return { ns: name.slice(1, end), local: name.slice(end + 1) };
-}
-
 export function localOf(name: ClarkName): string {
   return name.slice(name.indexOf("}") + 1);
 }

@@ -22,10 +22,7 @@ export const linkSubtypes: Pass = {
 };
 
 /** The complex types a type derives from, nearest first. */
-export function ancestors(
-  draft: Draft,
-  def: DraftComplexType,
-): DraftComplexType[] {
+function ancestors(draft: Draft, def: DraftComplexType): DraftComplexType[] {
   const out: DraftComplexType[] = [];
   const seen = new Set<ClarkName>([def.id]);
   let current = def;

@@ -46,7 +46,6 @@ export class XmlParseError extends Error {
 }
 
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
-export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
 const PREDEFINED: Record<string, string> = {
   lt: "<",
@@ -391,7 +390,7 @@ function normalizeNewlines(text: string): string {
 }
 
 /** True for a code point XML 1.0 allows in a document. */
-export function isXmlChar(code: number): boolean {
+function isXmlChar(code: number): boolean {
   return (
     code === 0x9 ||
     code === 0xa ||

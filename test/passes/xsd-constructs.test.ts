@@ -289,7 +289,7 @@ describe("references", () => {
     });
   });
 
-  it("accepts identity constraints (recorded by the loader, not enforced)", () => {
+  it("accepts identity constraints, and ignores them", () => {
     const model =
       modelOf(`<xs:element name="R"><xs:complexType><xs:sequence><xs:element name="K" type="xs:string" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
       <xs:unique name="u"><xs:selector xpath="t:K"/><xs:field xpath="."/></xs:unique></xs:element>`);

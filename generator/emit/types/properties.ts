@@ -96,7 +96,7 @@ function collect(
   }
 }
 
-export function elementProperty(
+function elementProperty(
   ctx: PropertyContext,
   particle: ElementParticle,
   outer: Occurs,
@@ -134,7 +134,7 @@ function occursNote(particle: ElementParticle): string[] | undefined {
   return notes.length ? notes : undefined;
 }
 
-export function describeNamespaces(
+function describeNamespaces(
   namespaces: "##any" | "##other" | string[],
 ): string {
   if (namespaces === "##any") return "any namespace";
