@@ -6,10 +6,10 @@
  */
 import type {
   CompiledComplex,
-  CompiledSchema,
   CompiledSimple,
   Slot,
-} from "./compiled-schema.js";
+} from "./compiled-types.js";
+import type { CompiledSchema } from "./compiled-schema.js";
 import { parseBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownElement } from "./values.js";
 import { rawXml } from "./raw-xml.js";

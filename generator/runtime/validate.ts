@@ -8,9 +8,9 @@ import type {
   CompiledElement,
   CompiledGroup,
   CompiledParticle,
-  CompiledSchema,
   CompiledSimple,
-} from "./compiled-schema.js";
+} from "./compiled-types.js";
+import type { CompiledSchema } from "./compiled-schema.js";
 import {
   checkBuiltin,
   checkFacets,

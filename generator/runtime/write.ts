@@ -10,9 +10,9 @@ import type {
   CompiledElement,
   CompiledGroup,
   CompiledWildcard,
-  CompiledSchema,
   ElementName,
-} from "./compiled-schema.js";
+} from "./compiled-types.js";
+import type { CompiledSchema } from "./compiled-schema.js";
 import { formatBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownElement } from "./values.js";
 import { escapeAttribute, escapeText } from "./xml-escape.js";

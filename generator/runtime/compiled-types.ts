@@ -1,0 +1,123 @@
+/**
+ * vcd-codegen runtime: the compiled form of the schema descriptors, as the reader, writer and
+ * validator walk it (built by compiled-schema.ts).
+ */
+import type { FacetsData, MaxOccurs } from "./schema-data.js";
+import type { ValueKind } from "./simple-values.js";
+
+export interface CompiledSimple {
+  readonly key: string;
+  readonly variety: "atomic" | "list" | "union";
+  readonly builtin: string;
+  readonly kind: ValueKind;
+  readonly facets: FacetsData | undefined;
+  readonly item: CompiledSimple | undefined;
+  readonly members: readonly CompiledSimple[];
+}
+
+/** An element name and how the writer writes it. */
+export interface ElementName {
+  /** `prefix:local` (canonical prefix), or `local` in no namespace. */
+  readonly name: string;
+  /** `{ns}local`. */
+  readonly clark: string;
+  /** What follows `<` in the start tag (the default namespace's prefix left out; `xmlns=""` where needed). */
+  readonly startTag: string;
+  /** What follows `</` in the end tag. */
+  readonly endTag: string;
+  /** The prefix to declare on the root, if any. */
+  readonly prefix: string | undefined;
+}
+
+export interface SubstituteElement extends ElementName {
+  readonly type: string;
+}
+
+export interface CompiledElement extends ElementName {
+  readonly kind: "element";
+  readonly prop: string;
+  readonly type: string;
+  readonly min: number;
+  readonly max: MaxOccurs;
+  readonly nillable: boolean;
+  /** Elements that may stand here (a substitution group) by name, when this refers to a head. */
+  readonly substitutes: ReadonlyMap<string, SubstituteElement> | undefined;
+  /** Held in an array (it or an enclosing group repeats). */
+  readonly repeated: boolean;
+  /** How many times it may occur in all, through the groups it stands in. */
+  readonly minTotal: number;
+  readonly maxTotal: MaxOccurs;
+}
+
+export interface CompiledWildcard {
+  readonly kind: "any";
+  readonly prop: string;
+  readonly min: number;
+  readonly max: MaxOccurs;
+  readonly accepts: (ns: string) => boolean;
+}
+
+export interface CompiledGroup {
+  readonly kind: "group";
+  readonly group: "sequence" | "choice" | "all";
+  readonly min: number;
+  readonly max: MaxOccurs;
+  readonly items: readonly CompiledParticle[];
+  /** Set when the group's occurrences are held as items of one array property. */
+  readonly prop: string | undefined;
+}
+
+export type CompiledParticle =
+  CompiledElement | CompiledGroup | CompiledWildcard;
+
+export interface CompiledAttribute {
+  readonly clark: string;
+  /** The attribute name as written (`prefix:local`, `xml:lang`, or `local`). */
+  readonly name: string;
+  /** The prefix to declare on the root, if any. */
+  readonly prefix: string | undefined;
+  readonly prop: string;
+  readonly type: CompiledSimple;
+  readonly required: boolean;
+  readonly fixed: string | undefined;
+}
+
+/** Where a child element found in a document goes. */
+export interface Slot {
+  readonly particle: CompiledElement;
+  /** The repeating group it belongs to, when that group is held as items. */
+  readonly itemGroup: CompiledGroup | undefined;
+  /** Its place in the content model, to keep document order. */
+  readonly order: number;
+  /** The element name when it stands for a substitution group head. */
+  readonly element: string | undefined;
+  readonly type: string;
+}
+
+export interface CompiledComplex {
+  readonly key: string;
+  /** The `prefix:Name` written as `xsi:type`, for named types. */
+  readonly name: string;
+  readonly abstract: boolean;
+  readonly mixed: boolean;
+  /** The text type, for simple content. */
+  readonly text: CompiledSimple | undefined;
+  /** The content model, base content first. */
+  readonly content: readonly CompiledGroup[];
+  readonly attributes: readonly CompiledAttribute[];
+  readonly attributesByClark: ReadonlyMap<string, CompiledAttribute>;
+  readonly anyAttribute: ((ns: string) => boolean) | undefined;
+  readonly slots: ReadonlyMap<string, readonly Slot[]>;
+  readonly wildcards: readonly {
+    readonly wildcard: CompiledWildcard;
+    readonly order: number;
+  }[];
+  /** Every property a value of this type may have. */
+  readonly props: ReadonlySet<string>;
+  /** The properties that hold element content (to tell an empty element at once). */
+  readonly contentProps: readonly string[];
+  /** The type's name as `xsi:type` content (the default namespace's prefix left out). */
+  readonly xsiName: string;
+  /** Keys of the types derived from this one (for `$type`). */
+  readonly subtypes: ReadonlySet<string>;
+}
