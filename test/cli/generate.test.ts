@@ -142,6 +142,36 @@ describe("generate", () => {
     execFileSync(process.execPath, [TSC, "-p", work], { encoding: "utf8" });
   });
 
+  it("the README's examples compile against it", () => {
+    const readme = readFileSync(resolve(PROJECT_ROOT, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map(
+      (m) => m[1],
+    );
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    blocks.forEach((block, i) =>
+      writeFileSync(join(work, `readme-${i}.ts`), `${block}\nexport {};\n`),
+    );
+    writeFileSync(
+      join(work, "tsconfig.readme.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          noEmit: true,
+          paths: { "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"] },
+        },
+        files: blocks.map((_, i) => `readme-${i}.ts`),
+      }),
+    );
+    execFileSync(
+      process.execPath,
+      [TSC, "-p", join(work, "tsconfig.readme.json")],
+      { encoding: "utf8" },
+    );
+  });
+
   it("its .js loads in Node and exposes the elements table", async () => {
     const pkg = (await import(
       pathToFileURL(join(out, "dist/index.js")).href
