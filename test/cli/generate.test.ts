@@ -64,6 +64,25 @@ describe("generate", () => {
     }
   });
 
+  it("documents every type and every property with TSDoc", () => {
+    for (const module of ["vcloud", "vcloud-ext", "ovf", "rasd", "cim"]) {
+      const lines = first[`src/${module}.ts`].split("\n");
+      // The tables of subtypes, substitution group members and item choices are documented as a whole.
+      let inTable = false;
+      lines.forEach((line, i) => {
+        if (/^export interface /.test(line))
+          inTable = /(Subtypes|Members|Items) \{$/.test(line);
+        const declaration = /^export (interface|type) /.test(line);
+        const property = !inTable && /^ {2}("[^"]+"|[\w$]+)\??: /.test(line);
+        if (declaration || property)
+          expect(
+            lines[i - 1]?.trim(),
+            `${module}.ts:${i + 1}: ${line}`,
+          ).toMatch(/\*\/$/);
+      });
+    }
+  });
+
   it("is byte-identical when run again", async () => {
     const run = await runCli(
       ["generate", "--input", VCD_API_DIR, "--out", out],

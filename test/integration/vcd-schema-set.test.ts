@@ -149,6 +149,37 @@ function members(type: ComplexTypeDef): string[] {
   return out;
 }
 
+describe("names", () => {
+  it("every type's TypeScript name is unique within its module, at every API version", () => {
+    for (const model of [
+      all.model,
+      buildModel(vcdModelOptions("30.0")).model,
+      buildModel(vcdModelOptions("5.1")).model,
+    ]) {
+      const seen = new Map<string, Set<string>>();
+      for (const type of model.types) {
+        const names = seen.get(type.namespace) ?? new Set<string>();
+        for (const name of [
+          type.tsName,
+          type.kind === "complex" ? type.unionTsName : undefined,
+        ]) {
+          if (!name) continue;
+          expect(names.has(name), `${type.id}: ${name}`).toBe(false);
+          names.add(name);
+        }
+        seen.set(type.namespace, names);
+      }
+    }
+  });
+
+  it("names are stable: the same model twice gives the same names", () => {
+    const again = buildModel(vcdModelOptions("all")).model;
+    expect(again.types.map((t) => t.tsName)).toEqual(
+      all.model.types.map((t) => t.tsName),
+    );
+  });
+});
+
 describe("spot checks against the XSD", () => {
   it.each([
     [
