@@ -4,58 +4,16 @@
  * white space rules. The runtime's `simple-values.ts` holds the mapping (the generator uses the
  * very same), and the README has the table.
  */
-import { valueKind, type ValueKind } from "../runtime/simple-values.js";
+import {
+  BUILTIN_NAMES,
+  valueKind,
+  type ValueKind,
+} from "../runtime/simple-values.js";
 import { XSD_NS, clark, type ClarkName } from "./qname.js";
 
-const NAMES = [
-  "string",
-  "normalizedString",
-  "token",
-  "language",
-  "Name",
-  "NCName",
-  "NMTOKEN",
-  "NMTOKENS",
-  "ID",
-  "IDREF",
-  "IDREFS",
-  "ENTITY",
-  "ENTITIES",
-  "anyURI",
-  "QName",
-  "NOTATION",
-  "base64Binary",
-  "hexBinary",
-  "dateTime",
-  "date",
-  "time",
-  "duration",
-  "gYear",
-  "gYearMonth",
-  "gMonth",
-  "gMonthDay",
-  "gDay",
-  "anySimpleType",
-  "boolean",
-  "float",
-  "double",
-  "decimal",
-  "integer",
-  "long",
-  "int",
-  "short",
-  "byte",
-  "nonNegativeInteger",
-  "positiveInteger",
-  "nonPositiveInteger",
-  "negativeInteger",
-  "unsignedLong",
-  "unsignedInt",
-  "unsignedShort",
-  "unsignedByte",
-];
-
-const BUILTINS = new Set<ClarkName>(NAMES.map((name) => clark(XSD_NS, name)));
+const BUILTINS = new Set<ClarkName>(
+  BUILTIN_NAMES.map((name) => clark(XSD_NS, name)),
+);
 
 export const ANY_TYPE: ClarkName = clark(XSD_NS, "anyType");
 

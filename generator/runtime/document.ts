@@ -53,16 +53,26 @@ export function readDocument(
   xml: string,
   options?: ReadOptions,
 ): Document {
-  const schema = compile(data);
-  const root = parseXml(xml, options);
-  const element = schema.prefixed(root.ns, root.local);
-  const decl = element === undefined ? undefined : data.elements[element];
+  const { schema, root, element, global: decl } = parseRoot(data, xml, options);
   if (!decl || element === undefined)
     throw new UnknownRootError(root.ns, root.local);
   return {
     element,
     value: new Reader(schema).element(root, decl.type, !!decl.nillable),
   };
+}
+
+/** Parses a document and finds its root element among the schema's global elements. */
+function parseRoot(
+  data: SchemaData,
+  xml: string,
+  options: ReadOptions | undefined,
+) {
+  const schema = compile(data);
+  const root = parseXml(xml, options);
+  const element = schema.prefixed(root.ns, root.local);
+  const global = element === undefined ? undefined : data.elements[element];
+  return { schema, root, element, global };
 }
 
 /** A document whose root is any element the schema declares, global or local, with the type it was read as. */
@@ -84,10 +94,7 @@ export function readFragment(
   xml: string,
   options?: ReadOptions,
 ): Fragment {
-  const schema = compile(data);
-  const root = parseXml(xml, options);
-  const element = schema.prefixed(root.ns, root.local);
-  const global = element === undefined ? undefined : data.elements[element];
+  const { schema, root, element, global } = parseRoot(data, xml, options);
   const types = global
     ? new Set([global.type])
     : schema.localElementTypes(`{${root.ns}}${root.local}`);

@@ -29,7 +29,7 @@ const DECIMAL_TYPES = new Set([
   "nonPositiveInteger",
   "negativeInteger",
 ]);
-/** Built-in list types: held as their text. */
+/** Built-ins whose white space collapses: their text is trimmed on reading. */
 const COLLAPSED = new Set([
   "token",
   "language",
@@ -57,6 +57,17 @@ const COLLAPSED = new Set([
   "base64Binary",
   "hexBinary",
 ]);
+
+/** The simple types XSD builds in (`anyType`, not simple, aside). */
+export const BUILTIN_NAMES: readonly string[] = [
+  ...COLLAPSED,
+  ...NUMBER_TYPES,
+  ...DECIMAL_TYPES,
+  "string",
+  "normalizedString",
+  "NOTATION",
+  "anySimpleType",
+];
 
 export function valueKind(builtin: string): ValueKind {
   if (builtin === "boolean") return "boolean";

@@ -11,6 +11,21 @@ import { snapshotDir } from "../helpers/snapshot-dir.js";
 import { PROJECT_ROOT, VCD_API_DIR } from "../helpers/vcd-inputs.js";
 
 const TSC = resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc");
+/** A tsconfig for a strict consumer of the generated package. */
+function strictConfig(files: string[], extra: object = {}): string {
+  return JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      target: "ES2022",
+      noEmit: true,
+      ...extra,
+    },
+    files,
+  });
+}
+
 let work: string;
 let out: string;
 let first: Record<string, string>;
@@ -144,20 +159,7 @@ describe("generate", () => {
       export const all = [vapp, status, section, ref, elements.length];
     `,
     );
-    writeFileSync(
-      join(work, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          target: "ES2022",
-          noEmit: true,
-          skipLibCheck: false,
-        },
-        files: ["consumer.ts"],
-      }),
-    );
+    writeFileSync(join(work, "tsconfig.json"), strictConfig(["consumer.ts"]));
     execFileSync(process.execPath, [TSC, "-p", work], { encoding: "utf8" });
   });
 
@@ -170,19 +172,11 @@ describe("generate", () => {
     blocks.forEach((block, i) =>
       writeFileSync(join(work, `readme-${i}.ts`), `${block}\nexport {};\n`),
     );
+    const files = blocks.map((_, i) => `readme-${i}.ts`);
+    const paths = { "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"] };
     writeFileSync(
       join(work, "tsconfig.readme.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          target: "ES2022",
-          noEmit: true,
-          paths: { "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"] },
-        },
-        files: blocks.map((_, i) => `readme-${i}.ts`),
-      }),
+      strictConfig(files, { paths }),
     );
     execFileSync(
       process.execPath,
