@@ -31,21 +31,28 @@ export function loadSchemaSet(
 ): SchemaSet {
   const loaded = new Map<string, RawSchema>();
   const documents = new Map<string, XmlDocument>();
+  const ownNamespaces = new Map<string, string>();
   const schemas: RawSchema[] = [];
   const namespaceImports: { namespace: string; location: SourceLocation }[] =
     [];
   const visit = (pending: Pending, usedAt?: SourceLocation): void => {
-    if (!documents.has(pending.file)) {
+    // A file with a targetNamespace of its own is read once; only chameleon includes keep their DOM.
+    const known = ownNamespaces.get(pending.file);
+    if (known !== undefined && loaded.has(`${pending.file}\u0000${known}`))
+      return;
+    let doc = documents.get(pending.file);
+    if (!doc) {
       if (!existsSync(pending.file)) {
         throw new GeneratorError(
           `schema file not found: ${pending.file}`,
           usedAt ?? fileStart(pending.file),
         );
       }
-      documents.set(pending.file, readXmlFile(pending.file));
+      doc = readXmlFile(pending.file);
     }
-    const doc = documents.get(pending.file)!;
     const ownNamespace = doc.root.getAttribute("targetNamespace");
+    if (ownNamespace === null) documents.set(pending.file, doc);
+    else ownNamespaces.set(pending.file, ownNamespace);
     // A schema without targetNamespace takes its includer's (a "chameleon" include).
     const key = `${pending.file}\u0000${ownNamespace ?? pending.chameleonNamespace ?? ""}`;
     if (loaded.has(key)) return;
