@@ -296,3 +296,36 @@ describe("references", () => {
     expect(model.elements).toHaveLength(1);
   });
 });
+
+describe("includes", () => {
+  it("a schema without targetNamespace takes its includer's (chameleon include)", () => {
+    const model = modelOf(
+      schema(
+        `<xs:include schemaLocation="chameleon.xsd"/><xs:complexType name="T"><xs:sequence><xs:element name="C" type="Shared"/></xs:sequence></xs:complexType>`,
+      ),
+      {
+        files: {
+          "chameleon.xsd": `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:complexType name="Shared"/></xs:schema>`,
+        },
+      },
+    );
+    expect(model.types.map((t) => t.id)).toEqual([
+      `{${TNS}}Shared`,
+      `{${TNS}}T`,
+    ]);
+  });
+
+  it("include cycles are fine", () => {
+    const model = modelOf(
+      schema(`<xs:include schemaLocation="b.xsd"/><xs:complexType name="A"/>`),
+      {
+        files: {
+          "b.xsd": schema(
+            `<xs:include schemaLocation="main.xsd"/><xs:complexType name="B"/>`,
+          ),
+        },
+      },
+    );
+    expect(model.types.map((t) => t.tsName)).toEqual(["A", "B"]);
+  });
+});
