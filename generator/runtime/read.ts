@@ -16,7 +16,6 @@ import { rawXml } from "./raw-xml.js";
 import type { XmlElement } from "./xml-parser.js";
 
 export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
-const XMLNS_ATTR = /^xmlns(:|$)/;
 
 type Value = Record<string, unknown>;
 
@@ -71,7 +70,6 @@ export class Reader {
     for (const a of node.attributes) {
       if (a.ns === XSI_NS && (a.local === "type" || a.local === "nil"))
         continue;
-      if (XMLNS_ATTR.test(a.name)) continue;
       const attribute = type.attributesByClark.get(`{${a.ns}}${a.local}`);
       if (attribute)
         value[attribute.prop] = this.simple(a.value, attribute.type);

@@ -40,7 +40,11 @@ declare module "vitest" {
 export async function loadPackage(
   apiVersion: "30.0" | "all",
 ): Promise<GeneratedPackage> {
-  const dir = join(inject("generatedDir"), apiVersion);
+  return importPackage(join(inject("generatedDir"), apiVersion));
+}
+
+/** The compiled package in `dir`, with its schema descriptors. */
+export async function importPackage(dir: string): Promise<GeneratedPackage> {
   const index = (await import(
     pathToFileURL(join(dir, "dist/index.js")).href
   )) as GeneratedPackage;

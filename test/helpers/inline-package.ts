@@ -1,10 +1,9 @@
 /** Generates a package from a small inline schema into a temporary folder and loads its compiled .js. */
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { emitPackage } from "../../generator/emit/emit-package.js";
 import { buildModel } from "../../generator/pipeline.js";
 import { writeOutput } from "../../generator/write/write-output.js";
-import type { GeneratedPackage } from "./generated-packages.js";
+import { importPackage, type GeneratedPackage } from "./generated-packages.js";
 import { schema, schemaSetConfig, writeTree } from "./inline-schema.js";
 
 export async function packageOf(body: string): Promise<GeneratedPackage> {
@@ -28,11 +27,5 @@ export async function packageOf(body: string): Promise<GeneratedPackage> {
       name: "test",
     }),
   );
-  const index = (await import(
-    pathToFileURL(join(out, "dist/index.js")).href
-  )) as GeneratedPackage;
-  const data = (await import(
-    pathToFileURL(join(out, "dist/schema.js")).href
-  )) as { schema: GeneratedPackage["schema"] };
-  return { ...index, schema: data.schema };
+  return importPackage(out);
 }
