@@ -180,7 +180,12 @@ export class Validator {
       });
       return true;
     }
-    const inner = required && group.min > 0;
+    // An optional sequence that is there at all must be there whole.
+    const inner =
+      (required && group.min > 0) ||
+      (group.group !== "choice" &&
+        group.max === 1 &&
+        this.isPresent(value, group));
     if (group.group !== "choice") {
       let present = false;
       for (const p of group.items)

@@ -23,6 +23,7 @@ describe("validate, on an inline schema", () => {
         <xs:element name="Tag" type="Short" minOccurs="0" maxOccurs="2"/>
         <xs:choice minOccurs="0"><xs:element name="A" type="xs:int"/><xs:element name="B" type="xs:int"/></xs:choice>
         <xs:choice minOccurs="0" maxOccurs="unbounded"><xs:element name="Note" type="xs:string" minOccurs="0"/></xs:choice>
+        <xs:sequence minOccurs="0"><xs:element name="From" type="xs:int"/><xs:element name="To" type="xs:int"/></xs:sequence>
         <xs:element name="Part" minOccurs="0" maxOccurs="unbounded"><xs:complexType>
           <xs:sequence><xs:element name="Color" type="Color"/><xs:element name="Price" type="Money" minOccurs="0"/></xs:sequence>
           <xs:attribute name="code" type="Code" use="required"/><xs:attribute name="share" type="Percent"/>
@@ -123,6 +124,11 @@ describe("validate, on an inline schema", () => {
       ["Thing.id type"],
     ],
     ["a value of the wrong type", { id: "1", Name: 5 }, ["Thing.Name type"]],
+    [
+      "half of an optional sequence",
+      { id: "1", Name: "x", From: 1 },
+      ["Thing.To required"],
+    ],
     [
       "a property the schema does not have",
       { id: "1", Name: "x", Nmae: "y" },
