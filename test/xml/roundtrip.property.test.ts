@@ -97,3 +97,44 @@ describe("random valid documents of every global element", () => {
     expect(invalid.slice(0, 5)).toEqual([]);
   });
 });
+
+describe("validate agrees with libxml2", () => {
+  it("on documents with one property taken away: a violation exactly when libxml2 finds the document invalid", async () => {
+    const docs: { name: string; xml: string; violations: string[] }[] = [];
+    for (const element of roots) {
+      const samples = fc.sample(arbitraries.document(element), {
+        numRuns: 2,
+        seed: SEED + 1,
+      });
+      samples.forEach((doc, i) => {
+        const value = doc.value as Record<string, unknown> | null;
+        if (value === null || typeof value !== "object") return;
+        const keys = Object.keys(value).filter((k) => !k.startsWith("$"));
+        if (!keys.length) return;
+        const key = keys[(i * 7 + element.length) % keys.length];
+        const mutated = { element, value: { ...value, [key]: undefined } };
+        docs.push({
+          name: `${element.replace(":", "_")}-${i}-${key}.xml`,
+          xml: pkg.toXml(mutated),
+          violations: pkg.validate(mutated).map((v) => v.message),
+        });
+      });
+    }
+    const verdicts = await validateWithLibxml2(docs);
+    const disagreements = docs
+      .filter(
+        (d) => verdicts.get(d.name)!.valid !== (d.violations.length === 0),
+      )
+      .map((d) => ({
+        name: d.name,
+        ours: d.violations.slice(0, 2),
+        libxml2: verdicts.get(d.name)!.errors.slice(0, 1),
+      }));
+    const invalid = docs.filter((d) => !verdicts.get(d.name)!.valid).length;
+    console.log(
+      `validate vs libxml2: ${docs.length} mutated documents, ${invalid} invalid, ${disagreements.length} disagreements`,
+    );
+    expect(invalid).toBeGreaterThan(50);
+    expect(disagreements.slice(0, 5)).toEqual([]);
+  });
+});
