@@ -138,3 +138,61 @@ describe("validate agrees with libxml2", () => {
     expect(disagreements.slice(0, 5)).toEqual([]);
   });
 });
+
+describe("validate agrees with libxml2 on bad values", () => {
+  it("on documents with one simple value replaced by an unlikely one", async () => {
+    const docs: { name: string; xml: string; violations: string[] }[] = [];
+    // Of the same JavaScript type, so that only the schema's facets and lexical rules can object.
+    const replacements: Record<string, unknown[]> = {
+      string: ["zz not-a-value", "", " spaced "],
+      number: [99999999999, -1, 0.5],
+    };
+    for (const element of roots) {
+      const samples = fc.sample(arbitraries.document(element), {
+        numRuns: 2,
+        seed: SEED + 2,
+      });
+      samples.forEach((doc, i) => {
+        const value = doc.value as Record<string, unknown> | null;
+        if (value === null || typeof value !== "object") return;
+        const keys = Object.keys(value).filter(
+          (k) =>
+            !k.startsWith("$") &&
+            (typeof value[k] === "string" || typeof value[k] === "number"),
+        );
+        if (!keys.length) return;
+        const key = keys[(i * 7 + element.length) % keys.length];
+        const options = replacements[typeof value[key]];
+        const replacement = options[(i + element.length) % options.length];
+        const mutated = { element, value: { ...value, [key]: replacement } };
+        let xml: string;
+        try {
+          xml = pkg.toXml(mutated);
+        } catch {
+          return;
+        }
+        docs.push({
+          name: `${element.replace(":", "_")}-${i}-${key}.xml`,
+          xml,
+          violations: pkg.validate(mutated).map((v) => v.message),
+        });
+      });
+    }
+    const verdicts = await validateWithLibxml2(docs);
+    const disagreements = docs
+      .filter(
+        (d) => verdicts.get(d.name)!.valid !== (d.violations.length === 0),
+      )
+      .map((d) => ({
+        name: d.name,
+        ours: d.violations.slice(0, 2),
+        libxml2: verdicts.get(d.name)!.errors.slice(0, 1),
+      }));
+    const invalid = docs.filter((d) => !verdicts.get(d.name)!.valid).length;
+    console.log(
+      `validate vs libxml2 (bad values): ${docs.length} documents, ${invalid} invalid, ${disagreements.length} disagreements`,
+    );
+    expect(invalid).toBeGreaterThan(50);
+    expect(disagreements.slice(0, 8)).toEqual([]);
+  });
+});
