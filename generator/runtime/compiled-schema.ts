@@ -190,6 +190,9 @@ export class CompiledSchema {
       content,
       attributes: all,
       attributesByClark: attributes,
+      attributesByLocal: new Map(
+        all.filter((a) => !a.name.includes(":")).map((a) => [a.name, a]),
+      ),
       anyAttribute: anyAttribute ? this.accepts(anyAttribute) : undefined,
       slots,
       wildcards,

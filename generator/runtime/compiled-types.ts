@@ -106,6 +106,8 @@ export interface CompiledComplex {
   readonly content: readonly CompiledGroup[];
   readonly attributes: readonly CompiledAttribute[];
   readonly attributesByClark: ReadonlyMap<string, CompiledAttribute>;
+  /** The attributes in no namespace (most of them), by local name. */
+  readonly attributesByLocal: ReadonlyMap<string, CompiledAttribute>;
   readonly anyAttribute: ((ns: string) => boolean) | undefined;
   readonly slots: ReadonlyMap<string, readonly Slot[]>;
   readonly wildcards: readonly {

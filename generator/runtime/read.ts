@@ -53,7 +53,8 @@ export class Reader {
   }
 
   simple(text: string, type: CompiledSimple): SimpleValue {
-    if (type.variety === "atomic") return parseBuiltin(text, type.builtin);
+    if (type.variety === "atomic")
+      return parseBuiltin(text, type.builtin, type.kind);
     if (type.variety === "list") {
       const item = type.item!;
       return text
@@ -70,7 +71,10 @@ export class Reader {
     for (const a of node.attributes) {
       if (a.ns === XSI_NS && (a.local === "type" || a.local === "nil"))
         continue;
-      const attribute = type.attributesByClark.get(`{${a.ns}}${a.local}`);
+      const attribute =
+        a.ns === ""
+          ? type.attributesByLocal.get(a.local)
+          : type.attributesByClark.get(`{${a.ns}}${a.local}`);
       if (attribute)
         value[attribute.prop] = this.simple(a.value, attribute.type);
       else {

@@ -129,8 +129,11 @@ const LEXICAL_OF: Record<string, string> = {
 };
 
 /** Reads the text of a value of a built-in type; text that is not a valid value is kept as it is. */
-export function parseBuiltin(text: string, builtin: string): SimpleValue {
-  const kind = valueKind(builtin);
+export function parseBuiltin(
+  text: string,
+  builtin: string,
+  kind: ValueKind = valueKind(builtin),
+): SimpleValue {
   if (kind === "string") return COLLAPSED.has(builtin) ? text.trim() : text;
   const trimmed = text.trim();
   if (kind === "boolean") {

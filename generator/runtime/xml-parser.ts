@@ -177,6 +177,7 @@ class Parser {
       colon < 0 ? "" : name.slice(0, colon),
       start,
     );
+    const seen = new Set<string>();
     const attributes: XmlAttribute[] = [];
     for (const [attrName, value, at] of raw) {
       if (attrName === "xmlns" || attrName.startsWith("xmlns:")) continue;
@@ -184,10 +185,15 @@ class Parser {
       const attrNs =
         c2 < 0 ? "" : this.lookup(inScope, attrName.slice(0, c2), at);
       const local = c2 < 0 ? attrName : attrName.slice(c2 + 1);
-      for (const other of attributes) {
-        if (other.local === local && other.ns === attrNs)
-          this.fail(`duplicate attribute ${attrName}`, at);
-      }
+      // The same name twice: a set for elements with many attributes, a linear look for the rest.
+      let clash: boolean;
+      if (raw.length > 8) {
+        const key = `${attrNs} ${local}`;
+        clash = seen.has(key);
+        seen.add(key);
+      } else
+        clash = attributes.some((o) => o.local === local && o.ns === attrNs);
+      if (clash) this.fail(`duplicate attribute ${attrName}`, at);
       attributes.push({ name: attrName, ns: attrNs, local, value });
     }
     const element: XmlElement = {
