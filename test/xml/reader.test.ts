@@ -164,6 +164,10 @@ describe("malformed and hostile XML", () => {
     expect(() => vcd.fromXml(twice)).toThrowError(
       `duplicate attribute name (line 1, column ${twice.indexOf('name="b"') + 1})`,
     );
+    const many = `<VApp xmlns="${V15}" ${Array.from({ length: 10 }, (_, i) => `a${i}="${i}"`).join(" ")} a3="again"/>`;
+    expect(() => vcd.fromXml(many)).toThrowError(
+      `duplicate attribute a3 (line 1, column ${many.indexOf('a3="again"') + 1})`,
+    );
     expect(() =>
       vcd.fromXml(`<VApp xmlns="${V15}"><x:y/></VApp>`),
     ).toThrowError(/namespace prefix x is not declared/);
