@@ -27,6 +27,10 @@ export class Writer {
   /** Prefixes written in this document, to declare on the root. */
   private readonly used = new Set<string>();
   private extraPrefixes = 0;
+  /** How each attribute kept from reading is written, by `{ns}local`, once per document. */
+  private readonly extraNames = new Map<string, string>();
+  /** Set while the root element is written: its `<name` is written last, with the declarations. */
+  private atRoot = false;
 
   constructor(private readonly schema: CompiledSchema) {}
 
@@ -37,11 +41,14 @@ export class Writer {
     typeKey: string,
     declaration: boolean,
   ): string {
+    const head = declaration ? '<?xml version="1.0" encoding="UTF-8"?>\n' : "";
+    // Raw XML at the root is a whole element already.
+    if (typeKey === "xs:anyType" && value !== null)
+      return head + (value as { $xml: string }).$xml;
     this.out = "";
+    this.atRoot = true;
     const root = this.schema.elementName(name);
     this.element(root, value, typeKey);
-    const body = this.out;
-    const nameEnd = 1 + root.startTag.length;
     const defaultPrefix = this.schema.defaultPrefix;
     // The default namespace first, then the prefixes in alphabetical order.
     const declarations = [...this.used]
@@ -56,16 +63,18 @@ export class Writer {
           : ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
       })
       .join("");
-    const head = declaration ? '<?xml version="1.0" encoding="UTF-8"?>\n' : "";
-    return head + body.slice(0, nameEnd) + declarations + body.slice(nameEnd);
+    // Joined, not sliced: the body is never copied here.
+    return `${head}<${root.startTag}${declarations}${this.out}`;
   }
 
   /** One element of the type declared `typeKey` (a `$type` on the value may name a subtype). */
   private element(name: ElementName, value: unknown, typeKey: string): void {
     if (name.prefix !== undefined) this.used.add(name.prefix);
+    const open = this.atRoot ? "" : `<${name.startTag}`;
+    this.atRoot = false;
     if (value === null) {
       this.used.add("xsi");
-      this.out += `<${name.startTag} xsi:nil="true"/>`;
+      this.out += `${open} xsi:nil="true"/>`;
       return;
     }
     if (!this.schema.isComplex(typeKey)) {
@@ -74,15 +83,13 @@ export class Writer {
         return;
       }
       const text = escapeText(formatBuiltin(value as SimpleValue));
-      this.out += text
-        ? `<${name.startTag}>${text}</${name.endTag}>`
-        : `<${name.startTag}/>`;
+      this.out += text ? `${open}>${text}</${name.endTag}>` : `${open}/>`;
       return;
     }
     const object = value as Value;
     const xsiType = object.$type as string | undefined;
     const type = this.schema.complex(xsiType ?? typeKey);
-    let out = `<${name.startTag}`;
+    let out = open;
     if (xsiType !== undefined && xsiType !== typeKey) {
       this.used.add("xsi");
       this.used.add(xsiType.slice(0, xsiType.indexOf(":")));
@@ -195,25 +202,31 @@ export class Writer {
   /** Attributes kept from reading, by `{ns}local`; a namespace the schema does not know is declared in place. */
   private extraAttributes(extra: Record<string, string>): string {
     let out = "";
-    for (const [clark, v] of Object.entries(extra)) {
-      const end = clark.indexOf("}");
-      const ns = clark.slice(1, end);
-      const local = clark.slice(end + 1);
-      if (!ns) out += ` ${local}="${escapeAttribute(v)}"`;
-      else if (ns === "http://www.w3.org/XML/1998/namespace")
-        out += ` xml:${local}="${escapeAttribute(v)}"`;
-      else {
-        const prefix = this.schema.prefixByUri.get(ns);
-        if (prefix && prefix !== this.schema.defaultPrefix) {
-          this.used.add(prefix);
-          out += ` ${prefix}:${local}="${escapeAttribute(v)}"`;
-        } else {
-          const p = `ns${++this.extraPrefixes}`;
-          out += ` xmlns:${p}="${escapeAttribute(ns)}" ${p}:${local}="${escapeAttribute(v)}"`;
-        }
+    for (const clark in extra) {
+      let name = this.extraNames.get(clark);
+      if (name === undefined) {
+        name = this.extraAttributeName(clark);
+        this.extraNames.set(clark, name);
       }
+      out += ` ${name}="${escapeAttribute(extra[clark])}"`;
     }
     return out;
+  }
+
+  /** How an attribute kept from reading is written (with a declaration in place for an unknown namespace). */
+  private extraAttributeName(clark: string): string {
+    const end = clark.indexOf("}");
+    const ns = clark.slice(1, end);
+    const local = clark.slice(end + 1);
+    if (!ns) return local;
+    if (ns === "http://www.w3.org/XML/1998/namespace") return `xml:${local}`;
+    const prefix = this.schema.prefixByUri.get(ns);
+    if (prefix && prefix !== this.schema.defaultPrefix) {
+      this.used.add(prefix);
+      return `${prefix}:${local}`;
+    }
+    const p = `ns${++this.extraPrefixes}`;
+    return `xmlns:${p}="${escapeAttribute(ns)}" ${p}:${local}`;
   }
 }
 
