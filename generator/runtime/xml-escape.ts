@@ -1,26 +1,10 @@
 /** vcd-codegen runtime: escaping text and attribute values; characters XML 1.0 cannot carry are refused. */
 import { INVALID_CHAR } from "./xml-parser.js";
 
-/**
- * True when a text holds a character that must be escaped (`&`, `<`, `>`, and in attributes `"`
- * and white space other than the space) or that XML 1.0 may not carry (controls, surrogates,
- * U+FFFE/U+FFFF). A loop over char codes: faster than a regular expression on the short strings
- * most values are.
- */
-function needsEscape(text: string, attribute: boolean): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x3f) {
-      if (c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return true;
-      continue;
-    }
-    if (c === 0x26 || c === 0x3c || c === 0x3e) return true;
-    if (c < 0x20) {
-      if (attribute || (c !== 0x09 && c !== 0x0a)) return true;
-    } else if (attribute && c === 0x22) return true;
-  }
-  return false;
-}
+const TEXT_SPECIAL =
+  /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTRIBUTE_SPECIAL =
+  /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Thrown for a string XML 1.0 cannot carry; `validate` reports the same as a violation. */
 export class XmlCharError extends Error {
@@ -33,7 +17,7 @@ export class XmlCharError extends Error {
 }
 
 export function escapeText(text: string): string {
-  if (!needsEscape(text, false)) return text;
+  if (!TEXT_SPECIAL.test(text)) return text;
   checkChars(text);
   return text
     .replace(/&/g, "&amp;")
@@ -43,7 +27,7 @@ export function escapeText(text: string): string {
 }
 
 export function escapeAttribute(text: string): string {
-  if (!needsEscape(text, true)) return text;
+  if (!ATTRIBUTE_SPECIAL.test(text)) return text;
   checkChars(text);
   return text
     .replace(/&/g, "&amp;")
