@@ -54,7 +54,9 @@ const PREDEFINED: Record<string, string> = {
   quot: '"',
   apos: "'",
 };
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
+/** A quick test for the characters INVALID_CHAR looks at closely (no surrogate pairing yet). */
+const SUSPECT_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Characters XML 1.0 does not allow, and unpaired surrogates. */
 export const INVALID_CHAR: RegExp =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -285,6 +287,7 @@ class Parser {
   }
 
   private checkChars(raw: string, offset: number): void {
+    if (!SUSPECT_CHAR.test(raw)) return;
     const bad = INVALID_CHAR.exec(raw);
     if (bad)
       this.fail(
@@ -323,7 +326,7 @@ class Parser {
   private name(): string {
     const text = this.text;
     const from = this.pos;
-    if (!NAME_START.test(text[from] ?? "")) this.fail("expected a name", from);
+    if (!isNameStart(text.charCodeAt(from))) this.fail("expected a name", from);
     let i = from + 1;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -404,5 +407,16 @@ function isXmlChar(code: number): boolean {
     (code >= 0x20 && code <= 0xd7ff) ||
     (code >= 0xe000 && code <= 0xfffd) ||
     (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** A letter, `_`, `:` or any character from U+00C0 up: what a name may start with. */
+function isNameStart(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    c === 0x5f ||
+    c === 0x3a ||
+    c >= 0xc0
   );
 }
