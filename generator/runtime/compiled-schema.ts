@@ -137,7 +137,7 @@ export class CompiledSchema {
       mixed ||= !!t.mixed;
       if (t.text) text = this.textType(t.text, t.textFacets, text);
     }
-    const slots = new Map<string, Slot[]>();
+    const slots = new Map<string, Map<string, Slot[]>>();
     const wildcards: { wildcard: CompiledWildcard; order: number }[] = [];
     const props = new Set<string>();
     let order = 0;
@@ -163,9 +163,14 @@ export class CompiledSchema {
         element: string | undefined,
         type: string,
       ) => {
-        const list = slots.get(clark) ?? [];
+        const end = clark.indexOf("}");
+        const ns = clark.slice(1, end);
+        const local = clark.slice(end + 1);
+        const byLocal = slots.get(ns) ?? new Map<string, Slot[]>();
+        const list = byLocal.get(local) ?? [];
         list.push({ particle, itemGroup, order, element, type });
-        slots.set(clark, list);
+        byLocal.set(local, list);
+        slots.set(ns, byLocal);
       };
       if (particle.substitutes)
         for (const s of particle.substitutes.values())

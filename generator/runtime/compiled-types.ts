@@ -109,7 +109,8 @@ export interface CompiledComplex {
   /** The attributes in no namespace (most of them), by local name. */
   readonly attributesByLocal: ReadonlyMap<string, CompiledAttribute>;
   readonly anyAttribute: ((ns: string) => boolean) | undefined;
-  readonly slots: ReadonlyMap<string, readonly Slot[]>;
+  /** Where each child element goes, by namespace, then local name. */
+  readonly slots: ReadonlyMap<string, ReadonlyMap<string, readonly Slot[]>>;
   readonly wildcards: readonly {
     readonly wildcard: CompiledWildcard;
     readonly order: number;

@@ -97,7 +97,7 @@ export class Reader {
         continue;
       }
       const slot = pickSlot(
-        type.slots.get(`{${child.ns}}${child.local}`),
+        type.slots.get(child.ns)?.get(child.local),
         lastOrder,
       );
       if (!slot) {

@@ -179,7 +179,8 @@ class Parser {
       colon < 0 ? "" : name.slice(0, colon),
       start,
     );
-    const seen = new Set<string>();
+    const seen: Set<string> | undefined =
+      raw.length > 8 ? new Set() : undefined;
     const attributes: XmlAttribute[] = [];
     for (const [attrName, value, at] of raw) {
       if (attrName === "xmlns" || attrName.startsWith("xmlns:")) continue;
@@ -188,13 +189,15 @@ class Parser {
         c2 < 0 ? "" : this.lookup(inScope, attrName.slice(0, c2), at);
       const local = c2 < 0 ? attrName : attrName.slice(c2 + 1);
       // The same name twice: a set for elements with many attributes, a linear look for the rest.
-      let clash: boolean;
-      if (raw.length > 8) {
+      let clash = false;
+      if (seen) {
         const key = `${attrNs} ${local}`;
         clash = seen.has(key);
         seen.add(key);
-      } else
-        clash = attributes.some((o) => o.local === local && o.ns === attrNs);
+      } else {
+        for (const o of attributes)
+          if (o.local === local && o.ns === attrNs) clash = true;
+      }
       if (clash) this.fail(`duplicate attribute ${attrName}`, at);
       attributes.push({ name: attrName, ns: attrNs, local, value });
     }
