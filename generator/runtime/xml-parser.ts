@@ -54,6 +54,12 @@ const PREDEFINED: Record<string, string> = {
   quot: '"',
   apos: "'",
 };
+const NO_DECLARATIONS: [string, string][] = [];
+/** What text or an attribute value may hold that needs more than taking it as it is. */
+const TEXT_SPECIAL =
+  /[&\]\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTRIBUTE_SPECIAL =
+  /[<&\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** A quick test for the characters INVALID_CHAR looks at closely (no surrogate pairing yet). */
 const SUSPECT_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -132,7 +138,10 @@ class Parser {
     const start = this.pos;
     this.pos++;
     const name = this.name();
-    const raw: [string, string, number][] = [];
+    // Unprefixed attributes (most of them) are in no namespace whatever is declared: they are
+    // done at once; prefixed ones and namespace declarations wait until the start tag is read.
+    const attributes: XmlAttribute[] = [];
+    const prefixed: [string, string, number][] = [];
     let selfClosing = false;
     for (;;) {
       const hadSpace = this.skipSpace();
@@ -157,11 +166,14 @@ class Parser {
         this.fail(`expected '=' after attribute ${attrName}`, this.pos);
       this.pos++;
       this.skipSpace();
-      raw.push([attrName, this.attributeValue(), at]);
+      const value = this.attributeValue();
+      if (attrName.indexOf(":") < 0 && attrName !== "xmlns") {
+        this.addAttribute(attributes, attrName, "", attrName, value, at);
+      } else prefixed.push([attrName, value, at]);
     }
-    const declared: [string, string][] = [];
-    for (const [attrName, value, at] of raw) {
-      if (attrName === "xmlns") declared.push(["", value]);
+    let declared: [string, string][] = NO_DECLARATIONS;
+    for (const [attrName, value, at] of prefixed) {
+      if (attrName === "xmlns") declared = [...declared, ["", value]];
       else if (attrName.startsWith("xmlns:")) {
         const prefix = attrName.slice(6);
         if (!value)
@@ -169,7 +181,7 @@ class Parser {
             `the prefix ${prefix} cannot be bound to the empty namespace`,
             at,
           );
-        declared.push([prefix, value]);
+        declared = [...declared, [prefix, value]];
       }
     }
     const inScope = declared.length ? [...scope, ...declared] : scope;
@@ -179,27 +191,18 @@ class Parser {
       colon < 0 ? "" : name.slice(0, colon),
       start,
     );
-    const seen: Set<string> | undefined =
-      raw.length > 8 ? new Set() : undefined;
-    const attributes: XmlAttribute[] = [];
-    for (const [attrName, value, at] of raw) {
+    for (const [attrName, value, at] of prefixed) {
       if (attrName === "xmlns" || attrName.startsWith("xmlns:")) continue;
       const c2 = attrName.indexOf(":");
-      const attrNs =
-        c2 < 0 ? "" : this.lookup(inScope, attrName.slice(0, c2), at);
-      const local = c2 < 0 ? attrName : attrName.slice(c2 + 1);
-      // The same name twice: a set for elements with many attributes, a linear look for the rest.
-      let clash = false;
-      if (seen) {
-        const key = `${attrNs} ${local}`;
-        clash = seen.has(key);
-        seen.add(key);
-      } else {
-        for (const o of attributes)
-          if (o.local === local && o.ns === attrNs) clash = true;
-      }
-      if (clash) this.fail(`duplicate attribute ${attrName}`, at);
-      attributes.push({ name: attrName, ns: attrNs, local, value });
+      const attrNs = this.lookup(inScope, attrName.slice(0, c2), at);
+      this.addAttribute(
+        attributes,
+        attrName,
+        attrNs,
+        attrName.slice(c2 + 1),
+        value,
+        at,
+      );
     }
     const element: XmlElement = {
       name,
@@ -213,6 +216,22 @@ class Parser {
     };
     if (!selfClosing) this.content(element, inScope, depth);
     return element;
+  }
+
+  /** Adds an attribute, refusing the same name twice. */
+  private addAttribute(
+    attributes: XmlAttribute[],
+    name: string,
+    ns: string,
+    local: string,
+    value: string,
+    at: number,
+  ): void {
+    for (const other of attributes) {
+      if (other.local === local && other.ns === ns)
+        this.fail(`duplicate attribute ${name}`, at);
+    }
+    attributes.push({ name, ns, local, value });
   }
 
   private content(
@@ -258,6 +277,8 @@ class Parser {
 
   private characters(from: number, to: number): string {
     const raw = this.text.slice(from, to);
+    // Most text has nothing to decode, normalise or refuse: one test says so.
+    if (!TEXT_SPECIAL.test(raw)) return raw;
     const gt = raw.indexOf("]]>");
     if (gt >= 0) this.fail("']]>' is not allowed in text", from + gt);
     this.checkChars(raw, from);
@@ -275,13 +296,14 @@ class Parser {
     if (end < 0) this.fail("unclosed attribute value", this.pos);
     const from = this.pos + 1;
     const raw = text.slice(from, end);
+    this.pos = end + 1;
+    if (!ATTRIBUTE_SPECIAL.test(raw)) return raw;
     this.checkChars(raw, from);
     if (raw.indexOf("<") >= 0)
       this.fail(
         "'<' is not allowed in an attribute value",
         from + raw.indexOf("<"),
       );
-    this.pos = end + 1;
     // Attribute value normalisation: white space characters become spaces (character references excepted).
     const spaced = /[\t\n\r]/.test(raw)
       ? normalizeNewlines(raw).replace(/[\t\n]/g, " ")
