@@ -243,7 +243,8 @@ export class Validator {
 
   private element(path: string, item: unknown, p: CompiledElement): void {
     if (p.substitutes && item !== null && typeof item === "object") {
-      const name = (item as Value).$element;
+      // Without $element the value stands for the head itself (as the writer writes it).
+      const name = (item as Value).$element ?? p.name;
       const member =
         typeof name === "string" ? p.substitutes.get(name) : undefined;
       if (!member) {

@@ -223,6 +223,26 @@ describe("validate, on vCD documents", () => {
     );
   });
 
+  it("a value without $element stands for the head, where the head may stand", () => {
+    const references = (value: object) => ({
+      element: "vcloud:References",
+      value: { Reference: [value] },
+    });
+    expect(
+      vcd.validate(references({ href: "https://vcd.example.com/api/x" })),
+    ).toEqual([]);
+    expect(
+      vcd.toXml(references({ href: "https://vcd.example.com/api/x" })),
+    ).toContain('<Reference href="https://vcd.example.com/api/x"/>');
+    const sections = {
+      element: "ovf:Envelope",
+      value: { References: {}, Section: [{ Info: { $value: "i" } }] },
+    };
+    expect(rules(vcd.validate(sections))).toContainEqual(
+      "Envelope.Section[0].$element element",
+    );
+  });
+
   it("checks $type and $element", () => {
     const bad = {
       element: "vcloud:Metadata",
