@@ -156,7 +156,8 @@ export function formatBuiltin(value: SimpleValue): string {
   if (typeof value === "number") {
     if (value === Infinity) return "INF";
     if (value === -Infinity) return "-INF";
-    return String(value);
+    // String(-0) is "0": negative zero is a value of float and double of its own.
+    return Object.is(value, -0) ? "-0" : String(value);
   }
   return value.map(formatBuiltin).join(" ");
 }

@@ -451,12 +451,9 @@ function builtinArb(builtin: string, facets: FacetsData): Arb {
     case "boolean":
       return fc.boolean();
     case "float":
-      return fc
-        .double({ noNaN: false })
-        .map((d) => Math.fround(d))
-        .filter((d) => !Object.is(d, -0));
+      return fc.double({ noNaN: false }).map((d) => Math.fround(d));
     case "double":
-      return fc.double().filter((d) => !Object.is(d, -0));
+      return fc.double();
     case "decimal":
       return fc
         .tuple(
