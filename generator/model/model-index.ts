@@ -7,7 +7,6 @@ import type {
   ModelGroup,
   Namespace,
   TypeDef,
-  Wildcard,
 } from "./ir.js";
 import { XSD_NS, namespaceOf, type ClarkName } from "./qname.js";
 
@@ -77,14 +76,6 @@ export class ModelIndex {
     return [...byName.values()].filter(
       (attribute) => attribute.use !== "prohibited",
     );
-  }
-
-  /** The attribute wildcard in force for a type (its own or its nearest base's). */
-  anyAttribute(type: ComplexTypeDef): Wildcard | undefined {
-    return this.lineage(type)
-      .map((t) => t.anyAttribute)
-      .filter((w): w is Wildcard => !!w)
-      .pop();
   }
 
   /** True if text may stand between the elements of the type (it or a base is mixed). */

@@ -1,11 +1,7 @@
 /** Fails on the first reference to a type, element, group, attribute or attribute group that does not exist. */
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
 import { isBuiltin } from "../model/builtins.js";
-import {
-  walkParticles,
-  type Draft,
-  type DraftAttributeMember,
-} from "../model/draft.js";
+import { walkParticles, type DraftAttributeMember } from "../model/draft.js";
 import type { Pass } from "./pass.js";
 import { localOf, namespaceOf, type ClarkName } from "../model/qname.js";
 

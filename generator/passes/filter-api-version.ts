@@ -6,7 +6,7 @@
  */
 import { ALL_VERSIONS, compareVersions } from "../model/api-version.js";
 import { isBuiltin } from "../model/builtins.js";
-import type { Draft, DraftModelGroup, DraftParticle } from "../model/draft.js";
+import type { DraftModelGroup, DraftParticle } from "../model/draft.js";
 import type { Annotations } from "../model/ir.js";
 import type { ClarkName } from "../model/qname.js";
 import type { Pass } from "./pass.js";

@@ -18,7 +18,6 @@ import { valueKind } from "./simple-values.js";
 import type {
   CompiledAttribute,
   CompiledComplex,
-  CompiledElement,
   CompiledGroup,
   CompiledParticle,
   CompiledSimple,

@@ -1,7 +1,7 @@
 /** Bad input: exit code 1, a message naming the file and line, and the previous output untouched. */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import {
   schema,
