@@ -3,7 +3,7 @@ import type { Namespace } from "../model/ir.js";
 import type { ModuleRef } from "./generated-file.js";
 
 /** The runtime's value helpers, imported by every types module as `$`. */
-export const RUNTIME_VALUES: ModuleRef = { path: "runtime/values", ident: "$" };
+export const RUNTIME_VALUES: ModuleRef = { path: "runtime/xml/values", ident: "$" };
 export const RUNTIME: ModuleRef = { path: "runtime/index", ident: "$rt" };
 
 /** The types module of a namespace: `vcloud-ext.ts`, imported as `vcloudExt`. */

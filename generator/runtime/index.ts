@@ -1,34 +1,7 @@
-/** vcd-codegen runtime: the entry point generated code imports. */
-export type {
-  AnyElement,
-  DocumentOf,
-  ElementInfo,
-  ElementOf,
-  ElementValue,
-  OneOf,
-  UnknownElement,
-  XsiOf,
-} from "./values.js";
-export type * from "./schema-data.js";
-export {
-  documentFunctions,
-  readFragment,
-  validateFragment,
-  writeFragment,
-  readDocument,
-  UnknownRootError,
-  ValidationError,
-  validateDocument,
-  writeDocument,
-  type Document,
-  type Fragment,
-  type DocumentFunctions,
-  type FromXml,
-  type ToXml,
-  type Validate,
-  type ReadOptions,
-  type WriteOptions,
-} from "./document.js";
-export type { Violation } from "./validate.js";
-export { XmlParseError, type ParseLimits } from "./xml-parser.js";
-export { XmlCharError } from "./xml-escape.js";
+/**
+ * vcd-codegen runtime: the entry point generated code imports. Each room has its own index:
+ * `xml/` (reading, writing and validating documents) and `client/` (calling the API over `fetch`).
+ * The simulator (`simulator/`, Node only) is not re-exported here, so that a browser build of the
+ * client never pulls it in.
+ */
+export * from "./xml/index.js";

@@ -27,7 +27,7 @@ export interface GeneratedPackage {
     options?: object,
   ): string;
   elements: { element: string; type: string; abstract?: boolean }[];
-  schema: import("../../generator/runtime/schema-data.js").SchemaData;
+  schema: import("../../generator/runtime/xml/schema-data.js").SchemaData;
   [name: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The runtime the generated code imports, copied into the package: its TypeScript sources from
- * `generator/runtime/`, and the `.js` and `.d.ts` the project's build compiled from them.
+ * `generator/runtime/` (every room below it), and the `.js` and `.d.ts` the project's build compiled
+ * from them.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -11,12 +12,17 @@ import type { OutputFile } from "../output-file.js";
 const SOURCE_DIR = join(PACKAGE_ROOT, "generator/runtime");
 const COMPILED_DIR = join(PACKAGE_ROOT, "dist/generator/runtime");
 
-export function runtimeFiles(header: (source: string) => string): OutputFile[] {
-  const out: OutputFile[] = [];
-  const names = readdirSync(SOURCE_DIR)
+/** Every `.ts` file below the runtime folder, as paths relative to it, sorted. */
+function runtimeSources(): string[] {
+  return (readdirSync(SOURCE_DIR, { recursive: true }) as string[])
+    .map((name) => name.split("\\").join("/"))
     .filter((name) => name.endsWith(".ts"))
     .sort();
-  for (const name of names) {
+}
+
+export function runtimeFiles(header: (source: string) => string): OutputFile[] {
+  const out: OutputFile[] = [];
+  for (const name of runtimeSources()) {
     const base = name.slice(0, -3);
     const stamp = header(`generator/runtime/${name}`);
     out.push({

@@ -1,0 +1,52 @@
+/**
+ * vcd-codegen runtime, client: the description of one operation of the XML REST API, as the
+ * generated `operations` table holds it (one plain object per operation). The client and the
+ * simulator both work from these rows; tools built on the package may read them too.
+ */
+
+export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE";
+
+/** Who may call it: `user` anyone logged in, `admin` an organization or system administrator, `extension` the system administrator. */
+export type OperationTag = "user" | "admin" | "extension";
+
+/** One shape a body may take: its media type as sent over HTTP, its XSD type, and the global element it is written as. */
+export interface BodyShape {
+  /** `application/vnd.vmware.vcloud.vApp+xml`. */
+  readonly mediaType: string;
+  /** `prefix:TypeName` (`vcloud:VAppType`). */
+  readonly type: string;
+  /** The global element (`vcloud:VApp`) whose type is `type` and whose media type is `mediaType`. */
+  readonly element: string;
+}
+
+export interface QueryParameter {
+  readonly name: string;
+  readonly required: boolean;
+}
+
+export interface OperationInfo {
+  /** The stub's name (`powerOnVApp`): unique in the package. */
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** The path template relative to the API root, as in the operations document (`/vApp/{id}/power/action/powerOn`). */
+  readonly path: string;
+  readonly tag: OperationTag;
+  /** `basic` for the login operations, `bearer` for everything else. */
+  readonly auth: "basic" | "bearer";
+  /** The names of the path template's parameters, in order. */
+  readonly pathParameters: readonly string[];
+  readonly queryParameters: readonly QueryParameter[];
+  /** The first (usually only) request media type, or null for an operation without a body. */
+  readonly requestMediaType: string | null;
+  /** The XSD type of that body (`prefix:TypeName`), or null. */
+  readonly requestType: string | null;
+  /** Every shape the request body may take (several where a path takes more than one type). */
+  readonly requestBodies: readonly BodyShape[];
+  /** The media types the operation may answer with. Empty: not declared (open: any document, or none). */
+  readonly responseMediaTypes: readonly string[];
+  /** The XSD types of those answers, in the same order. */
+  readonly responseTypes: readonly string[];
+  /** Every shape an answer may take. */
+  readonly responses: readonly BodyShape[];
+  readonly deprecated: boolean;
+}
