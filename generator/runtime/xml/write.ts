@@ -1,7 +1,8 @@
 /**
  * vcd-codegen runtime: typed values -> XML. Elements go in the schema's order whatever the order of
- * the object's keys (base content first, through groups and choices); namespaces are declared once
- * on the root with their canonical prefixes; `xsi:type` is written for values of a subtype and the
+ * the object's keys (base content first, through groups and choices); every namespace the document
+ * uses is declared once, on the root, with its canonical prefix (one the schema does not know, kept
+ * from reading, with a generated `extN`; raw XML kept whole carries its own); `xsi:type` is written for values of a subtype and the
  * member's name for a substitution group member; `false`, `0` and `""` are written (only absent
  * properties are left out); what was kept from reading is written back where it was.
  */
@@ -16,6 +17,7 @@ import type { CompiledSchema } from "./compiled-schema.js";
 import { formatBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownElement } from "./values.js";
 import { escapeAttribute, escapeText } from "./xml-escape.js";
+import { XML_NS } from "./xml-parser.js";
 
 const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -24,9 +26,16 @@ type Unknowns = Map<string | null, string[]>;
 
 export class Writer {
   private out = "";
-  /** Prefixes written in this document, to declare on the root. */
+  /**
+   * Canonical prefixes of the namespaces written in this document, to declare on the root. The
+   * default namespace's prefix stands for its use without a prefix (element names, `xsi:type`).
+   */
   private readonly used = new Set<string>();
-  private extraPrefixes = 0;
+  /** Set when the default namespace is also written with its prefix (an attribute in it: `vcloud:href`). */
+  private defaultPrefixed = false;
+  /** Namespaces the schema does not know, by URI, with the prefix generated for them in this document. */
+  private readonly foreign = new Map<string, string>();
+  private foreignCount = 0;
   /** How each attribute kept from reading is written, by `{ns}local`, once per document. */
   private readonly extraNames = new Map<string, string>();
   /** Set while the root element is written: its `<name` is written last, with the declarations. */
@@ -49,22 +58,35 @@ export class Writer {
     this.atRoot = true;
     const root = this.schema.elementName(name);
     this.element(root, value, typeKey);
-    const defaultPrefix = this.schema.defaultPrefix;
-    // The default namespace first, then the prefixes in alphabetical order.
-    const declarations = [...this.used]
-      .sort((a, b) =>
-        a === defaultPrefix ? -1 : b === defaultPrefix ? 1 : a < b ? -1 : 1,
-      )
-      .map((prefix) => {
-        const uri =
-          prefix === "xsi" ? XSI_NS : this.schema.uriByPrefix.get(prefix)!;
-        return prefix === defaultPrefix
-          ? ` xmlns="${escapeAttribute(uri)}"`
-          : ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
-      })
-      .join("");
     // Joined, not sliced: the body is never copied here.
-    return `${head}<${root.startTag}${declarations}${this.out}`;
+    return `${head}<${root.startTag}${this.declarations()}${this.out}`;
+  }
+
+  /**
+   * Every namespace the document uses, declared once (for the root): the default namespace first,
+   * then the canonical prefixes in alphabetical order (with the default namespace's own prefix when
+   * an attribute in it needs one), then the namespaces the schema does not know, in order of first use.
+   */
+  private declarations(): string {
+    const schema = this.schema;
+    const defaultPrefix = schema.defaultPrefix;
+    let out = "";
+    const prefixes: string[] = [];
+    for (const prefix of this.used) {
+      if (prefix === defaultPrefix)
+        out = ` xmlns="${escapeAttribute(schema.uriByPrefix.get(prefix)!)}"`;
+      else prefixes.push(prefix);
+    }
+    if (this.defaultPrefixed && defaultPrefix !== undefined)
+      prefixes.push(defaultPrefix);
+    prefixes.sort();
+    for (const prefix of prefixes) {
+      const uri = prefix === "xsi" ? XSI_NS : schema.uriByPrefix.get(prefix)!;
+      out += ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
+    }
+    for (const [uri, prefix] of this.foreign)
+      out += ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
+    return out;
   }
 
   /** One element of the type declared `typeKey` (a `$type` on the value may name a subtype). */
@@ -98,7 +120,7 @@ export class Writer {
     for (const attribute of type.attributes) {
       const v = object[attribute.prop];
       if (v === undefined) continue;
-      if (attribute.prefix !== undefined) this.used.add(attribute.prefix);
+      if (attribute.prefix !== undefined) this.usePrefixed(attribute.prefix);
       out += ` ${attribute.name}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
     }
     const extra = object.$attributes as Record<string, string> | undefined;
@@ -199,7 +221,13 @@ export class Writer {
     after.delete(prop);
   }
 
-  /** Attributes kept from reading, by `{ns}local`; a namespace the schema does not know is declared in place. */
+  /** A canonical prefix written before a colon (the default namespace's too: an attribute in it needs one). */
+  private usePrefixed(prefix: string): void {
+    if (prefix === this.schema.defaultPrefix) this.defaultPrefixed = true;
+    else this.used.add(prefix);
+  }
+
+  /** Attributes kept from reading, by `{ns}local`, with the prefixes declared on the root. */
   private extraAttributes(extra: Record<string, string>): string {
     let out = "";
     for (const clark in extra) {
@@ -213,20 +241,33 @@ export class Writer {
     return out;
   }
 
-  /** How an attribute kept from reading is written (with a declaration in place for an unknown namespace). */
+  /** How an attribute kept from reading is written: `local`, `xml:local`, or `prefix:local` with its prefix noted for the root. */
   private extraAttributeName(clark: string): string {
     const end = clark.indexOf("}");
     const ns = clark.slice(1, end);
     const local = clark.slice(end + 1);
     if (!ns) return local;
-    if (ns === "http://www.w3.org/XML/1998/namespace") return `xml:${local}`;
+    if (ns === XML_NS) return `xml:${local}`;
+    if (ns === XSI_NS) {
+      this.used.add("xsi");
+      return `xsi:${local}`;
+    }
     const prefix = this.schema.prefixByUri.get(ns);
-    if (prefix && prefix !== this.schema.defaultPrefix) {
-      this.used.add(prefix);
+    if (prefix !== undefined) {
+      this.usePrefixed(prefix);
       return `${prefix}:${local}`;
     }
-    const p = `ns${++this.extraPrefixes}`;
-    return `xmlns:${p}="${escapeAttribute(ns)}" ${p}:${local}`;
+    return `${this.foreignPrefix(ns)}:${local}`;
+  }
+
+  /** The prefix of a namespace the schema does not know: generated once per document (`ext1`, `ext2`, ...), clear of every prefix the schema has. */
+  private foreignPrefix(ns: string): string {
+    let prefix = this.foreign.get(ns);
+    if (prefix !== undefined) return prefix;
+    do prefix = `ext${++this.foreignCount}`;
+    while (this.schema.uriByPrefix.has(prefix));
+    this.foreign.set(ns, prefix);
+    return prefix;
   }
 }
 
