@@ -6,6 +6,7 @@ import type { ResolvedOptions } from "./config/options.js";
 import { emitPackage } from "./emit/emit-package.js";
 import type { OutputFile } from "./emit/output-file.js";
 import type { Model } from "./model/ir.js";
+import type { GeneratorError } from "./diagnostics.js";
 import { buildModel, type Timings } from "./pipeline.js";
 import { compareOutput, type OutputDifference } from "./write/check-output.js";
 import { writeOutput } from "./write/write-output.js";
@@ -24,14 +25,17 @@ export interface GenerateResult {
   readonly timings: Timings;
   /** With `check`: how the output on disk differs from what would be generated. */
   readonly difference?: OutputDifference;
+  /** Problems in the input that did not stop generation. */
+  readonly warnings: readonly GeneratorError[];
 }
 
 export function generatePackage(options: ResolvedOptions): {
   model: Model;
   files: OutputFile[];
   timings: Timings;
+  warnings: readonly GeneratorError[];
 } {
-  const { model, timings } = buildModel(options);
+  const { model, timings, warnings } = buildModel(options);
   const start = performance.now();
   const files = emitPackage(model, {
     generatorVersion: GENERATOR_VERSION,
@@ -39,7 +43,7 @@ export function generatePackage(options: ResolvedOptions): {
     name: GENERATED_PACKAGE_NAME,
   });
   timings.emit = performance.now() - start;
-  return { model, files, timings };
+  return { model, files, timings, warnings };
 }
 
 export function generate(

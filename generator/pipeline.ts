@@ -23,6 +23,19 @@ import { linkSubtypes } from "./passes/link-subtypes.js";
 import type { Pass, PassContext } from "./passes/pass.js";
 import { resolveAnnotations } from "./passes/resolve-annotations.js";
 import { resolveElementRefs } from "./passes/resolve-element-refs.js";
+import { readOperationOverrides } from "./config/operation-overrides.js";
+import { readOperations } from "./load/read-operations.js";
+import { buildOperations } from "./model/build-operations.js";
+import {
+  finalizeOperations,
+  operationsSource,
+} from "./model/finalize-operations.js";
+import { checkOperations } from "./passes/check-operations.js";
+import { linkOperations } from "./passes/link-operations.js";
+import { nameOperations } from "./passes/name-operations.js";
+import { overrideOperations } from "./passes/override-operations.js";
+import type { GeneratorError as Warning } from "./diagnostics.js";
+import { dirname } from "node:path";
 
 export const PHASES: readonly {
   readonly name: string;
@@ -36,14 +49,21 @@ export const PHASES: readonly {
       inlineAttributeGroups,
       resolveElementRefs,
       resolveAnnotations,
+      overrideOperations,
+      checkOperations,
     ],
   },
   { name: "select", passes: [filterApiVersion] },
   {
     name: "derive",
-    passes: [deriveSimpleTypes, linkSubtypes, linkSubstitutionGroups],
+    passes: [
+      deriveSimpleTypes,
+      linkSubtypes,
+      linkSubstitutionGroups,
+      linkOperations,
+    ],
   },
-  { name: "name", passes: [assignNames] },
+  { name: "name", passes: [assignNames, nameOperations] },
 ];
 
 export interface Timings {
@@ -55,11 +75,17 @@ export interface BuildResult {
   readonly timings: Timings;
   /** Every schema file read (absolute paths). */
   readonly files: string[];
+  /** Problems in the input that did not stop generation. */
+  readonly warnings: Warning[];
 }
 
 export type ModelOptions = Pick<
   ResolvedOptions,
-  "inputDir" | "apiVersion" | "schemaSet" | "nameOverrides"
+  | "inputDir"
+  | "apiVersion"
+  | "schemaSet"
+  | "nameOverrides"
+  | "operationNameOverrides"
 >;
 
 export function buildModel(options: ModelOptions): BuildResult {
@@ -89,21 +115,59 @@ export function buildModel(options: ModelOptions): BuildResult {
     ),
   );
   checkOverrides(draft, options);
+  const operations = time("load/operations", () => {
+    if (!schemaSet.operations) return undefined;
+    const document = readOperations(resolve(inputDir, schemaSet.operations));
+    draft.operations = buildOperations(
+      document.operations,
+      schemaSet.operationPrefixes ?? {},
+    );
+    return document;
+  });
+  const warnings: Warning[] = [];
   const context: PassContext = {
     versions: {
       target: options.apiVersion,
       aliases: new Map(Object.entries(schemaSet.featureAliases)),
     },
     nameOverrides: options.nameOverrides,
+    operationNameOverrides: options.operationNameOverrides,
+    operationOverrides: schemaSet.operationOverrides
+      ? readOperationOverrides(
+          resolve(dirname(schemaSet.file), schemaSet.operationOverrides),
+          new Map(namespaces.map((ns) => [ns.prefix, ns.uri])),
+        )
+      : [],
+    warn: (warning) => warnings.push(warning),
   };
   for (const phase of PHASES) {
     for (const pass of phase.passes)
       time(`${phase.name}/${pass.name}`, () => pass.run(draft, context));
   }
-  const model = time("finalize", () =>
-    finalizeModel(draft, namespaces, (file) => relative(inputDir, file)),
-  );
-  return { model, timings, files: set.schemas.map((schema) => schema.file) };
+  const model = time("finalize", () => {
+    const file = operations ? relative(inputDir, operations.file) : "";
+    return finalizeModel(
+      draft,
+      namespaces,
+      (file) => relative(inputDir, file),
+      operations
+        ? {
+            operations: finalizeOperations(draft, file),
+            operationsSource: operationsSource(
+              draft,
+              file,
+              operations.operations.length,
+            ),
+          }
+        : { operations: [] },
+    );
+  });
+  return {
+    model,
+    timings,
+    files: set.schemas.map((schema) => schema.file),
+    warnings,
+  };
 }
 
 /** Canonical prefixes from the schema-set config; other namespaces take the prefix their schema declares. */

@@ -6,6 +6,7 @@ import { resolveOptions, type CommandLineOptions } from "../config/options.js";
 import { GeneratorError } from "../diagnostics.js";
 import { generate, GENERATOR_VERSION } from "../generate.js";
 import { ALL_VERSIONS } from "../model/api-version.js";
+import type { Model } from "../model/ir.js";
 import { buildModel } from "../pipeline.js";
 import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";
@@ -84,12 +85,13 @@ export async function main(
         io.env,
         io.cwd,
       );
-      const { model } = buildModel(options);
+      const { model, warnings } = buildModel(options);
+      for (const warning of warnings) io.err(`warning: ${warning.format()}`);
       const file = resolve(io.cwd, opts.out);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
       io.out(
-        `vcd-codegen: model of ${model.types.length} types and ${model.elements.length} elements -> ${opts.out}`,
+        `vcd-codegen: model of ${model.types.length} types, ${model.elements.length} elements and ${operationCounts(model)} -> ${opts.out}`,
       );
     });
   common(
@@ -121,6 +123,16 @@ export async function main(
   }
 }
 
+/** `653 operations (2 left out at API 30.0) from operations/30.0.openapi.json`. */
+function operationCounts(model: Model): string {
+  const source = model.operationsSource;
+  if (!source) return "0 operations";
+  const left = source.leftOut.length
+    ? ` (${source.leftOut.length} left out at API ${model.apiVersion})`
+    : "";
+  return `${model.operations.length} operations${left} from ${source.file}`;
+}
+
 async function runGenerate(
   opts: CommandLineOptions & { check?: boolean },
   io: Io,
@@ -130,7 +142,8 @@ async function runGenerate(
   const result = generate(options, !!opts.check);
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
   const { model } = result;
-  const counts = `${model.types.length} types, ${model.elements.length} elements, ${model.namespaces.length} namespaces, ${result.files.length} files`;
+  for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
+  const counts = `${model.types.length} types, ${model.elements.length} elements, ${operationCounts(model)}, ${model.namespaces.length} namespaces, ${result.files.length} files`;
   const where = relative(io.cwd, options.outDir) || ".";
   if (result.difference) {
     const { changed, missing, extra } = result.difference;

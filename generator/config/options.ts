@@ -32,6 +32,8 @@ export interface ResolvedOptions {
   readonly apiVersion: string;
   readonly schemaSet: SchemaSetConfig;
   readonly nameOverrides: ReadonlyMap<ClarkName, string>;
+  /** Stub names forced by the user, by operation id (`METHOD /path`). */
+  readonly operationNameOverrides: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_OUT = "generated/vcloud";
@@ -70,6 +72,9 @@ export async function resolveOptions(
     apiVersion,
     schemaSet,
     nameOverrides: nameOverrides(config.names ?? {}, schemaSet, configFile),
+    operationNameOverrides: new Map(
+      Object.entries(config.operationNames ?? {}),
+    ),
   };
 }
 

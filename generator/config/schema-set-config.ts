@@ -19,6 +19,10 @@ export interface SchemaSetConfig {
   readonly entryPoints: string[];
   readonly catalog?: string;
   readonly operations?: string;
+  /** The prefixes the operations document's `x-xsd-type`s use -> namespace URI. */
+  readonly operationPrefixes?: Record<string, string>;
+  /** Our file of facts the operations document lacks (relative to this config file). */
+  readonly operationOverrides?: string;
   readonly newestApiVersion: string;
   readonly namespaces: Record<
     string,

@@ -21,6 +21,8 @@ export interface UserConfig {
   readonly schemaSet?: string;
   /** TypeScript names by QName (`prefix:Local` with a canonical prefix, or `{uri}Local`). */
   readonly names?: Record<string, string>;
+  /** Stub names by operation (`"POST /vApp/{id}/power/action/powerOn": "powerOnVApp"`). */
+  readonly operationNames?: Record<string, string>;
 }
 
 export const CONFIG_NAMES = [
@@ -34,6 +36,7 @@ const KEYS: Record<keyof UserConfig, string> = {
   apiVersion: "string",
   schemaSet: "string",
   names: "object",
+  operationNames: "object",
 };
 
 export async function readUserConfig(file: string): Promise<UserConfig> {
@@ -64,6 +67,22 @@ export async function readUserConfig(file: string): Promise<UserConfig> {
         `names["${qname}"]`,
       );
     }
+  }
+  for (const [id, name] of Object.entries(
+    (value as UserConfig).operationNames ?? {},
+  )) {
+    if (!/^(GET|PUT|POST|DELETE) \/\S*$/.test(id))
+      throw new GeneratorError(
+        `must name an operation as "METHOD /path" (e.g. "POST /vApp/{id}/power/action/powerOn")`,
+        fileStart(file),
+        `operationNames["${id}"]`,
+      );
+    if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
+      throw new GeneratorError(
+        `must be a TypeScript identifier`,
+        fileStart(file),
+        `operationNames["${id}"]`,
+      );
   }
   return value as UserConfig;
 }

@@ -15,6 +15,8 @@ import { template } from "./templates.js";
 import { emitDocuments } from "./xml/emit-documents.js";
 import { emitSchemaData } from "./xml/emit-schema-data.js";
 import { emitTypeModules } from "./types/emit-type-modules.js";
+import { emitOperationsTable } from "./client/emit-operations-table.js";
+import { emitStubs } from "./client/emit-stubs.js";
 
 export interface PackageInfo {
   readonly generatorVersion: string;
@@ -34,6 +36,9 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
     emitElementsTable(index, header),
     emitSchemaData(index, header, info.schemaSet.defaultNamespace),
     emitDocuments(index, header),
+    ...(model.operations.length
+      ? [emitOperationsTable(index, header), ...emitStubs(index, header)]
+      : []),
   ];
   const files: OutputFile[] = [];
   for (const module of modules) {
@@ -76,6 +81,8 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
       { key: "./elements", path: "elements" },
       { key: "./document", path: "document" },
       { key: "./schema", path: "schema" },
+      { key: "./operations", path: "operations" },
+      { key: "./api", path: "api/index" },
       { key: "./runtime", path: "runtime/index" },
     ],
   };

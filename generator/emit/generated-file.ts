@@ -20,6 +20,10 @@ export interface ModuleRef {
 type Declaration =
   | { readonly kind: "type"; readonly text: string }
   | {
+      readonly kind: "code";
+      readonly text: { readonly [R in Rendering]: string | undefined };
+    }
+  | {
       readonly kind: "const";
       readonly doc: string;
       readonly name: string;
@@ -69,6 +73,11 @@ export class GeneratedFile {
     this.declarations.push({ kind: "const", doc, name, type, value });
   }
 
+  /** Adds a declaration printed by the emitter for each rendering (undefined: left out of that one). */
+  addCode(text: { readonly [R in Rendering]: string | undefined }): void {
+    this.declarations.push({ kind: "code", text });
+  }
+
   get isEmpty(): boolean {
     return this.declarations.length === 0;
   }
@@ -113,6 +122,7 @@ function renderDeclaration(
 ): string | undefined {
   if (declaration.kind === "type")
     return rendering === "js" ? undefined : declaration.text;
+  if (declaration.kind === "code") return declaration.text[rendering];
   const { doc, name, type, value } = declaration;
   const prefix = doc ? `${doc}\n` : "";
   if (rendering === "d.ts")

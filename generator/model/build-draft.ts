@@ -48,6 +48,8 @@ export function buildDraft(
     groups: new Map(),
     attributeGroups: new Map(),
     attributes: new Map(),
+    operations: [],
+    leftOutOperations: [],
   };
   for (const schema of set.schemas) {
     for (const type of schema.types) addType(draft, type, type.name!);

@@ -8,6 +8,7 @@ import type { RawAnnotation } from "../load/raw-schema.js";
 import type {
   Annotations,
   AttributeUse,
+  BodyDecl,
   ClarkName,
   ElementDecl,
   Facets,
@@ -126,6 +127,39 @@ export interface DraftAttributeGroup {
   source: SourceLocation;
 }
 
+/** A body of an operation while it is linked to the schema model. */
+export interface DraftBody {
+  mediaType: string;
+  /** The XSD type (Clark name), once the document's prefix is resolved. */
+  type: ClarkName;
+  /** Where the operations document (or our override) names it. */
+  jsonPath: string;
+  location: SourceLocation;
+}
+
+/** An operation of the XML REST API, from the operations document and our overrides. */
+export interface DraftOperation {
+  /** `METHOD /path`. */
+  id: string;
+  method: "GET" | "PUT" | "POST" | "DELETE";
+  path: string;
+  tag: "user" | "admin" | "extension";
+  auth: "basic" | "bearer";
+  pathParameters: string[];
+  queryParameters: { name: string; required: boolean }[];
+  request: DraftBody[];
+  responses: DraftBody[];
+  /** The global elements of each body's type, filled in by link-operations. */
+  linked?: { request: BodyDecl[]; responses: BodyDecl[] };
+  deprecated: boolean;
+  jsonPath: string;
+  location: SourceLocation;
+  /** Evidence of each fact our overrides added. */
+  overrides: string[];
+  /** The stub's name, set by name-operations. */
+  name?: string;
+}
+
 export interface Draft {
   apiVersion: string;
   /** Namespace URI -> canonical prefix, for every namespace with components. */
@@ -135,6 +169,10 @@ export interface Draft {
   groups: Map<ClarkName, DraftGroup>;
   attributeGroups: Map<ClarkName, DraftAttributeGroup>;
   attributes: Map<ClarkName, DraftAttribute>;
+  /** The operations, in the document's order; operations left out at the target version are removed by link-operations. */
+  operations: DraftOperation[];
+  /** Operations left out at the target version, with why. */
+  leftOutOperations: { id: string; reason: string }[];
 }
 
 /** Calls `visit` on every element particle and wildcard under a group, depth first, in order. */

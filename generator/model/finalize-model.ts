@@ -21,6 +21,9 @@ export function finalizeModel(
   draft: Draft,
   namespaces: Namespace[],
   relativeTo: (file: string) => string,
+  operations: Pick<Model, "operations" | "operationsSource"> = {
+    operations: [],
+  },
 ): Model {
   const source = (at: SourceLocation): Source => ({
     file: relativeTo(at.file),
@@ -74,6 +77,7 @@ export function finalizeModel(
       .sort((a, b) => (a.module < b.module ? -1 : 1)),
     types,
     elements,
+    ...operations,
   };
 }
 

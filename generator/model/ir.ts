@@ -39,6 +39,14 @@ export interface Model {
   readonly types: TypeDef[];
   /** Every global element, sorted by `id`. */
   readonly elements: ElementDecl[];
+  /**
+   * Every operation of the XML REST API at this version, sorted by `path` then `method`: what the
+   * generated stubs call and the simulator serves. Empty when the schema set names no operations
+   * document.
+   */
+  readonly operations: Operation[];
+  /** What became of the operations document: its file, and how many operations were left out at this version. */
+  readonly operationsSource?: OperationsSource;
 }
 
 export interface Namespace {
@@ -200,4 +208,54 @@ export interface ElementDecl {
   readonly groupTsName?: string;
   readonly annotations: Annotations;
   readonly source: Source;
+}
+
+/** The operations document the model's operations come from. */
+export interface OperationsSource {
+  /** The file, relative to the input folder. */
+  readonly file: string;
+  /** How many operations it lists. */
+  readonly listed: number;
+  /** The operations left out because a type they send or answer is left out at this API version. */
+  readonly leftOut: { readonly id: string; readonly reason: string }[];
+}
+
+/** One shape a request or response body may take. */
+export interface BodyDecl {
+  /** As sent over HTTP: `application/vnd.vmware.vcloud.vApp+xml`. */
+  readonly mediaType: string;
+  /** The body's XSD type. */
+  readonly type: ClarkName;
+  /** The global element of that type (and media type) the body is written as. */
+  readonly element: ClarkName;
+}
+
+/** One operation of the XML REST API (one method on one path). */
+export interface Operation {
+  /** `METHOD /path`, e.g. `POST /vApp/{id}/power/action/powerOn`: what overrides and names refer to. */
+  readonly id: string;
+  /** The stub's name: unique in the package (see `generator/model/operation-naming.ts`). */
+  readonly name: string;
+  readonly method: "GET" | "PUT" | "POST" | "DELETE";
+  /** The path template below the API root, as in the operations document. */
+  readonly path: string;
+  /** `user`, `admin` (organization or system administrator) or `extension` (system administrator). */
+  readonly tag: "user" | "admin" | "extension";
+  /** `basic` for the login operations, `bearer` otherwise. */
+  readonly auth: "basic" | "bearer";
+  /** The path template's parameters, in order. */
+  readonly pathParameters: string[];
+  readonly queryParameters: {
+    readonly name: string;
+    readonly required: boolean;
+  }[];
+  /** Every shape the request body may take; empty for an operation without a body. */
+  readonly request: BodyDecl[];
+  /** Every shape a successful answer may take; empty when the document declares none (open). */
+  readonly responses: BodyDecl[];
+  readonly deprecated: boolean;
+  /** Where it is described: the operations file and the JSON path of the operation in it. */
+  readonly source: { readonly file: string; readonly path: string };
+  /** Facts our schema-set description adds to the operations document, each with its evidence. */
+  readonly overrides?: string[];
 }

@@ -2,12 +2,20 @@
 import type { Draft } from "../model/draft.js";
 import type { ApiVersions } from "../model/api-version.js";
 import type { ClarkName } from "../model/qname.js";
+import type { OperationOverride } from "../config/operation-overrides.js";
+import type { GeneratorError } from "../diagnostics.js";
 
 export interface PassContext {
   /** The API version to generate for, and the feature alias table. */
   readonly versions: ApiVersions;
   /** TypeScript names forced by the user, by Clark name of the type. */
   readonly nameOverrides: ReadonlyMap<ClarkName, string>;
+  /** Stub names forced by the user, by operation id (`METHOD /path`). */
+  readonly operationNameOverrides: ReadonlyMap<string, string>;
+  /** Our facts about operations that the operations document lacks. */
+  readonly operationOverrides: readonly OperationOverride[];
+  /** Reports a problem in the input that does not stop generation (printed as a warning). */
+  readonly warn: (warning: GeneratorError) => void;
 }
 
 export interface Pass {

@@ -45,6 +45,9 @@ export function emitDocuments(
   file.add(
     `${docComment({}, { notes: ["A document of the API: its root element (`prefix:Local`) and the typed value it holds."] })}\n${typeAlias("VcdDocument", [`${rt("DocumentOf")}<VcdDocuments>`])}`,
   );
+  file.add(
+    `${docComment({}, { notes: ["The document whose root is `K` (or one of the elements `K` lists)."] })}\nexport type DocumentFor<K extends VcdDocument["element"]> = Extract<\n  VcdDocument,\n  { element: K }\n>;`,
+  );
   const schema = file.refer(SCHEMA_MODULE, "schema", false);
   file.addConst(
     "/** The document functions, bound to this package's schema. */",

@@ -1,0 +1,105 @@
+/**
+ * Our own facts about operations, where the operations document lacks them (a body it does not
+ * name, a second type a path serves), each with its evidence: `schemas/vcd-api.operations.json`.
+ * Types are written with the canonical prefixes of the schema-set description (`vcloud:`, `ovf:`).
+ */
+import { GeneratorError, type SourceLocation } from "../diagnostics.js";
+import { locateJsonPath } from "../load/json-location.js";
+import { jsonPath } from "../load/read-operations.js";
+import { clark, type ClarkName } from "../model/qname.js";
+import { readInputFile } from "../read-input-file.js";
+
+export interface OverrideBody {
+  readonly mediaType: string;
+  readonly type: ClarkName;
+  readonly jsonPath: string;
+  readonly location: SourceLocation;
+}
+
+export interface OperationOverride {
+  /** `METHOD /path`. */
+  readonly id: string;
+  /** Request shapes to add (a body the document does not name, or another type the path takes). */
+  readonly addRequest: OverrideBody[];
+  /** Response shapes to add. */
+  readonly addResponses: OverrideBody[];
+  /** Why: the guide's page, the sample, the server behaviour this rests on. */
+  readonly evidence: string;
+  readonly location: SourceLocation;
+}
+
+type Json = Record<string, unknown>;
+
+export function readOperationOverrides(
+  file: string,
+  prefixes: ReadonlyMap<string, string>,
+): OperationOverride[] {
+  const text = readInputFile(file);
+  const at = (keys: string[]) => locateJsonPath(file, text, keys);
+  const fail = (keys: string[], message: string): never => {
+    throw new GeneratorError(message, at(keys), jsonPath(keys));
+  };
+  let json: Json;
+  try {
+    json = JSON.parse(text) as Json;
+  } catch (error) {
+    throw new GeneratorError(
+      `invalid JSON: ${(error as Error).message}`,
+      at([]),
+    );
+  }
+  const operations = json.operations;
+  if (!isObject(operations))
+    fail(["operations"], 'must be an object of "METHOD /path" -> override');
+  return Object.entries(operations as Json).map(([id, value]) => {
+    const keys = ["operations", id];
+    if (!/^(GET|PUT|POST|DELETE) \/\S*$/.test(id))
+      fail(keys, 'must be an operation id: "METHOD /path"');
+    if (!isObject(value)) fail(keys, "must be an object");
+    const override = value as Json;
+    if (typeof override.evidence !== "string" || !override.evidence.trim())
+      fail([...keys, "evidence"], "every override must give its evidence");
+    const bodies = (key: string): OverrideBody[] => {
+      const list = override[key];
+      if (list === undefined) return [];
+      if (!Array.isArray(list))
+        fail([...keys, key], "must be a list of { mediaType, type }");
+      return (list as unknown[]).map((item, i) => {
+        const itemKeys = [...keys, key, String(i)];
+        if (
+          !isObject(item) ||
+          typeof item.mediaType !== "string" ||
+          typeof item.type !== "string"
+        )
+          fail(itemKeys, "must be { mediaType, type }");
+        const { mediaType, type } = item as { mediaType: string; type: string };
+        const [prefix, local] = type.includes(":")
+          ? type.split(":", 2)
+          : ["", type];
+        const uri = prefixes.get(prefix);
+        if (uri === undefined)
+          fail(
+            [...itemKeys.slice(0, -1), "type"],
+            `unknown prefix "${prefix}" in "${type}" (known: ${[...prefixes.keys()].join(", ")})`,
+          );
+        return {
+          mediaType,
+          type: clark(uri!, local),
+          jsonPath: jsonPath(itemKeys),
+          location: at([...keys, key]),
+        };
+      });
+    };
+    return {
+      id,
+      addRequest: bodies("addRequest"),
+      addResponses: bodies("addResponses"),
+      evidence: override.evidence as string,
+      location: at(keys),
+    };
+  });
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

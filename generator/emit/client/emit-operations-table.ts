@@ -1,0 +1,71 @@
+/**
+ * `operations.ts`: one plain row per operation (what the stubs call and the simulator serves), each
+ * its own export so that a bundle keeps only the rows its stubs use, and `operations`, all of them.
+ */
+import type { BodyDecl, Operation } from "../../model/ir.js";
+import type { ModelIndex } from "../../model/model-index.js";
+import { GeneratedFile } from "../generated-file.js";
+import { RUNTIME_CLIENT } from "../modules.js";
+import type { Literal } from "../print/layout.js";
+
+export function emitOperationsTable(
+  index: ModelIndex,
+  header: (what: string) => string,
+): GeneratedFile {
+  const file = new GeneratedFile(
+    "operations.ts",
+    header("The operations of the XML REST API: one row per operation."),
+  );
+  const info = `${file.refer(RUNTIME_CLIENT, "OperationInfo")}`;
+  const operations = index.model.operations;
+  for (const op of operations) {
+    file.addConst(`/** \`${op.id}\` */`, op.name, info, {
+      literal: operationRow(index, op),
+    });
+  }
+  const list = operations.map((op) => `  ${op.name},\n`).join("");
+  const doc =
+    "/** Every operation, sorted by path then method (GET, PUT, POST, DELETE). */";
+  file.addCode({
+    ts: `${doc}\nexport const operations: readonly ${info}[] = [\n${list}];`,
+    js: `${doc}\nexport const operations = [\n${list}];`,
+    "d.ts": `${doc}\nexport declare const operations: readonly ${info}[];`,
+  });
+  return file;
+}
+
+/** The row of one operation (the fields of the runtime's `OperationInfo`). */
+export function operationRow(index: ModelIndex, op: Operation): Literal {
+  const shape = (body: BodyDecl): Literal => ({
+    mediaType: body.mediaType,
+    type: index.prefixed(body.type),
+    element: index.prefixed(body.element),
+  });
+  const mediaTypes: string[] = [];
+  const types: string[] = [];
+  for (const body of op.responses) {
+    if (mediaTypes.includes(body.mediaType)) continue;
+    mediaTypes.push(body.mediaType);
+    types.push(index.prefixed(body.type));
+  }
+  const first = op.request[0];
+  return {
+    name: op.name,
+    method: op.method,
+    path: op.path,
+    tag: op.tag,
+    auth: op.auth,
+    pathParameters: op.pathParameters,
+    queryParameters: op.queryParameters.map((q) => ({
+      name: q.name,
+      required: q.required,
+    })),
+    requestMediaType: first ? first.mediaType : null,
+    requestType: first ? index.prefixed(first.type) : null,
+    requestBodies: op.request.map(shape),
+    responseMediaTypes: mediaTypes,
+    responseTypes: types,
+    responses: op.responses.map(shape),
+    deprecated: op.deprecated,
+  };
+}

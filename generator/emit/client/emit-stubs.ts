@@ -1,0 +1,156 @@
+/**
+ * `api/<tag>.ts`: one typed function per operation (grouped by who may call it: `user`, `admin`,
+ * `extension`), each calling the client runtime with its row of the operations table; and
+ * `api/index.ts`, all of them. Per stub, its reply type (`<Name>Reply`), and where it has them, its
+ * body union (`<Name>Body`) and query parameters (`<Name>Query`).
+ */
+import type { Operation } from "../../model/ir.js";
+import type { ModelIndex } from "../../model/model-index.js";
+import { GeneratedFile } from "../generated-file.js";
+import { DOCUMENT, OPERATIONS, RUNTIME_CLIENT } from "../modules.js";
+import {
+  functionDeclaration,
+  type FunctionShape,
+  type Parameter,
+} from "../print/function-layout.js";
+import {
+  interfaceHead,
+  PRINT_WIDTH,
+  propertyKey,
+  typeAlias,
+} from "../print/layout.js";
+import { template } from "../templates.js";
+import { TypeExpressions } from "../types/type-expression.js";
+import { stubDoc } from "./stub-doc.js";
+
+export const TAGS = ["user", "admin", "extension"] as const;
+
+export function emitStubs(
+  index: ModelIndex,
+  header: (what: string) => string,
+): GeneratedFile[] {
+  const expressions = new TypeExpressions(index);
+  const files = TAGS.map((tag) => {
+    const file = new GeneratedFile(
+      `api/${tag}.ts`,
+      header(`Stubs of the operations tagged \`${tag}\` (${WHO[tag]}).`),
+    );
+    for (const op of index.model.operations.filter((o) => o.tag === tag))
+      emitStub(file, index, expressions, op);
+    return file;
+  });
+  const barrel = new GeneratedFile(
+    "api/index.ts",
+    header("Every stub of the API."),
+  );
+  const lines = TAGS.map((tag) => `export * from "./${tag}.js";`).join("\n");
+  barrel.addCode({ ts: lines, js: lines, "d.ts": lines });
+  return [...files, barrel];
+}
+
+const WHO = {
+  user: "any user who is logged in",
+  admin: "an organization administrator, or the system administrator",
+  extension: "the system administrator only",
+} as const;
+
+function emitStub(
+  file: GeneratedFile,
+  index: ModelIndex,
+  expressions: TypeExpressions,
+  op: Operation,
+): void {
+  const c = (name: string) => file.refer(RUNTIME_CLIENT, name);
+  const d = (name: string) => file.refer(DOCUMENT, name);
+  const base = op.name[0].toUpperCase() + op.name.slice(1);
+  const docOf = (element: string) =>
+    `${c("Reply")}<${d("DocumentFor")}<"${index.prefixed(element)}">>`;
+  const elements = [...new Set(op.responses.map((r) => r.element))];
+  const replies = elements.length
+    ? elements.map(docOf)
+    : [
+        `${c("Reply")}<${d("VcdDocument")}>`,
+        `${c("Reply")}<${c("NoContent")}>`,
+      ];
+  const replyName = `${base}Reply`;
+  file.add(
+    `/** What \`${op.name}\` answers. */\n${replyAlias(replyName, replies)}`,
+  );
+  const params: Parameter[] = [
+    { name: "client", type: c("VcdClient") },
+    op.pathParameters.length
+      ? {
+          name: "target",
+          type: `${c("Target")}<${op.pathParameters.map((p) => JSON.stringify(p)).join(" | ")}>`,
+        }
+      : { name: "target", type: c("Href"), optional: true },
+  ];
+  const bodyElements = [...new Set(op.request.map((r) => r.element))];
+  if (bodyElements.length === 1) {
+    const element = index.elements.get(op.request[0].element)!;
+    params.push({
+      name: "body",
+      type: expressions.ofType(file, element.type),
+    });
+  } else if (bodyElements.length > 1) {
+    const bodyName = `${base}Body`;
+    file.add(
+      `/** What \`${op.name}\` takes: a document of one of these elements. */\n${typeAlias(
+        bodyName,
+        bodyElements.map((e) => `${d("DocumentFor")}<"${index.prefixed(e)}">`),
+      )}`,
+    );
+    params.push({ name: "body", type: bodyName });
+  }
+  let options = c("CallOptions");
+  if (op.queryParameters.length) {
+    const queryName = `${base}Query`;
+    file.add(
+      template("types/interface")({
+        doc: `/** The query parameters of \`${op.name}\`. */`,
+        head: interfaceHead(queryName, undefined),
+        members: op.queryParameters.map((q) => ({
+          doc: "",
+          key: propertyKey(q.name),
+          optional: !q.required,
+          type: "string | number | boolean",
+        })),
+      }).trimEnd(),
+    );
+    options = `${c("CallOptions")}<${queryName}>`;
+  }
+  params.push({ name: "options", type: options, optional: true });
+  const shape: FunctionShape = {
+    name: op.name,
+    params,
+    returnType: `Promise<${replyName}>`,
+    callee: "client.call",
+    args: [
+      file.refer(OPERATIONS, op.name, false),
+      "target",
+      bodyElements.length ? "body" : "undefined",
+      "options",
+    ],
+  };
+  const doc = stubDoc(index, op, bodyElements.length > 1);
+  file.addCode({
+    ts: `${doc}\n${functionDeclaration(shape, "ts")}`,
+    js: `${doc}\n${functionDeclaration(shape, "js")}`,
+    "d.ts": `${doc}\n${functionDeclaration(shape, "d.ts")}`,
+  });
+}
+
+/**
+ * `export type XReply = ...;`: as typeAlias lays it out, except that prettier breaks a lone generic
+ * reference that does not fit inside its type arguments (`= $c.Reply<\n  ...\n>;`), unless even
+ * that head is too long.
+ */
+function replyAlias(name: string, members: readonly string[]): string {
+  const flat = `export type ${name} = ${members[0]};`;
+  if (members.length > 1 || flat.length <= PRINT_WIDTH)
+    return typeAlias(name, members);
+  const open = members[0].indexOf("<");
+  const head = `export type ${name} = ${members[0].slice(0, open + 1)}`;
+  if (head.length > PRINT_WIDTH) return typeAlias(name, members);
+  return `export type ${name} = ${members[0].slice(0, open + 1)}\n  ${members[0].slice(open + 1, -1)}\n>;`;
+}

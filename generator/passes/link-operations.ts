@@ -1,0 +1,82 @@
+/**
+ * Links each operation's bodies to the schema model at the target API version: a body is written
+ * and read as a global element of its type, so each (media type, type) becomes one shape per such
+ * element (a query's `references` answer may be any of the 54 elements of `ReferencesType`). An
+ * operation whose body type is left out at this version is left out too, and counted. A media type
+ * that disagrees with the type's own `meta:content-type` is reported as a warning at its JSON path.
+ */
+import { GeneratorError } from "../diagnostics.js";
+import type { Draft, DraftBody, DraftOperation } from "../model/draft.js";
+import type { BodyDecl } from "../model/ir.js";
+import { localOf, type ClarkName } from "../model/qname.js";
+import type { Pass, PassContext } from "./pass.js";
+
+export const linkOperations: Pass = {
+  name: "link-operations",
+  run(draft, context) {
+    const elementsByType = new Map<ClarkName, ClarkName[]>();
+    for (const element of [...draft.elements.values()].sort((a, b) =>
+      a.id < b.id ? -1 : 1,
+    )) {
+      if (element.abstract) continue;
+      const list = elementsByType.get(element.type) ?? [];
+      list.push(element.id);
+      elementsByType.set(element.type, list);
+    }
+    const kept: DraftOperation[] = [];
+    for (const op of draft.operations) {
+      const missing = [...op.request, ...op.responses].find(
+        (body) => !draft.types.has(body.type),
+      );
+      if (missing) {
+        draft.leftOutOperations.push({
+          id: op.id,
+          reason: `${localOf(missing.type)} is left out at API ${draft.apiVersion}`,
+        });
+        continue;
+      }
+      const link = (body: DraftBody) =>
+        shapes(draft, op, body, elementsByType, context);
+      op.linked = {
+        request: op.request.flatMap(link),
+        responses: op.responses.flatMap(link),
+      };
+      kept.push(op);
+    }
+    draft.operations = kept;
+  },
+};
+
+function shapes(
+  draft: Draft,
+  op: DraftOperation,
+  body: DraftBody,
+  elementsByType: ReadonlyMap<ClarkName, ClarkName[]>,
+  { warn }: PassContext,
+): BodyDecl[] {
+  const declared = draft.types.get(body.type)?.annotations.mediaType;
+  if (
+    declared &&
+    !body.mediaType.includes("*") &&
+    `${declared}+xml`.toLowerCase() !== body.mediaType.toLowerCase()
+  )
+    warn(
+      new GeneratorError(
+        `${op.id}: media type ${body.mediaType} does not match ${localOf(body.type)}'s own ${declared}+xml`,
+        body.location,
+        body.jsonPath,
+      ),
+    );
+  const elements = elementsByType.get(body.type) ?? [];
+  if (elements.length === 0)
+    throw new GeneratorError(
+      `${op.id}: no global element has the type ${localOf(body.type)}, so its body cannot be written or read`,
+      body.location,
+      body.jsonPath,
+    );
+  return elements.map((element) => ({
+    mediaType: body.mediaType,
+    type: body.type,
+    element,
+  }));
+}

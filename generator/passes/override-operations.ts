@@ -1,0 +1,41 @@
+/**
+ * Adds our own facts (schemas/vcd-api.operations.json) to the operations document's: bodies it does
+ * not name, other types a path serves. Each override names its evidence, kept on the operation.
+ */
+import { GeneratorError } from "../diagnostics.js";
+import type { DraftBody } from "../model/draft.js";
+import type { Pass } from "./pass.js";
+
+export const overrideOperations: Pass = {
+  name: "override-operations",
+  run(draft, { operationOverrides }) {
+    const byId = new Map(draft.operations.map((op) => [op.id, op]));
+    for (const override of operationOverrides) {
+      const op = byId.get(override.id);
+      if (!op) {
+        // An override for an operation this version's document does not list: nothing to add to.
+        continue;
+      }
+      const add = (into: DraftBody[], bodies: typeof override.addRequest) => {
+        for (const body of bodies) {
+          if (
+            into.some(
+              (b) =>
+                b.type === body.type &&
+                b.mediaType.toLowerCase() === body.mediaType.toLowerCase(),
+            )
+          )
+            throw new GeneratorError(
+              `the operations document already has ${body.mediaType} here: remove the override`,
+              body.location,
+              body.jsonPath,
+            );
+          into.push({ ...body });
+        }
+      };
+      add(op.request, override.addRequest);
+      add(op.responses, override.addResponses);
+      op.overrides.push(override.evidence);
+    }
+  },
+};
