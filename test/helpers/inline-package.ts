@@ -17,6 +17,7 @@ export async function packageOf(body: string): Promise<GeneratedPackage> {
     apiVersion: "30.0",
     schemaSet: config,
     nameOverrides: new Map(),
+    operationNameOverrides: new Map(),
   });
   const out = join(dir, "out");
   writeOutput(

@@ -55,6 +55,7 @@ export interface InlineOptions {
   readonly apiVersion?: string;
   readonly files?: Record<string, string>;
   readonly names?: Map<string, string>;
+  readonly operationNames?: Map<string, string>;
   readonly config?: Partial<SchemaSetConfig>;
 }
 
@@ -69,6 +70,7 @@ export function modelOf(body: string, options: InlineOptions = {}): Model {
     apiVersion: options.apiVersion ?? "all",
     schemaSet: schemaSetConfig(["main.xsd"], options.config),
     nameOverrides: options.names ?? new Map(),
+    operationNameOverrides: options.operationNames ?? new Map(),
   }).model;
 }
 

@@ -14,5 +14,6 @@ export function vcdModelOptions(apiVersion: string): ModelOptions {
     apiVersion,
     schemaSet: readSchemaSetConfig(),
     nameOverrides: new Map(),
+    operationNameOverrides: new Map(),
   };
 }

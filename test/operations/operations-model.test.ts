@@ -1,0 +1,301 @@
+/** The operations document -> the model's operations, on small inline inputs: linking, versions, overrides, errors. */
+import { describe, expect, it } from "vitest";
+import { GeneratorError } from "../../generator/diagnostics.js";
+import { buildModel } from "../../generator/pipeline.js";
+import {
+  TNS,
+  schema,
+  schemaSetConfig,
+  writeTree,
+} from "../helpers/inline-schema.js";
+
+const XSD = schema(`
+  <xs:complexType name="ThingType">
+    <xs:annotation><xs:appinfo><meta:content-type>application/vnd.test.thing</meta:content-type></xs:appinfo></xs:annotation>
+    <xs:sequence><xs:element name="Name" type="xs:string"/></xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="NewType">
+    <xs:annotation><xs:appinfo><meta:version added-in="31.0"/></xs:appinfo></xs:annotation>
+    <xs:sequence><xs:element name="Name" type="xs:string"/></xs:sequence>
+  </xs:complexType>
+  <xs:element name="Thing" type="ThingType"/>
+  <xs:element name="OtherThing" type="ThingType"/>
+  <xs:element name="New" type="NewType"/>
+`);
+
+const body = (mediaType: string, type: string) => ({
+  content: { [mediaType]: { schema: { "x-xsd-type": type } } },
+});
+
+function document(paths: Record<string, unknown>): string {
+  return JSON.stringify(
+    { openapi: "3.0.3", info: { version: "30.0" }, paths },
+    null,
+    1,
+  );
+}
+
+const THING = {
+  parameters: [
+    { in: "path", name: "id", required: true, schema: { type: "string" } },
+  ],
+  get: {
+    tags: ["user"],
+    parameters: [
+      {
+        in: "query",
+        name: "format",
+        required: false,
+        schema: { type: "string" },
+      },
+    ],
+    responses: {
+      "2XX": {
+        description: "",
+        ...body("application/vnd.test.thing+xml", "t:ThingType"),
+      },
+    },
+    security: [{ bearerAuth: [] }],
+  },
+  put: {
+    tags: ["admin"],
+    requestBody: {
+      required: true,
+      ...body("application/vnd.test.thing+xml", "t:ThingType"),
+    },
+    responses: { "2XX": { description: "" } },
+    security: [{ bearerAuth: [] }],
+    deprecated: true,
+  },
+};
+
+function build(
+  paths: Record<string, unknown>,
+  options: {
+    apiVersion?: string;
+    overrides?: unknown;
+    names?: Map<string, string>;
+  } = {},
+) {
+  const files: Record<string, string> = {
+    "main.xsd": XSD,
+    "operations/30.0.openapi.json": document(paths),
+  };
+  if (options.overrides)
+    files["overrides.json"] = JSON.stringify(options.overrides, null, 1);
+  const dir = writeTree(files);
+  return buildModel({
+    inputDir: dir,
+    apiVersion: options.apiVersion ?? "30.0",
+    schemaSet: schemaSetConfig(["main.xsd"], {
+      file: `${dir}/schema-set.json`,
+      operations: "operations/30.0.openapi.json",
+      operationPrefixes: { t: TNS },
+      ...(options.overrides ? { operationOverrides: "overrides.json" } : {}),
+    }),
+    nameOverrides: new Map(),
+    operationNameOverrides: options.names ?? new Map(),
+  });
+}
+
+function errorOf(run: () => unknown): GeneratorError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof GeneratorError) return error;
+    throw error;
+  }
+  throw new Error("no error");
+}
+
+describe("operations in the model", () => {
+  it("reads method, path, tag, auth, parameters, bodies linked to every element of their type, deprecation", () => {
+    const { model } = build({ "/thing/{id}": THING });
+    expect(model.operations).toEqual([
+      {
+        id: "GET /thing/{id}",
+        name: "getThing",
+        method: "GET",
+        path: "/thing/{id}",
+        tag: "user",
+        auth: "bearer",
+        pathParameters: ["id"],
+        queryParameters: [{ name: "format", required: false }],
+        request: [],
+        responses: [
+          {
+            mediaType: "application/vnd.test.thing+xml",
+            type: `{${TNS}}ThingType`,
+            element: `{${TNS}}OtherThing`,
+          },
+          {
+            mediaType: "application/vnd.test.thing+xml",
+            type: `{${TNS}}ThingType`,
+            element: `{${TNS}}Thing`,
+          },
+        ],
+        deprecated: false,
+        source: {
+          file: "operations/30.0.openapi.json",
+          path: 'paths["/thing/{id}"].get',
+        },
+      },
+      expect.objectContaining({
+        id: "PUT /thing/{id}",
+        name: "updateThing",
+        tag: "admin",
+        request: [
+          expect.objectContaining({ element: `{${TNS}}OtherThing` }),
+          expect.objectContaining({ element: `{${TNS}}Thing` }),
+        ],
+        responses: [],
+        deprecated: true,
+      }),
+    ]);
+    expect(model.operationsSource).toEqual({
+      file: "operations/30.0.openapi.json",
+      listed: 2,
+      leftOut: [],
+    });
+  });
+
+  it("leaves out an operation whose type is left out at the API version, and counts it", () => {
+    const paths = {
+      "/new": {
+        get: {
+          tags: ["user"],
+          responses: {
+            "2XX": {
+              description: "",
+              ...body("application/vnd.test.new+xml", "t:NewType"),
+            },
+          },
+          security: [{ bearerAuth: [] }],
+        },
+      },
+    };
+    expect(build(paths, { apiVersion: "30.0" }).model.operations).toEqual([]);
+    expect(
+      build(paths, { apiVersion: "30.0" }).model.operationsSource?.leftOut,
+    ).toEqual([{ id: "GET /new", reason: "NewType is left out at API 30.0" }]);
+    expect(
+      build(paths, { apiVersion: "31.0" }).model.operations.map((o) => o.name),
+    ).toEqual(["getNew"]);
+  });
+
+  it("a type the schema set does not have is an error at its JSON path, with file, line and column", () => {
+    const error = errorOf(() =>
+      build({
+        "/thing/{id}": {
+          ...THING,
+          get: {
+            ...THING.get,
+            responses: {
+              "2XX": {
+                description: "",
+                ...body("application/x+xml", "t:NoSuchType"),
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(error.message).toMatch(
+      /GET \/thing\/\{id\}: the schema set has no type "NoSuchType"/,
+    );
+    expect(error.objectPath).toBe(
+      'paths["/thing/{id}"].get.responses["2XX"].content["application/x+xml"].schema["x-xsd-type"]',
+    );
+    expect(error.location?.file).toMatch(/operations\/30\.0\.openapi\.json$/);
+    expect(error.location?.line).toBeGreaterThan(10);
+  });
+
+  it("an unknown prefix, an undeclared path parameter and a missing tag are errors naming where", () => {
+    expect(
+      errorOf(() =>
+        build({
+          "/x": {
+            get: {
+              ...THING.get,
+              responses: {
+                "2XX": { description: "", ...body("a/b+xml", "zz:ThingType") },
+              },
+            },
+          },
+        }),
+      ).message,
+    ).toMatch(/unknown prefix "zz"/);
+    expect(
+      errorOf(() => build({ "/x/{name}": { get: THING.get } })).message,
+    ).toMatch(/the path parameter "name" is not declared/);
+    const noTag = errorOf(() =>
+      build({ "/x": { get: { ...THING.get, tags: [] } } }),
+    );
+    expect(noTag.objectPath).toBe('paths["/x"].get.tags');
+  });
+
+  it("warns where a media type disagrees with the type's own", () => {
+    const { warnings, model } = build({
+      "/thing/{id}": {
+        ...THING,
+        get: {
+          ...THING.get,
+          responses: {
+            "2XX": {
+              description: "",
+              ...body("application/vnd.test.other+xml", "t:ThingType"),
+            },
+          },
+        },
+      },
+    });
+    expect(model.operations).toHaveLength(2);
+    expect(warnings.map((w) => w.message)).toEqual([
+      "GET /thing/{id}: media type application/vnd.test.other+xml does not match ThingType's own application/vnd.test.thing+xml",
+    ]);
+  });
+
+  it("adds the bodies our overrides give, keeping their evidence; an override without evidence is an error", () => {
+    const overrides = {
+      operations: {
+        "PUT /thing/{id}": {
+          addResponses: [
+            {
+              mediaType: "application/vnd.test.thing+xml",
+              type: "t:ThingType",
+            },
+          ],
+          evidence: "seen in a real answer",
+        },
+      },
+    };
+    const put = build({ "/thing/{id}": THING }, { overrides }).model
+      .operations[1];
+    expect(put.responses.map((r) => r.element)).toEqual([
+      `{${TNS}}OtherThing`,
+      `{${TNS}}Thing`,
+    ]);
+    expect(put.overrides).toEqual(["seen in a real answer"]);
+    const error = errorOf(() =>
+      build(
+        { "/thing/{id}": THING },
+        {
+          overrides: { operations: { "PUT /thing/{id}": { addRequest: [] } } },
+        },
+      ),
+    );
+    expect(error.message).toBe("every override must give its evidence");
+    expect(error.objectPath).toBe('operations["PUT /thing/{id}"].evidence');
+  });
+
+  it("takes stub names from the config", () => {
+    const { model } = build(
+      { "/thing/{id}": THING },
+      { names: new Map([["GET /thing/{id}", "readThing"]]) },
+    );
+    expect(model.operations.map((o) => o.name)).toEqual([
+      "readThing",
+      "updateThing",
+    ]);
+  });
+});
