@@ -1,0 +1,65 @@
+/**
+ * vcd-codegen runtime, simulator: what a generated package hands the simulator (its own operations
+ * table, document functions and schema descriptors), and the options of one simulator.
+ */
+import type { OperationInfo } from "../client/operation.js";
+import type { Document, SchemaData, Violation } from "../xml/index.js";
+import type { SeedData } from "./store/seed.js";
+
+export interface SimulatorDocuments {
+  fromXml(xml: string): Document;
+  toXml(doc: Document, options?: { strict?: boolean }): string;
+  validate(doc: Document): Violation[];
+}
+
+export interface SimulatorBinding {
+  /** The API version the package speaks (`30.0`): the one version the simulator accepts. */
+  readonly apiVersion: string;
+  readonly operations: readonly OperationInfo[];
+  readonly documents: SimulatorDocuments;
+  readonly schema: SchemaData;
+}
+
+export interface SimulatorOptions {
+  /** 0 (the default): a free port. The simulator always binds 127.0.0.1. */
+  readonly port?: number;
+  /** The data it starts from (and `reset()` returns to): an object, or the path of a JSON file. Default: `defaultSeed`. */
+  readonly seed?: SeedData | string;
+  /** How long a token lives without use, in ms (default 30 minutes, as vCD). */
+  readonly tokenIdleTimeout?: number;
+  /** How long each step of a task takes, in ms (default 1000): queued, running (two steps), then done. Each poll of the task also moves it on a step. */
+  readonly taskStepMs?: number;
+}
+
+/** One response the simulator sent, as sent. */
+export interface SentBody {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface SimulatorUser {
+  readonly org: string;
+  readonly name: string;
+  readonly password: string;
+  readonly role: string;
+}
+
+export interface Simulator {
+  /** `http://127.0.0.1:PORT/api`. */
+  readonly url: string;
+  /** The seeded credentials: the system administrator first (org `System`), then the tenants' users. */
+  readonly users: readonly SimulatorUser[];
+  /** Every response body sent since the start, in order (error documents included). */
+  readonly sentBodies: readonly SentBody[];
+  /** The next task of this kind (its `operationName`, such as `vappPowerOn`, or the operation's name, such as `powerOnVApp`) ends in `error`. */
+  failNextTask(kind: string, message?: string): void;
+  /** Back to the seed: every entity, session and task as at the start. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TOKEN_IDLE_TIMEOUT = 30 * 60 * 1000;
+export const DEFAULT_TASK_STEP_MS = 1000;

@@ -1,0 +1,32 @@
+/**
+ * vcd-codegen runtime, simulator: operations outside the stateful core. They answer a minimal valid
+ * document of the declared response type (a task that succeeds with nothing to do where a task is
+ * declared), or 204 where nothing is declared.
+ */
+import type { Ctx, Reply } from "./context.js";
+import type { MinimalInstances } from "./minimal.js";
+import { taskReply } from "./refs.js";
+
+export function fallback(ctx: Ctx, minimal: MinimalInstances): Reply {
+  const shape = ctx.op.responses[0];
+  if (!shape) return { status: 204 };
+  if (shape.element === "vcloud:Task") {
+    const org = ctx.store.orgs.get(ctx.user.orgId)!;
+    const task = ctx.store.tasks.start({
+      operationName: ctx.op.name,
+      operation: `${ctx.op.method} ${ctx.op.path}`,
+      owner: { kind: "org", id: org.id, name: org.name },
+      orgId: org.id,
+      userId: ctx.user.id,
+      apply: () => undefined,
+    });
+    return taskReply(ctx, task);
+  }
+  const doc = minimal.element(shape.element);
+  if (!doc) return { status: 204 };
+  return {
+    status: ctx.op.method === "POST" ? 201 : 200,
+    doc,
+    mediaType: shape.mediaType,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * vcd-codegen runtime, simulator: a VM's virtual hardware as OVF writes it: the
+ * `ovf:VirtualHardwareSection` with its NIC, SCSI controller, disk, CPU and memory items (RASD values,
+ * whose CIM numbers are held as strings).
+ */
+import type { Vm } from "../store/model.js";
+import type { Ctx } from "./context.js";
+import { MT } from "./media-types.js";
+
+const text = (value: string | number) => ({ $value: String(value) });
+const VCLOUD = "http://www.vmware.com/vcloud/v1.5";
+
+/** A vcloud:Link inside OVF content (a wildcard there, so raw XML). */
+function rawLink(rel: string, href: string, type: string) {
+  return {
+    $xml: `<vcloud:Link xmlns:vcloud="${VCLOUD}" rel="${rel}" type="${type}" href="${href}"/>`,
+  };
+}
+
+export function cpuItem(vm: Vm) {
+  return {
+    AllocationUnits: text("hertz * 10^6"),
+    Description: text("Number of Virtual CPUs"),
+    ElementName: text(`${vm.cpus} virtual CPU(s)`),
+    InstanceID: text(4),
+    Reservation: text(0),
+    ResourceType: text(3),
+    VirtualQuantity: text(vm.cpus),
+    Weight: text(0),
+  };
+}
+
+export function memoryItem(vm: Vm) {
+  return {
+    AllocationUnits: text("byte * 2^20"),
+    Description: text("Memory Size"),
+    ElementName: text(`${vm.memoryMb} MB of memory`),
+    InstanceID: text(5),
+    Reservation: text(0),
+    ResourceType: text(4),
+    VirtualQuantity: text(vm.memoryMb),
+    Weight: text(0),
+  };
+}
+
+function nicItems(vm: Vm) {
+  const connections =
+    (vm.network.NetworkConnection as Record<string, unknown>[] | undefined) ??
+    [];
+  return connections.map((c, i) => ({
+    ...(typeof c.MACAddress === "string"
+      ? { Address: text(c.MACAddress) }
+      : {}),
+    AddressOnParent: text(i),
+    AutomaticAllocation: { $value: c.IsConnected !== false },
+    Connection: [text(String(c.network))],
+    Description: text(`Vmxnet3 ethernet adapter on "${String(c.network)}"`),
+    ElementName: text(`Network adapter ${i}`),
+    InstanceID: text(1 + i * 10),
+    ResourceSubType: text("VMXNET3"),
+    ResourceType: text(10),
+  }));
+}
+
+export function virtualHardwareSection(
+  ctx: Ctx,
+  vm: Vm,
+  path: string | undefined,
+) {
+  const links = path
+    ? [
+        rawLink(
+          "down",
+          ctx.hrefs.abs(`${path}/virtualHardwareSection/cpu`),
+          MT.rasdItem,
+        ),
+        rawLink(
+          "down",
+          ctx.hrefs.abs(`${path}/virtualHardwareSection/memory`),
+          MT.rasdItem,
+        ),
+      ]
+    : [];
+  return {
+    $element: "ovf:VirtualHardwareSection",
+    Info: text("Virtual hardware requirements"),
+    System: {
+      ElementName: text("Virtual Hardware Family"),
+      InstanceID: text(0),
+      VirtualSystemIdentifier: text(vm.name),
+      VirtualSystemType: text("vmx-14"),
+    },
+    Item: [
+      ...nicItems(vm),
+      {
+        Address: text(0),
+        Description: text("SCSI Controller"),
+        ElementName: text("SCSI Controller 0"),
+        InstanceID: text(2),
+        ResourceSubType: text("lsilogic"),
+        ResourceType: text(6),
+      },
+      {
+        AddressOnParent: text(0),
+        Description: text("Hard disk"),
+        ElementName: text("Hard disk 1"),
+        InstanceID: text(2000),
+        Parent: text(2),
+        ResourceType: text(17),
+        VirtualQuantity: text(vm.diskMb * 1024 * 1024),
+        VirtualQuantityUnits: text("byte"),
+      },
+      cpuItem(vm),
+      memoryItem(vm),
+    ],
+    ...(links.length ? { $any: links } : {}),
+  };
+}
+
+export function operatingSystemSection(vm: Vm) {
+  return {
+    $element: "ovf:OperatingSystemSection",
+    id: vm.osId,
+    Info: text("Specifies the operating system installed"),
+    Description: text(vm.osType),
+  };
+}

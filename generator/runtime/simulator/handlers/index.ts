@@ -1,0 +1,19 @@
+/** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
+import type { HandlerTable } from "./context.js";
+import { orgHandlers } from "./org.js";
+import { sessionHandlers } from "./session.js";
+import { taskHandlers } from "./task.js";
+import { vappHandlers } from "./vapp.js";
+import { vmSectionHandlers } from "./vm-sections.js";
+
+export const HANDLERS: HandlerTable = {
+  ...sessionHandlers,
+  ...orgHandlers,
+  ...vappHandlers,
+  ...vmSectionHandlers,
+  ...taskHandlers,
+};
+
+/** The key of an operation row in the handler table: its method and path without a trailing slash. */
+export const handlerKey = (method: string, path: string): string =>
+  `${method} ${path.replace(/\/+$/, "") || "/"}`;

@@ -1,0 +1,261 @@
+/**
+ * vcd-codegen runtime, simulator: browsing a tenant: the organization list, organizations, VDCs,
+ * networks, catalogs and catalog items, and an organization's tasks list.
+ */
+import { urn } from "../store/ids.js";
+import type { Catalog, Org, Vdc } from "../store/model.js";
+import { Status } from "../store/model.js";
+import { ok, type Ctx, type HandlerTable } from "./context.js";
+import { MT } from "./media-types.js";
+import { optional, orgRef, taskValue } from "./refs.js";
+
+function orgValue(ctx: Ctx, org: Org) {
+  const h = ctx.hrefs;
+  const vdcs = [...ctx.store.vdcs.values()].filter((v) => v.orgId === org.id);
+  const catalogs = [...ctx.store.catalogs.values()].filter(
+    (c) => c.orgId === org.id,
+  );
+  const networks = [...ctx.store.networks.values()].filter(
+    (n) => n.orgId === org.id,
+  );
+  return {
+    name: org.name,
+    id: urn("org", org.id),
+    href: h.abs(h.org(org.id)),
+    type: MT.org,
+    Link: [
+      ...vdcs.flatMap((v) =>
+        h.link("down", "GET", h.vdc(v.id), MT.vdc, v.name),
+      ),
+      ...catalogs.flatMap((c) =>
+        h.link("down", "GET", h.catalog(c.id), MT.catalog, c.name),
+      ),
+      ...networks.flatMap((n) =>
+        h.link("down", "GET", h.network(n.id), MT.orgNetwork, n.name),
+      ),
+      ...h.link("down", "GET", h.tasksList(org.id), MT.tasksList),
+      ...h.link("down", "GET", `${h.org(org.id)}/metadata`, MT.metadata),
+      ...(ctx.store.isOrgAdmin(ctx.user, org.id)
+        ? h.link("alternate", "GET", h.adminOrg(org.id), MT.adminOrg)
+        : []),
+    ],
+    ...optional("Description", org.description),
+    FullName: org.fullName,
+    IsEnabled: org.enabled,
+  };
+}
+
+function vdcValue(ctx: Ctx, vdc: Vdc) {
+  const h = ctx.hrefs;
+  const path = h.vdc(vdc.id);
+  const org = ctx.store.orgs.get(vdc.orgId)!;
+  const vapps = [...ctx.store.vapps.values()].filter((v) => v.vdcId === vdc.id);
+  const templates = [...ctx.store.templates.values()].filter(
+    (t) => t.vdcId === vdc.id,
+  );
+  const vms = vapps.flatMap((v) => v.vms);
+  const capacity = (units: string, used: number) => ({
+    Units: units,
+    Allocated: "0",
+    Limit: "0",
+    Reserved: "0",
+    Used: String(used),
+  });
+  const on = vms.filter((vm) => vm.status === Status.POWERED_ON);
+  return {
+    status: 1,
+    name: vdc.name,
+    id: urn("vdc", vdc.id),
+    href: h.abs(path),
+    type: MT.vdc,
+    Link: [
+      ...h.link("up", "GET", h.org(org.id), MT.org),
+      ...h.link(
+        "add",
+        "POST",
+        `${path}/action/instantiateVAppTemplate`,
+        MT.instantiate,
+      ),
+      ...h.link("add", "POST", `${path}/action/composeVApp`, MT.composeVApp),
+      ...h.link("add", "POST", `${path}/action/cloneVApp`, MT.cloneVApp),
+      ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
+    ],
+    AllocationModel: "AllocationVApp",
+    ComputeCapacity: {
+      Cpu: capacity(
+        "MHz",
+        on.reduce((n, vm) => n + vm.cpus * 1000, 0),
+      ),
+      Memory: capacity(
+        "MB",
+        on.reduce((n, vm) => n + vm.memoryMb, 0),
+      ),
+    },
+    ResourceEntities: {
+      ResourceEntity: [
+        ...vapps.map((v) => ({
+          href: h.abs(h.vapp(v.id)),
+          name: v.name,
+          type: MT.vApp,
+        })),
+        ...templates.map((t) => ({
+          href: h.abs(h.vAppTemplate(t.id)),
+          name: t.name,
+          type: MT.vAppTemplate,
+        })),
+      ],
+    },
+    AvailableNetworks: {
+      Network: vdc.networkIds.flatMap((id) => {
+        const n = ctx.store.networks.get(id);
+        return n
+          ? [{ href: h.abs(h.network(n.id)), name: n.name, type: MT.network }]
+          : [];
+      }),
+    },
+    NicQuota: 0,
+    NetworkQuota: 20,
+    UsedNetworkCount: vdc.networkIds.length,
+    VmQuota: 100,
+    IsEnabled: true,
+  };
+}
+
+function catalogValue(ctx: Ctx, catalog: Catalog) {
+  const h = ctx.hrefs;
+  const path = h.catalog(catalog.id);
+  return {
+    name: catalog.name,
+    id: urn("catalog", catalog.id),
+    href: h.abs(path),
+    type: MT.catalog,
+    Link: [
+      ...h.link("up", "GET", h.org(catalog.orgId), MT.org),
+      ...h.link("add", "POST", `${path}/catalogItems`, MT.catalogItem),
+      ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
+    ],
+    ...optional("Description", catalog.description),
+    CatalogItems: {
+      CatalogItem: catalog.itemIds.flatMap((id) => {
+        const item = ctx.store.catalogItems.get(id);
+        return item
+          ? [
+              {
+                href: h.abs(h.catalogItem(id)),
+                id: urn("catalogitem", id),
+                name: item.name,
+                type: MT.catalogItem,
+              },
+            ]
+          : [];
+      }),
+    },
+    IsPublished: false,
+    DateCreated: catalog.created,
+    VersionNumber: "1",
+  };
+}
+
+export const orgHandlers: HandlerTable = {
+  "GET /org": {
+    handle: (ctx) => {
+      const orgs = [...ctx.store.orgs.values()].filter((o) =>
+        o.id !== ctx.store.systemOrg().id
+          ? ctx.store.canSee(ctx.user, o.id)
+          : ctx.user.orgId === o.id,
+      );
+      return ok("vcloud:OrgList", {
+        href: ctx.hrefs.abs("/org"),
+        type: MT.orgList,
+        Org: orgs.map((o) => orgRef(ctx, o)),
+      });
+    },
+  },
+  "GET /org/{id}": {
+    handle: (ctx) =>
+      ok("vcloud:Org", orgValue(ctx, ctx.store.org(ctx.user, ctx.params.id))),
+  },
+  "GET /vdc/{id}": {
+    handle: (ctx) =>
+      ok("vcloud:Vdc", vdcValue(ctx, ctx.store.vdc(ctx.user, ctx.params.id))),
+  },
+  "GET /catalog/{id}": {
+    handle: (ctx) =>
+      ok(
+        "vcloud:Catalog",
+        catalogValue(ctx, ctx.store.catalog(ctx.user, ctx.params.id)),
+      ),
+  },
+  "GET /catalogItem/{id}": {
+    handle: (ctx) => {
+      const h = ctx.hrefs;
+      const item = ctx.store.catalogItem(ctx.user, ctx.params.id);
+      const template = ctx.store.templates.get(item.templateId)!;
+      const path = h.catalogItem(item.id);
+      return ok("vcloud:CatalogItem", {
+        name: item.name,
+        id: urn("catalogitem", item.id),
+        href: h.abs(path),
+        type: MT.catalogItem,
+        Link: [
+          ...h.link("up", "GET", h.catalog(item.catalogId), MT.catalog),
+          ...h.link("edit", "PUT", path, MT.catalogItem),
+          ...h.link("remove", "DELETE", path),
+          ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
+        ],
+        Entity: {
+          href: h.abs(h.vAppTemplate(template.id)),
+          id: urn("vapptemplate", template.id),
+          name: template.name,
+          type: MT.vAppTemplate,
+        },
+      });
+    },
+  },
+  "GET /network/{id}": {
+    handle: (ctx) => {
+      const h = ctx.hrefs;
+      const n = ctx.store.network(ctx.user, ctx.params.id);
+      return ok(
+        "vcloud:OrgVdcNetwork",
+        {
+          status: 1,
+          name: n.name,
+          id: urn("network", n.id),
+          href: h.abs(h.network(n.id)),
+          type: MT.orgNetwork,
+          Link: [...h.link("up", "GET", h.org(n.orgId), MT.org)],
+          Configuration: {
+            IpScopes: {
+              IpScope: [
+                {
+                  IsInherited: false,
+                  Gateway: n.gateway,
+                  Netmask: n.netmask,
+                  IsEnabled: true,
+                },
+              ],
+            },
+            FenceMode: n.fenceMode,
+          },
+          IsShared: false,
+        },
+        MT.orgNetwork,
+      );
+    },
+  },
+  "GET /tasksList/{id}": {
+    handle: (ctx) => {
+      const org = ctx.store.org(ctx.user, ctx.params.id);
+      return ok("vcloud:TasksList", {
+        name: "Tasks Lists",
+        href: ctx.hrefs.abs(ctx.hrefs.tasksList(org.id)),
+        type: MT.tasksList,
+        Task: ctx.store.tasks
+          .all()
+          .filter((t) => t.orgId === org.id)
+          .map((t) => taskValue(ctx, t)),
+      });
+    },
+  },
+};

@@ -1,0 +1,90 @@
+/**
+ * vcd-codegen runtime, simulator: versions, login and the session. `GET /versions` and the login are
+ * open; the login answers a `Session` with its links and the token in both of vCD's headers.
+ */
+import type { Document } from "../../xml/index.js";
+import { urn } from "../store/ids.js";
+import type { User } from "../store/model.js";
+import type { Store } from "../store/store.js";
+import type { Ctx, HandlerTable, Reply } from "./context.js";
+import type { Hrefs } from "./hrefs.js";
+import { MT } from "./media-types.js";
+
+export function versionsDocument(
+  hrefs: Hrefs,
+  versions: readonly string[],
+): Document {
+  return {
+    element: "versioning:SupportedVersions",
+    value: {
+      VersionInfo: versions.map((Version) => ({
+        deprecated: false,
+        Version,
+        LoginUrl: hrefs.abs("/sessions"),
+      })),
+    },
+  };
+}
+
+export function sessionValue(store: Store, hrefs: Hrefs, user: User) {
+  const org = store.orgs.get(user.orgId)!;
+  const admin = store.isOrgAdmin(user, user.orgId);
+  return {
+    user: user.name,
+    org: org.name,
+    userId: urn("user", user.id),
+    roles: user.role,
+    locationId: `${org.name}@${org.id}`,
+    href: hrefs.abs("/session"),
+    type: MT.session,
+    Link: [
+      ...hrefs.link("down", "GET", "/org", MT.orgList),
+      ...hrefs.link("remove", "DELETE", "/session"),
+      ...(admin ? hrefs.link("down", "GET", "/admin", MT.adminVCloud) : []),
+      ...(store.isSystemAdmin(user)
+        ? hrefs.link("down", "GET", "/admin/extension", MT.extension)
+        : []),
+      ...hrefs.link("down", "GET", hrefs.org(org.id), MT.org, org.name),
+      ...hrefs.link("down", "GET", "/query", MT.query),
+      ...hrefs.link(
+        "entityResolver",
+        "GET",
+        "/entity",
+        "application/vnd.vmware.vcloud.entity+xml",
+      ),
+    ],
+    AuthorizedLocations: {},
+  };
+}
+
+/** The login's answer: the session, and the token in `x-vcloud-authorization` and as a bearer token. */
+export function loginReply(store: Store, hrefs: Hrefs, user: User): Reply {
+  const session = store.sessions.open(user.id);
+  return {
+    status: 200,
+    doc: { element: "vcloud:Session", value: sessionValue(store, hrefs, user) },
+    headers: {
+      "x-vcloud-authorization": session.token,
+      "X-VMWARE-VCLOUD-ACCESS-TOKEN": session.token,
+      "X-VMWARE-VCLOUD-TOKEN-TYPE": "Bearer",
+    },
+  };
+}
+
+export const sessionHandlers: HandlerTable = {
+  "GET /session": {
+    handle: (ctx: Ctx) => ({
+      status: 200,
+      doc: {
+        element: "vcloud:Session",
+        value: sessionValue(ctx.store, ctx.hrefs, ctx.user),
+      },
+    }),
+  },
+  "DELETE /session": {
+    handle: (ctx: Ctx) => {
+      ctx.store.sessions.end(ctx.session.token);
+      return { status: 204 };
+    },
+  },
+};

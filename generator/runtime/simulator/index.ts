@@ -1,0 +1,93 @@
+/**
+ * vcd-codegen runtime, simulator (Node only): a schema-strict vCloud Director server for tests and
+ * local development, in the style of moto. A store keeps vCD's state and rules (store/), handlers per
+ * resource read requests with the package's readers and answer with its writers (handlers/), and the
+ * routes come from the package's operations table. Every refusal is a vCD `Error` document.
+ *
+ * ```ts
+ * import { startSimulator } from "@vcd-codegen/vcloud/simulator";
+ * const sim = await startSimulator(binding, { taskStepMs: 10 });
+ * // sim.url = "http://127.0.0.1:PORT/api"; sim.users[0] is the system administrator
+ * await sim.close();
+ * ```
+ */
+import {
+  DEFAULT_TASK_STEP_MS,
+  DEFAULT_TOKEN_IDLE_TIMEOUT,
+  type Simulator,
+  type SimulatorBinding,
+  type SimulatorOptions,
+  type SentBody,
+} from "./binding.js";
+import { defaultSeed } from "./default-seed.js";
+import { Hrefs } from "./handlers/hrefs.js";
+import { MinimalInstances } from "./handlers/minimal.js";
+import type { Services } from "./pipeline.js";
+import { ContentModels } from "./request/content-model.js";
+import { Router } from "./router.js";
+import { listen } from "./server.js";
+import { loadSeed, ROLE_NAMES } from "./store/seed.js";
+import { Store } from "./store/store.js";
+import { VAppRules } from "./store/vapps.js";
+
+export type {
+  SentBody,
+  Simulator,
+  SimulatorBinding,
+  SimulatorDocuments,
+  SimulatorOptions,
+  SimulatorUser,
+} from "./binding.js";
+export type * from "./store/seed.js";
+export { defaultSeed } from "./default-seed.js";
+export { VcdFault } from "./fault.js";
+
+export async function startSimulator(
+  binding: SimulatorBinding,
+  options: SimulatorOptions = {},
+): Promise<Simulator> {
+  const seed = loadSeed(options.seed ?? defaultSeed);
+  const store = new Store(seed, {
+    tokenIdleTimeout: options.tokenIdleTimeout ?? DEFAULT_TOKEN_IDLE_TIMEOUT,
+    taskStepMs: options.taskStepMs ?? DEFAULT_TASK_STEP_MS,
+  });
+  const router = new Router(binding.operations);
+  const sent: SentBody[] = [];
+  let services: Services | undefined;
+  const http = await listen(() => services!, options.port ?? 0, sent);
+  const url = `http://127.0.0.1:${http.port}/api`;
+  services = {
+    binding,
+    router,
+    store,
+    rules: new VAppRules(store),
+    hrefs: new Hrefs(url, router),
+    models: new ContentModels(binding.schema),
+    minimal: new MinimalInstances(binding.schema, url),
+    versions: [binding.apiVersion],
+  };
+  const users = seed.orgs
+    .flatMap((org) =>
+      org.users.map((u) => ({
+        org: org.name,
+        name: u.name,
+        password: u.password,
+        role: u.role,
+      })),
+    )
+    .sort((a, b) => rank(a) - rank(b));
+  return {
+    url,
+    users,
+    sentBodies: sent,
+    failNextTask: (kind, message = `The task ${kind} failed (simulated).`) =>
+      store.tasks.failNext(kind, message),
+    reset: () => store.reset(),
+    close: () => http.close(),
+  };
+}
+
+/** The system administrator first, then the tenants' users in seed order (stable sort). */
+function rank(user: { org: string; role: string }): number {
+  return user.org === "System" && user.role === ROLE_NAMES[0] ? 0 : 1;
+}

@@ -1,0 +1,124 @@
+/**
+ * vcd-codegen runtime, simulator: one request, through vCD's checks in order: route (404, 405),
+ * `Accept` (406), credentials (401), privileges of the operation's tag (403), `Content-Type` (415),
+ * the body (400), then the resource's handler. Every answer is a document of the package, or empty.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+import type { Document } from "../xml/index.js";
+import type { SimulatorBinding } from "./binding.js";
+import { forbidden, notFound, unauthorized, VcdFault } from "./fault.js";
+import type { Ctx, Reply } from "./handlers/context.js";
+import { fallback } from "./handlers/fallback.js";
+import { uuidOf, type Hrefs } from "./handlers/hrefs.js";
+import { HANDLERS, handlerKey } from "./handlers/index.js";
+import type { MinimalInstances } from "./handlers/minimal.js";
+import { loginReply, versionsDocument } from "./handlers/session.js";
+import { readBody } from "./request/body.js";
+import type { ContentModels } from "./request/content-model.js";
+import { basicCredentials, token } from "./request/credentials.js";
+import { acceptedVersion, bodyShape } from "./request/negotiate.js";
+import type { Router } from "./router.js";
+import type { User } from "./store/model.js";
+import type { Store } from "./store/store.js";
+import type { VAppRules } from "./store/vapps.js";
+
+export interface IncomingCall {
+  readonly method: string;
+  /** The path below `/api` (`/vApp/vapp-1`), and the query. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+export interface Services {
+  readonly binding: SimulatorBinding;
+  readonly router: Router;
+  readonly store: Store;
+  readonly rules: VAppRules;
+  readonly hrefs: Hrefs;
+  readonly models: ContentModels;
+  readonly minimal: MinimalInstances;
+  readonly versions: readonly string[];
+}
+
+export function handleCall(s: Services, call: IncomingCall): Reply {
+  s.store.tasks.settle();
+  const route = s.router.find(call.method, call.path);
+  if ("kind" in route) {
+    if (route.kind === "unknown-path") throw notFound();
+    throw new VcdFault(
+      405,
+      "METHOD_NOT_ALLOWED",
+      `The method ${call.method} is not allowed on this resource; it allows ${route.allowed.join(", ")}.`,
+      { Allow: route.allowed.join(", ") },
+    );
+  }
+  const { op, params } = route;
+  if (op.method === "GET" && op.path === "/versions")
+    return { status: 200, doc: versionsDocument(s.hrefs, s.versions) };
+  acceptedVersion(headerOf(call.headers.accept), s.versions);
+  if (op.auth === "basic") {
+    const credentials = basicCredentials(call.headers);
+    if (!credentials) throw unauthorized();
+    return loginReply(
+      s.store,
+      s.hrefs,
+      s.store.authenticate(credentials.login, credentials.password),
+    );
+  }
+  const presented = token(call.headers);
+  const session =
+    presented === undefined ? undefined : s.store.sessions.use(presented);
+  if (!session) throw unauthorized();
+  const user = s.store.user(session.userId);
+  checkPrivileges(s.store, user, op.tag, params);
+  const entry = HANDLERS[handlerKey(op.method, op.path)];
+  const shapes = op.requestBodies.length
+    ? op.requestBodies
+    : entry?.body
+      ? [entry.body]
+      : [];
+  let body: Document | undefined;
+  if (shapes.length) {
+    const shape = bodyShape(headerOf(call.headers["content-type"]), shapes);
+    if (call.body.trim() === "")
+      throw new VcdFault(
+        400,
+        "BAD_REQUEST",
+        "The request has no body; this operation requires one.",
+      );
+    body = readBody(s.binding.documents, s.models, shape, call.body);
+  }
+  const ctx: Ctx = {
+    op,
+    params,
+    query: call.query,
+    user,
+    session,
+    body,
+    store: s.store,
+    rules: s.rules,
+    hrefs: s.hrefs,
+    binding: s.binding,
+  };
+  return entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+}
+
+/** `admin` operations: an Organization Administrator of the organization concerned (or the system administrator); `extension` ones: the system administrator. */
+function checkPrivileges(
+  store: Store,
+  user: User,
+  tag: string,
+  params: Readonly<Record<string, string>>,
+): void {
+  if (tag === "extension" && !store.isSystemAdmin(user)) throw forbidden();
+  if (tag !== "admin") return;
+  const concerned =
+    params.id === undefined ? undefined : store.orgOf(uuidOf(params.id));
+  if (!store.isOrgAdmin(user, concerned ?? user.orgId)) throw forbidden();
+}
+
+function headerOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(",") : value;
+}

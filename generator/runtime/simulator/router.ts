@@ -1,0 +1,93 @@
+/**
+ * vcd-codegen runtime, simulator: routing from the operations rows. Each row's path template
+ * (`/vApp/{id}/power/action/powerOn`, relative to `/api`) becomes a matcher; literal segments win over
+ * parameters, and a trailing slash is ignored (vCD's own hrefs often carry one).
+ */
+import type { HttpMethod, OperationInfo } from "../client/operation.js";
+
+export interface Route {
+  readonly op: OperationInfo;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** No operation has this path (404), or none has it with this method (405, with the methods that do). */
+export type RouteMiss =
+  | { readonly kind: "unknown-path" }
+  | { readonly kind: "wrong-method"; readonly allowed: readonly HttpMethod[] };
+
+interface Matcher {
+  readonly segments: readonly string[];
+  readonly literals: number;
+  readonly ops: Map<HttpMethod, OperationInfo>;
+}
+
+const trimSlashes = (path: string): string[] =>
+  path.split("/").filter((segment) => segment !== "");
+
+export class Router {
+  private readonly matchers: Matcher[] = [];
+
+  constructor(operations: readonly OperationInfo[]) {
+    const byPath = new Map<string, Matcher>();
+    for (const op of operations) {
+      const segments = trimSlashes(op.path);
+      const key = segments.join("/");
+      let matcher = byPath.get(key);
+      if (!matcher) {
+        matcher = {
+          segments,
+          literals: segments.filter((s) => !s.startsWith("{")).length,
+          ops: new Map(),
+        };
+        byPath.set(key, matcher);
+        this.matchers.push(matcher);
+      }
+      if (!matcher.ops.has(op.method)) matcher.ops.set(op.method, op);
+    }
+    this.matchers.sort((a, b) => b.literals - a.literals);
+  }
+
+  /** The operation for a path below `/api` (`/vApp/vapp-1`), or why there is none. */
+  find(method: string, path: string): Route | RouteMiss {
+    const segments = trimSlashes(path).map(decodeSegment);
+    let allowed: HttpMethod[] | undefined;
+    for (const matcher of this.matchers) {
+      const params = matchSegments(matcher.segments, segments);
+      if (!params) continue;
+      const op = matcher.ops.get(method as HttpMethod);
+      if (op) return { op, params };
+      allowed ??= [...matcher.ops.keys()];
+    }
+    return allowed
+      ? { kind: "wrong-method", allowed }
+      : { kind: "unknown-path" };
+  }
+
+  /** Whether some operation answers `method` at this path (links are only written when one does). */
+  has(method: HttpMethod, path: string): boolean {
+    return "op" in this.find(method, path);
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function matchSegments(
+  template: readonly string[],
+  segments: readonly string[],
+): Record<string, string> | undefined {
+  if (template.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i];
+    if (t.startsWith("{") && t.endsWith("}"))
+      params[t.slice(1, -1)] = segments[i];
+    else if (t !== segments[i]) return undefined;
+  }
+  return params;
+}

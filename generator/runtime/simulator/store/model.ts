@@ -1,0 +1,143 @@
+/**
+ * vcd-codegen runtime, simulator: the records the store keeps. Plain data; hrefs and links are the
+ * handlers' business. A VM keeps its modifiable sections as the schema's values (without href and
+ * links), so that what a client PUTs is what it reads back.
+ */
+import type { RoleName } from "./seed.js";
+
+export type Value = Record<string, unknown>;
+
+export interface Org {
+  readonly id: string;
+  name: string;
+  fullName: string;
+  description?: string;
+  enabled: boolean;
+}
+
+export interface User {
+  readonly id: string;
+  readonly orgId: string;
+  name: string;
+  password: string;
+  role: RoleName;
+  fullName?: string;
+}
+
+export interface Network {
+  readonly id: string;
+  readonly orgId: string;
+  name: string;
+  fenceMode: string;
+  gateway: string;
+  netmask: string;
+}
+
+export interface Vdc {
+  readonly id: string;
+  readonly orgId: string;
+  name: string;
+  networkIds: string[];
+}
+
+export interface Catalog {
+  readonly id: string;
+  readonly orgId: string;
+  name: string;
+  description?: string;
+  itemIds: string[];
+  readonly created: string;
+}
+
+export interface CatalogItem {
+  readonly id: string;
+  readonly catalogId: string;
+  name: string;
+  readonly templateId: string;
+}
+
+/** vCD's status codes of vApps, VMs and templates. */
+export const Status = {
+  FAILED_CREATION: -1,
+  UNRESOLVED: 0,
+  RESOLVED: 1,
+  SUSPENDED: 3,
+  POWERED_ON: 4,
+  POWERED_OFF: 8,
+  MIXED: 10,
+} as const;
+
+export interface Vm {
+  readonly id: string;
+  /** The vApp or template holding it. */
+  parentId: string;
+  name: string;
+  description?: string;
+  status: number;
+  deployed: boolean;
+  cpus: number;
+  memoryMb: number;
+  diskMb: number;
+  osType: string;
+  osId: number;
+  needsCustomization: boolean;
+  /** `vcloud:GuestCustomizationSection` content. */
+  guest: Value;
+  /** `vcloud:NetworkConnectionSection` content. */
+  network: Value;
+  /** `ovf:ProductSection` values. */
+  products: Value[];
+}
+
+export interface VApp {
+  readonly id: string;
+  readonly orgId: string;
+  readonly vdcId: string;
+  name: string;
+  description?: string;
+  status: number;
+  deployed: boolean;
+  readonly ownerId: string;
+  readonly created: string;
+  vms: Vm[];
+  /** Names of the VDC networks it is connected to. */
+  networks: string[];
+}
+
+export interface VAppTemplate {
+  readonly id: string;
+  readonly orgId: string;
+  readonly vdcId: string;
+  name: string;
+  description?: string;
+  readonly ownerId: string;
+  readonly created: string;
+  vms: Vm[];
+}
+
+export type TaskStatus = "queued" | "running" | "success" | "error" | "aborted";
+
+/** What a task works on: rendered as its `Owner`. */
+export interface EntityRef {
+  readonly kind: "vApp" | "vm" | "vAppTemplate" | "vdc" | "catalog" | "org";
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface Task {
+  readonly id: string;
+  readonly operationName: string;
+  readonly operation: string;
+  readonly owner: EntityRef;
+  readonly orgId: string;
+  readonly userId: string;
+  readonly created: number;
+  readonly startTime: string;
+  endTime?: string;
+  status: TaskStatus;
+  progress: number;
+  polls: number;
+  /** Set when the task was told to fail (`failNextTask`). */
+  readonly failWith?: string;
+  errorMessage?: string;
+}

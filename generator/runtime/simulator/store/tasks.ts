@@ -1,0 +1,137 @@
+/**
+ * vcd-codegen runtime, simulator: tasks. A task is queued, then running (its progress rising), then
+ * done; each step takes `stepMs`, and each poll of the task moves it on one step too. When it ends
+ * its effect is applied (or, told to fail, its failure); the store settles tasks before every request.
+ */
+import type { IdSource } from "./ids.js";
+import type { EntityRef, Task } from "./model.js";
+
+export interface TaskSpec {
+  readonly operationName: string;
+  /** Other names `failNextTask` may use for it (the operation's name in the table). */
+  readonly aliases?: readonly string[];
+  readonly operation: string;
+  readonly owner: EntityRef;
+  readonly orgId: string;
+  readonly userId: string;
+  /** What the task does when it succeeds. */
+  readonly apply: () => void;
+  /** What its failure leaves behind. */
+  readonly fail?: () => void;
+}
+
+const STEPS_TO_END = 3;
+
+export class Tasks {
+  private readonly tasks = new Map<string, Task>();
+  private readonly effects = new Map<string, TaskSpec>();
+  private readonly failures = new Map<string, string>();
+
+  constructor(
+    private readonly ids: IdSource,
+    private readonly stepMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  start(spec: TaskSpec): Task {
+    const kind = [spec.operationName, ...(spec.aliases ?? [])].find((k) =>
+      this.failures.has(k),
+    );
+    const failWith = kind === undefined ? undefined : this.failures.get(kind);
+    if (kind !== undefined) this.failures.delete(kind);
+    const created = this.now();
+    const task: Task = {
+      id: this.ids.next("task"),
+      operationName: spec.operationName,
+      operation: spec.operation,
+      owner: spec.owner,
+      orgId: spec.orgId,
+      userId: spec.userId,
+      created,
+      startTime: new Date(created).toISOString(),
+      status: "queued",
+      progress: 0,
+      polls: 0,
+      ...(failWith !== undefined ? { failWith } : {}),
+    };
+    this.tasks.set(task.id, task);
+    this.effects.set(task.id, spec);
+    return task;
+  }
+
+  failNext(kind: string, message: string): void {
+    this.failures.set(kind, message);
+  }
+
+  get(id: string): Task | undefined {
+    return this.tasks.get(id);
+  }
+
+  /** A client reads the task: it moves on a step. */
+  poll(id: string): Task | undefined {
+    const task = this.tasks.get(id);
+    if (task && !isDone(task)) {
+      task.polls++;
+      this.advance(task);
+    }
+    return task;
+  }
+
+  settle(): void {
+    for (const task of this.tasks.values())
+      if (!isDone(task)) this.advance(task);
+  }
+
+  /** Tasks still at work on an entity. */
+  active(entityId: string): Task[] {
+    return [...this.tasks.values()].filter(
+      (t) => t.owner.id === entityId && !isDone(t),
+    );
+  }
+
+  all(): Task[] {
+    return [...this.tasks.values()];
+  }
+
+  cancel(task: Task): void {
+    if (isDone(task)) return;
+    task.status = "aborted";
+    task.endTime = new Date(this.now()).toISOString();
+    this.effects.delete(task.id);
+  }
+
+  clear(): void {
+    this.tasks.clear();
+    this.effects.clear();
+    this.failures.clear();
+  }
+
+  private advance(task: Task): void {
+    const steps =
+      Math.floor((this.now() - task.created) / Math.max(this.stepMs, 1)) +
+      task.polls;
+    if (steps <= 0) return;
+    if (steps < STEPS_TO_END) {
+      task.status = "running";
+      task.progress = Math.round((steps * 100) / STEPS_TO_END);
+      return;
+    }
+    const spec = this.effects.get(task.id);
+    this.effects.delete(task.id);
+    task.endTime = new Date(this.now()).toISOString();
+    if (task.failWith !== undefined) {
+      task.status = "error";
+      task.errorMessage = task.failWith;
+      spec?.fail?.();
+    } else {
+      task.status = "success";
+      task.progress = 100;
+      spec?.apply();
+    }
+  }
+}
+
+export const isDone = (task: Task): boolean =>
+  task.status === "success" ||
+  task.status === "error" ||
+  task.status === "aborted";

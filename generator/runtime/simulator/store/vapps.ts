@@ -1,0 +1,360 @@
+/**
+ * vcd-codegen runtime, simulator: vCD's rules for vApps and their VMs: instantiation from a template,
+ * power operations, section updates and deletion. Each change runs as a task and takes effect when the
+ * task succeeds; an entity with a task at work refuses another operation (BUSY_ENTITY).
+ */
+import { badRequest, forbidden, invalidState } from "../fault.js";
+import type {
+  EntityRef,
+  Task,
+  User,
+  VApp,
+  VAppTemplate,
+  Vdc,
+  Vm,
+} from "./model.js";
+import { Status } from "./model.js";
+import type { Store } from "./store.js";
+import { computerName, macAddress } from "./vm-sections.js";
+
+export interface InstantiateParams {
+  readonly name: string;
+  readonly description?: string;
+  readonly powerOn: boolean;
+  readonly deploy: boolean;
+}
+
+export type PowerAction =
+  "powerOn" | "powerOff" | "reboot" | "reset" | "shutdown" | "suspend";
+
+/** A vApp, or one of its VMs: what power operations and deletion work on. */
+export interface Target {
+  readonly vapp: VApp;
+  readonly vm?: Vm;
+}
+
+const refOf = (target: Target): EntityRef =>
+  target.vm
+    ? { kind: "vm", id: target.vm.id, name: target.vm.name }
+    : { kind: "vApp", id: target.vapp.id, name: target.vapp.name };
+
+const label = (target: Target): string =>
+  target.vm ? `VM "${target.vm.name}"` : `vApp "${target.vapp.name}"`;
+
+export class VAppRules {
+  constructor(private readonly store: Store) {}
+
+  instantiate(
+    user: User,
+    vdc: Vdc,
+    template: VAppTemplate,
+    params: InstantiateParams,
+    aliases: readonly string[] = [],
+  ): { vapp: VApp; task: Task } {
+    this.store.requireVAppRights(user);
+    if (user.role === "vApp User" || user.role === "Console Access Only")
+      throw forbidden();
+    const name = params.name.trim();
+    if (name === "") throw badRequest("The vApp name must not be empty.");
+    if (
+      [...this.store.vapps.values()].some(
+        (v) => v.vdcId === vdc.id && v.name === name,
+      )
+    )
+      throw invalidState(
+        "DUPLICATE_NAME",
+        `The VCD entity ${name} already exists.`,
+      );
+    if (template.vms.length === 0)
+      throw badRequest(
+        `The vApp template "${template.name}" has no virtual machine.`,
+      );
+    const vapp: VApp = {
+      id: this.store.ids.next("vapp"),
+      orgId: vdc.orgId,
+      vdcId: vdc.id,
+      name,
+      status: Status.UNRESOLVED,
+      deployed: false,
+      ownerId: user.id,
+      created: new Date(this.store.now()).toISOString(),
+      vms: [],
+      networks: [],
+      ...(params.description !== undefined
+        ? { description: params.description }
+        : {}),
+    };
+    vapp.vms = template.vms.map((vm) => this.copyVm(vm, vapp.id));
+    vapp.networks = [
+      ...new Set(
+        vapp.vms.flatMap((vm) => connections(vm).map((c) => String(c.network))),
+      ),
+    ];
+    this.store.vapps.set(vapp.id, vapp);
+    const task = this.store.tasks.start({
+      operationName: "vdcInstantiateVapp",
+      aliases,
+      operation: `Creating Virtual Application ${name}(${vapp.id})`,
+      owner: { kind: "vApp", id: vapp.id, name },
+      orgId: vapp.orgId,
+      userId: user.id,
+      apply: () => {
+        const on = params.powerOn;
+        for (const vm of vapp.vms) {
+          vm.status = on ? Status.POWERED_ON : Status.POWERED_OFF;
+          vm.deployed = on || params.deploy;
+        }
+        vapp.status = on ? Status.POWERED_ON : Status.POWERED_OFF;
+        vapp.deployed = on || params.deploy;
+      },
+      fail: () => {
+        vapp.status = Status.FAILED_CREATION;
+        for (const vm of vapp.vms) vm.status = Status.FAILED_CREATION;
+      },
+    });
+    return { vapp, task };
+  }
+
+  power(
+    user: User,
+    target: Target,
+    action: PowerAction,
+    aliases: readonly string[] = [],
+  ): Task {
+    this.store.requireVAppRights(user);
+    this.requireIdle(target);
+    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    const status = target.vm ? target.vm.status : target.vapp.status;
+    if (status === Status.UNRESOLVED || status === Status.FAILED_CREATION)
+      throw invalidState(
+        "BAD_REQUEST",
+        `The requested operation could not be executed since ${label(target)} is not resolved.`,
+      );
+    if (action === "powerOn") {
+      if (vms.every((vm) => vm.status === Status.POWERED_ON))
+        throw badRequest(
+          `The requested operation could not be executed since ${label(target)} is not powered off.`,
+        );
+    } else if (!vms.some((vm) => vm.status === Status.POWERED_ON))
+      throw badRequest(
+        `The requested operation could not be executed since ${label(target)} is not running.`,
+      );
+    const next =
+      action === "powerOn" || action === "reboot" || action === "reset"
+        ? Status.POWERED_ON
+        : action === "suspend"
+          ? Status.SUSPENDED
+          : Status.POWERED_OFF;
+    const verb = {
+      powerOn: "Starting",
+      powerOff: "Stopping",
+      reboot: "Rebooting",
+      reset: "Resetting",
+      shutdown: "Shutting down",
+      suspend: "Suspending",
+    }[action];
+    return this.task(
+      user,
+      target,
+      `${target.vm ? "vm" : "vapp"}${action[0].toUpperCase()}${action.slice(1)}`,
+      aliases,
+      verb,
+      () => {
+        for (const vm of vms) {
+          vm.status = next;
+          if (next === Status.POWERED_ON) vm.deployed = true;
+          if (next === Status.POWERED_ON && vm.needsCustomization)
+            vm.needsCustomization = false;
+        }
+        this.refreshStatus(target.vapp);
+      },
+    );
+  }
+
+  /** `deploy` (and power on unless told otherwise), `undeploy` (power off and release resources). */
+  deploy(
+    user: User,
+    target: Target,
+    powerOn: boolean,
+    aliases: readonly string[] = [],
+  ): Task {
+    this.store.requireVAppRights(user);
+    this.requireIdle(target);
+    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    return this.task(user, target, "vappDeploy", aliases, "Deploying", () => {
+      for (const vm of vms) {
+        vm.deployed = true;
+        if (powerOn) vm.status = Status.POWERED_ON;
+      }
+      this.refreshStatus(target.vapp);
+    });
+  }
+
+  undeploy(user: User, target: Target, aliases: readonly string[] = []): Task {
+    this.store.requireVAppRights(user);
+    this.requireIdle(target);
+    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    if (!vms.some((vm) => vm.deployed))
+      throw badRequest(
+        `The requested operation could not be executed since ${label(target)} is not deployed.`,
+      );
+    return this.task(
+      user,
+      target,
+      "vappUndeployPowerOff",
+      aliases,
+      "Undeploying",
+      () => {
+        for (const vm of vms) {
+          vm.deployed = false;
+          vm.status = Status.POWERED_OFF;
+        }
+        this.refreshStatus(target.vapp);
+      },
+    );
+  }
+
+  remove(user: User, target: Target, aliases: readonly string[] = []): Task {
+    this.store.requireVAppRights(user);
+    this.requireIdle(target);
+    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    if (
+      vms.some(
+        (vm) =>
+          vm.status === Status.POWERED_ON || vm.status === Status.SUSPENDED,
+      )
+    )
+      throw badRequest(
+        `${label(target)} cannot be deleted while it is powered on. Power it off first.`,
+      );
+    return this.task(
+      user,
+      target,
+      target.vm ? "vappDeleteVm" : "vdcDeleteVapp",
+      aliases,
+      "Deleting",
+      () => {
+        if (target.vm) {
+          target.vapp.vms = target.vapp.vms.filter((vm) => vm !== target.vm);
+          this.refreshStatus(target.vapp);
+        } else this.store.vapps.delete(target.vapp.id);
+      },
+    );
+  }
+
+  /** A change to a VM (a section, CPU, memory): checked now, applied when its task succeeds. */
+  updateVm(
+    user: User,
+    vapp: VApp,
+    vm: Vm,
+    change: () => void,
+    aliases: readonly string[] = [],
+  ): Task {
+    this.store.requireVAppRights(user);
+    this.requireIdle({ vapp, vm });
+    return this.task(
+      user,
+      { vapp, vm },
+      "vappUpdateVm",
+      aliases,
+      "Updating",
+      change,
+    );
+  }
+
+  checkGuestCustomization(section: Record<string, unknown>): void {
+    const name = section.ComputerName;
+    if (
+      typeof name === "string" &&
+      !/^(?![0-9]+$)[A-Za-z0-9-]{1,63}$/.test(name)
+    )
+      throw badRequest(
+        "Computer name can only contain alphanumeric characters and hyphens, cannot consist of only numbers, and can be at most 63 characters long.",
+      );
+    if (
+      section.AdminPasswordEnabled === false &&
+      section.AdminPassword !== undefined &&
+      section.AdminPassword !== ""
+    )
+      throw badRequest(
+        "An administrator password cannot be set when AdminPasswordEnabled is false.",
+      );
+  }
+
+  checkNetworkConnections(vapp: VApp, section: Record<string, unknown>): void {
+    const available = new Set([...vapp.networks, "none"]);
+    for (const c of (section.NetworkConnection as
+      Record<string, unknown>[] | undefined) ?? []) {
+      if (!available.has(String(c.network)))
+        throw badRequest(
+          `The specified network ${String(c.network)} is not available in vApp "${vapp.name}".`,
+        );
+    }
+  }
+
+  private task(
+    user: User,
+    target: Target,
+    operationName: string,
+    aliases: readonly string[],
+    verb: string,
+    apply: () => void,
+  ): Task {
+    const ref = refOf(target);
+    return this.store.tasks.start({
+      operationName,
+      aliases,
+      operation: `${verb} ${target.vm ? "Virtual Machine" : "Virtual Application"} ${ref.name}(${ref.id})`,
+      owner: ref,
+      orgId: target.vapp.orgId,
+      userId: user.id,
+      apply,
+    });
+  }
+
+  private requireIdle(target: Target): void {
+    const ids = [target.vapp.id, ...target.vapp.vms.map((vm) => vm.id)];
+    for (const id of ids) {
+      if (this.store.tasks.active(id).length)
+        throw invalidState(
+          "BUSY_ENTITY",
+          `The entity ${target.vapp.name} is busy completing an operation.`,
+        );
+    }
+  }
+
+  private refreshStatus(vapp: VApp): void {
+    if (vapp.vms.length === 0) return;
+    const statuses = new Set(vapp.vms.map((vm) => vm.status));
+    vapp.status = statuses.size === 1 ? vapp.vms[0].status : Status.MIXED;
+    vapp.deployed = vapp.vms.some((vm) => vm.deployed);
+  }
+
+  private copyVm(source: Vm, parentId: string): Vm {
+    const id = this.store.ids.next("vm");
+    const network = structuredClone(source.network);
+    for (const c of connections({ network } as Vm))
+      c.MACAddress = macAddress(id);
+    return {
+      ...structuredClone(source),
+      id,
+      parentId,
+      status: Status.UNRESOLVED,
+      deployed: false,
+      needsCustomization: true,
+      guest: {
+        ...structuredClone(source.guest),
+        VirtualMachineId: id,
+        ComputerName: computerName(source.name),
+      },
+      network,
+    };
+  }
+}
+
+function connections(vm: Vm): Record<string, unknown>[] {
+  return (
+    (vm.network.NetworkConnection as Record<string, unknown>[] | undefined) ??
+    []
+  );
+}
