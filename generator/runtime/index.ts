@@ -5,3 +5,4 @@
  * client never pulls it in.
  */
 export * from "./xml/index.js";
+export * from "./client/index.js";

@@ -1,0 +1,66 @@
+/**
+ * vcd-codegen runtime, client: calling the vCD XML REST API over the platform `fetch` (Node 20+ or
+ * a browser), with no dependency. The generated stubs call `VcdClient.call` with their
+ * operation's row; users create the client, log in, wait for tasks and follow links with what is
+ * exported here.
+ */
+export type {
+  BodyShape,
+  HttpMethod,
+  OperationInfo,
+  OperationTag,
+  QueryParameter,
+} from "./operation.js";
+export { createClient, DEFAULT_TIMEOUT, type VcdClient } from "./client.js";
+export type {
+  CallOptions,
+  ClientBinding,
+  ClientOptions,
+  Credentials,
+  HrefTarget,
+  Middleware,
+  MiddlewareContext,
+  NoContent,
+  PathParameters,
+  QueryValue,
+  Reply,
+  ReplyMeta,
+  Target,
+  TokenKind,
+} from "./types.js";
+export {
+  VcdAbortError,
+  VcdApiError,
+  VcdAuthError,
+  VcdError,
+  VcdNetworkError,
+  VcdNotAcceptableError,
+  VcdRequestError,
+  VcdResponseError,
+  VcdTaskError,
+  VcdTimeoutError,
+  VcdUnsupportedMediaTypeError,
+  VcdVersionError,
+  type ErrorValue,
+  type FailedTask,
+  type HttpErrorContext,
+  type VcdErrorContext,
+} from "./errors.js";
+export {
+  DEFAULT_TASK_TIMEOUT,
+  TASK_END_STATUSES,
+  waitForTask,
+  type TaskLike,
+  type WaitForTaskOptions,
+} from "./tasks.js";
+export {
+  findLink,
+  findLinks,
+  methodsForRel,
+  operationForLink,
+  type HasLinks,
+  type LinkLike,
+} from "./links.js";
+export { acceptHeader } from "./request.js";
+export { mediaTypeMatches, mediaTypeOf } from "./response.js";
+export { sameVersion, type VersionInfoLike } from "./versions.js";

@@ -1,0 +1,150 @@
+/**
+ * vcd-codegen runtime, client: what goes out. The URL of a call (path template and parameters, or
+ * an href; the query string), its `Accept` header, and its body (the shape the operation takes for
+ * the document's element, validated before anything is sent).
+ */
+import { ValidationError, type Document } from "../xml/index.js";
+import { VcdRequestError } from "./errors.js";
+import type { BodyShape, OperationInfo } from "./operation.js";
+import type { ClientBinding, HrefTarget, QueryValue, Target } from "./types.js";
+
+/** `application/*+xml;version=30.0`: any vCD document, in the version spoken. */
+export function acceptHeader(apiVersion: string): string {
+  return `application/*+xml;version=${apiVersion}`;
+}
+
+/** The API root without trailing slashes. */
+export function normalizeBaseUrl(baseUrl: string | URL): string {
+  const text = String(baseUrl);
+  try {
+    new URL(text);
+  } catch (cause) {
+    throw new VcdRequestError(`baseUrl is not an absolute URL: ${text}`, {
+      cause,
+    });
+  }
+  return text.replace(/\/+$/, "");
+}
+
+/** True for anything holding an `href` string (a `Link`, a `Reference`, a `Task`...). */
+export function isHrefTarget(target: unknown): target is HrefTarget {
+  return (
+    typeof target === "object" &&
+    target !== null &&
+    typeof (target as { href?: unknown }).href === "string"
+  );
+}
+
+/** An href as a URL: as is when absolute, else resolved against the API root. */
+export function resolveHref(href: string, baseUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  try {
+    return new URL(href, `${baseUrl}/`).href;
+  } catch (cause) {
+    throw new VcdRequestError(`not a URL: ${href}`, { cause });
+  }
+}
+
+/**
+ * The URL of a call: the href of an href target (as is), or the operation's path template below
+ * the API root with each `{name}` replaced by the percent-encoded parameter; then the query string.
+ */
+export function requestUrl(
+  baseUrl: string,
+  operation: OperationInfo,
+  target: Target | undefined,
+  query: Readonly<Record<string, QueryValue>> | undefined,
+): string {
+  if (isHrefTarget(target))
+    return withQuery(resolveHref(target.href, baseUrl), query);
+  const params = (target ?? {}) as Readonly<Record<string, unknown>>;
+  const path = operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (
+      (typeof value !== "string" && typeof value !== "number") ||
+      value === ""
+    ) {
+      throw new VcdRequestError(
+        `${operation.name}: path parameter "${name}" is missing (${operation.method} ${operation.path}; give { ${operation.pathParameters.map((p) => `${p}: ...`).join(", ")} } or an object with an href)`,
+        { operation: operation.name, method: operation.method },
+      );
+    }
+    return encodeURIComponent(String(value));
+  });
+  for (const parameter of operation.queryParameters) {
+    if (parameter.required && query?.[parameter.name] === undefined) {
+      throw new VcdRequestError(
+        `${operation.name}: query parameter "${parameter.name}" is required`,
+        { operation: operation.name, method: operation.method },
+      );
+    }
+  }
+  return withQuery(`${baseUrl}${path}`, query);
+}
+
+/** Appends the defined query values to a URL (after any query it has). */
+export function withQuery(
+  url: string,
+  query: Readonly<Record<string, QueryValue>> | undefined,
+): string {
+  if (!query) return url;
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) search.append(name, String(value));
+  }
+  const text = search.toString();
+  if (!text) return url;
+  const hash = url.indexOf("#");
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const separator = base.includes("?")
+    ? base.endsWith("?") || base.endsWith("&")
+      ? ""
+      : "&"
+    : "?";
+  return `${base}${separator}${text}${hash < 0 ? "" : url.slice(hash)}`;
+}
+
+/** A body ready to send. */
+export interface EncodedBody {
+  readonly contentType: string;
+  readonly text: string;
+}
+
+/**
+ * The body of a call: the operation's shape for the document's element, the document validated
+ * (any violation throws `ValidationError`) and written. Nothing is sent when this throws.
+ */
+export function encodeBody(
+  documents: ClientBinding["documents"],
+  operation: OperationInfo,
+  body: Document | undefined,
+): EncodedBody | undefined {
+  const context = { operation: operation.name, method: operation.method };
+  if (body === undefined || body === null) {
+    if (operation.requestBodies.length === 0) return undefined;
+    throw new VcdRequestError(
+      `${operation.name} takes a body: ${describeShapes(operation.requestBodies)}`,
+      context,
+    );
+  }
+  if (operation.requestBodies.length === 0) {
+    throw new VcdRequestError(
+      `${operation.name} (${operation.method} ${operation.path}) takes no body, was given ${body.element}`,
+      context,
+    );
+  }
+  const shape = operation.requestBodies.find((s) => s.element === body.element);
+  if (!shape) {
+    throw new VcdRequestError(
+      `${operation.name} takes ${describeShapes(operation.requestBodies)}, not ${body.element}`,
+      context,
+    );
+  }
+  const violations = documents.validate(body);
+  if (violations.length) throw new ValidationError(violations);
+  return { contentType: shape.mediaType, text: documents.toXml(body) };
+}
+
+function describeShapes(shapes: readonly BodyShape[]): string {
+  return shapes.map((s) => `${s.element} (${s.mediaType})`).join(" or ");
+}

@@ -1,0 +1,165 @@
+/**
+ * vcd-codegen runtime, client: what comes back. An error status becomes the typed error for it
+ * (with the `vcloud:Error` the body holds); an empty answer becomes {@link NoContent}; any other is
+ * read as a document, which must be of a media type and a root element the operation declares.
+ */
+import type { Document } from "../xml/index.js";
+import {
+  VcdApiError,
+  VcdAuthError,
+  VcdNotAcceptableError,
+  VcdResponseError,
+  VcdUnsupportedMediaTypeError,
+  type ErrorValue,
+  type HttpErrorContext,
+  type VcdErrorContext,
+} from "./errors.js";
+import type { BodyShape } from "./operation.js";
+import type { Exchange } from "./transport.js";
+import type { ClientBinding, NoContent, Reply, ReplyMeta } from "./types.js";
+
+/** The root element of a task, which any operation may answer with 202 Accepted. */
+export const TASK_ELEMENT = "vcloud:Task";
+const TASK_MEDIA_TYPE = "application/vnd.vmware.vcloud.task+xml";
+
+/** What the answer may be. */
+export interface Expectation {
+  /** The shapes declared for the answer; empty: any document (or none). */
+  readonly responses: readonly BodyShape[];
+  /** An empty answer is an error (the caller needs a document). */
+  readonly document?: boolean;
+}
+
+/** The media type of a `Content-Type` header: lower case, without parameters. */
+export function mediaTypeOf(contentType: string | null | undefined): string {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
+}
+
+/** Whether `actual` (lower case) is the `declared` media type, compared case-insensitively; `*` in `declared` stands for any characters but `/`. */
+export function mediaTypeMatches(declared: string, actual: string): boolean {
+  const want = mediaTypeOf(declared);
+  if (!want.includes("*")) return want === actual;
+  const pattern = want
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+    .join("[^/]*");
+  return new RegExp(`^${pattern}$`).test(actual);
+}
+
+/** The reply to an exchange, or the typed error for it. */
+export function readReply(
+  documents: ClientBinding["documents"],
+  { request, response, text }: Exchange,
+  context: VcdErrorContext,
+  expectation: Expectation,
+): Reply<Document | NoContent> {
+  const status = response.status;
+  const url = response.url || request.url;
+  const where = { ...context, url, status };
+  if (status >= 400) throw httpError(documents, response, text, where);
+  const meta: ReplyMeta = {
+    status,
+    location: locationOf(response, url),
+    headers: response.headers,
+    url,
+  };
+  const contentType = response.headers.get("content-type") ?? undefined;
+  const unexpected = (problem: string, cause?: unknown) =>
+    new VcdResponseError(problem, { ...where, body: text, contentType, cause });
+  // 204, a redirect fetch did not follow, or nothing at all: no document.
+  if (status === 204 || status < 200 || status >= 300 || text.trim() === "") {
+    if (expectation.document) throw unexpected("no document in the answer");
+    return { element: null, value: undefined, ...meta };
+  }
+  const declared = expectation.responses;
+  const taskAllowed = status === 202;
+  const mediaType = mediaTypeOf(contentType);
+  if (mediaType && !isGenericXml(mediaType)) {
+    if (!mediaType.endsWith("+xml"))
+      throw unexpected(`not XML (Content-Type ${contentType})`);
+    const allowed = declared.map((shape) => shape.mediaType);
+    if (taskAllowed) allowed.push(TASK_MEDIA_TYPE);
+    if (declared.length && !allowed.some((m) => mediaTypeMatches(m, mediaType)))
+      throw unexpected(
+        `media type ${mediaType}, expected ${[...new Set(allowed)].join(" or ")}`,
+      );
+  }
+  let doc: Document;
+  try {
+    doc = documents.fromXml(text);
+  } catch (cause) {
+    throw unexpected(
+      `not a document of the API: ${cause instanceof Error ? cause.message : String(cause)}`,
+      cause,
+    );
+  }
+  if (
+    declared.length &&
+    !declared.some((shape) => shape.element === doc.element) &&
+    !(taskAllowed && doc.element === TASK_ELEMENT)
+  ) {
+    const elements = declared.map((shape) => shape.element);
+    if (taskAllowed) elements.push(TASK_ELEMENT);
+    throw unexpected(
+      `root element ${doc.element}, expected ${[...new Set(elements)].join(" or ")}`,
+    );
+  }
+  return { ...doc, ...meta } as Reply<Document>;
+}
+
+/** `application/xml`, `text/xml`: says nothing of the document, so the root element decides. */
+function isGenericXml(mediaType: string): boolean {
+  return mediaType === "application/xml" || mediaType === "text/xml";
+}
+
+function locationOf(response: Response, url: string): string | undefined {
+  const location = response.headers.get("location");
+  if (location === null) return response.redirected ? url : undefined;
+  try {
+    return new URL(location, url).href;
+  } catch {
+    return location;
+  }
+}
+
+/** The typed error for a 4xx or 5xx answer. */
+export function httpError(
+  documents: ClientBinding["documents"],
+  response: Response,
+  text: string,
+  context: VcdErrorContext & { status: number },
+): VcdApiError {
+  const full: HttpErrorContext = {
+    ...context,
+    statusText: response.statusText,
+    headers: response.headers,
+    body: text,
+    error: errorValue(documents, text),
+  };
+  switch (context.status) {
+    case 401:
+      return new VcdAuthError(full);
+    case 406:
+      return new VcdNotAcceptableError(full);
+    case 415:
+      return new VcdUnsupportedMediaTypeError(full);
+    default:
+      return new VcdApiError(full);
+  }
+}
+
+/** The value of a `vcloud:Error` body, or undefined for any other body. */
+function errorValue(
+  documents: ClientBinding["documents"],
+  text: string,
+): ErrorValue | undefined {
+  if (!text.trimStart().startsWith("<")) return undefined;
+  try {
+    const doc = documents.fromXml(text);
+    return doc.element === "vcloud:Error"
+      ? (doc.value as ErrorValue)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * vcd-codegen runtime, client: waiting for tasks (an AWS SDK v3 style waiter). Most changes answer
+ * 202 with a `vcloud:Task`; {@link waitForTask} polls its href with a bounded back-off until it
+ * ends, under an overall timeout and the caller's signal, so that it never hangs.
+ */
+import type { Document } from "../xml/index.js";
+import type { VcdClient } from "./client.js";
+import { checkTimeout, sleep, startDeadline } from "./deadline.js";
+import {
+  VcdAbortError,
+  VcdRequestError,
+  VcdResponseError,
+  VcdTaskError,
+  VcdTimeoutError,
+  type FailedTask,
+} from "./errors.js";
+import { TASK_ELEMENT } from "./response.js";
+
+/** The task fields the waiter reads (structurally: the generated `vcloud.TaskType` fits). */
+export interface TaskLike extends FailedTask {
+  /** `queued`, `preRunning`, `running`, `success`, `error`, `canceled`, `aborted`. */
+  readonly status: string;
+  /** Percent done, when the server says. */
+  readonly Progress?: number;
+}
+
+/** The statuses a task ends with; only `success` is not a failure. */
+export const TASK_END_STATUSES: readonly string[] = [
+  "success",
+  "error",
+  "aborted",
+  "canceled",
+];
+
+/** Options of {@link waitForTask}. */
+export interface WaitForTaskOptions<T extends TaskLike = TaskLike> {
+  readonly signal?: AbortSignal;
+  /** Milliseconds the whole wait may take (default 10 minutes); then `VcdTimeoutError`. */
+  readonly timeout?: number;
+  /** Milliseconds before the first poll (default 250); each later wait doubles, up to `maxInterval`. */
+  readonly interval?: number;
+  /** The longest wait between polls (default 5 000). */
+  readonly maxInterval?: number;
+  /** Called with the task after each poll. */
+  readonly onProgress?: (task: T) => void;
+}
+
+/** Default overall timeout of a wait: 10 minutes. */
+export const DEFAULT_TASK_TIMEOUT = 600_000;
+
+/**
+ * Waits until a task ends: resolves with its final value on `success`, rejects with
+ * `VcdTaskError` (carrying the task and its `Error`) on `error`, `aborted` or `canceled`. `task` is
+ * a Task value, or a document (such as a stub's reply) whose root is `vcloud:Task`. Each poll is a
+ * `GET` of the task's href through the client (its token, `Accept` and middleware apply), first
+ * after `interval` ms, then after twice as long each time, up to `maxInterval`. When `timeout`
+ * elapses: `VcdTimeoutError`; when `signal` aborts: `VcdAbortError`; a failed poll rejects with
+ * its own error (it is not retried). A task that has already ended settles without any request.
+ */
+export function waitForTask<T extends TaskLike>(
+  client: VcdClient,
+  task: T | { readonly element: "vcloud:Task"; readonly value: T },
+  options?: WaitForTaskOptions<T>,
+): Promise<T>;
+export function waitForTask(
+  client: VcdClient,
+  task: Document,
+  options?: WaitForTaskOptions,
+): Promise<TaskLike>;
+export async function waitForTask(
+  client: VcdClient,
+  task: TaskLike | Document,
+  options: WaitForTaskOptions = {},
+): Promise<TaskLike> {
+  let current = taskValue(task);
+  const href = current.href;
+  if (typeof href !== "string" || href === "")
+    throw new VcdRequestError("waitForTask: the task has no href to poll");
+  const timeout = checkTimeout(options.timeout ?? DEFAULT_TASK_TIMEOUT);
+  let wait = checkTimeout(options.interval ?? 250, "interval");
+  const maxInterval = Math.max(
+    wait,
+    checkTimeout(options.maxInterval ?? 5_000, "maxInterval"),
+  );
+  const deadline = startDeadline(timeout, options.signal);
+  try {
+    for (;;) {
+      if (ended(current)) return current;
+      await sleep(wait, deadline.signal);
+      wait = Math.min(wait * 2, maxInterval);
+      const reply = await client.get(href, { signal: deadline.signal });
+      if (reply.element !== TASK_ELEMENT) {
+        throw new VcdResponseError(
+          `polling a task gave ${reply.element}, not ${TASK_ELEMENT}`,
+          { method: "GET", url: reply.url, status: reply.status, body: "" },
+        );
+      }
+      current = reply.value as TaskLike;
+      options.onProgress?.(current);
+    }
+  } catch (error) {
+    if (deadline.timedOut)
+      throw new VcdTimeoutError(timeout, { url: href, cause: error });
+    if (deadline.aborted)
+      throw new VcdAbortError({ url: href, cause: options.signal?.reason });
+    throw error;
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/** True when the task has ended with success; throws `VcdTaskError` when it ended otherwise. */
+function ended(task: TaskLike): boolean {
+  if (task.status === "success") return true;
+  if (TASK_END_STATUSES.includes(task.status)) throw new VcdTaskError(task);
+  return false;
+}
+
+function taskValue(task: TaskLike | Document): TaskLike {
+  if (typeof task !== "object" || task === null)
+    throw new VcdRequestError("waitForTask: not a task");
+  if ("element" in task && "value" in task) {
+    if (task.element !== TASK_ELEMENT)
+      throw new VcdRequestError(
+        `waitForTask: the document is ${String(task.element)}, not ${TASK_ELEMENT}`,
+      );
+    return task.value as TaskLike;
+  }
+  return task as TaskLike;
+}

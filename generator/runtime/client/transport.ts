@@ -1,0 +1,143 @@
+/**
+ * vcd-codegen runtime, client: one HTTP exchange. Builds the `Request`, runs the middleware, calls
+ * `fetch` and reads the whole body, all under one deadline; turns what goes wrong on the way
+ * (timeout, abort, network) into the client's typed errors. What the answer means is `response.ts`'s.
+ */
+import { checkTimeout, startDeadline, untilAborted } from "./deadline.js";
+import {
+  VcdAbortError,
+  VcdError,
+  VcdNetworkError,
+  VcdRequestError,
+  VcdTimeoutError,
+  type VcdErrorContext,
+} from "./errors.js";
+import type { HttpMethod, OperationInfo } from "./operation.js";
+import type { Middleware } from "./types.js";
+
+/** How the client sends: its fetch, its middleware, its default timeout. */
+export interface Transport {
+  readonly fetch: typeof fetch;
+  readonly middleware: readonly Middleware[];
+  readonly timeout: number;
+}
+
+/** One request to send. */
+export interface Outgoing {
+  readonly method: HttpMethod;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body?: string;
+  readonly operation?: OperationInfo;
+}
+
+/** A request and its answer, with the body read. */
+export interface Exchange {
+  readonly request: Request;
+  readonly response: Response;
+  readonly text: string;
+}
+
+type Phase = "prepare" | "middleware" | "network";
+
+/** Sends `outgoing` and reads the answer, within `timeout` (or the transport's) and `signal`. */
+export async function exchange(
+  transport: Transport,
+  outgoing: Outgoing,
+  options: { readonly signal?: AbortSignal; readonly timeout?: number },
+): Promise<Exchange> {
+  const context: VcdErrorContext = {
+    method: outgoing.method,
+    url: outgoing.url,
+    operation: outgoing.operation?.name,
+  };
+  const timeout = checkTimeout(options.timeout ?? transport.timeout);
+  const deadline = startDeadline(timeout, options.signal);
+  const { signal } = deadline;
+  let phase: Phase = "prepare";
+  try {
+    if (signal.aborted) throw signal.reason;
+    let request = new Request(outgoing.url, {
+      method: outgoing.method,
+      headers: outgoing.headers,
+      body: outgoing.body,
+      signal,
+    });
+    const middleware = transport.middleware;
+    phase = "middleware";
+    let early: Response | undefined;
+    for (const m of middleware) {
+      if (!m.onRequest) continue;
+      const out: Request | Response | undefined | void = await untilAborted(
+        Promise.resolve(
+          m.onRequest({ request, operation: outgoing.operation }),
+        ),
+        signal,
+      );
+      if (isResponse(out)) {
+        early = out;
+        break;
+      }
+      if (out) request = out;
+    }
+    phase = "network";
+    const fetchImpl = transport.fetch; // called detached: a browser's fetch refuses another `this`
+    let response: Response =
+      early ?? (await untilAborted(fetchImpl(request, { signal }), signal));
+    phase = "middleware";
+    for (let i = middleware.length - 1; i >= 0; i--) {
+      const m = middleware[i];
+      if (!m.onResponse) continue;
+      const out: Response | undefined | void = await untilAborted(
+        Promise.resolve(
+          m.onResponse({ request, response, operation: outgoing.operation }),
+        ),
+        signal,
+      );
+      if (out) response = out;
+    }
+    phase = "network";
+    const text = await untilAborted(response.text(), signal);
+    return { request, response, text };
+  } catch (error) {
+    throw failure(error, phase, deadline, timeout, context);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+function isResponse(value: unknown): value is Response {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Response).status === "number" &&
+    typeof (value as Response).text === "function"
+  );
+}
+
+function failure(
+  error: unknown,
+  phase: Phase,
+  deadline: { timedOut: boolean; aborted: boolean },
+  timeout: number,
+  context: VcdErrorContext,
+): Error {
+  if (error instanceof VcdError) return error;
+  if (deadline.timedOut)
+    return new VcdTimeoutError(timeout, { ...context, cause: error });
+  if (deadline.aborted) return new VcdAbortError({ ...context, cause: error });
+  if (phase === "prepare")
+    return new VcdRequestError(
+      `cannot send ${context.method} ${context.url}: ${error instanceof Error ? error.message : String(error)}`,
+      { ...context, cause: error },
+    );
+  if (phase === "network")
+    return new VcdNetworkError({ ...context, cause: error });
+  // A middleware's own error goes through as it is (a bare value is wrapped).
+  return error instanceof Error
+    ? error
+    : new VcdError(`middleware threw ${String(error)}`, {
+        ...context,
+        cause: error,
+      });
+}

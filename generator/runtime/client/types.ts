@@ -1,0 +1,116 @@
+/**
+ * vcd-codegen runtime, client: the shapes a call takes and gives back. The generated stubs are
+ * typed with these; the client itself is in `client.ts`.
+ */
+import type { Document, Violation, WriteOptions } from "../xml/index.js";
+import type { OperationInfo } from "./operation.js";
+
+/** What an answer without a body (204, or any 2xx or 3xx with an empty body) reads as. */
+export interface NoContent {
+  readonly element: null;
+  readonly value: undefined;
+}
+
+/** The HTTP facts every reply carries beside its document. */
+export interface ReplyMeta {
+  readonly status: number;
+  /** The `Location` header (201 Created, 303 See Other), resolved against the URL; or, when fetch followed a redirect, where it led. */
+  readonly location: string | undefined;
+  readonly headers: Headers;
+  /** The URL that answered (after redirects). */
+  readonly url: string;
+}
+
+/**
+ * A document (or {@link NoContent}) with the HTTP facts of the answer. Distributive over a union of
+ * documents, so that narrowing on `element` narrows `value`.
+ */
+export type Reply<D> = D extends unknown ? D & ReplyMeta : never;
+
+/** One query parameter's value: `undefined` leaves it out. */
+export type QueryValue = string | number | boolean | undefined;
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Aborts the call (then it rejects with `VcdAbortError`). */
+  readonly signal?: AbortSignal;
+  /** Milliseconds before the call gives up (`VcdTimeoutError`); default the client's `timeout`. */
+  readonly timeout?: number;
+  /** Sent with this call, over the client's (e.g. `X-VMWARE-VCLOUD-TENANT-CONTEXT`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The query string; `undefined` values are left out. */
+  readonly query?: Readonly<Record<string, QueryValue>>;
+}
+
+/** An operation's path parameters by name (`{ id: "vapp-1" }`); each value is percent-encoded into the path. */
+export type PathParameters = Readonly<Record<string, string | number>>;
+
+/** Anything with an `href` (a `Link` or `Reference` the server sent): the request goes to that URL as is. */
+export interface HrefTarget {
+  readonly href: string;
+}
+
+/** Where a call goes: path parameters filled into the operation's template, or an href. */
+export type Target = PathParameters | HrefTarget;
+
+/** What a middleware sees. */
+export interface MiddlewareContext {
+  readonly request: Request;
+  /** The operation being called, when the call has one (`undefined` for `versions`, `get`, task polls...). */
+  readonly operation: OperationInfo | undefined;
+}
+
+/**
+ * openapi-fetch style middleware. `onRequest` runs in the array's order and may return a new
+ * `Request` (replacing it) or a `Response` (answering without any network); `onResponse` runs in
+ * reverse order and may return a new `Response`. Returning nothing keeps what there was.
+ */
+export interface Middleware {
+  onRequest?(
+    context: MiddlewareContext,
+  ):
+    | Request
+    | Response
+    | undefined
+    | void
+    | Promise<Request | Response | undefined | void>;
+  onResponse?(
+    context: MiddlewareContext & { readonly response: Response },
+  ): Response | undefined | void | Promise<Response | undefined | void>;
+}
+
+/** How a client is set up. */
+export interface ClientOptions {
+  /** The API root (`https://vcd.example.com/api`). */
+  readonly baseUrl: string | URL;
+  /** The `fetch` to use (default `globalThis.fetch`). */
+  readonly fetch?: typeof fetch;
+  /** Milliseconds each call may take, reading the answer included (default 60 000). */
+  readonly timeout?: number;
+  /** Sent with every request (a call's own `headers` win). */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly middleware?: readonly Middleware[];
+  /** The API version to speak (default the generated package's). */
+  readonly apiVersion?: string;
+}
+
+/** What the generated package gives the client: its version, its documents and its operations. */
+export interface ClientBinding {
+  readonly apiVersion: string;
+  readonly documents: {
+    fromXml(xml: string): Document;
+    toXml(doc: Document, options?: WriteOptions): string;
+    validate(doc: Document): Violation[];
+  };
+  readonly operations: readonly OperationInfo[];
+}
+
+/** The user, organization and password to log in with (`user@org:password`). */
+export interface Credentials {
+  readonly user: string;
+  readonly org: string;
+  readonly password: string;
+}
+
+/** How a token is sent: `bearer` as `Authorization: Bearer <token>`, `vcloud` as `x-vcloud-authorization: <token>`. */
+export type TokenKind = "bearer" | "vcloud";
