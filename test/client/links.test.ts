@@ -1,0 +1,229 @@
+/** findLink, findLinks, operationForLink on real documents and the real operation paths; a link as a stub's target. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  findLink,
+  findLinks,
+  methodsForRel,
+  operationForLink,
+  type HasLinks,
+  type LinkLike,
+  type OperationInfo,
+} from "../../generator/runtime/client/index.js";
+import {
+  startHttpServer,
+  type TestHttpServer,
+} from "../helpers/http-server.js";
+import {
+  clientFor,
+  operation,
+  operationsFromDocument,
+  OPS,
+  packageBinding,
+  sample,
+  taskXml,
+  xmlHeaders,
+} from "./fixtures.js";
+
+const VAPP_SAMPLE = "libcloud-vcloud_1_5/api_vApp_undeployTest.xml";
+const ROOT = "https://vm-vcloud/api";
+
+let vapp: HasLinks & { Children?: { Vm?: HasLinks[] } };
+let operations: OperationInfo[];
+beforeAll(async () => {
+  const { documents } = await packageBinding();
+  vapp = documents.fromXml(sample(VAPP_SAMPLE)).value as typeof vapp;
+  operations = operationsFromDocument();
+});
+
+describe("findLinks and findLink", () => {
+  it("find by rel (exactly), by media type (case-insensitively), or all", () => {
+    const all = findLinks(vapp);
+    expect(all.length).toBeGreaterThan(10);
+    const downs = findLinks(vapp, "down");
+    expect(downs.length).toBeGreaterThanOrEqual(4);
+    expect(downs.every((l) => l.rel === "down")).toBe(true);
+    expect(findLinks(vapp, "Down")).toEqual([]);
+
+    const meta = findLink(
+      vapp,
+      "down",
+      "APPLICATION/vnd.vmware.vcloud.METADATA+xml; version=30.0",
+    );
+    expect(meta?.href).toBe(
+      `${ROOT}/vApp/vapp-8c57a5b6-e61b-48ca-8a78-3b70ee65ef6a/metadata`,
+    );
+    expect(findLink(vapp, "power:powerOn")?.href).toBe(
+      `${ROOT}/vApp/vapp-8c57a5b6-e61b-48ca-8a78-3b70ee65ef6a/power/action/powerOn`,
+    );
+  });
+
+  it("a missing link is undefined, not an error", () => {
+    expect(findLink(vapp, "power:powerOff")).toBeUndefined();
+    expect(
+      findLink(vapp, "down", "application/vnd.vmware.vcloud.nothing+xml"),
+    ).toBeUndefined();
+    expect(findLinks(undefined)).toEqual([]);
+    expect(findLink({}, "edit")).toBeUndefined();
+  });
+});
+
+describe("operationForLink", () => {
+  it("finds the operation of each link of a real vApp among the real operations", () => {
+    const found = findLinks(vapp).map((link) => {
+      const op = operationForLink(operations, link, ROOT);
+      return `${link.rel} -> ${op ? `${op.method} ${op.path}` : "none"}`;
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "power:powerOn -> POST /vApp/{id}/power/action/powerOn",
+        "deploy -> POST /vApp/{id}/action/deploy",
+        "down -> GET /network/{id}",
+        "down -> GET /vApp/{id}/controlAccess",
+        "controlAccess -> POST /vApp/{id}/action/controlAccess",
+        "recompose -> POST /vApp/{id}/action/recomposeVApp",
+        "up -> GET /vdc/{id}",
+        "edit -> PUT /vApp/{id}",
+        "remove -> DELETE /vApp/{id}",
+        "down -> GET /vApp/{id}/owner",
+        "down -> GET /vApp/{id}/metadata",
+      ]),
+    );
+  });
+
+  it("the VM's links too (sections with a trailing slash, screen, media actions)", () => {
+    const vm = vapp.Children?.Vm?.[0];
+    expect(vm).toBeDefined();
+    const lookup = (rel: string) => {
+      const link = findLink(vm, rel);
+      expect(link, rel).toBeDefined();
+      const op = operationForLink(operations, link!, ROOT);
+      return op && `${op.method} ${op.path}`;
+    };
+    expect(lookup("power:powerOn")).toBe(
+      "POST /vApp/{id}/power/action/powerOn",
+    );
+    expect(lookup("edit")).toBe("PUT /vApp/{id}");
+  });
+
+  it("the rel picks the method among those of one path", () => {
+    const href = `${ROOT}/vApp/vapp-1`;
+    const method = (rel: string) =>
+      operationForLink(operations, { rel, href }, ROOT)?.method;
+    expect(method("edit")).toBe("PUT");
+    expect(method("remove")).toBe("DELETE");
+    expect(method("self")).toBe("GET");
+    expect(method("alternate")).toBe("GET");
+    expect(
+      operationForLink(
+        operations,
+        { rel: "down", href: `${ROOT}/vApp/vapp-1/power/action/powerOn` },
+        ROOT,
+      ),
+    ).toBeUndefined();
+    expect(methodsForRel("power:powerOn")).toEqual(["POST", "GET"]);
+    expect(methodsForRel("add")).toEqual(["POST"]);
+  });
+
+  it("outside the API root, or a path no template has: undefined; another host is fine", () => {
+    expect(
+      operationForLink(
+        operations,
+        { rel: "down", href: "https://vm-vcloud/other/vApp/vapp-1" },
+        ROOT,
+      ),
+    ).toBeUndefined();
+    expect(
+      operationForLink(
+        operations,
+        { rel: "down", href: `${ROOT}/no/such/thing` },
+        ROOT,
+      ),
+    ).toBeUndefined();
+    expect(
+      operationForLink(
+        operations,
+        { rel: "up", href: "https://proxy.example/api/vdc/v-1" },
+        ROOT,
+      )?.path,
+    ).toBe("/vdc/{id}");
+  });
+
+  it("the most literal template wins; then the media type among one method", () => {
+    const rows = [
+      operation({ name: "byId", method: "GET", path: "/thing/{id}" }),
+      operation({ name: "special", method: "GET", path: "/thing/special/" }),
+      operation({
+        name: "editA",
+        method: "PUT",
+        path: "/thing/{id}",
+        requestBodies: [
+          { mediaType: "application/vnd.a+xml", type: "", element: "" },
+        ],
+      }),
+      operation({
+        name: "editB",
+        method: "PUT",
+        path: "/thing/{id}",
+        requestBodies: [
+          { mediaType: "application/vnd.b+xml", type: "", element: "" },
+        ],
+      }),
+    ];
+    const find = (link: LinkLike) =>
+      operationForLink(rows, link, "http://h/api/")?.name;
+    expect(find({ rel: "down", href: "http://h/api/thing/special" })).toBe(
+      "special",
+    );
+    expect(find({ rel: "down", href: "http://h/api/thing/t-1/" })).toBe("byId");
+    expect(
+      find({
+        rel: "edit",
+        href: "http://h/api/thing/t-1",
+        type: "application/VND.B+xml",
+      }),
+    ).toBe("editB");
+    expect(find({ rel: "edit", href: "http://h/api/thing/t-1" })).toBe("editA");
+  });
+});
+
+describe("a link as a stub's target", () => {
+  let server: TestHttpServer;
+  beforeAll(async () => {
+    server = await startHttpServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("powerOn(client, link): the call goes to the link's href", async () => {
+    server.on("GET", "/api/vApp/vapp-8c57a5b6-e61b-48ca-8a78-3b70ee65ef6a", {
+      headers: xmlHeaders("vApp"),
+      body: sample(VAPP_SAMPLE).replaceAll("https://vm-vcloud", server.url),
+    });
+    server.on("POST", /\/power\/action\/powerOn$/, () => ({
+      status: 202,
+      headers: xmlHeaders("task"),
+      body: taskXml({ href: `${server.url}/api/task/1`, status: "queued" }),
+    }));
+    const client = await clientFor(server.url);
+    client.resume("tok");
+    const got = await client.call(
+      OPS.getVApp,
+      { id: "vapp-8c57a5b6-e61b-48ca-8a78-3b70ee65ef6a" },
+      undefined,
+    );
+    const link = findLink(got.value as HasLinks, "power:powerOn");
+    expect(link).toBeDefined();
+    expect(operationForLink(client.operations, link!, client.baseUrl)).toBe(
+      OPS.powerOnVApp,
+    );
+    const reply = await client.call(OPS.powerOnVApp, link, undefined);
+    expect(reply.element).toBe("vcloud:Task");
+    const post = server.requests[1];
+    expect(post.method).toBe("POST");
+    expect(post.path).toBe(
+      "/api/vApp/vapp-8c57a5b6-e61b-48ca-8a78-3b70ee65ef6a/power/action/powerOn",
+    );
+    expect(post.headers.authorization).toBe("Bearer tok");
+  });
+});
