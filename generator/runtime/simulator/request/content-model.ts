@@ -21,6 +21,8 @@ export interface Slot {
   readonly wildcard?: WildcardData;
   /** The element must be there (minOccurs >= 1 all the way up, outside any choice). */
   readonly required: boolean;
+  /** It may stand more than once (maxOccurs > 1, or in a choice or repeating group). */
+  readonly repeats: boolean;
 }
 
 export class ContentModels {
@@ -92,7 +94,12 @@ export class ContentModels {
     }
     const index = shared ?? counter.next++;
     if ("any" in p) {
-      out.push({ index, wildcard: p as WildcardData, required: false });
+      out.push({
+        index,
+        wildcard: p as WildcardData,
+        required: false,
+        repeats: true,
+      });
       return;
     }
     out.push({
@@ -101,6 +108,7 @@ export class ContentModels {
       type: p.type,
       ref: p.ref,
       required: here,
+      repeats: shared !== undefined || max === "unbounded" || max > 1,
     });
   }
 }

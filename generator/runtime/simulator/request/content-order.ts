@@ -29,7 +29,7 @@ function checkNode(
   let last = -1;
   for (const child of node.children) {
     const name = models.name(child.ns, child.local);
-    const match = matchSlot(models, slots, child, name, last);
+    const match = matchSlot(models, slots, child, name, last, seen);
     if (!match) {
       const later = slots.filter((s) => s.index > last);
       if (later.length === 0)
@@ -100,9 +100,10 @@ function matchSlot(
   child: XmlNode,
   name: string | undefined,
   last: number,
+  seen: ReadonlySet<Slot>,
 ): { slot: Slot; type?: string } | undefined {
   for (const slot of slots) {
-    if (slot.index < last) continue;
+    if (slot.index < last || (seen.has(slot) && !slot.repeats)) continue;
     if (slot.element && name !== undefined) {
       if (slot.element === name) return { slot, type: slot.type };
       if (slot.ref) {
