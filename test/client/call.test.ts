@@ -191,6 +191,77 @@ describe("requests", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a bare value goes as the operation's only shape; a reply read earlier can be sent back", async () => {
+    server.on("GET", "/api/vApp/vm-1/guestCustomizationSection/", {
+      headers: xmlHeaders("guestCustomizationSection"),
+      body: GUEST_XML,
+    });
+    server.on("PUT", "/api/vApp/vm-1/guestCustomizationSection/", {
+      status: 202,
+      headers: xmlHeaders("task"),
+      body: TASK_XML,
+    });
+    const client = await clientFor(server.url);
+    const { documents } = await packageBinding();
+    const body = await guestSection();
+    const value = { ...(body.value as Record<string, unknown>) };
+    value.ComputerName = "renamed";
+    await client.call(
+      OPS.updateGuestCustomizationSection,
+      { id: "vm-1" },
+      value,
+    );
+    const read = await client.call(
+      OPS.getGuestCustomizationSection,
+      { id: "vm-1" },
+      undefined,
+    );
+    await client.call(
+      OPS.updateGuestCustomizationSection,
+      { id: "vm-1" },
+      read,
+    );
+    const [first, , third] = server.requests;
+    expect(first.headers["content-type"]).toBe(
+      "application/vnd.vmware.vcloud.guestCustomizationSection+xml",
+    );
+    expect(documents.fromXml(first.body)).toMatchObject({
+      element: "vcloud:GuestCustomizationSection",
+      value: { ComputerName: "renamed" },
+    });
+    expect(documents.fromXml(third.body)).toMatchObject({
+      element: "vcloud:GuestCustomizationSection",
+      value: { ComputerName: "VMMast-001" },
+    });
+  });
+
+  it("an operation of several shapes takes the one of the document's element, and no bare value", async () => {
+    server.on("PUT", "/api/vApp/vm-1", {
+      status: 202,
+      headers: xmlHeaders("task"),
+      body: TASK_XML,
+    });
+    const client = await clientFor(server.url);
+    const { documents } = await packageBinding();
+    const vm = documents.fromXml(VM_XML);
+    const vapp = documents.fromXml(VAPP_XML);
+    await client.call(OPS.updateVApp, { id: "vm-1" }, vm);
+    await client.call(OPS.updateVApp, { id: "vm-1" }, vapp);
+    expect(server.requests.map((r) => r.headers["content-type"])).toEqual([
+      "application/vnd.vmware.vcloud.vm+xml",
+      "application/vnd.vmware.vcloud.vApp+xml",
+    ]);
+    expect(documents.fromXml(server.requests[0].body).element).toBe(
+      "vcloud:Vm",
+    );
+    const bare = await client
+      .call(OPS.updateVApp, { id: "vm-1" }, vm.value as object)
+      .catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(VcdRequestError);
+    expect((bare as Error).message).toContain("give a document");
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("a body of a type the operation does not take, or none where it needs one: VcdRequestError, nothing sent", async () => {
     const client = await clientFor(server.url);
     const { documents } = await packageBinding();

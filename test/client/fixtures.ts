@@ -140,6 +140,13 @@ export const OPS = {
     path: "/vApp/{id}/metadata",
     requestBodies: [SHAPES.metadata],
   }),
+  updateVApp: operation({
+    name: "updateVApp",
+    method: "PUT",
+    path: "/vApp/{id}",
+    requestBodies: [SHAPES.vm, SHAPES.vApp],
+    responses: [SHAPES.task],
+  }),
   openGet: operation({ name: "openGet", method: "GET", path: "/open/{id}" }),
 } satisfies Record<string, OperationInfo>;
 

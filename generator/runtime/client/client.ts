@@ -31,7 +31,7 @@ import type {
   ClientBinding,
   ClientOptions,
   Credentials,
-  HrefTarget,
+  Href,
   NoContent,
   Reply,
   Target,
@@ -78,20 +78,21 @@ export interface VcdClient {
   logout(options?: CallOptions): Promise<void>;
   /**
    * Calls one operation: the one method every generated stub calls. `target` is the path
-   * parameters, or anything with an `href` (then the request goes there); `body` is validated and
-   * written as the shape the operation takes for its element. The type parameter only narrows the
+   * parameters, or anything with an `href` (then the request goes there). `body` is a document
+   * (sent as the shape the operation takes for its element) or, for an operation of one shape, the
+   * bare value; it is validated before anything is sent. The type parameter only narrows the
    * answer's type (the stubs pass their operation's documents); what is checked at run time is
    * the operation's declared answers.
    */
   call<R extends Document | NoContent = Document | NoContent>(
     operation: OperationInfo,
     target: Target | undefined,
-    body: Document | undefined,
-    options?: CallOptions,
+    body: Document | object | undefined,
+    options?: CallOptions<object>,
   ): Promise<Reply<R>>;
   /** `GET` any href (a `Link`, a `Reference`, a task) and read the document it gives. */
   get<R extends Document = Document>(
-    target: string | HrefTarget,
+    target: string | Href,
     options?: CallOptions,
   ): Promise<Reply<R>>;
 }
@@ -246,8 +247,8 @@ class Client implements VcdClient {
   async call<R extends Document | NoContent = Document | NoContent>(
     operation: OperationInfo,
     target: Target | undefined,
-    body: Document | undefined,
-    options?: CallOptions,
+    body: Document | object | undefined,
+    options?: CallOptions<object>,
   ): Promise<Reply<R>> {
     const url = requestUrl(this.baseUrl, operation, target, options?.query);
     const encoded = encodeBody(this.#documents, operation, body);
@@ -274,7 +275,7 @@ class Client implements VcdClient {
   }
 
   async get<R extends Document = Document>(
-    target: string | HrefTarget,
+    target: string | Href,
     options?: CallOptions,
   ): Promise<Reply<R>> {
     const href = isHrefTarget(target) ? target.href : target;
@@ -296,7 +297,7 @@ class Client implements VcdClient {
   /** Sends one request: `Accept`, authentication, `Content-Type`, then the client's headers and the call's (later wins). */
   async #send(
     send: Send,
-    options: CallOptions | undefined,
+    options: CallOptions<object> | undefined,
   ): Promise<Reply<Document | NoContent>> {
     const headers = new Headers();
     headers.set("accept", send.accept ?? acceptHeader(this.apiVersion));

@@ -6,7 +6,7 @@
 import { ValidationError, type Document } from "../xml/index.js";
 import { VcdRequestError } from "./errors.js";
 import type { BodyShape, OperationInfo } from "./operation.js";
-import type { ClientBinding, HrefTarget, QueryValue, Target } from "./types.js";
+import type { ClientBinding, Href, Target } from "./types.js";
 
 /** `application/*+xml;version=30.0`: any vCD document, in the version spoken. */
 export function acceptHeader(apiVersion: string): string {
@@ -27,7 +27,7 @@ export function normalizeBaseUrl(baseUrl: string | URL): string {
 }
 
 /** True for anything holding an `href` string (a `Link`, a `Reference`, a `Task`...). */
-export function isHrefTarget(target: unknown): target is HrefTarget {
+export function isHrefTarget(target: unknown): target is Href {
   return (
     typeof target === "object" &&
     target !== null &&
@@ -53,7 +53,7 @@ export function requestUrl(
   baseUrl: string,
   operation: OperationInfo,
   target: Target | undefined,
-  query: Readonly<Record<string, QueryValue>> | undefined,
+  query: object | undefined,
 ): string {
   if (isHrefTarget(target))
     return withQuery(resolveHref(target.href, baseUrl), query);
@@ -72,7 +72,10 @@ export function requestUrl(
     return encodeURIComponent(String(value));
   });
   for (const parameter of operation.queryParameters) {
-    if (parameter.required && query?.[parameter.name] === undefined) {
+    const value = (query as Record<string, unknown> | undefined)?.[
+      parameter.name
+    ];
+    if (parameter.required && value === undefined) {
       throw new VcdRequestError(
         `${operation.name}: query parameter "${parameter.name}" is required`,
         { operation: operation.name, method: operation.method },
@@ -83,13 +86,12 @@ export function requestUrl(
 }
 
 /** Appends the defined query values to a URL (after any query it has). */
-export function withQuery(
-  url: string,
-  query: Readonly<Record<string, QueryValue>> | undefined,
-): string {
+export function withQuery(url: string, query: object | undefined): string {
   if (!query) return url;
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
+  for (const [name, value] of Object.entries(
+    query as Record<string, unknown>,
+  )) {
     if (value !== undefined) search.append(name, String(value));
   }
   const text = search.toString();
@@ -110,39 +112,65 @@ export interface EncodedBody {
   readonly text: string;
 }
 
+/** True for a document (`{ element, value }`, a reply read earlier included) rather than a bare value. */
+export function isDocument(body: object): body is Document {
+  return (
+    typeof (body as { element?: unknown }).element === "string" &&
+    "value" in body
+  );
+}
+
 /**
- * The body of a call: the operation's shape for the document's element, the document validated
- * (any violation throws `ValidationError`) and written. Nothing is sent when this throws.
+ * The body of a call: a document, sent as the operation's shape for its element; or a bare value,
+ * sent as the operation's only shape (an operation of several shapes needs a document). The
+ * document is validated (any violation throws `ValidationError`) and written. Nothing is sent
+ * when this throws.
  */
 export function encodeBody(
   documents: ClientBinding["documents"],
   operation: OperationInfo,
-  body: Document | undefined,
+  body: object | undefined,
 ): EncodedBody | undefined {
   const context = { operation: operation.name, method: operation.method };
+  const shapes = operation.requestBodies;
   if (body === undefined || body === null) {
-    if (operation.requestBodies.length === 0) return undefined;
+    if (shapes.length === 0) return undefined;
     throw new VcdRequestError(
-      `${operation.name} takes a body: ${describeShapes(operation.requestBodies)}`,
+      `${operation.name} takes a body: ${describeShapes(shapes)}`,
       context,
     );
   }
-  if (operation.requestBodies.length === 0) {
+  if (shapes.length === 0) {
+    const what = isDocument(body) ? body.element : "a value";
     throw new VcdRequestError(
-      `${operation.name} (${operation.method} ${operation.path}) takes no body, was given ${body.element}`,
+      `${operation.name} (${operation.method} ${operation.path}) takes no body, was given ${what}`,
       context,
     );
   }
-  const shape = operation.requestBodies.find((s) => s.element === body.element);
-  if (!shape) {
-    throw new VcdRequestError(
-      `${operation.name} takes ${describeShapes(operation.requestBodies)}, not ${body.element}`,
-      context,
-    );
+  let doc: Document;
+  let shape: BodyShape | undefined;
+  if (isDocument(body)) {
+    shape = shapes.find((s) => s.element === body.element);
+    if (!shape) {
+      throw new VcdRequestError(
+        `${operation.name} takes ${describeShapes(shapes)}, not ${body.element}`,
+        context,
+      );
+    }
+    doc = { element: body.element, value: body.value };
+  } else {
+    if (shapes.length > 1) {
+      throw new VcdRequestError(
+        `${operation.name} takes several kinds of body: give a document ({ element, value }) of ${describeShapes(shapes)}`,
+        context,
+      );
+    }
+    shape = shapes[0];
+    doc = { element: shape.element, value: body };
   }
-  const violations = documents.validate(body);
+  const violations = documents.validate(doc);
   if (violations.length) throw new ValidationError(violations);
-  return { contentType: shape.mediaType, text: documents.toXml(body) };
+  return { contentType: shape.mediaType, text: documents.toXml(doc) };
 }
 
 function describeShapes(shapes: readonly BodyShape[]): string {

@@ -30,8 +30,11 @@ export type Reply<D> = D extends unknown ? D & ReplyMeta : never;
 /** One query parameter's value: `undefined` leaves it out. */
 export type QueryValue = string | number | boolean | undefined;
 
-/** Options of one call. */
-export interface CallOptions {
+/** A query string by parameter name (a generated stub's `...Query` interface fits). */
+export type QueryParameters = Readonly<Record<string, QueryValue>>;
+
+/** Options of one call; `Q` is the operation's query parameters (a generated stub narrows it). */
+export interface CallOptions<Q extends object = QueryParameters> {
   /** Aborts the call (then it rejects with `VcdAbortError`). */
   readonly signal?: AbortSignal;
   /** Milliseconds before the call gives up (`VcdTimeoutError`); default the client's `timeout`. */
@@ -39,19 +42,27 @@ export interface CallOptions {
   /** Sent with this call, over the client's (e.g. `X-VMWARE-VCLOUD-TENANT-CONTEXT`). */
   readonly headers?: Readonly<Record<string, string>>;
   /** The query string; `undefined` values are left out. */
-  readonly query?: Readonly<Record<string, QueryValue>>;
+  readonly query?: Q;
 }
 
 /** An operation's path parameters by name (`{ id: "vapp-1" }`); each value is percent-encoded into the path. */
-export type PathParameters = Readonly<Record<string, string | number>>;
+export type PathParameters<P extends string = string> = {
+  readonly [K in P]: string | number;
+};
 
 /** Anything with an `href` (a `Link` or `Reference` the server sent): the request goes to that URL as is. */
-export interface HrefTarget {
+export interface Href {
   readonly href: string;
 }
 
-/** Where a call goes: path parameters filled into the operation's template, or an href. */
-export type Target = PathParameters | HrefTarget;
+/** The same as {@link Href}. */
+export type HrefTarget = Href;
+
+/**
+ * Where a call goes: the path parameters `P` filled into the operation's template, or anything
+ * with an href (then the request goes there).
+ */
+export type Target<P extends string = string> = PathParameters<P> | Href;
 
 /** What a middleware sees. */
 export interface MiddlewareContext {
