@@ -63,6 +63,7 @@ export {
   type HasLinks,
   type LinkLike,
 } from "./links.js";
+export { paginate } from "./paging.js";
 export { acceptHeader } from "./request.js";
 export { mediaTypeMatches, mediaTypeOf } from "./response.js";
 export { sameVersion, type VersionInfoLike } from "./versions.js";
