@@ -91,6 +91,9 @@ describe("requests", () => {
     );
     expect(server.requests[1].method).toBe("DELETE");
     expect(server.requests[1].path).toBe("/api/vApp/vapp-1");
+    expect(server.requests[1].target).toBe(
+      "/api/vApp/vapp-1?force=true&x%20y=1%262",
+    );
     expect([...server.requests[1].query]).toEqual([
       ["force", "true"],
       ["x y", "1&2"],
@@ -125,13 +128,17 @@ describe("requests", () => {
       {},
       { id: "" },
       { key: "k" },
+      { id: "..", key: "k" },
+      { id: "v", key: "." },
     ];
     for (const target of targets) {
       const error = await client
         .call(OPS.getMetadataValue, target, undefined)
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VcdRequestError);
-      expect((error as Error).message).toMatch(/path parameter "(id|key)"/);
+      expect((error as Error).message).toMatch(
+        /path parameter "(id|key)" (is missing|may not be)/,
+      );
     }
     expect(server.requests).toHaveLength(0);
   });

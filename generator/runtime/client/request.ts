@@ -69,7 +69,15 @@ export function requestUrl(
         { operation: operation.name, method: operation.method },
       );
     }
-    return encodeURIComponent(String(value));
+    const text = String(value);
+    // URLs resolve "." and ".." (also encoded): such a value would lead somewhere else.
+    if (text === "." || text === "..") {
+      throw new VcdRequestError(
+        `${operation.name}: path parameter "${name}" may not be "${text}"`,
+        { operation: operation.name, method: operation.method },
+      );
+    }
+    return encodeURIComponent(text);
   });
   for (const parameter of operation.queryParameters) {
     const value = (query as Record<string, unknown> | undefined)?.[
@@ -85,16 +93,17 @@ export function requestUrl(
   return withQuery(`${baseUrl}${path}`, query);
 }
 
-/** Appends the defined query values to a URL (after any query it has). */
+/** Appends the defined query values to a URL (after any query it has, before any fragment). */
 export function withQuery(url: string, query: object | undefined): string {
   if (!query) return url;
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(
-    query as Record<string, unknown>,
-  )) {
-    if (value !== undefined) search.append(name, String(value));
-  }
-  const text = search.toString();
+  // Percent-encoded (a space as %20, not +), which every server reads alike.
+  const text = Object.entries(query as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined)
+    .map(
+      ([name, value]) =>
+        `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`,
+    )
+    .join("&");
   if (!text) return url;
   const hash = url.indexOf("#");
   const base = hash < 0 ? url : url.slice(0, hash);
