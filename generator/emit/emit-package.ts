@@ -17,6 +17,10 @@ import { emitSchemaData } from "./xml/emit-schema-data.js";
 import { emitTypeModules } from "./types/emit-type-modules.js";
 import { emitOperationsTable } from "./client/emit-operations-table.js";
 import { emitStubs } from "./client/emit-stubs.js";
+import {
+  emitClientModule,
+  emitSimulatorModule,
+} from "./client/emit-client-module.js";
 
 export interface PackageInfo {
   readonly generatorVersion: string;
@@ -37,7 +41,12 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
     emitSchemaData(index, header, info.schemaSet.defaultNamespace),
     emitDocuments(index, header),
     ...(model.operations.length
-      ? [emitOperationsTable(index, header), ...emitStubs(index, header)]
+      ? [
+          emitOperationsTable(index, header),
+          ...emitStubs(index, header),
+          emitClientModule(index, header),
+          emitSimulatorModule(header),
+        ]
       : []),
   ];
   const files: OutputFile[] = [];
@@ -55,9 +64,18 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
         `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`,
     ),
   );
+  // The runtime's version, so that a consumer can tell which runtime a package carries.
+  const version = `// The version of vcd-codegen whose runtime this package carries.\nexport const RUNTIME_VERSION = ${JSON.stringify(info.generatorVersion)};\n`;
+  const versionDts = `// The version of vcd-codegen whose runtime this package carries.\nexport declare const RUNTIME_VERSION = ${JSON.stringify(info.generatorVersion)};\n`;
+  files.push(
+    { path: "src/runtime/version.ts", content: version },
+    { path: "dist/runtime/version.js", content: version },
+    { path: "dist/runtime/version.d.ts", content: versionDts },
+  );
   const entry = indexSource(
     header("The package's entry point."),
     model.namespaces,
+    model.operations.length > 0,
   );
   files.push(
     { path: "src/index.ts", content: entry },
@@ -81,8 +99,14 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
       { key: "./elements", path: "elements" },
       { key: "./document", path: "document" },
       { key: "./schema", path: "schema" },
-      { key: "./operations", path: "operations" },
-      { key: "./api", path: "api/index" },
+      ...(model.operations.length
+        ? [
+            { key: "./operations", path: "operations" },
+            { key: "./api", path: "api/index" },
+            { key: "./client", path: "client" },
+            { key: "./simulator", path: "simulator", nodeOnly: true },
+          ]
+        : []),
       { key: "./runtime", path: "runtime/index" },
     ],
   };

@@ -1,6 +1,12 @@
 /** `vcd-codegen generate` on the real vCD set: deterministic, formatted, compiling, atomic, checkable. */
 import { execFileSync } from "node:child_process";
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
@@ -32,6 +38,12 @@ let first: Record<string, string>;
 
 beforeAll(async () => {
   work = writeTree({ "package.json": "{}" });
+  // What building the package needs (its simulator is Node code: @types/node), as `npm install` would give it.
+  symlinkSync(
+    resolve(PROJECT_ROOT, "node_modules"),
+    join(work, "node_modules"),
+    "dir",
+  );
   out = join(work, "out");
   const run = await runCli(["generate", "--input", VCD_API_DIR, "--out", out], {
     cwd: work,

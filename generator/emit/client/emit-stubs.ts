@@ -76,16 +76,16 @@ function emitStub(
   file.add(
     `/** What \`${op.name}\` answers. */\n${replyAlias(replyName, replies)}`,
   );
+  const bodyElements = [...new Set(op.request.map((r) => r.element))];
+  // Without path parameters, the target is `{}` (or an href), and may be left out unless a body follows.
   const params: Parameter[] = [
     { name: "client", type: c("VcdClient") },
-    op.pathParameters.length
-      ? {
-          name: "target",
-          type: `${c("Target")}<${op.pathParameters.map((p) => JSON.stringify(p)).join(" | ")}>`,
-        }
-      : { name: "target", type: c("Href"), optional: true },
+    {
+      name: "target",
+      type: `${c("Target")}<${op.pathParameters.map((p) => JSON.stringify(p)).join(" | ") || "never"}>`,
+      optional: !op.pathParameters.length && !bodyElements.length,
+    },
   ];
-  const bodyElements = [...new Set(op.request.map((r) => r.element))];
   if (bodyElements.length === 1) {
     const element = index.elements.get(op.request[0].element)!;
     params.push({

@@ -49,7 +49,7 @@ export function stubDoc(
     "@param client - the client to call it with (see `createClient`)",
     op.pathParameters.length
       ? `@param target - the path parameters (${op.pathParameters.map((p) => `\`${p}\``).join(", ")}), or anything with the \`href\` to call (a \`Link\` or \`Reference\`)`
-      : "@param target - anything with the `href` to call instead of the path (a `Link` or `Reference`)",
+      : "@param target - `{}`, or anything with the `href` to call instead of the path (a `Link` or `Reference`)",
   ];
   if (op.request.length)
     params.push(

@@ -10,9 +10,30 @@ const RUNTIME_ERRORS = [
   "XmlParseError",
 ];
 
+/** What the client runtime gives users directly: its errors, task waiting and links. */
+const CLIENT_EXPORTS = [
+  "VcdAbortError",
+  "VcdApiError",
+  "VcdAuthError",
+  "VcdError",
+  "VcdNetworkError",
+  "VcdNotAcceptableError",
+  "VcdRequestError",
+  "VcdResponseError",
+  "VcdTaskError",
+  "VcdTimeoutError",
+  "VcdUnsupportedMediaTypeError",
+  "VcdVersionError",
+  "findLink",
+  "findLinks",
+  "operationForLink",
+  "waitForTask",
+];
+
 export function indexSource(
   header: string,
   namespaces: readonly Namespace[],
+  withClient: boolean,
 ): string {
   const lines = namespaces.map((ns) => {
     const module = namespaceModule(ns);
@@ -24,5 +45,13 @@ export function indexSource(
     `export * as runtime from "./runtime/index.js";`,
     `export {\n${RUNTIME_ERRORS.map((name) => `  ${name},\n`).join("")}} from "./runtime/index.js";`,
   );
+  if (withClient)
+    lines.push(
+      `export * from "./client.js";`,
+      `export * as api from "./api/index.js";`,
+      `export { operations } from "./operations.js";`,
+      `export {\n${CLIENT_EXPORTS.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
+      `export { RUNTIME_VERSION } from "./runtime/version.js";`,
+    );
   return `${header.trimEnd()}\n\n${lines.join("\n")}\n`;
 }
