@@ -61,5 +61,5 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_TOKEN_IDLE_TIMEOUT = 30 * 60 * 1000;
-export const DEFAULT_TASK_STEP_MS = 1000;
+export const DEFAULT_TOKEN_IDLE_TIMEOUT: number = 30 * 60 * 1000;
+export const DEFAULT_TASK_STEP_MS: number = 1000;

@@ -3,7 +3,7 @@
  * `ovf:VirtualHardwareSection` with its NIC, SCSI controller, disk, CPU and memory items (RASD values,
  * whose CIM numbers are held as strings).
  */
-import type { Vm } from "../store/model.js";
+import type { Value, Vm } from "../store/model.js";
 import type { Ctx } from "./context.js";
 import { MT } from "./media-types.js";
 
@@ -17,7 +17,7 @@ function rawLink(rel: string, href: string, type: string) {
   };
 }
 
-export function cpuItem(vm: Vm) {
+export function cpuItem(vm: Vm): Value {
   return {
     AllocationUnits: text("hertz * 10^6"),
     Description: text("Number of Virtual CPUs"),
@@ -30,7 +30,7 @@ export function cpuItem(vm: Vm) {
   };
 }
 
-export function memoryItem(vm: Vm) {
+export function memoryItem(vm: Vm): Value {
   return {
     AllocationUnits: text("byte * 2^20"),
     Description: text("Memory Size"),
@@ -66,7 +66,7 @@ export function virtualHardwareSection(
   ctx: Ctx,
   vm: Vm,
   path: string | undefined,
-) {
+): Value {
   const links = path
     ? [
         rawLink(
@@ -117,7 +117,7 @@ export function virtualHardwareSection(
   };
 }
 
-export function operatingSystemSection(vm: Vm) {
+export function operatingSystemSection(vm: Vm): Value {
   return {
     $element: "ovf:OperatingSystemSection",
     id: vm.osId,

@@ -3,12 +3,19 @@
  * and the rendering of tasks, shared by the resource handlers.
  */
 import { urn } from "../store/ids.js";
-import type { EntityRef, Org, Task, User } from "../store/model.js";
+import type { EntityRef, Org, Task, User, Value } from "../store/model.js";
 import { isDone } from "../store/tasks.js";
-import type { Ctx } from "./context.js";
+import type { Ctx, Reply } from "./context.js";
 import { MT } from "./media-types.js";
 
-export function orgRef(ctx: Ctx, org: Org) {
+/** A `vcloud:ReferenceType` value. */
+export interface RefValue {
+  readonly href: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+export function orgRef(ctx: Ctx, org: Org): RefValue {
   return {
     href: ctx.hrefs.abs(ctx.hrefs.org(org.id)),
     name: org.name,
@@ -16,7 +23,7 @@ export function orgRef(ctx: Ctx, org: Org) {
   };
 }
 
-export function userRef(ctx: Ctx, user: User | undefined) {
+export function userRef(ctx: Ctx, user: User | undefined): RefValue {
   return user
     ? {
         href: ctx.hrefs.abs(ctx.hrefs.user(user.id)),
@@ -30,7 +37,7 @@ export function userRef(ctx: Ctx, user: User | undefined) {
       };
 }
 
-export function entityRef(ctx: Ctx, ref: EntityRef) {
+export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
   const h = ctx.hrefs;
   const [path, type] = {
     vApp: [h.vapp(ref.id), MT.vApp],
@@ -79,18 +86,21 @@ export function taskValue(ctx: Ctx, task: Task): Record<string, unknown> {
 }
 
 /** `Tasks` of an entity: those still at work on it (absent when there are none). */
-export function tasksInProgress(ctx: Ctx, entityId: string) {
+export function tasksInProgress(ctx: Ctx, entityId: string): Value {
   const active = ctx.store.tasks.active(entityId);
   return active.length
     ? { Tasks: { Task: active.map((t) => taskValue(ctx, t)) } }
     : {};
 }
 
-export const taskReply = (ctx: Ctx, task: Task) => ({
+export const taskReply = (ctx: Ctx, task: Task): Reply => ({
   status: 202,
   doc: { element: "vcloud:Task", value: taskValue(ctx, task) },
   headers: { Location: ctx.hrefs.abs(ctx.hrefs.task(task.id)) },
 });
 
-export const optional = <K extends string, V>(key: K, value: V | undefined) =>
+export const optional = <K extends string, V>(
+  key: K,
+  value: V | undefined,
+): Partial<Record<K, V>> =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

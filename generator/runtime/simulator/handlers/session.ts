@@ -4,7 +4,7 @@
  */
 import type { Document } from "../../xml/index.js";
 import { urn } from "../store/ids.js";
-import type { User } from "../store/model.js";
+import type { User, Value } from "../store/model.js";
 import type { Store } from "../store/store.js";
 import type { Ctx, HandlerTable, Reply } from "./context.js";
 import type { Hrefs } from "./hrefs.js";
@@ -26,7 +26,7 @@ export function versionsDocument(
   };
 }
 
-export function sessionValue(store: Store, hrefs: Hrefs, user: User) {
+export function sessionValue(store: Store, hrefs: Hrefs, user: User): Value {
   const org = store.orgs.get(user.orgId)!;
   const admin = store.isOrgAdmin(user, user.orgId);
   return {

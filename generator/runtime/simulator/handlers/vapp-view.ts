@@ -3,7 +3,7 @@
  * links a client follows (power operations by power state, sections, `up`, `edit`, `remove`).
  */
 import { urn } from "../store/ids.js";
-import type { VApp, VAppTemplate, Vm } from "../store/model.js";
+import type { VApp, VAppTemplate, Value, Vm } from "../store/model.js";
 import { Status } from "../store/model.js";
 import type { Ctx } from "./context.js";
 import { operatingSystemSection, virtualHardwareSection } from "./hardware.js";
@@ -32,7 +32,12 @@ function sectionLinks(ctx: Ctx, path: string, type: string, editable: boolean) {
   return [...(editable ? ctx.hrefs.link("edit", "PUT", path, type) : [])];
 }
 
-export function vmSections(ctx: Ctx, vm: Vm, path: string, editable: boolean) {
+export function vmSections(
+  ctx: Ctx,
+  vm: Vm,
+  path: string,
+  editable: boolean,
+): Value[] {
   const h = ctx.hrefs;
   const gcPath = `${path}/guestCustomizationSection`;
   const ncPath = `${path}/networkConnectionSection`;
@@ -56,7 +61,7 @@ export function vmSections(ctx: Ctx, vm: Vm, path: string, editable: boolean) {
   ];
 }
 
-export function vmValue(ctx: Ctx, vapp: VApp, vm: Vm) {
+export function vmValue(ctx: Ctx, vapp: VApp, vm: Vm): Value {
   const h = ctx.hrefs;
   const path = h.vm(vm.id);
   return {
@@ -87,7 +92,7 @@ export function vmValue(ctx: Ctx, vapp: VApp, vm: Vm) {
   };
 }
 
-export function vappValue(ctx: Ctx, vapp: VApp) {
+export function vappValue(ctx: Ctx, vapp: VApp): Value {
   const h = ctx.hrefs;
   const path = h.vapp(vapp.id);
   const leasePath = `${path}/leaseSettingsSection`;
@@ -137,7 +142,7 @@ export function vappValue(ctx: Ctx, vapp: VApp) {
   };
 }
 
-export function templateValue(ctx: Ctx, template: VAppTemplate) {
+export function templateValue(ctx: Ctx, template: VAppTemplate): Value {
   const h = ctx.hrefs;
   const path = h.vAppTemplate(template.id);
   return {
@@ -167,7 +172,11 @@ export function templateValue(ctx: Ctx, template: VAppTemplate) {
   };
 }
 
-export function templateVmValue(ctx: Ctx, template: VAppTemplate, vm: Vm) {
+export function templateVmValue(
+  ctx: Ctx,
+  template: VAppTemplate,
+  vm: Vm,
+): Value {
   const h = ctx.hrefs;
   const path = h.templateVm(vm.id);
   return {

@@ -27,8 +27,8 @@ export interface Slot {
 
 export class ContentModels {
   private readonly cache = new Map<string, readonly Slot[]>();
-  readonly prefixByUri = new Map<string, string>();
-  readonly uriByPrefix = new Map<string, string>();
+  readonly prefixByUri: Map<string, string> = new Map();
+  readonly uriByPrefix: Map<string, string> = new Map();
 
   constructor(readonly schema: SchemaData) {
     for (const [prefix, uri] of schema.namespaces) {

@@ -33,15 +33,15 @@ export interface StoreOptions {
 
 export class Store {
   readonly now: () => number;
-  ids = new IdSource("vcd-simulator");
-  readonly orgs = new Map<string, Org>();
-  readonly users = new Map<string, User>();
-  readonly networks = new Map<string, Network>();
-  readonly vdcs = new Map<string, Vdc>();
-  readonly catalogs = new Map<string, Catalog>();
-  readonly catalogItems = new Map<string, CatalogItem>();
-  readonly templates = new Map<string, VAppTemplate>();
-  readonly vapps = new Map<string, VApp>();
+  ids: IdSource = new IdSource("vcd-simulator");
+  readonly orgs: Map<string, Org> = new Map();
+  readonly users: Map<string, User> = new Map();
+  readonly networks: Map<string, Network> = new Map();
+  readonly vdcs: Map<string, Vdc> = new Map();
+  readonly catalogs: Map<string, Catalog> = new Map();
+  readonly catalogItems: Map<string, CatalogItem> = new Map();
+  readonly templates: Map<string, VAppTemplate> = new Map();
+  readonly vapps: Map<string, VApp> = new Map();
   readonly sessions: Sessions;
   tasks: Tasks;
 
