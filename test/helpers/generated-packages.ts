@@ -53,3 +53,54 @@ export async function importPackage(dir: string): Promise<GeneratedPackage> {
   )) as { schema: GeneratedPackage["schema"] };
   return { ...index, schema: schema.schema };
 }
+
+/** A stub of the generated package, typed loosely (the tests drive every one the same way). */
+export type Stub = (
+  client: unknown,
+  target?: unknown,
+  ...rest: unknown[]
+) => Promise<{
+  element: string | null;
+  value: unknown;
+  status: number;
+  location: string | undefined;
+}>;
+
+/** The client side of a generated package: its operations table, stubs, client and simulator. */
+export interface ClientPackage {
+  readonly operations: readonly import("../../generator/runtime/client/operation.js").OperationInfo[];
+  readonly api: Record<string, Stub>;
+  readonly createClient: (
+    options: import("../../generator/runtime/client/types.js").ClientOptions,
+  ) => import("../../generator/runtime/client/client.js").VcdClient;
+  readonly startSimulator: (
+    options?: import("../../generator/runtime/simulator/binding.js").SimulatorOptions,
+  ) => Promise<
+    import("../../generator/runtime/simulator/binding.js").Simulator
+  >;
+  readonly API_VERSION: string;
+}
+
+export async function loadClientPackage(
+  apiVersion: "30.0" | "all",
+): Promise<ClientPackage> {
+  const dir = join(inject("generatedDir"), apiVersion);
+  const load = async (path: string) =>
+    (await import(pathToFileURL(join(dir, "dist", path)).href)) as Record<
+      string,
+      unknown
+    >;
+  const [operations, api, client, simulator] = await Promise.all([
+    load("operations.js"),
+    load("api/index.js"),
+    load("client.js"),
+    load("simulator.js"),
+  ]);
+  return {
+    operations: operations.operations as ClientPackage["operations"],
+    api: api as ClientPackage["api"],
+    createClient: client.createClient as ClientPackage["createClient"],
+    API_VERSION: client.API_VERSION as string,
+    startSimulator: simulator.startSimulator as ClientPackage["startSimulator"],
+  };
+}

@@ -65,3 +65,13 @@ function resolveQName(element: Element, value: string): string {
     : [null, value];
   return `{${element.lookupNamespaceURI(prefix) ?? ""}}${local}`;
 }
+
+/** A value with its raw XML (`$xml`) compared by content (its namespace declarations are the writer's business). */
+export function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value))
+    out[k] = k === "$xml" ? contentOf(v as string) : comparable(v);
+  return out;
+}

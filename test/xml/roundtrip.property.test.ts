@@ -11,7 +11,7 @@ import {
   type GeneratedPackage,
 } from "../helpers/generated-packages.js";
 import { validateWithLibxml2 } from "../helpers/libxml2.js";
-import { contentOf } from "../helpers/xml-content.js";
+import { comparable } from "../helpers/xml-content.js";
 
 const RUNS = Number(process.env.VCD_FUZZ_RUNS ?? 5);
 const SEED = Number(process.env.VCD_FUZZ_SEED ?? 20261122);
@@ -25,16 +25,6 @@ beforeAll(async () => {
   arbitraries = new SchemaArbitraries(pkg.schema);
   roots = pkg.elements.filter((e) => !e.abstract).map((e) => e.element);
 });
-
-/** Raw XML compared by content (its namespace declarations are the writer's business). */
-function comparable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(comparable);
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value))
-    out[k] = k === "$xml" ? contentOf(v as string) : comparable(v);
-  return out;
-}
 
 describe("random valid documents of every global element", () => {
   it("are free of violations, and read back deep-equal to what was written", () => {
