@@ -10,6 +10,7 @@ import type { Model } from "../model/ir.js";
 import { buildModel } from "../pipeline.js";
 import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";
+import { registerSimulate } from "./simulate.js";
 
 interface Io {
   readonly out: (line: string) => void;
@@ -110,6 +111,7 @@ export async function main(
     );
     exitCode = bad ? 1 : 0;
   });
+  registerSimulate(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
