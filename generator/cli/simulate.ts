@@ -96,6 +96,7 @@ export async function runSimulate(
       sim = await module.startSimulator({
         port,
         ...(seed !== undefined ? { seed } : {}),
+        schemaDir: join(options.inputDir, "xsd"),
       });
     } catch (error) {
       throw new GeneratorError(

@@ -119,6 +119,11 @@ describe("vcd-codegen simulate", () => {
       },
     });
     expect(login.status).toBe(200);
+    const master = await raw(`${info.url}/v1.5/schema/master.xsd`);
+    expect(master.status).toBe(200);
+    expect(master.body).toContain(
+      '<xs:include schemaLocation="../vcloud/vcloud.xsd"/>',
+    );
     expect(readdirSync(tmp)).toHaveLength(1);
     expect(await stop(started.child, "SIGTERM")).toBe(0);
     expect(started.stdout().trim().split("\n")).toHaveLength(1);

@@ -29,6 +29,12 @@ export interface SimulatorOptions {
   readonly tokenIdleTimeout?: number;
   /** How long each step of a task takes, in ms (default 1000): queued, running (two steps), then done. Each poll of the task also moves it on a step. */
   readonly taskStepMs?: number;
+  /**
+   * The input's `xsd` folder (the XSD set of vmware/vcd-api-schemas): its schemas are served under
+   * `/api/v1.5/schema/` by file name (`master.xsd`) and at `/api/versions/schema/versions.xsd`,
+   * without login. Without it those paths answer 404.
+   */
+  readonly schemaDir?: string;
 }
 
 /** One response the simulator sent, as sent. */

@@ -25,6 +25,7 @@ import { MinimalInstances } from "./handlers/minimal.js";
 import type { Services } from "./pipeline.js";
 import { ContentModels } from "./request/content-model.js";
 import { Router } from "./router.js";
+import { SchemaFiles } from "./schema-files.js";
 import { listen } from "./server.js";
 import { loadSeed, ROLE_NAMES } from "./store/seed.js";
 import { Store } from "./store/store.js";
@@ -65,6 +66,7 @@ export async function startSimulator(
     models: new ContentModels(binding.schema),
     minimal: new MinimalInstances(binding.schema, url),
     versions: [binding.apiVersion],
+    schemas: options.schemaDir ? new SchemaFiles(options.schemaDir) : undefined,
   };
   const users = seed.orgs
     .flatMap((org) =>

@@ -18,6 +18,7 @@ import type { ContentModels } from "./request/content-model.js";
 import { basicCredentials, token } from "./request/credentials.js";
 import { acceptedVersion, bodyShape } from "./request/negotiate.js";
 import type { Router } from "./router.js";
+import { SCHEMA_OPERATION_PATHS, type SchemaFiles } from "./schema-files.js";
 import type { User } from "./store/model.js";
 import type { Store } from "./store/store.js";
 import type { VAppRules } from "./store/vapps.js";
@@ -40,6 +41,7 @@ export interface Services {
   readonly models: ContentModels;
   readonly minimal: MinimalInstances;
   readonly versions: readonly string[];
+  readonly schemas: SchemaFiles | undefined;
 }
 
 export function handleCall(s: Services, call: IncomingCall): Reply {
@@ -57,6 +59,10 @@ export function handleCall(s: Services, call: IncomingCall): Reply {
   const { op, params } = route;
   if (op.method === "GET" && op.path === "/versions")
     return { status: 200, doc: versionsDocument(s.hrefs, s.versions) };
+  if (op.method === "GET" && SCHEMA_OPERATION_PATHS.includes(op.path)) {
+    if (!s.schemas) throw notFound();
+    return s.schemas.reply(op, params);
+  }
   acceptedVersion(headerOf(call.headers.accept), s.versions);
   if (op.auth === "basic") {
     const credentials = basicCredentials(call.headers);

@@ -101,19 +101,23 @@ function respond(
     reply = faultReply(error);
   }
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-  let text = "";
-  if (reply.doc) {
+  let text: string | Buffer = "";
+  if (reply.raw) {
+    headers["Content-Type"] = reply.raw.contentType;
+    text = reply.raw.body;
+  } else if (reply.doc) {
     const mediaType =
       reply.mediaType ??
       mediaTypeOf(s, method, url.pathname.slice(4), reply.doc);
     headers["Content-Type"] = `${mediaType};version=${s.binding.apiVersion}`;
-    text = s.binding.documents.toXml(reply.doc);
+    const xml = s.binding.documents.toXml(reply.doc);
+    text = xml;
     sent.push({
       method,
       path: url.pathname + url.search,
       status: reply.status,
       contentType: headers["Content-Type"],
-      body: text,
+      body: xml,
     });
   }
   res.writeHead(reply.status, headers);

@@ -30,6 +30,8 @@ export interface Reply {
   /** Default: the operation's response media type for the element, or the element's own. */
   readonly mediaType?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Bytes sent as they are (the XSD files), instead of a document. */
+  readonly raw?: { readonly contentType: string; readonly body: Buffer };
 }
 
 export type Handler = (ctx: Ctx) => Reply;
