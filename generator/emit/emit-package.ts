@@ -5,7 +5,7 @@
 import type { SchemaSetConfig } from "../config/schema-set-config.js";
 import type { Model } from "../model/ir.js";
 import { ModelIndex } from "../model/model-index.js";
-import type { GeneratedFile } from "./generated-file.js";
+import { GeneratedFile } from "./generated-file.js";
 import { namespaceModule } from "./modules.js";
 import type { OutputFile } from "./output-file.js";
 import { emitElementsTable } from "./package/emit-elements-table.js";
@@ -40,6 +40,7 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
     emitElementsTable(index, header),
     emitSchemaData(index, header, info.schemaSet.defaultNamespace),
     emitDocuments(index, header),
+    runtimeVersion(info.generatorVersion, header),
     ...(model.operations.length
       ? [
           emitOperationsTable(index, header),
@@ -63,14 +64,6 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
       (source) =>
         `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`,
     ),
-  );
-  // The runtime's version, so that a consumer can tell which runtime a package carries.
-  const version = `// The version of vcd-codegen whose runtime this package carries.\nexport const RUNTIME_VERSION = ${JSON.stringify(info.generatorVersion)};\n`;
-  const versionDts = `// The version of vcd-codegen whose runtime this package carries.\nexport declare const RUNTIME_VERSION = ${JSON.stringify(info.generatorVersion)};\n`;
-  files.push(
-    { path: "src/runtime/version.ts", content: version },
-    { path: "dist/runtime/version.js", content: version },
-    { path: "dist/runtime/version.d.ts", content: versionDts },
   );
   const entry = indexSource(
     header("The package's entry point."),
@@ -116,4 +109,22 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
     { path: "README.md", content: template("package/README.md")(view) },
   );
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `runtime/version.ts`: so that a consumer can tell which runtime a package carries. */
+function runtimeVersion(
+  version: string,
+  header: (what: string) => string,
+): GeneratedFile {
+  const file = new GeneratedFile(
+    "runtime/version.ts",
+    header("The version of vcd-codegen whose runtime this package carries."),
+  );
+  file.addConst(
+    "/** The version of vcd-codegen whose runtime (`runtime/`) this package carries. */",
+    "RUNTIME_VERSION",
+    "string",
+    { literal: version },
+  );
+  return file;
 }
