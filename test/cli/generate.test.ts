@@ -253,9 +253,23 @@ describe("model and verify-inputs", () => {
     const model = JSON.parse(readFileSync(file, "utf8")) as {
       apiVersion: string;
       types: { qname?: string }[];
+      operations: { id: string; name: string }[];
+      operationsSource: { file: string; listed: number; leftOut: unknown[] };
     };
     expect(model.apiVersion).toBe("all");
     expect(model.types.filter((t) => t.qname)).toHaveLength(664);
+    expect(run.out).toMatch(
+      /655 operations from operations\/30\.0\.openapi\.json/,
+    );
+    expect(model.operationsSource).toEqual({
+      file: "operations/30.0.openapi.json",
+      listed: 655,
+      leftOut: [],
+    });
+    expect(model.operations).toHaveLength(655);
+    expect(model.operations.find((o) => o.name === "powerOn")?.id).toBe(
+      "POST /vApp/{id}/power/action/powerOn",
+    );
   });
 
   it("verify-inputs passes on the pinned inputs and names missing and changed files", async () => {

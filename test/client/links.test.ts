@@ -1,8 +1,10 @@
 /** findLink, findLinks, operationForLink on real documents and the real operation paths; a link as a stub's target. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  createClient,
   findLink,
   findLinks,
+  followLink,
   methodsForRel,
   operationForLink,
   type HasLinks,
@@ -225,5 +227,34 @@ describe("a link as a stub's target", () => {
       "/api/vApp/vapp-8c57a5b6-e61b-48ca-8a78-3b70ee65ef6a/power/action/powerOn",
     );
     expect(post.headers.authorization).toBe("Bearer tok");
+  });
+
+  it("followLink calls what the link means; a link no operation answers is refused before sending", async () => {
+    server.on("POST", /\/power\/action\/powerOff$/, () => ({
+      status: 202,
+      headers: xmlHeaders("task"),
+      body: taskXml({ href: `${server.url}/api/task/2`, status: "queued" }),
+    }));
+    const client = createClient(
+      { baseUrl: `${server.url}/api`, timeout: 5_000 },
+      await packageBinding(operationsFromDocument()),
+    );
+    client.resume("tok");
+    const before = server.requests.length;
+    const reply = await followLink(client, {
+      rel: "power:powerOff",
+      href: `${server.url}/api/vApp/vapp-1/power/action/powerOff`,
+    });
+    expect(reply.element).toBe("vcloud:Task");
+    expect(
+      server.requests.slice(before).map((r) => `${r.method} ${r.path}`),
+    ).toEqual(["POST /api/vApp/vapp-1/power/action/powerOff"]);
+    await expect(
+      followLink(client, {
+        rel: "down",
+        href: `${server.url}/api/no/such/path`,
+      }),
+    ).rejects.toMatchObject({ name: "VcdRequestError" });
+    expect(server.requests.length).toBe(before + 1);
   });
 });

@@ -26,7 +26,9 @@ const CLIENT_EXPORTS = [
   "VcdVersionError",
   "findLink",
   "findLinks",
+  "followLink",
   "operationForLink",
+  "paginate",
   "waitForTask",
 ];
 

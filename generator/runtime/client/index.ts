@@ -64,6 +64,7 @@ export {
   type LinkLike,
 } from "./links.js";
 export { paginate } from "./paging.js";
+export { followLink } from "./follow-link.js";
 export { acceptHeader } from "./request.js";
 export { mediaTypeMatches, mediaTypeOf } from "./response.js";
 export { sameVersion, type VersionInfoLike } from "./versions.js";
