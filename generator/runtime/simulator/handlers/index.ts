@@ -1,6 +1,7 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import type { HandlerTable } from "./context.js";
 import { orgHandlers } from "./org.js";
+import { queryHandlers } from "./query.js";
 import { sessionHandlers } from "./session.js";
 import { taskHandlers } from "./task.js";
 import { vappHandlers } from "./vapp.js";
@@ -12,6 +13,7 @@ export const HANDLERS: HandlerTable = {
   ...vappHandlers,
   ...vmSectionHandlers,
   ...taskHandlers,
+  ...queryHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

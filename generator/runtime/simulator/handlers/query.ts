@@ -1,0 +1,63 @@
+/**
+ * vcd-codegen runtime, simulator: the query service's routes: `GET /query` (the QueryList without
+ * `type=`, a query with it) and the typed query paths of the operations table (`/vApps/query`,
+ * `/admin/orgs/query`, ...), each the query of one type.
+ */
+import { badRequest } from "../fault.js";
+import { FORMATS, QUERY_TYPES, queryType, runQuery } from "../query/index.js";
+import type { Ctx, HandlerEntry, HandlerTable, Reply } from "./context.js";
+import { MT } from "./media-types.js";
+
+function queryList(ctx: Ctx): Reply {
+  const admin = ctx.store.isOrgAdmin(ctx.user, ctx.user.orgId);
+  return {
+    status: 200,
+    mediaType: MT.query,
+    doc: {
+      element: "vcloud:QueryList",
+      value: {
+        href: ctx.hrefs.abs("/query"),
+        type: MT.query,
+        Link: QUERY_TYPES.filter((t) => admin || t.access === "user").flatMap(
+          (t) =>
+            (["references", "records", "idrecords"] as const).map((f) => ({
+              rel: "down",
+              type: FORMATS[f],
+              name: t.name,
+              href: `${ctx.hrefs.abs("/query")}?type=${t.name}&format=${f}`,
+            })),
+        ),
+      },
+    },
+  };
+}
+
+const typed = (name: string): HandlerEntry => ({
+  handle: (ctx) => runQuery(ctx, queryType(name)!, ctx.op.path, true),
+});
+
+export const queryHandlers: HandlerTable = {
+  "GET /query": {
+    handle: (ctx) => {
+      const name = ctx.query.get("type");
+      if (name === null || name === "") return queryList(ctx);
+      const type = queryType(name);
+      if (!type)
+        throw badRequest(
+          `Bad request: "${name}" is not a query type. The query list (GET /api/query) names them.`,
+        );
+      return runQuery(ctx, type, "/query", false);
+    },
+  },
+  "GET /vApps/query": typed("vApp"),
+  "GET /vms/query": typed("vm"),
+  "GET /vAppTemplates/query": typed("vAppTemplate"),
+  "GET /catalogs/query": typed("catalog"),
+  "GET /disks/query": typed("disk"),
+  "GET /mediaList/query": typed("media"),
+  "GET /admin/orgs/query": typed("organization"),
+  "GET /admin/vdcs/query": typed("adminOrgVdc"),
+  "GET /admin/users/query": typed("user"),
+  "GET /admin/extension/vapps/query": typed("adminVApp"),
+  "GET /admin/extension/orgVdcs/query": typed("adminOrgVdc"),
+};

@@ -1,0 +1,286 @@
+/**
+ * vcd-codegen runtime, simulator: the query types of what organizations hold: organization,
+ * orgVdc, adminOrgVdc, catalog, adminCatalog, catalogItem, orgVdcNetwork, user and adminUser.
+ */
+import type { Ctx } from "../handlers/context.js";
+import { MT } from "../handlers/media-types.js";
+import { urn } from "../store/ids.js";
+import type { Catalog, Vdc } from "../store/model.js";
+import { Status } from "../store/model.js";
+import {
+  orgRefOf,
+  refTo,
+  userRefOf,
+  vdcRef,
+  visible,
+  type QueryType,
+  type Row,
+} from "./rows.js";
+
+function orgRows(ctx: Ctx): Row[] {
+  const s = ctx.store;
+  return [...s.orgs.values()]
+    .filter((o) => s.canSee(ctx.user, o.id))
+    .map((o) => {
+      const count = (items: Iterable<{ orgId: string }>) =>
+        [...items].filter((i) => i.orgId === o.id).length;
+      return {
+        orgId: o.id,
+        href: ctx.hrefs.abs(ctx.hrefs.org(o.id)),
+        urn: urn("org", o.id),
+        name: o.name,
+        cells: {
+          name: o.name,
+          isReadOnly: o.id === s.systemOrg().id,
+          isEnabled: o.enabled,
+          deployedVMQuota: 0,
+          storedVMQuota: 0,
+          displayName: o.fullName,
+          canPublishCatalogs: true,
+          numberOfCatalogs: count(s.catalogs.values()),
+          numberOfVdcs: count(s.vdcs.values()),
+          numberOfVApps: count(s.vapps.values()),
+          numberOfGroups: 0,
+          numberOfDisks: 0,
+        },
+      };
+    });
+}
+
+function vdcRow(ctx: Ctx, vdc: Vdc, admin: boolean): Row {
+  const s = ctx.store;
+  const vapps = [...s.vapps.values()].filter((v) => v.vdcId === vdc.id);
+  const vms = vapps.flatMap((v) => v.vms);
+  const on = vms.filter((vm) => vm.status === Status.POWERED_ON);
+  return {
+    orgId: vdc.orgId,
+    href: ctx.hrefs.abs(ctx.hrefs.vdc(vdc.id)),
+    urn: urn("vdc", vdc.id),
+    name: vdc.name,
+    cells: {
+      name: vdc.name,
+      isEnabled: true,
+      cpuUsedMhz: String(on.reduce((n, vm) => n + vm.cpus * 1000, 0)),
+      memoryUsedMB: String(on.reduce((n, vm) => n + vm.memoryMb, 0)),
+      orgName: s.orgs.get(vdc.orgId)?.name,
+      ...(admin ? { org: orgRefOf(ctx, vdc.orgId) } : {}),
+      numberOfVApps: vapps.length,
+      numberOfMedia: 0,
+      numberOfDisks: 0,
+      numberOfVAppTemplates: [...s.templates.values()].filter(
+        (t) => t.vdcId === vdc.id,
+      ).length,
+      isBusy: false,
+      status: "READY",
+      numberOfVMs: vms.length,
+      numberOfRunningVMs: on.length,
+      numberOfDeployedVApps: vapps.filter((v) => v.deployed).length,
+    },
+  };
+}
+
+function catalogRow(ctx: Ctx, c: Catalog, admin: boolean): Row {
+  const s = ctx.store;
+  const owner = [...s.users.values()].find((u) => u.orgId === c.orgId);
+  return {
+    orgId: c.orgId,
+    href: ctx.hrefs.abs(ctx.hrefs.catalog(c.id)),
+    urn: urn("catalog", c.id),
+    name: c.name,
+    cells: {
+      ...(admin ? { org: orgRefOf(ctx, c.orgId) } : {}),
+      name: c.name,
+      ...(admin ? {} : { description: c.description }),
+      isPublished: false,
+      isShared: false,
+      creationDate: c.created,
+      orgName: s.orgs.get(c.orgId)?.name,
+      ownerName: owner?.name,
+      [admin ? "numberOfTemplates" : "numberOfVAppTemplates"]: c.itemIds.length,
+      numberOfMedia: 0,
+      owner: owner ? userRefOf(ctx, owner.id) : undefined,
+    },
+  };
+}
+
+function catalogItemRows(ctx: Ctx): Row[] {
+  const s = ctx.store;
+  return [...s.catalogItems.values()].flatMap((item) => {
+    const catalog = s.catalogs.get(item.catalogId);
+    const template = s.templates.get(item.templateId);
+    if (!catalog || !template || !s.canSee(ctx.user, catalog.orgId)) return [];
+    const owner = s.users.get(template.ownerId);
+    return [
+      {
+        orgId: catalog.orgId,
+        href: ctx.hrefs.abs(ctx.hrefs.catalogItem(item.id)),
+        urn: urn("catalogitem", item.id),
+        name: item.name,
+        cells: {
+          entity: refTo(
+            ctx,
+            ctx.hrefs.vAppTemplate(template.id),
+            "vapptemplate",
+            template.id,
+          ),
+          entityName: template.name,
+          entityType: "vapptemplate",
+          catalog: refTo(
+            ctx,
+            ctx.hrefs.catalog(catalog.id),
+            "catalog",
+            catalog.id,
+          ),
+          catalogName: catalog.name,
+          ownerName: owner?.name,
+          owner: owner ? userRefOf(ctx, owner.id) : undefined,
+          isPublished: false,
+          vdc: vdcRef(ctx, template.vdcId),
+          vdcName: s.vdcs.get(template.vdcId)?.name,
+          isVdcEnabled: true,
+          creationDate: template.created,
+          isExpired: false,
+          status: "RESOLVED",
+          name: item.name,
+        },
+      },
+    ];
+  });
+}
+
+function userRows(ctx: Ctx, admin: boolean): Row[] {
+  return visible(ctx, ctx.store.users.values()).map((u) => ({
+    orgId: u.orgId,
+    href: userRefOf(ctx, u.id).href,
+    urn: urn("user", u.id),
+    name: u.name,
+    cells: {
+      name: u.name,
+      ...(admin ? { org: orgRefOf(ctx, u.orgId) } : {}),
+      fullName: u.fullName ?? "",
+      isEnabled: true,
+      numberOfDeployedVMs: 0,
+      deployedVMQuota: 0,
+      numberOfStoredVMs: 0,
+      storedVMQuota: 0,
+      isLdapUser: false,
+      identityProviderType: "INTEGRATED",
+    },
+  }));
+}
+
+export const ORG_QUERY_TYPES: readonly QueryType[] = [
+  {
+    name: "organization",
+    record: "vcloud:OrgRecord",
+    reference: "vcloud:OrgReference",
+    references: "vcloud:OrgReferences",
+    entityType: MT.org,
+    access: "user",
+    rows: orgRows,
+  },
+  {
+    name: "orgVdc",
+    record: "vcloud:OrgVdcRecord",
+    reference: "vcloud:OrgVdcReference",
+    references: "vcloud:OrgVdcReferences",
+    entityType: MT.vdc,
+    access: "user",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.vdcs.values()).map((v) => vdcRow(ctx, v, false)),
+  },
+  {
+    name: "adminOrgVdc",
+    record: "vcloud:AdminVdcRecord",
+    reference: "vcloud:AdminVdcReference",
+    references: "vcloud:AdminVdcReferences",
+    entityType: "application/vnd.vmware.admin.vdc+xml",
+    access: "admin",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.vdcs.values()).map((v) => vdcRow(ctx, v, true)),
+  },
+  {
+    name: "catalog",
+    record: "vcloud:CatalogRecord",
+    reference: "vcloud:CatalogReference",
+    references: "vcloud:CatalogReferences",
+    entityType: MT.catalog,
+    access: "user",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.catalogs.values()).map((c) =>
+        catalogRow(ctx, c, false),
+      ),
+  },
+  {
+    name: "adminCatalog",
+    record: "vcloud:AdminCatalogRecord",
+    reference: "vcloud:CatalogReference",
+    references: "vcloud:CatalogReferences",
+    entityType: "application/vnd.vmware.admin.catalog+xml",
+    access: "admin",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.catalogs.values()).map((c) =>
+        catalogRow(ctx, c, true),
+      ),
+  },
+  {
+    name: "catalogItem",
+    record: "vcloud:CatalogItemRecord",
+    reference: "vcloud:CatalogItemReference",
+    references: "vcloud:CatalogItemReferences",
+    entityType: MT.catalogItem,
+    access: "user",
+    rows: catalogItemRows,
+  },
+  {
+    name: "orgVdcNetwork",
+    record: "vcloud:OrgVdcNetworkRecord",
+    reference: "vcloud:OrgVdcNetworkReference",
+    references: "vcloud:OrgVdcNetworkReferences",
+    entityType: MT.orgNetwork,
+    access: "user",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.networks.values()).flatMap((n) => {
+        const vdc = [...ctx.store.vdcs.values()].find((v) =>
+          v.networkIds.includes(n.id),
+        );
+        return [
+          {
+            orgId: n.orgId,
+            href: ctx.hrefs.abs(ctx.hrefs.network(n.id)),
+            urn: urn("network", n.id),
+            name: n.name,
+            cells: {
+              name: n.name,
+              defaultGateway: n.gateway,
+              netmask: n.netmask,
+              linkType: n.fenceMode === "bridged" ? 0 : 1,
+              vdc: vdc ? vdcRef(ctx, vdc.id) : undefined,
+              vdcName: vdc?.name,
+              isBusy: false,
+              isShared: false,
+              isIpScopeInherited: false,
+            },
+          },
+        ];
+      }),
+  },
+  {
+    name: "user",
+    record: "vcloud:UserRecord",
+    reference: "vcloud:UserReference",
+    references: "vcloud:UserReferences",
+    entityType: MT.user,
+    access: "admin",
+    rows: (ctx) => userRows(ctx, false),
+  },
+  {
+    name: "adminUser",
+    record: "vcloud:AdminUserRecord",
+    reference: "vcloud:UserReference",
+    references: "vcloud:UserReferences",
+    entityType: MT.user,
+    access: "admin",
+    rows: (ctx) => userRows(ctx, true),
+  },
+];

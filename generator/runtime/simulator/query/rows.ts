@@ -1,0 +1,94 @@
+/**
+ * vcd-codegen runtime, simulator: a query type (`vApp`, `adminVApp`, ...) and its rows: one per
+ * entity of the store the user may see, with the record's attribute values. An attribute that names
+ * another entity holds a reference (its href in `records`, its URN in `idrecords`).
+ */
+import type { Ctx } from "../handlers/context.js";
+import { urn } from "../store/ids.js";
+import type { Cell } from "./filter.js";
+
+export interface Ref {
+  readonly href: string;
+  readonly urn: string;
+}
+
+export interface Row {
+  readonly orgId: string;
+  readonly href: string;
+  readonly urn: string;
+  readonly name: string;
+  /** Attribute values; `undefined` ones are left out. */
+  readonly cells: Readonly<Record<string, Cell | Ref | undefined>>;
+}
+
+export interface QueryType {
+  /** The `type=` of the query (`vApp`). */
+  readonly name: string;
+  /** The record element (`vcloud:VAppRecord`), the reference element and the references root. */
+  readonly record: string;
+  readonly reference: string;
+  readonly references: string;
+  /** The media type of the entities (the `type` of their references). */
+  readonly entityType: string;
+  /** Who may run it: `user` anyone (rows of what they may see), `admin` an organization administrator (rows of their organization; all for the system administrator). */
+  readonly access: "user" | "admin";
+  rows(ctx: Ctx): Row[];
+}
+
+export const isRef = (cell: Cell | Ref | undefined): cell is Ref =>
+  typeof cell === "object";
+
+/** vCD's names of status codes, as the query service writes them. */
+export function statusName(status: number): string {
+  switch (status) {
+    case -1:
+      return "FAILED_CREATION";
+    case 0:
+      return "UNRESOLVED";
+    case 1:
+      return "RESOLVED";
+    case 3:
+      return "SUSPENDED";
+    case 4:
+      return "POWERED_ON";
+    case 8:
+      return "POWERED_OFF";
+    case 10:
+      return "MIXED";
+    default:
+      return "UNKNOWN";
+  }
+}
+
+// ---- helpers the query types share ----
+
+export const refTo = (
+  ctx: Ctx,
+  path: string,
+  kind: string,
+  id: string,
+): Ref => ({
+  href: ctx.hrefs.abs(path),
+  urn: urn(kind, id),
+});
+
+export const vdcRef = (ctx: Ctx, id: string): Ref =>
+  refTo(ctx, ctx.hrefs.vdc(id), "vdc", id);
+
+export const orgRefOf = (ctx: Ctx, id: string): Ref =>
+  refTo(ctx, ctx.hrefs.org(id), "org", id);
+
+export const userRefOf = (ctx: Ctx, id: string): Ref =>
+  refTo(ctx, ctx.hrefs.user(id), "user", id);
+
+/** Whether a task is still at work on the entity. */
+export const isBusy = (ctx: Ctx, id: string): boolean =>
+  ctx.store.tasks.active(id).length > 0;
+
+/** The items of organizations the user may see. */
+export function visible<T extends { readonly orgId: string }>(
+  ctx: Ctx,
+  items: Iterable<T>,
+): T[] {
+  return [...items].filter((i) => ctx.store.canSee(ctx.user, i.orgId));
+}

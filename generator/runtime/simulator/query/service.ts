@@ -1,0 +1,254 @@
+/**
+ * vcd-codegen runtime, simulator: one query: the rows of its type, filtered (`filter`), sorted
+ * (`sortAsc`/`sortDesc`), cut into pages (`page`, `pageSize`: 25 by default, at most 128), and
+ * written as `records` (`QueryResultRecords` of the type's record elements), `idrecords` (the same
+ * with URNs for ids and references) or `references` (`VAppReferences`, ...), with the `alternate`
+ * links to the other formats and `firstPage`/`previousPage`/`nextPage`/`lastPage`.
+ */
+import { badRequest, forbidden } from "../fault.js";
+import type { Ctx, Reply } from "../handlers/context.js";
+import type { LinkValue } from "../handlers/hrefs.js";
+import type { SchemaData, TypeData } from "../../xml/index.js";
+import { ordering, parseFilter, type Cell } from "./filter.js";
+import { isRef, type QueryType, type Row } from "./rows.js";
+
+export const FORMATS = {
+  records: "application/vnd.vmware.vcloud.query.records+xml",
+  idrecords: "application/vnd.vmware.vcloud.query.idrecords+xml",
+  references: "application/vnd.vmware.vcloud.query.references+xml",
+} as const;
+type Format = keyof typeof FORMATS;
+
+const DEFAULT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 128;
+
+/** `path`: the query's own path (`/query`, or a typed one such as `/vApps/query`, which has no `type=`). */
+export function runQuery(
+  ctx: Ctx,
+  type: QueryType,
+  path: string,
+  typed: boolean,
+): Reply {
+  if (
+    type.access === "admin" &&
+    !ctx.store.isOrgAdmin(ctx.user, ctx.user.orgId)
+  )
+    throw forbidden();
+  const q = ctx.query;
+  const format = (q.get("format") ?? "records") as Format;
+  if (!(format in FORMATS))
+    throw badRequest(
+      `Bad request: the format "${format}" is not one of ${Object.keys(FORMATS).join(", ")}.`,
+    );
+  const properties = propertiesOf(ctx.binding.schema, type.record);
+  let rows = type.rows(ctx);
+  const filter = q.get("filter");
+  if (filter) {
+    const test = parseFilter(
+      filter,
+      properties,
+      q.get("filterEncoded") === "true",
+    );
+    rows = rows.filter((row) => test((p) => lookup(row, p)));
+  }
+  rows = sorted(rows, q, properties);
+  const pageSize = Math.min(
+    positive(q.get("pageSize"), "pageSize") ?? DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+  );
+  const page = positive(q.get("page"), "page") ?? 1;
+  const last = Math.max(1, Math.ceil(rows.length / pageSize));
+  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
+  const fields = fieldsOf(q.get("fields"), properties);
+  const href = (f: Format, p: number) =>
+    selfHref(ctx, path, typed ? undefined : type.name, f, p, pageSize);
+  const links: LinkValue[] = [
+    ...(Object.keys(FORMATS) as Format[])
+      .filter((f) => f !== format)
+      .map((f) => ({
+        rel: "alternate",
+        type: FORMATS[f],
+        href: href(f, page),
+      })),
+    ...(page > 1
+      ? [
+          { rel: "firstPage", type: FORMATS[format], href: href(format, 1) },
+          {
+            rel: "previousPage",
+            type: FORMATS[format],
+            href: href(format, Math.min(page - 1, last)),
+          },
+        ]
+      : []),
+    ...(page < last
+      ? [
+          {
+            rel: "nextPage",
+            type: FORMATS[format],
+            href: href(format, page + 1),
+          },
+          { rel: "lastPage", type: FORMATS[format], href: href(format, last) },
+        ]
+      : []),
+  ];
+  const container = {
+    href: href(format, page),
+    type: FORMATS[format],
+    name: type.name,
+    page,
+    pageSize,
+    total: String(rows.length),
+    Link: links,
+  };
+  if (format === "references")
+    return {
+      status: 200,
+      mediaType: FORMATS.references,
+      doc: {
+        element: type.references,
+        value: {
+          ...container,
+          Reference: shown.map((row) => ({
+            $element: type.reference,
+            href: row.href,
+            id: row.urn,
+            name: row.name,
+            type: type.entityType,
+          })),
+        },
+      },
+    };
+  const ids = format === "idrecords";
+  return {
+    status: 200,
+    mediaType: FORMATS[format],
+    doc: {
+      element: "vcloud:QueryResultRecords",
+      value: {
+        ...container,
+        Record: shown.map((row) => record(type, row, properties, fields, ids)),
+      },
+    },
+  };
+}
+
+function record(
+  type: QueryType,
+  row: Row,
+  properties: ReadonlySet<string>,
+  fields: ReadonlySet<string> | undefined,
+  ids: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    $element: type.record,
+    href: row.href,
+  };
+  if (ids) out.id = row.urn;
+  for (const [key, cell] of Object.entries(row.cells)) {
+    if (cell === undefined || !properties.has(key)) continue;
+    if (fields && !fields.has(key)) continue;
+    out[key] = isRef(cell) ? (ids ? cell.urn : cell.href) : cell;
+  }
+  return out;
+}
+
+/** A property's values for the filter: a reference matches by href or by URN. */
+function lookup(row: Row, property: string): readonly Cell[] {
+  if (property === "href") return [row.href];
+  if (property === "id") return [row.urn];
+  const cell = row.cells[property];
+  if (cell === undefined) return [];
+  return isRef(cell) ? [cell.href, cell.urn] : [cell];
+}
+
+function sorted(
+  rows: Row[],
+  q: URLSearchParams,
+  properties: ReadonlySet<string>,
+): Row[] {
+  const asc = q.get("sortAsc");
+  const desc = q.get("sortDesc");
+  const key = asc ?? desc;
+  if (!key) return rows;
+  if (!properties.has(key))
+    throw badRequest(
+      `Bad request: cannot sort by "${key}": it is not a property of this query type.`,
+    );
+  const sign = asc ? 1 : -1;
+  const value = (row: Row) => lookup(row, key)[0];
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === undefined || y === undefined)
+      return x === y ? 0 : x === undefined ? 1 : -1;
+    return sign * ordering(x, y);
+  });
+}
+
+function fieldsOf(
+  text: string | null,
+  properties: ReadonlySet<string>,
+): ReadonlySet<string> | undefined {
+  if (!text) return undefined;
+  const fields = text
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of fields)
+    if (!properties.has(f))
+      throw badRequest(
+        `Bad request: the field "${f}" is not a property of this query type.`,
+      );
+  return new Set(fields);
+}
+
+function positive(text: string | null, name: string): number | undefined {
+  if (text === null) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1)
+    throw badRequest(
+      `Bad request: ${name} must be a whole number of at least 1, not "${text}".`,
+    );
+  return n;
+}
+
+function selfHref(
+  ctx: Ctx,
+  path: string,
+  type: string | undefined,
+  format: Format,
+  page: number,
+  pageSize: number,
+): string {
+  const params = new URLSearchParams();
+  if (type) params.set("type", type);
+  params.set("page", String(page));
+  params.set("pageSize", String(pageSize));
+  params.set("format", format);
+  for (const key of [
+    "filter",
+    "filterEncoded",
+    "sortAsc",
+    "sortDesc",
+    "fields",
+  ]) {
+    const value = ctx.query.get(key);
+    if (value !== null) params.set(key, value);
+  }
+  return `${ctx.hrefs.abs(path)}?${params.toString().replace(/\+/g, "%20")}`;
+}
+
+/** The attributes of a record element's type, inherited ones included. */
+function propertiesOf(
+  schema: SchemaData,
+  element: string,
+): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (let key: string | undefined = schema.elements[element]?.type; key;) {
+    const t: TypeData | undefined = schema.types[key];
+    if (!t || t.kind !== "complex") break;
+    for (const a of t.attributes ?? []) if (!a.prohibited) out.add(a.prop);
+    key = t.base;
+  }
+  return out;
+}

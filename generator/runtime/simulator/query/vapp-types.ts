@@ -1,0 +1,238 @@
+/**
+ * vcd-codegen runtime, simulator: the query types of what runs: vApp, adminVApp, vm, vAppTemplate,
+ * task and adminTask.
+ */
+import type { Ctx } from "../handlers/context.js";
+import { MT } from "../handlers/media-types.js";
+import { urn } from "../store/ids.js";
+import type { Task, VApp, VAppTemplate, Vm } from "../store/model.js";
+import { Status } from "../store/model.js";
+import { isDone } from "../store/tasks.js";
+import {
+  isBusy,
+  orgRefOf,
+  refTo,
+  statusName,
+  userRefOf,
+  vdcRef,
+  visible,
+  type QueryType,
+  type Row,
+} from "./rows.js";
+
+function vappRow(ctx: Ctx, vapp: VApp, admin: boolean): Row {
+  const memory = vapp.vms.reduce((n, vm) => n + vm.memoryMb, 0);
+  const disk = vapp.vms.reduce((n, vm) => n + vm.diskMb, 0);
+  return {
+    orgId: vapp.orgId,
+    href: ctx.hrefs.abs(ctx.hrefs.vapp(vapp.id)),
+    urn: urn("vapp", vapp.id),
+    name: vapp.name,
+    cells: {
+      name: vapp.name,
+      ...(admin
+        ? {
+            org: orgRefOf(ctx, vapp.orgId),
+            isVdcEnabled: true,
+            numberOfVMs: vapp.vms.length,
+            memoryAllocationMB: memory,
+            storageKB: String(disk * 1024),
+          }
+        : { isPublic: false }),
+      vdc: vdcRef(ctx, vapp.vdcId),
+      vdcName: ctx.store.vdcs.get(vapp.vdcId)?.name,
+      isEnabled: true,
+      isBusy: isBusy(ctx, vapp.id),
+      creationDate: vapp.created,
+      status: statusName(vapp.status),
+      ownerName: ctx.store.users.get(vapp.ownerId)?.name,
+      isDeployed: vapp.deployed,
+      isInMaintenanceMode: false,
+      isAutoNature: false,
+      isExpired: false,
+    },
+  };
+}
+
+function vmRow(ctx: Ctx, vm: Vm, vapp?: VApp, template?: VAppTemplate): Row {
+  const holder = (vapp ?? template)!;
+  const owner = ctx.store.users.get(holder.ownerId);
+  const nic = (
+    vm.network.NetworkConnection as Record<string, unknown>[] | undefined
+  )?.[0];
+  const ip = nic?.IpAddress;
+  return {
+    orgId: holder.orgId,
+    href: ctx.hrefs.abs(
+      vapp ? ctx.hrefs.vm(vm.id) : ctx.hrefs.templateVm(vm.id),
+    ),
+    urn: urn("vm", vm.id),
+    name: vm.name,
+    cells: {
+      name: vm.name,
+      containerName: holder.name,
+      container: vapp
+        ? refTo(ctx, ctx.hrefs.vapp(vapp.id), "vapp", vapp.id)
+        : refTo(
+            ctx,
+            ctx.hrefs.vAppTemplate(holder.id),
+            "vapptemplate",
+            holder.id,
+          ),
+      ownerName: owner?.name,
+      owner: owner ? userRefOf(ctx, owner.id) : undefined,
+      vdc: vdcRef(ctx, holder.vdcId),
+      isVAppTemplate: !vapp,
+      isDeleted: false,
+      guestOs: vm.osType,
+      numberOfCpus: vm.cpus,
+      memoryMB: vm.memoryMb,
+      status: statusName(vapp ? vm.status : Status.POWERED_OFF),
+      networkName: nic ? String(nic.network) : undefined,
+      ipAddress: typeof ip === "string" ? ip : undefined,
+      isBusy: isBusy(ctx, vm.id),
+      isDeployed: vm.deployed,
+      isPublished: !vapp,
+      hardwareVersion: 14,
+      isInMaintenanceMode: false,
+      isAutoNature: false,
+    },
+  };
+}
+
+function templateRow(ctx: Ctx, t: VAppTemplate): Row {
+  const item = [...ctx.store.catalogItems.values()].find(
+    (i) => i.templateId === t.id,
+  );
+  const catalog = item ? ctx.store.catalogs.get(item.catalogId) : undefined;
+  return {
+    orgId: t.orgId,
+    href: ctx.hrefs.abs(ctx.hrefs.vAppTemplate(t.id)),
+    urn: urn("vapptemplate", t.id),
+    name: t.name,
+    cells: {
+      ownerName: ctx.store.users.get(t.ownerId)?.name,
+      catalogName: catalog?.name,
+      isPublished: false,
+      name: t.name,
+      description: t.description,
+      vdc: vdcRef(ctx, t.vdcId),
+      vdcName: ctx.store.vdcs.get(t.vdcId)?.name,
+      org: orgRefOf(ctx, t.orgId),
+      creationDate: t.created,
+      isBusy: isBusy(ctx, t.id),
+      isGoldMaster: false,
+      isEnabled: true,
+      status: "RESOLVED",
+      isDeployed: false,
+      isExpired: false,
+    },
+  };
+}
+
+function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
+  const o = task.owner;
+  const h = ctx.hrefs;
+  const objectPath = {
+    vApp: h.vapp(o.id),
+    vm: h.vm(o.id),
+    vAppTemplate: h.vAppTemplate(o.id),
+    vdc: h.vdc(o.id),
+    catalog: h.catalog(o.id),
+    org: h.org(o.id),
+  }[o.kind];
+  return {
+    orgId: task.orgId,
+    href: h.abs(h.task(task.id)),
+    urn: urn("task", task.id),
+    name: task.operationName,
+    cells: {
+      org: orgRefOf(ctx, task.orgId),
+      orgName: ctx.store.orgs.get(task.orgId)?.name,
+      name: task.operationName,
+      startDate: task.startTime,
+      endDate: isDone(task) ? task.endTime : undefined,
+      status: task.status,
+      progress: task.progress,
+      ...(admin ? { owner: userRefOf(ctx, task.userId), hasOwner: true } : {}),
+      ownerName: ctx.store.users.get(task.userId)?.name,
+      object: refTo(ctx, objectPath, o.kind.toLowerCase(), o.id),
+      objectType: o.kind,
+      objectName: o.name,
+      serviceNamespace: "com.vmware.vcloud",
+    },
+  };
+}
+
+const vms = (ctx: Ctx): Row[] => [
+  ...visible(ctx, ctx.store.vapps.values()).flatMap((vapp) =>
+    vapp.vms.map((vm) => vmRow(ctx, vm, vapp)),
+  ),
+  ...visible(ctx, ctx.store.templates.values()).flatMap((t) =>
+    t.vms.map((vm) => vmRow(ctx, vm, undefined, t)),
+  ),
+];
+
+export const VAPP_QUERY_TYPES: readonly QueryType[] = [
+  {
+    name: "vApp",
+    record: "vcloud:VAppRecord",
+    reference: "vcloud:VAppReference",
+    references: "vcloud:VAppReferences",
+    entityType: MT.vApp,
+    access: "user",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.vapps.values()).map((v) => vappRow(ctx, v, false)),
+  },
+  {
+    name: "adminVApp",
+    record: "vcloud:AdminVAppRecord",
+    reference: "vcloud:VAppReference",
+    references: "vcloud:VAppReferences",
+    entityType: MT.vApp,
+    access: "admin",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.vapps.values()).map((v) => vappRow(ctx, v, true)),
+  },
+  {
+    name: "vm",
+    record: "vcloud:VMRecord",
+    reference: "vcloud:VMReference",
+    references: "vcloud:VMReferences",
+    entityType: MT.vm,
+    access: "user",
+    rows: vms,
+  },
+  {
+    name: "vAppTemplate",
+    record: "vcloud:VAppTemplateRecord",
+    reference: "vcloud:VAppTemplateReference",
+    references: "vcloud:VAppTemplateReferences",
+    entityType: MT.vAppTemplate,
+    access: "user",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.templates.values()).map((t) =>
+        templateRow(ctx, t),
+      ),
+  },
+  {
+    name: "task",
+    record: "vcloud:TaskRecord",
+    reference: "vcloud:TaskReference",
+    references: "vcloud:TaskReferences",
+    entityType: MT.task,
+    access: "user",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.tasks.all()).map((t) => taskRow(ctx, t, false)),
+  },
+  {
+    name: "adminTask",
+    record: "vcloud:AdminTaskRecord",
+    reference: "vcloud:TaskReference",
+    references: "vcloud:TaskReferences",
+    entityType: MT.task,
+    access: "admin",
+    rows: (ctx) =>
+      visible(ctx, ctx.store.tasks.all()).map((t) => taskRow(ctx, t, true)),
+  },
+];
