@@ -1,5 +1,6 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import type { HandlerTable } from "./context.js";
+import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
 import { queryHandlers } from "./query.js";
 import { sessionHandlers } from "./session.js";
@@ -14,6 +15,7 @@ export const HANDLERS: HandlerTable = {
   ...vmSectionHandlers,
   ...taskHandlers,
   ...queryHandlers,
+  ...metadataHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -45,6 +45,7 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
     vAppTemplate: [h.vAppTemplate(ref.id), MT.vAppTemplate],
     vdc: [h.vdc(ref.id), MT.vdc],
     catalog: [h.catalog(ref.id), MT.catalog],
+    catalogItem: [h.catalogItem(ref.id), MT.catalogItem],
     org: [h.org(ref.id), MT.org],
   }[ref.kind];
   return { href: h.abs(path), name: ref.name, type };

@@ -139,6 +139,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     vAppTemplate: h.vAppTemplate(o.id),
     vdc: h.vdc(o.id),
     catalog: h.catalog(o.id),
+    catalogItem: h.catalogItem(o.id),
     org: h.org(o.id),
   }[o.kind];
   return {

@@ -119,7 +119,8 @@ export type TaskStatus = "queued" | "running" | "success" | "error" | "aborted";
 
 /** What a task works on: rendered as its `Owner`. */
 export interface EntityRef {
-  readonly kind: "vApp" | "vm" | "vAppTemplate" | "vdc" | "catalog" | "org";
+  readonly kind:
+    "vApp" | "vm" | "vAppTemplate" | "vdc" | "catalog" | "catalogItem" | "org";
   readonly id: string;
   readonly name: string;
 }

@@ -18,6 +18,7 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { SeedData, SeedOrg, SeedVm } from "./seed.js";
+import type { MetadataEntry } from "./metadata.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
 import {
@@ -42,6 +43,8 @@ export class Store {
   readonly catalogItems: Map<string, CatalogItem> = new Map();
   readonly templates: Map<string, VAppTemplate> = new Map();
   readonly vapps: Map<string, VApp> = new Map();
+  /** Metadata entries by the id of the entity they belong to. */
+  readonly metadata: Map<string, MetadataEntry[]> = new Map();
   readonly sessions: Sessions;
   tasks: Tasks;
 
@@ -65,6 +68,7 @@ export class Store {
       this.catalogItems,
       this.templates,
       this.vapps,
+      this.metadata,
     ])
       map.clear();
     this.sessions.clear();

@@ -1,0 +1,223 @@
+/**
+ * vcd-codegen runtime, simulator: metadata of vApps, VMs, vApp templates, catalog items, catalogs
+ * and VDCs: `GET`/`POST .../metadata` (the entries; merge), `GET`/`PUT`/`DELETE .../metadata/{key}`
+ * (one entry of the GENERAL domain). Writes answer 202 with a task (store/metadata.ts has the rules).
+ */
+import { noAccess } from "../fault.js";
+import { MetadataRules, type MetadataEntry } from "../store/metadata.js";
+import type { EntityRef, Value } from "../store/model.js";
+import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
+import { kindOf, uuidOf } from "./hrefs.js";
+import { MT } from "./media-types.js";
+import { taskReply } from "./refs.js";
+import { targetOf } from "./vapp.js";
+
+const VALUE_MT = "application/vnd.vmware.vcloud.metadata.value+xml";
+
+interface Subject {
+  readonly ref: EntityRef;
+  readonly orgId: string;
+  /** The entity's path (`/vApp/vapp-<uuid>`). */
+  readonly path: string;
+  readonly type: string;
+}
+
+type Resolver = (ctx: Ctx) => Subject;
+
+const RESOLVERS: Readonly<Record<string, Resolver>> = {
+  "/vApp/{id}": (ctx) => {
+    const { vapp, vm } = targetOf(ctx);
+    return vm
+      ? {
+          ref: { kind: "vm", id: vm.id, name: vm.name },
+          orgId: vapp.orgId,
+          path: ctx.hrefs.vm(vm.id),
+          type: MT.vm,
+        }
+      : {
+          ref: { kind: "vApp", id: vapp.id, name: vapp.name },
+          orgId: vapp.orgId,
+          path: ctx.hrefs.vapp(vapp.id),
+          type: MT.vApp,
+        };
+  },
+  "/vAppTemplate/{id}": (ctx) => {
+    const id = ctx.params.id;
+    if (kindOf(id) === "vm") {
+      const { template, vm } = ctx.store.templateVm(ctx.user, uuidOf(id));
+      return {
+        ref: { kind: "vm", id: vm.id, name: vm.name },
+        orgId: template.orgId,
+        path: ctx.hrefs.templateVm(vm.id),
+        type: MT.vm,
+      };
+    }
+    if (kindOf(id) !== "vappTemplate") throw noAccess("vAppTemplate", id);
+    const t = ctx.store.template(ctx.user, uuidOf(id));
+    return {
+      ref: { kind: "vAppTemplate", id: t.id, name: t.name },
+      orgId: t.orgId,
+      path: ctx.hrefs.vAppTemplate(t.id),
+      type: MT.vAppTemplate,
+    };
+  },
+  "/catalogItem/{id}": (ctx) => {
+    const item = ctx.store.catalogItem(ctx.user, ctx.params.id);
+    const orgId = ctx.store.catalogs.get(item.catalogId)!.orgId;
+    return {
+      ref: { kind: "catalogItem", id: item.id, name: item.name },
+      orgId,
+      path: ctx.hrefs.catalogItem(item.id),
+      type: MT.catalogItem,
+    };
+  },
+  "/catalog/{id}": (ctx) => {
+    const c = ctx.store.catalog(ctx.user, ctx.params.id);
+    return {
+      ref: { kind: "catalog", id: c.id, name: c.name },
+      orgId: c.orgId,
+      path: ctx.hrefs.catalog(c.id),
+      type: MT.catalog,
+    };
+  },
+  "/vdc/{id}": (ctx) => {
+    const v = ctx.store.vdc(ctx.user, ctx.params.id);
+    return {
+      ref: { kind: "vdc", id: v.id, name: v.name },
+      orgId: v.orgId,
+      path: ctx.hrefs.vdc(v.id),
+      type: MT.vdc,
+    };
+  },
+};
+
+const writable = (ctx: Ctx, e: MetadataEntry) =>
+  e.visibility === "READWRITE" || ctx.store.isSystemAdmin(ctx.user);
+
+function entryValue(
+  ctx: Ctx,
+  s: Subject,
+  e: MetadataEntry,
+  withKey: boolean,
+): Value {
+  const path = `${s.path}/metadata/${encodeURIComponent(e.key)}`;
+  const h = ctx.hrefs;
+  const general = e.domain === "GENERAL";
+  return {
+    href: h.abs(path),
+    type: VALUE_MT,
+    Link: [
+      ...h.link(
+        "up",
+        "GET",
+        withKey ? `${s.path}/metadata` : s.path,
+        withKey ? MT.metadata : s.type,
+      ),
+      ...(general && writable(ctx, e)
+        ? [
+            ...h.link("edit", "PUT", path, VALUE_MT),
+            ...h.link("remove", "DELETE", path),
+          ]
+        : []),
+    ],
+    Domain: { $value: e.domain, visibility: e.visibility },
+    ...(withKey ? { Key: e.key } : {}),
+    TypedValue: e.typed,
+  };
+}
+
+function metadataDocument(ctx: Ctx, s: Subject, rules: MetadataRules) {
+  const h = ctx.hrefs;
+  const path = `${s.path}/metadata`;
+  return ok("vcloud:Metadata", {
+    href: h.abs(path),
+    type: MT.metadata,
+    Link: [
+      ...h.link("up", "GET", s.path, s.type),
+      ...h.link("add", "POST", path, MT.metadata),
+    ],
+    MetadataEntry: rules
+      .entries(ctx.user, s.ref.id)
+      .map((e) => entryValue(ctx, s, e, true)),
+  });
+}
+
+type Input = {
+  Key?: string;
+  Domain?: { $value?: string; visibility?: string };
+  TypedValue?: Value;
+};
+
+function handlersFor(prefix: string, resolve: Resolver): HandlerTable {
+  const rules = (ctx: Ctx) => new MetadataRules(ctx.store);
+  const aliases = (ctx: Ctx) => [ctx.op.name];
+  return {
+    [`GET ${prefix}/metadata`]: {
+      handle: (ctx) => metadataDocument(ctx, resolve(ctx), rules(ctx)),
+    },
+    [`POST ${prefix}/metadata`]: {
+      handle: (ctx) => {
+        const s = resolve(ctx);
+        const entries =
+          (bodyValue(ctx).MetadataEntry as Input[] | undefined) ?? [];
+        const inputs = entries.map((e) => ({
+          key: e.Key ?? "",
+          domain: e.Domain,
+          typed: e.TypedValue,
+        }));
+        return taskReply(
+          ctx,
+          rules(ctx).merge(ctx.user, s.ref, s.orgId, inputs, aliases(ctx)),
+        );
+      },
+    },
+    [`GET ${prefix}/metadata/{key}`]: {
+      handle: (ctx) => {
+        const s = resolve(ctx);
+        const entry = rules(ctx).entry(ctx.user, s.ref.id, ctx.params.key);
+        return ok(
+          "vcloud:MetadataValue",
+          entryValue(ctx, s, entry, false),
+          VALUE_MT,
+        );
+      },
+    },
+    [`PUT ${prefix}/metadata/{key}`]: {
+      handle: (ctx) => {
+        const s = resolve(ctx);
+        const body = bodyValue(ctx) as Input;
+        const input = {
+          key: ctx.params.key,
+          domain: body.Domain,
+          typed: body.TypedValue,
+        };
+        return taskReply(
+          ctx,
+          rules(ctx).merge(ctx.user, s.ref, s.orgId, [input], aliases(ctx)),
+        );
+      },
+    },
+    [`DELETE ${prefix}/metadata/{key}`]: {
+      handle: (ctx) => {
+        const s = resolve(ctx);
+        return taskReply(
+          ctx,
+          rules(ctx).remove(
+            ctx.user,
+            s.ref,
+            s.orgId,
+            ctx.params.key,
+            aliases(ctx),
+          ),
+        );
+      },
+    },
+  };
+}
+
+export const metadataHandlers: HandlerTable = Object.assign(
+  {},
+  ...Object.entries(RESOLVERS).map(([prefix, resolve]) =>
+    handlersFor(prefix, resolve),
+  ),
+) as HandlerTable;

@@ -1,0 +1,167 @@
+/**
+ * vcd-codegen runtime, simulator: metadata, vCD's rules: entries by key in two domains, `GENERAL`
+ * (visibility `READWRITE` unless the system administrator says otherwise) and `SYSTEM` (only the
+ * system administrator writes it; `PRIVATE` entries are hidden from tenants, `READONLY` ones only
+ * read). Values are typed (`MetadataStringValue`, `NumberValue`, `BooleanValue`, `DateTimeValue`)
+ * and kept as the client sent them. Changes run as tasks and apply when the task succeeds.
+ */
+import { badRequest, forbidden, VcdFault } from "../fault.js";
+import type { EntityRef, Task, User, Value } from "./model.js";
+import type { Store } from "./store.js";
+
+export type Domain = "GENERAL" | "SYSTEM";
+export type Visibility = "READWRITE" | "READONLY" | "PRIVATE";
+
+export interface MetadataEntry {
+  readonly domain: Domain;
+  readonly visibility: Visibility;
+  readonly key: string;
+  /** The `TypedValue` as read (`$type` and `Value`). */
+  readonly typed: Value;
+}
+
+const TYPES = new Set([
+  "vcloud:MetadataStringValue",
+  "vcloud:MetadataNumberValue",
+  "vcloud:MetadataBooleanValue",
+  "vcloud:MetadataDateTimeValue",
+]);
+
+/** An entry as a client sends it (a `MetadataEntry`, or a `MetadataValue` with the key from the path). */
+export interface EntryInput {
+  readonly key: string;
+  readonly domain?: { readonly $value?: string; readonly visibility?: string };
+  readonly typed?: Value;
+}
+
+export class MetadataRules {
+  constructor(private readonly store: Store) {}
+
+  /** The entries the user may see. */
+  entries(user: User, entityId: string): MetadataEntry[] {
+    const all = this.store.metadata.get(entityId) ?? [];
+    return this.store.isSystemAdmin(user)
+      ? all
+      : all.filter((e) => e.visibility !== "PRIVATE");
+  }
+
+  entry(user: User, entityId: string, key: string): MetadataEntry {
+    const found = this.entries(user, entityId).find(
+      (e) => e.key === key && e.domain === "GENERAL",
+    );
+    if (!found)
+      throw new VcdFault(
+        403,
+        "ACCESS_TO_RESOURCE_IS_FORBIDDEN",
+        `The metadata entry "${key}" does not exist or is not visible to you.`,
+      );
+    return found;
+  }
+
+  /** Adds or replaces entries (POST .../metadata, PUT .../metadata/{key}). */
+  merge(
+    user: User,
+    owner: EntityRef,
+    orgId: string,
+    inputs: readonly EntryInput[],
+    aliases: readonly string[],
+  ): Task {
+    this.store.requireVAppRights(user);
+    const checked = inputs.map((i) => this.check(user, owner.id, i));
+    return this.task(user, owner, orgId, "metadataUpdate", aliases, () => {
+      const list = [...(this.store.metadata.get(owner.id) ?? [])];
+      for (const entry of checked) {
+        const at = list.findIndex(
+          (e) => e.key === entry.key && e.domain === entry.domain,
+        );
+        if (at >= 0) list[at] = entry;
+        else list.push(entry);
+      }
+      this.store.metadata.set(owner.id, list);
+    });
+  }
+
+  remove(
+    user: User,
+    owner: EntityRef,
+    orgId: string,
+    key: string,
+    aliases: readonly string[],
+  ): Task {
+    this.store.requireVAppRights(user);
+    const entry = this.entry(user, owner.id, key);
+    this.requireWritable(user, entry);
+    return this.task(user, owner, orgId, "metadataDelete", aliases, () =>
+      this.store.metadata.set(
+        owner.id,
+        (this.store.metadata.get(owner.id) ?? []).filter((e) => e !== entry),
+      ),
+    );
+  }
+
+  private check(
+    user: User,
+    entityId: string,
+    input: EntryInput,
+  ): MetadataEntry {
+    const key = input.key.trim();
+    if (key === "") throw badRequest("The metadata key must not be empty.");
+    const domainText = (input.domain?.$value ?? "GENERAL").trim() || "GENERAL";
+    if (domainText !== "GENERAL" && domainText !== "SYSTEM")
+      throw badRequest(
+        `The metadata domain "${domainText}" is not one of GENERAL, SYSTEM.`,
+      );
+    const domain = domainText as Domain;
+    const visibility = (input.domain?.visibility ??
+      (domain === "SYSTEM" ? "READONLY" : "READWRITE")) as Visibility;
+    if (!["READWRITE", "READONLY", "PRIVATE"].includes(visibility))
+      throw badRequest(
+        `The metadata visibility "${visibility}" is not one of READWRITE, READONLY, PRIVATE.`,
+      );
+    if (domain === "SYSTEM" && visibility === "READWRITE")
+      throw badRequest(
+        "An entry of the SYSTEM domain is READONLY or PRIVATE, not READWRITE.",
+      );
+    if (
+      (domain === "SYSTEM" || visibility !== "READWRITE") &&
+      !this.store.isSystemAdmin(user)
+    )
+      throw forbidden(
+        "Only the system administrator may write metadata of the SYSTEM domain or restrict its visibility.",
+      );
+    const existing = (this.store.metadata.get(entityId) ?? []).find(
+      (e) => e.key === key && e.domain === domain,
+    );
+    if (existing) this.requireWritable(user, existing);
+    const typed = input.typed;
+    if (!typed || !TYPES.has(String(typed.$type)))
+      throw badRequest(
+        `The metadata entry "${key}" needs a TypedValue of one of the types ${[...TYPES].map((t) => t.slice(7)).join(", ")}.`,
+      );
+    return { domain, visibility, key, typed };
+  }
+
+  private requireWritable(user: User, entry: MetadataEntry): void {
+    if (entry.visibility !== "READWRITE" && !this.store.isSystemAdmin(user))
+      throw forbidden(`The metadata entry "${entry.key}" is read-only.`);
+  }
+
+  private task(
+    user: User,
+    owner: EntityRef,
+    orgId: string,
+    operationName: string,
+    aliases: readonly string[],
+    apply: () => void,
+  ): Task {
+    return this.store.tasks.start({
+      operationName,
+      aliases,
+      operation: `Updating metadata of ${owner.name}(${owner.id})`,
+      owner,
+      orgId,
+      userId: user.id,
+      apply,
+    });
+  }
+}
