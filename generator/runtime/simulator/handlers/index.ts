@@ -4,6 +4,7 @@ import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
 import { queryHandlers } from "./query.js";
 import { sessionHandlers } from "./session.js";
+import { snapshotHandlers } from "./snapshots.js";
 import { taskHandlers } from "./task.js";
 import { vappHandlers } from "./vapp.js";
 import { vmSectionHandlers } from "./vm-sections.js";
@@ -16,6 +17,7 @@ export const HANDLERS: HandlerTable = {
   ...taskHandlers,
   ...queryHandlers,
   ...metadataHandlers,
+  ...snapshotHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -10,6 +10,7 @@ import { operatingSystemSection, virtualHardwareSection } from "./hardware.js";
 import type { LinkValue } from "./hrefs.js";
 import { MT } from "./media-types.js";
 import { optional, tasksInProgress, userRef } from "./refs.js";
+import { snapshotLinks } from "./snapshots.js";
 
 function powerLinks(ctx: Ctx, path: string, status: number): LinkValue[] {
   const h = ctx.hrefs;
@@ -78,6 +79,7 @@ export function vmValue(ctx: Ctx, vapp: VApp, vm: Vm): Value {
         ? h.link("undeploy", "POST", `${path}/action/undeploy`, MT.undeploy)
         : h.link("deploy", "POST", `${path}/action/deploy`, MT.deploy)),
       ...h.link("edit", "PUT", path, MT.vm),
+      ...snapshotLinks(ctx, path, [vm]),
       ...(vm.status !== Status.POWERED_ON
         ? h.link("remove", "DELETE", path)
         : []),
@@ -112,6 +114,7 @@ export function vappValue(ctx: Ctx, vapp: VApp): Value {
       ...(vapp.status !== Status.POWERED_ON
         ? h.link("remove", "DELETE", path)
         : []),
+      ...snapshotLinks(ctx, path, vapp.vms),
       ...h.link("down", "GET", `${path}/controlAccess`, MT.controlAccess),
       ...h.link("down", "GET", `${path}/owner`, MT.owner),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),

@@ -87,6 +87,19 @@ export interface Vm {
   network: Value;
   /** `ovf:ProductSection` values. */
   products: Value[];
+  /** Its one snapshot (vCD keeps at most one per VM). */
+  snapshot?: Snapshot;
+}
+
+export interface Snapshot {
+  readonly created: string;
+  /** Taken with the memory of a running VM: reverting leaves it running. */
+  readonly poweredOn: boolean;
+  /** Bytes. */
+  readonly size: number;
+  /** What reverting restores. */
+  readonly cpus: number;
+  readonly memoryMb: number;
 }
 
 export interface VApp {

@@ -312,7 +312,8 @@ export class VAppRules {
     });
   }
 
-  private requireIdle(target: Target): void {
+  /** Refuses an operation on an entity with a task at work (BUSY_ENTITY). */
+  requireIdle(target: Target): void {
     const ids = [target.vapp.id, ...target.vapp.vms.map((vm) => vm.id)];
     for (const id of ids) {
       if (this.store.tasks.active(id).length)
@@ -323,7 +324,8 @@ export class VAppRules {
     }
   }
 
-  private refreshStatus(vapp: VApp): void {
+  /** A vApp's status and deployment from its VMs'. */
+  refreshStatus(vapp: VApp): void {
     if (vapp.vms.length === 0) return;
     const statuses = new Set(vapp.vms.map((vm) => vm.status));
     vapp.status = statuses.size === 1 ? vapp.vms[0].status : Status.MIXED;
