@@ -6,6 +6,7 @@ import type { ResolvedOptions } from "./config/options.js";
 import { emitPackage } from "./emit/emit-package.js";
 import type { OutputFile } from "./emit/output-file.js";
 import type { Model } from "./model/ir.js";
+import { inputsLabel } from "./load/identify-release.js";
 import type { GeneratorError } from "./diagnostics.js";
 import { buildModel, type Timings } from "./pipeline.js";
 import { compareOutput, type OutputDifference } from "./write/check-output.js";
@@ -41,6 +42,7 @@ export function generatePackage(options: ResolvedOptions): {
     generatorVersion: GENERATOR_VERSION,
     schemaSet: options.schemaSet,
     name: GENERATED_PACKAGE_NAME,
+    inputs: inputsLabel(options.release, options.schemaSet),
   });
   timings.emit = performance.now() - start;
   return { model, files, timings, warnings };

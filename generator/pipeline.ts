@@ -25,6 +25,7 @@ import { resolveAnnotations } from "./passes/resolve-annotations.js";
 import { resolveElementRefs } from "./passes/resolve-element-refs.js";
 import { readOperationOverrides } from "./config/operation-overrides.js";
 import { readOperations } from "./load/read-operations.js";
+import { findOperationsFile } from "./load/find-operations-file.js";
 import { buildOperations } from "./model/build-operations.js";
 import {
   finalizeOperations,
@@ -115,16 +116,20 @@ export function buildModel(options: ModelOptions): BuildResult {
     ),
   );
   checkOverrides(draft, options);
+  const warnings: Warning[] = [];
   const operations = time("load/operations", () => {
-    if (!schemaSet.operations) return undefined;
-    const document = readOperations(resolve(inputDir, schemaSet.operations));
+    const found = schemaSet.operations
+      ? findOperationsFile(inputDir, schemaSet.operations, options.apiVersion)
+      : undefined;
+    if (found?.warning) warnings.push(found.warning);
+    if (!found?.path) return undefined;
+    const document = readOperations(resolve(inputDir, found.path));
     draft.operations = buildOperations(
       document.operations,
       schemaSet.operationPrefixes ?? {},
     );
     return document;
   });
-  const warnings: Warning[] = [];
   const context: PassContext = {
     versions: {
       target: options.apiVersion,

@@ -2,21 +2,39 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SchemaSetConfig } from "./config/schema-set-config.js";
+import type { Release, SchemaSetConfig } from "./config/schema-set-config.js";
 
 export interface InputReport {
+  /** The release compared with (the one the folder matches best), if the description has any. */
+  readonly release: Release | undefined;
   readonly missing: string[];
   readonly changed: string[];
   readonly checked: number;
 }
 
+/** Compares the folder with every known release and reports on the one it matches best. */
 export function verifyInputs(
   inputDir: string,
   schemaSet: SchemaSetConfig,
 ): InputReport {
+  const releases: (Release | undefined)[] = schemaSet.releases?.length
+    ? [...schemaSet.releases]
+    : [undefined];
+  const reports = releases.map((release) =>
+    compare(inputDir, release, release?.files ?? schemaSet.pins ?? {}),
+  );
+  const score = (r: InputReport) =>
+    r.checked - r.missing.length - r.changed.length;
+  return reports.reduce((best, r) => (score(r) > score(best) ? r : best));
+}
+
+function compare(
+  inputDir: string,
+  release: Release | undefined,
+  pins: Record<string, string>,
+): InputReport {
   const missing: string[] = [];
   const changed: string[] = [];
-  const pins = schemaSet.pins ?? {};
   for (const [path, sha256] of Object.entries(pins)) {
     const file = join(inputDir, path);
     if (!existsSync(file)) missing.push(path);
@@ -25,5 +43,5 @@ export function verifyInputs(
     )
       changed.push(path);
   }
-  return { missing, changed, checked: Object.keys(pins).length };
+  return { release, missing, changed, checked: Object.keys(pins).length };
 }

@@ -107,7 +107,7 @@ export async function main(
       io.err(`${path}: differs from the pinned upstream file`);
     const bad = report.missing.length + report.changed.length;
     io.out(
-      `vcd-codegen: ${report.checked - bad} of ${report.checked} input files match the pins in ${relative(io.cwd, options.schemaSet.file)}`,
+      `vcd-codegen: ${report.checked - bad} of ${report.checked} input files match the pins in ${relative(io.cwd, report.release?.file ?? options.schemaSet.file)}${report.release ? ` (${report.release.upstream.repository}@${report.release.upstream.commit.slice(0, 12)}, API ${report.release.newestApiVersion})` : ""}`,
     );
     exitCode = bad ? 1 : 0;
   });

@@ -23,6 +23,8 @@ export interface OperationOverride {
   readonly addRequest: OverrideBody[];
   /** Response shapes to add. */
   readonly addResponses: OverrideBody[];
+  /** Leave the operation out (the document names a type no XSD of the set defines, say). */
+  readonly leaveOut: boolean;
   /** Why: the guide's page, the sample, the server behaviour this rests on. */
   readonly evidence: string;
   readonly location: SourceLocation;
@@ -90,8 +92,14 @@ export function readOperationOverrides(
         };
       });
     };
+    if (
+      override.leaveOut !== undefined &&
+      typeof override.leaveOut !== "boolean"
+    )
+      fail([...keys, "leaveOut"], "must be true or false");
     return {
       id,
+      leaveOut: override.leaveOut === true,
       addRequest: bodies("addRequest"),
       addResponses: bodies("addResponses"),
       evidence: override.evidence as string,

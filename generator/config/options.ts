@@ -10,8 +10,11 @@ import { clark, type ClarkName } from "../model/qname.js";
 import {
   DEFAULT_SCHEMA_SET,
   readSchemaSetConfig,
+  type Release,
   type SchemaSetConfig,
 } from "./schema-set-config.js";
+import { identifyRelease } from "../load/identify-release.js";
+import { operationsVersions } from "../load/find-operations-file.js";
 import {
   findUserConfig,
   readUserConfig,
@@ -31,6 +34,8 @@ export interface ResolvedOptions {
   readonly outDir: string;
   readonly apiVersion: string;
   readonly schemaSet: SchemaSetConfig;
+  /** The known release the input folder holds, or undefined for unpinned inputs. */
+  readonly release: Release | undefined;
   readonly nameOverrides: ReadonlyMap<ClarkName, string>;
   /** Stub names forced by the user, by operation id (`METHOD /path`). */
   readonly operationNameOverrides: ReadonlyMap<string, string>;
@@ -38,6 +43,8 @@ export interface ResolvedOptions {
 
 export const DEFAULT_OUT = "generated/vcloud";
 export const INPUT_ENV = "VCD_API_DIR";
+/** Where the inputs are looked for last, relative to the project root: the newest set first. */
+export const DEFAULT_INPUTS = ["../shared/vcd-api-36.0", "../shared/vcd-api"];
 
 export async function resolveOptions(
   cli: CommandLineOptions,
@@ -56,8 +63,13 @@ export async function resolveOptions(
       ? resolve(projectRoot, config.schemaSet)
       : DEFAULT_SCHEMA_SET,
   );
+  const inputDir = findInputDir(cli, config, env, cwd, projectRoot);
+  const release = identifyRelease(inputDir, schemaSet);
+  const given = cli.apiVersion ?? config.apiVersion;
   const apiVersion =
-    cli.apiVersion ?? config.apiVersion ?? schemaSet.newestApiVersion;
+    given === undefined
+      ? newestVersion(inputDir, schemaSet, release)
+      : (schemaSet.featureAliases[given] ?? given);
   if (!isNumericVersion(apiVersion) && apiVersion !== ALL_VERSIONS) {
     throw new GeneratorError(
       `--api-version must be a version number like 30.0 (or "all"), not "${apiVersion}"`,
@@ -65,7 +77,8 @@ export async function resolveOptions(
   }
   return {
     projectRoot,
-    inputDir: findInputDir(cli, config, env, cwd, projectRoot),
+    inputDir,
+    release,
     outDir: cli.out
       ? resolve(cwd, cli.out)
       : resolve(projectRoot, config.out ?? DEFAULT_OUT),
@@ -76,6 +89,28 @@ export async function resolveOptions(
       Object.entries(config.operationNames ?? {}),
     ),
   };
+}
+
+/**
+ * The version generated for when none is given: the release's newest, else that of the newest
+ * operations document in the input folder, else the schema-set description's.
+ */
+function newestVersion(
+  inputDir: string,
+  schemaSet: SchemaSetConfig,
+  release: Release | undefined,
+): string {
+  if (release) return release.newestApiVersion;
+  const documented = schemaSet.operations
+    ? operationsVersions(inputDir, schemaSet.operations)
+    : [];
+  const newest =
+    documented[documented.length - 1] ?? schemaSet.newestApiVersion;
+  if (newest === undefined)
+    throw new GeneratorError(
+      `cannot tell which API version ${inputDir} describes (no known release, no operations document): give --api-version`,
+    );
+  return newest;
 }
 
 /** The nearest folder from `cwd` up that holds a package.json (else `cwd`). */
@@ -112,14 +147,15 @@ function findInputDir(
       );
     return dir;
   }
-  const fallback = resolve(projectRoot, "../shared/vcd-api");
-  if (isDirectory(fallback)) return fallback;
+  const fallbacks = DEFAULT_INPUTS.map((dir) => resolve(projectRoot, dir));
+  const fallback = fallbacks.find(isDirectory);
+  if (fallback) return fallback;
   throw new GeneratorError(
     [
       'no input folder found. Looked for: --input, "input" in vcd-codegen.config.json, ' +
-        `the environment variable ${INPUT_ENV}, and ${fallback}.`,
-      "Get the inputs from the public repository vmware/vcd-api-schemas at commit " +
-        "355a581776246f99c1efca76bf2f7df0aa6bf270 (its schemas/ laid out as xsd/, plus the operations document), " +
+        `the environment variable ${INPUT_ENV}, and ${fallbacks.join(", ")}.`,
+      "Get the inputs from the public repository vmware/vcd-api-schemas (its schemas/ laid out as xsd/, " +
+        "plus an operations document), or from your own server with `vcd-codegen pull-schemas`, " +
         "and pass the folder with --input DIR or VCD_API_DIR.",
     ].join("\n"),
   );

@@ -9,21 +9,39 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GeneratorError, fileStart } from "../diagnostics.js";
 
+/** Where a release of the schema set comes from. */
+export interface Upstream {
+  readonly repository: string;
+  readonly commit: string;
+  readonly release?: string;
+}
+
+/** One known release of the schema set: its upstream, newest API version and the sha256 of its files. */
+export interface Release {
+  /** The file that describes it. */
+  readonly file: string;
+  readonly upstream: Upstream;
+  readonly newestApiVersion: string;
+  /** sha256 of each upstream file by path (relative to the input folder). */
+  readonly files: Record<string, string>;
+}
+
 export interface SchemaSetConfig {
   readonly file: string;
-  readonly upstream: {
-    readonly repository: string;
-    readonly commit: string;
-    readonly release?: string;
-  };
+  /** The releases it knows, recognised by their entry points' sha256 (see identify-release.ts). */
+  readonly releases?: readonly Release[];
+  /** For a description without `releases`: the one upstream it describes. */
+  readonly upstream?: Upstream;
   readonly entryPoints: string[];
   readonly catalog?: string;
+  /** The operations document, relative to the input folder; `{version}` stands for the API version. */
   readonly operations?: string;
   /** The prefixes the operations document's `x-xsd-type`s use -> namespace URI. */
   readonly operationPrefixes?: Record<string, string>;
   /** Our file of facts the operations document lacks (relative to this config file). */
   readonly operationOverrides?: string;
-  readonly newestApiVersion: string;
+  /** For a description without `releases`: the newest API version the set describes. */
+  readonly newestApiVersion?: string;
   readonly namespaces: Record<
     string,
     { readonly prefix: string; readonly module: string }
@@ -70,17 +88,24 @@ export function readSchemaSetConfig(
   const isObject = (v: unknown) =>
     typeof v === "object" && v !== null && !Array.isArray(v);
   need("entryPoints", isStringArray, "a list of schema paths");
-  need("newestApiVersion", (v) => typeof v === "string", "a version string");
+  if (json.newestApiVersion !== undefined)
+    need("newestApiVersion", (v) => typeof v === "string", "a version string");
   need(
     "namespaces",
     isObject,
     "an object of namespace URI -> { prefix, module }",
   );
   need("featureAliases", isObject, "an object of alias -> version");
-  need(
-    "upstream",
-    isObject,
-    "an object naming the upstream repository and commit",
+  if (json.upstream !== undefined)
+    need(
+      "upstream",
+      isObject,
+      "an object naming the upstream repository and commit",
+    );
+  if (json.releases !== undefined)
+    need("releases", isStringArray, "a list of release description files");
+  const releases = ((json.releases as string[] | undefined) ?? []).map((name) =>
+    readRelease(resolve(dirname(file), name)),
   );
   const pinsFile = json.pins as string | undefined;
   const pins = pinsFile
@@ -90,7 +115,38 @@ export function readSchemaSetConfig(
         }
       ).files ?? {})
     : undefined;
-  return { ...(json as unknown as SchemaSetConfig), file, pins };
+  return {
+    ...(json as unknown as SchemaSetConfig),
+    file,
+    releases,
+    pins,
+  };
+}
+
+function readRelease(file: string): Release {
+  const json = readJson(file) as Record<string, unknown>;
+  const upstream = json.upstream as Upstream | undefined;
+  if (
+    typeof upstream?.repository !== "string" ||
+    typeof upstream.commit !== "string"
+  )
+    throw new GeneratorError(
+      "must name the release's upstream repository and commit",
+      fileStart(file),
+      "upstream",
+    );
+  if (typeof json.newestApiVersion !== "string")
+    throw new GeneratorError(
+      "must give the release's newest API version",
+      fileStart(file),
+      "newestApiVersion",
+    );
+  return {
+    file,
+    upstream,
+    newestApiVersion: json.newestApiVersion,
+    files: (json.files as Record<string, string> | undefined) ?? {},
+  };
 }
 
 export function readJson(file: string): unknown {

@@ -27,12 +27,13 @@ export interface PackageInfo {
   readonly schemaSet: SchemaSetConfig;
   /** The generated package's npm name. */
   readonly name: string;
+  /** How generated files name their inputs (`vmware/vcd-api-schemas@756f3abb415b`). */
+  readonly inputs: string;
 }
 
 export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
   const index = new ModelIndex(model);
-  const { upstream } = info.schemaSet;
-  const inputs = `${upstream.repository}@${upstream.commit.slice(0, 12)} (API ${model.apiVersion})`;
+  const inputs = `${info.inputs} (API ${model.apiVersion})`;
   const header = (what: string) =>
     template("file-header")({ version: info.generatorVersion, inputs, what });
   const modules: GeneratedFile[] = [

@@ -208,8 +208,8 @@ function isObject(value: unknown): value is Json {
 export function jsonPath(keys: readonly string[]): string {
   let out = "";
   for (const key of keys) {
-    if (/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) && !key.includes("-"))
-      out += out ? `.${key}` : key;
+    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += out ? `.${key}` : key;
+    else if (/^\d+$/.test(key)) out += `[${key}]`;
     else out += `[${JSON.stringify(key)}]`;
   }
   return out;

@@ -156,6 +156,8 @@ export interface DraftOperation {
   location: SourceLocation;
   /** Evidence of each fact our overrides added. */
   overrides: string[];
+  /** Set when our overrides leave the operation out: why. */
+  leaveOut?: string;
   /** The stub's name, set by name-operations. */
   name?: string;
 }

@@ -10,6 +10,7 @@ export const checkOperations: Pass = {
   name: "check-operations",
   run(draft) {
     for (const op of draft.operations) {
+      if (op.leaveOut) continue;
       for (const body of [...op.request, ...op.responses]) {
         if (!draft.types.has(body.type))
           throw new GeneratorError(

@@ -4,6 +4,7 @@
  * element (a query's `references` answer may be any of the 54 elements of `ReferencesType`). An
  * operation whose body type is left out at this version is left out too, and counted. A media type
  * that disagrees with the type's own `meta:content-type` is reported as a warning at its JSON path.
+ * A type that no element has is written as the elements of the types derived from it.
  */
 import { GeneratorError } from "../diagnostics.js";
 import type { Draft, DraftBody, DraftOperation } from "../model/draft.js";
@@ -25,6 +26,10 @@ export const linkOperations: Pass = {
     }
     const kept: DraftOperation[] = [];
     for (const op of draft.operations) {
+      if (op.leaveOut) {
+        draft.leftOutOperations.push({ id: op.id, reason: op.leaveOut });
+        continue;
+      }
       const missing = [...op.request, ...op.responses].find(
         (body) => !draft.types.has(body.type),
       );
@@ -67,7 +72,13 @@ function shapes(
         body.jsonPath,
       ),
     );
-  const elements = elementsByType.get(body.type) ?? [];
+  let elements = elementsByType.get(body.type) ?? [];
+  if (elements.length === 0) {
+    // A base type no element has (`NetworkPoolType` at 36.0): the elements of the types derived from it.
+    const derived = draft.types.get(body.type);
+    const subtypes = derived?.kind === "complex" ? derived.subtypes : [];
+    elements = subtypes.flatMap((t) => elementsByType.get(t) ?? []).sort();
+  }
   if (elements.length === 0)
     throw new GeneratorError(
       `${op.id}: no global element has the type ${localOf(body.type)}, so its body cannot be written or read`,

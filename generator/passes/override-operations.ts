@@ -1,8 +1,9 @@
 /**
  * Adds our own facts (schemas/vcd-api.operations.json) to the operations document's: bodies it does
  * not name, other types a path serves. Each override names its evidence, kept on the operation.
+ * What the document (of this version) already has, or an operation it does not list, is left alone:
+ * one file of overrides serves the documents of every version.
  */
-import { GeneratorError } from "../diagnostics.js";
 import type { DraftBody } from "../model/draft.js";
 import type { Pass } from "./pass.js";
 
@@ -18,6 +19,7 @@ export const overrideOperations: Pass = {
       }
       const add = (into: DraftBody[], bodies: typeof override.addRequest) => {
         for (const body of bodies) {
+          // The document of a newer version may already have it: the override adds nothing there.
           if (
             into.some(
               (b) =>
@@ -25,14 +27,14 @@ export const overrideOperations: Pass = {
                 b.mediaType.toLowerCase() === body.mediaType.toLowerCase(),
             )
           )
-            throw new GeneratorError(
-              `the operations document already has ${body.mediaType} here: remove the override`,
-              body.location,
-              body.jsonPath,
-            );
+            continue;
           into.push({ ...body });
         }
       };
+      if (override.leaveOut) {
+        op.leaveOut = override.evidence;
+        continue;
+      }
       add(op.request, override.addRequest);
       add(op.responses, override.addResponses);
       op.overrides.push(override.evidence);

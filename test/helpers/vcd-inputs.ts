@@ -6,6 +6,9 @@ import type { ModelOptions } from "../../generator/pipeline.js";
 export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
 export const VCD_API_DIR =
   process.env.VCD_API_DIR ?? resolve(PROJECT_ROOT, "../shared/vcd-api");
+/** The API 36.0 set (vCD 10.3), with the operations of every version from 27.0. */
+export const VCD_API_36_DIR =
+  process.env.VCD_API_36_DIR ?? resolve(PROJECT_ROOT, "../shared/vcd-api-36.0");
 export const VCD_SAMPLES_DIR = resolve(VCD_API_DIR, "../vcd-samples");
 
 export function vcdModelOptions(apiVersion: string): ModelOptions {

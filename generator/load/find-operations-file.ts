@@ -1,0 +1,71 @@
+/**
+ * The operations document for an API version: the schema set names it with a `{version}` placeholder
+ * (`operations/{version}.openapi.json`); the file for the version exactly, else the newest one below
+ * it (with a warning that names it). For the model of every version, the newest file. A version
+ * older than every document (5.1) gets none, with a warning: its package has types and no stubs.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { GeneratorError } from "../diagnostics.js";
+import {
+  ALL_VERSIONS,
+  compareVersions,
+  isNumericVersion,
+} from "../model/api-version.js";
+
+export interface OperationsFile {
+  /** The file, relative to the input folder; undefined when there is none for the version or below. */
+  readonly path: string | undefined;
+  /** The version of the file (that of the target, or the newest below it). */
+  readonly version: string;
+  /** Said when the file is not the target version's own. */
+  readonly warning?: GeneratorError;
+}
+
+export function findOperationsFile(
+  inputDir: string,
+  pattern: string,
+  target: string,
+): OperationsFile | undefined {
+  if (!pattern.includes("{version}")) return { path: pattern, version: target };
+  const versions = operationsVersions(inputDir, pattern);
+  if (!versions.length) return undefined;
+  const at = (version: string) => pattern.replace("{version}", version);
+  if (target === ALL_VERSIONS) {
+    const newest = versions[versions.length - 1];
+    return { path: at(newest), version: newest };
+  }
+  if (versions.includes(target)) return { path: at(target), version: target };
+  const below = versions.filter((v) => compareVersions(v, target) < 0);
+  const chosen = below[below.length - 1];
+  if (chosen === undefined)
+    return {
+      path: undefined,
+      version: target,
+      warning: new GeneratorError(
+        `no operations document for API ${target} or below in ${join(inputDir, dirname(pattern))} (it has ${versions.join(", ")}): the package has no stubs`,
+      ),
+    };
+  return {
+    path: at(chosen),
+    version: chosen,
+    warning: new GeneratorError(
+      `no operations document for API ${target}: using ${at(chosen)}, the newest below it`,
+    ),
+  };
+}
+
+/** The versions that have an operations document in the input folder, oldest first. */
+export function operationsVersions(
+  inputDir: string,
+  pattern: string,
+): string[] {
+  const dir = join(inputDir, dirname(pattern));
+  if (!pattern.includes("{version}") || !existsSync(dir)) return [];
+  const [before, after] = basename(pattern).split("{version}");
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(before) && name.endsWith(after))
+    .map((name) => name.slice(before.length, name.length - after.length))
+    .filter(isNumericVersion)
+    .sort(compareVersions);
+}

@@ -1,0 +1,49 @@
+/**
+ * Which known release of the schema set an input folder holds: the release whose pinned sha256 of
+ * the entry points (and the catalog) all match. An input folder that matches none (a user's own
+ * copy, pulled from their server) is unpinned: it generates all the same.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Release, SchemaSetConfig } from "../config/schema-set-config.js";
+
+export function identifyRelease(
+  inputDir: string,
+  schemaSet: SchemaSetConfig,
+): Release | undefined {
+  const keys = [
+    ...schemaSet.entryPoints,
+    ...(schemaSet.catalog ? [schemaSet.catalog] : []),
+  ];
+  const digests = new Map<string, string | undefined>();
+  const digest = (path: string) => {
+    if (!digests.has(path)) {
+      const file = join(inputDir, path);
+      digests.set(
+        path,
+        existsSync(file)
+          ? createHash("sha256").update(readFileSync(file)).digest("hex")
+          : undefined,
+      );
+    }
+    return digests.get(path);
+  };
+  return schemaSet.releases?.find((release) =>
+    keys.every((path) => {
+      const pinned = release.files[path];
+      return pinned !== undefined && digest(path) === pinned;
+    }),
+  );
+}
+
+/** How the generated files name their inputs: `vmware/vcd-api-schemas@756f3abb415b`, or `unpinned inputs`. */
+export function inputsLabel(
+  release: Release | undefined,
+  schemaSet: SchemaSetConfig,
+): string {
+  const upstream = release?.upstream ?? schemaSet.upstream;
+  return upstream
+    ? `${upstream.repository}@${upstream.commit.slice(0, 12)}`
+    : "unpinned inputs";
+}
