@@ -1,4 +1,5 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
+import { adminHandlers } from "./admin.js";
 import type { HandlerTable } from "./context.js";
 import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
@@ -18,6 +19,7 @@ export const HANDLERS: HandlerTable = {
   ...queryHandlers,
   ...metadataHandlers,
   ...snapshotHandlers,
+  ...adminHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

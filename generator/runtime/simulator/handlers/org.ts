@@ -3,13 +3,13 @@
  * networks, catalogs and catalog items, and an organization's tasks list.
  */
 import { urn } from "../store/ids.js";
-import type { Catalog, Org, Vdc } from "../store/model.js";
+import type { Catalog, Org, Value, Vdc } from "../store/model.js";
 import { Status } from "../store/model.js";
 import { ok, type Ctx, type HandlerTable } from "./context.js";
 import { MT } from "./media-types.js";
 import { optional, orgRef, taskValue } from "./refs.js";
 
-function orgValue(ctx: Ctx, org: Org) {
+export function orgValue(ctx: Ctx, org: Org): Value {
   const h = ctx.hrefs;
   const vdcs = [...ctx.store.vdcs.values()].filter((v) => v.orgId === org.id);
   const catalogs = [...ctx.store.catalogs.values()].filter(
@@ -45,7 +45,7 @@ function orgValue(ctx: Ctx, org: Org) {
   };
 }
 
-function vdcValue(ctx: Ctx, vdc: Vdc) {
+export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
   const h = ctx.hrefs;
   const path = h.vdc(vdc.id);
   const org = ctx.store.orgs.get(vdc.orgId)!;
@@ -54,16 +54,16 @@ function vdcValue(ctx: Ctx, vdc: Vdc) {
     (t) => t.vdcId === vdc.id,
   );
   const vms = vapps.flatMap((v) => v.vms);
-  const capacity = (units: string, used: number) => ({
+  const capacity = (units: string, used: number, limit = 0) => ({
     Units: units,
     Allocated: "0",
-    Limit: "0",
+    Limit: String(limit),
     Reserved: "0",
     Used: String(used),
   });
   const on = vms.filter((vm) => vm.status === Status.POWERED_ON);
   return {
-    status: 1,
+    status: vdc.ready === false ? 0 : 1,
     name: vdc.name,
     id: urn("vdc", vdc.id),
     href: h.abs(path),
@@ -80,15 +80,18 @@ function vdcValue(ctx: Ctx, vdc: Vdc) {
       ...h.link("add", "POST", `${path}/action/cloneVApp`, MT.cloneVApp),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
     ],
-    AllocationModel: "AllocationVApp",
+    ...optional("Description", vdc.description),
+    AllocationModel: vdc.allocationModel ?? "AllocationVApp",
     ComputeCapacity: {
       Cpu: capacity(
         "MHz",
         on.reduce((n, vm) => n + vm.cpus * 1000, 0),
+        vdc.cpuLimitMhz,
       ),
       Memory: capacity(
         "MB",
         on.reduce((n, vm) => n + vm.memoryMb, 0),
+        vdc.memoryLimitMb,
       ),
     },
     ResourceEntities: {
@@ -117,7 +120,7 @@ function vdcValue(ctx: Ctx, vdc: Vdc) {
     NetworkQuota: 20,
     UsedNetworkCount: vdc.networkIds.length,
     VmQuota: 100,
-    IsEnabled: true,
+    IsEnabled: vdc.enabled !== false,
   };
 }
 

@@ -58,6 +58,8 @@ export const queryHandlers: HandlerTable = {
   "GET /admin/orgs/query": typed("organization"),
   "GET /admin/vdcs/query": typed("adminOrgVdc"),
   "GET /admin/users/query": typed("user"),
+  "GET /admin/groups/query": typed("group"),
+  "GET /admin/roles/query": typed("role"),
   "GET /admin/extension/vapps/query": typed("adminVApp"),
   "GET /admin/extension/orgVdcs/query": typed("adminOrgVdc"),
 };

@@ -1,4 +1,5 @@
 /** vcd-codegen runtime, simulator: every query type the simulator answers, by its `type=` name. */
+import { ADMIN_QUERY_TYPES } from "./admin-types.js";
 import { ORG_QUERY_TYPES } from "./org-types.js";
 import type { QueryType } from "./rows.js";
 import { VAPP_QUERY_TYPES } from "./vapp-types.js";
@@ -28,6 +29,7 @@ const EMPTY_TYPES: readonly QueryType[] = [
 export const QUERY_TYPES: readonly QueryType[] = [
   ...VAPP_QUERY_TYPES,
   ...ORG_QUERY_TYPES,
+  ...ADMIN_QUERY_TYPES,
   ...EMPTY_TYPES,
 ];
 

@@ -3,7 +3,6 @@
  * handlers' business. A VM keeps its modifiable sections as the schema's values (without href and
  * links), so that what a client PUTs is what it reads back.
  */
-import type { RoleName } from "./seed.js";
 
 export type Value = Record<string, unknown>;
 
@@ -13,6 +12,8 @@ export interface Org {
   fullName: string;
   description?: string;
   enabled: boolean;
+  /** `OrgGeneralSettings` content as last PUT (defaults when absent). */
+  general?: Value;
 }
 
 export interface User {
@@ -20,8 +21,30 @@ export interface User {
   readonly orgId: string;
   name: string;
   password: string;
-  role: RoleName;
+  /** The name of its role (a predefined one, or one created through the API). */
+  role: string;
   fullName?: string;
+  email?: string;
+  enabled?: boolean;
+}
+
+export interface Group {
+  readonly id: string;
+  readonly orgId: string;
+  name: string;
+  description?: string;
+  /** The name of the role its members get. */
+  role?: string;
+}
+
+export interface Role {
+  readonly id: string;
+  name: string;
+  description?: string;
+  /** The names of its rights. */
+  rights: string[];
+  /** vCD's predefined roles cannot be changed. */
+  readonly readOnly: boolean;
 }
 
 export interface Network {
@@ -38,6 +61,14 @@ export interface Vdc {
   readonly orgId: string;
   name: string;
   networkIds: string[];
+  description?: string;
+  /** `AllocationVApp` (the default), `AllocationPool`, `ReservationPool` or `Flex`. */
+  allocationModel?: string;
+  cpuLimitMhz?: number;
+  memoryLimitMb?: number;
+  enabled?: boolean;
+  /** False while the task creating it runs (status 0). */
+  ready?: boolean;
 }
 
 export interface Catalog {

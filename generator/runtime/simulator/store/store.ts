@@ -8,6 +8,8 @@ import { IdSource } from "./ids.js";
 import type {
   Catalog,
   CatalogItem,
+  Group,
+  Role,
   Network,
   Org,
   User,
@@ -17,7 +19,12 @@ import type {
   Vm,
 } from "./model.js";
 import { Status } from "./model.js";
-import type { SeedData, SeedOrg, SeedVm } from "./seed.js";
+import {
+  ROLE_NAMES,
+  type SeedData,
+  type SeedOrg,
+  type SeedVm,
+} from "./seed.js";
 import type { MetadataEntry } from "./metadata.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
@@ -43,6 +50,8 @@ export class Store {
   readonly catalogItems: Map<string, CatalogItem> = new Map();
   readonly templates: Map<string, VAppTemplate> = new Map();
   readonly vapps: Map<string, VApp> = new Map();
+  readonly groups: Map<string, Group> = new Map();
+  readonly roles: Map<string, Role> = new Map();
   /** Metadata entries by the id of the entity they belong to. */
   readonly metadata: Map<string, MetadataEntry[]> = new Map();
   readonly sessions: Sessions;
@@ -69,6 +78,8 @@ export class Store {
       this.templates,
       this.vapps,
       this.metadata,
+      this.groups,
+      this.roles,
     ])
       map.clear();
     this.sessions.clear();
@@ -214,7 +225,8 @@ export class Store {
       this.networks.get(id)?.orgId ??
       this.catalogs.get(id)?.orgId ??
       this.templates.get(id)?.orgId ??
-      this.vapps.get(id)?.orgId;
+      this.vapps.get(id)?.orgId ??
+      this.groups.get(id)?.orgId;
     if (owner) return owner;
     const item = this.catalogItems.get(id);
     if (item) return this.catalogs.get(item.catalogId)?.orgId;
@@ -238,6 +250,15 @@ export class Store {
 
   private load(): void {
     for (const seedOrg of this.seed.orgs) this.loadOrg(seedOrg);
+    for (const name of ROLE_NAMES) {
+      const role: Role = {
+        id: this.ids.next("role"),
+        name,
+        rights: [],
+        readOnly: true,
+      };
+      this.roles.set(role.id, role);
+    }
   }
 
   private loadOrg(seed: SeedOrg): void {

@@ -1,0 +1,228 @@
+/**
+ * vcd-codegen runtime, simulator: the administrator's views: the cloud (`VCloud`, GET /admin), an
+ * organization (`AdminOrg`, with its settings, users, groups, catalogs, VDCs and networks), a VDC
+ * (`AdminVdc`), users, groups and roles, with the links to create and change them.
+ */
+import { urn } from "../store/ids.js";
+import type { Group, Org, Role, User, Value, Vdc } from "../store/model.js";
+import type { Ctx } from "./context.js";
+import { MT } from "./media-types.js";
+import { orgValue, vdcValue } from "./org.js";
+import { optional, tasksInProgress } from "./refs.js";
+
+export const ADMIN_MT = {
+  vdc: "application/vnd.vmware.admin.vdc+xml",
+  group: "application/vnd.vmware.admin.group+xml",
+  right: "application/vnd.vmware.admin.right+xml",
+  createVdcParams: "application/vnd.vmware.admin.createVdcParams+xml",
+  generalSettings:
+    "application/vnd.vmware.admin.organizationGeneralSettings+xml",
+  orgSettings: "application/vnd.vmware.admin.orgSettings+xml",
+} as const;
+
+export const adminPaths = {
+  org: (id: string): string => `/admin/org/${id}`,
+  vdc: (id: string): string => `/admin/vdc/${id}`,
+  user: (id: string): string => `/admin/user/${id}`,
+  group: (id: string): string => `/admin/group/${id}`,
+  role: (id: string): string => `/admin/role/${id}`,
+};
+
+const ref = (ctx: Ctx, path: string, name: string, type: string) => ({
+  href: ctx.hrefs.abs(path),
+  name,
+  type,
+});
+
+export function roleRef(ctx: Ctx, name: string | undefined): Value | undefined {
+  const role = [...ctx.store.roles.values()].find((r) => r.name === name);
+  return role
+    ? ref(ctx, adminPaths.role(role.id), role.name, MT.role)
+    : undefined;
+}
+
+export function generalSettings(ctx: Ctx, org: Org): Value {
+  const path = `${adminPaths.org(org.id)}/settings/general`;
+  return {
+    CanPublishCatalogs: true,
+    DeployedVMQuota: 0,
+    StoredVmQuota: 0,
+    UseServerBootSequence: false,
+    DelayAfterPowerOnSeconds: 0,
+    ...(org.general ?? {}),
+    href: ctx.hrefs.abs(path),
+    type: ADMIN_MT.generalSettings,
+    Link: ctx.hrefs.link("edit", "PUT", path, ADMIN_MT.generalSettings),
+  };
+}
+
+export function cloudValue(ctx: Ctx): Value {
+  const h = ctx.hrefs;
+  return {
+    name: "vCloud",
+    href: h.abs("/admin"),
+    type: MT.adminVCloud,
+    Link: [
+      ...h.link("add", "POST", "/admin/orgs", MT.adminOrg),
+      ...h.link("add", "POST", "/admin/roles", MT.role),
+      ...h.link("down", "GET", "/admin/extension", MT.extension),
+    ],
+    OrganizationReferences: {
+      OrganizationReference: [...ctx.store.orgs.values()]
+        .filter((o) => ctx.store.canSee(ctx.user, o.id))
+        .map((o) => ref(ctx, adminPaths.org(o.id), o.name, MT.adminOrg)),
+    },
+    RoleReferences: {
+      RoleReference: [...ctx.store.roles.values()].map((r) =>
+        ref(ctx, adminPaths.role(r.id), r.name, MT.role),
+      ),
+    },
+  };
+}
+
+export function adminOrgValue(ctx: Ctx, org: Org): Value {
+  const h = ctx.hrefs;
+  const s = ctx.store;
+  const path = adminPaths.org(org.id);
+  const mine = <T extends { orgId: string }>(items: Iterable<T>) =>
+    [...items].filter((i) => i.orgId === org.id);
+  return {
+    ...orgValue(ctx, org),
+    href: h.abs(path),
+    type: MT.adminOrg,
+    Link: [
+      ...h.link("up", "GET", "/admin", MT.adminVCloud),
+      ...h.link("alternate", "GET", h.org(org.id), MT.org),
+      ...h.link("edit", "PUT", path, MT.adminOrg),
+      ...h.link("add", "POST", `${path}/users`, MT.user),
+      ...h.link("add", "POST", `${path}/groups`, ADMIN_MT.group),
+      ...h.link("add", "POST", `${path}/vdcsparams`, ADMIN_MT.createVdcParams),
+      ...h.link(
+        "down",
+        "GET",
+        `${path}/settings/general`,
+        ADMIN_MT.generalSettings,
+      ),
+    ],
+    Settings: {
+      href: h.abs(`${path}/settings`),
+      type: ADMIN_MT.orgSettings,
+      OrgGeneralSettings: generalSettings(ctx, org),
+    },
+    Users: {
+      UserReference: mine(s.users.values()).map((u) =>
+        ref(ctx, adminPaths.user(u.id), u.name, MT.user),
+      ),
+    },
+    Groups: {
+      GroupReference: mine(s.groups.values()).map((g) =>
+        ref(ctx, adminPaths.group(g.id), g.name, ADMIN_MT.group),
+      ),
+    },
+    Catalogs: {
+      CatalogReference: mine(s.catalogs.values()).map((c) =>
+        ref(ctx, h.catalog(c.id), c.name, MT.catalog),
+      ),
+    },
+    Vdcs: {
+      Vdc: mine(s.vdcs.values()).map((v) =>
+        ref(ctx, adminPaths.vdc(v.id), v.name, ADMIN_MT.vdc),
+      ),
+    },
+    Networks: {
+      Network: mine(s.networks.values()).map((n) =>
+        ref(ctx, h.network(n.id), n.name, MT.orgNetwork),
+      ),
+    },
+  };
+}
+
+export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
+  const h = ctx.hrefs;
+  const path = adminPaths.vdc(vdc.id);
+  return {
+    ...vdcValue(ctx, vdc),
+    href: h.abs(path),
+    type: ADMIN_MT.vdc,
+    Link: [
+      ...h.link("up", "GET", adminPaths.org(vdc.orgId), MT.adminOrg),
+      ...h.link("alternate", "GET", h.vdc(vdc.id), MT.vdc),
+      ...h.link("edit", "PUT", path, ADMIN_MT.vdc),
+    ],
+    ...tasksInProgress(ctx, vdc.id),
+    VCpuInMhz: "1000",
+    IsThinProvision: true,
+  };
+}
+
+export function userValue(ctx: Ctx, user: User): Value {
+  const h = ctx.hrefs;
+  const path = adminPaths.user(user.id);
+  return {
+    name: user.name,
+    id: urn("user", user.id),
+    href: h.abs(path),
+    type: MT.user,
+    Link: [
+      ...h.link("up", "GET", adminPaths.org(user.orgId), MT.adminOrg),
+      ...h.link("edit", "PUT", path, MT.user),
+      ...h.link("remove", "DELETE", path),
+    ],
+    ...optional("FullName", user.fullName),
+    ...optional("EmailAddress", user.email),
+    IsEnabled: user.enabled !== false,
+    IsLocked: false,
+    IsExternal: false,
+    ProviderType: "INTEGRATED",
+    StoredVmQuota: 0,
+    DeployedVmQuota: 0,
+    ...optional("Role", roleRef(ctx, user.role)),
+    GroupReferences: {},
+  };
+}
+
+export function groupValue(ctx: Ctx, group: Group): Value {
+  const path = adminPaths.group(group.id);
+  return {
+    name: group.name,
+    id: urn("group", group.id),
+    href: ctx.hrefs.abs(path),
+    type: ADMIN_MT.group,
+    Link: [
+      ...ctx.hrefs.link("up", "GET", adminPaths.org(group.orgId), MT.adminOrg),
+      ...ctx.hrefs.link("remove", "DELETE", path),
+    ],
+    ...optional("Description", group.description),
+    NameInSource: group.name,
+    UsersList: {},
+    ProviderType: "INTEGRATED",
+    ...optional("Role", roleRef(ctx, group.role)),
+  };
+}
+
+export function roleValue(ctx: Ctx, role: Role): Value {
+  const path = adminPaths.role(role.id);
+  return {
+    name: role.name,
+    id: urn("role", role.id),
+    href: ctx.hrefs.abs(path),
+    type: MT.role,
+    Link: role.readOnly
+      ? []
+      : [
+          ...ctx.hrefs.link("edit", "PUT", path, MT.role),
+          ...ctx.hrefs.link("remove", "DELETE", path),
+        ],
+    ...optional("Description", role.description),
+    RightReferences: {
+      RightReference: role.rights.map((name) =>
+        ref(
+          ctx,
+          `/admin/right/${encodeURIComponent(name)}`,
+          name,
+          ADMIN_MT.right,
+        ),
+      ),
+    },
+  };
+}
