@@ -83,15 +83,19 @@ describe("the vCD schema set", () => {
       expect(known(element.type)).toBe(true);
   });
 
-  it("API 30.0 leaves out the 13 types added in 32.0 and the 12 removed in 5.1 or 6.0", () => {
+  it("API 30.0 leaves out the 13 types added in 32.0 and the 12 removed in 5.1, 6.0 or 30.0 (REMOVED_VERSION_15_51)", () => {
     const v30 = buildModel(vcdModelOptions("30.0")).model;
     const names = new Set(v30.types.map((t) => t.id));
     const missing = all.model.types.filter((t) => t.qname && !names.has(t.id));
     const added = missing.filter((t) => t.annotations.addedIn === "32.0");
-    const removed = missing.filter(
-      (t) =>
-        t.annotations.removedIn === "5.1" || t.annotations.removedIn === "6.0",
+    const removed = missing.filter((t) =>
+      ["5.1", "6.0", "30.0"].includes(t.annotations.removedIn ?? ""),
     );
+    expect(
+      removed
+        .filter((t) => t.annotations.removedIn === "30.0")
+        .map((t) => t.tsName),
+    ).toContain("OrgNetworkType");
     expect(added.length + removed.length).toBe(missing.length);
     expect(removed.map((t) => t.tsName).sort()).toEqual([
       "LicensingManagedServerType",

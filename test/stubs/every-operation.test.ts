@@ -16,7 +16,10 @@ import { VCD_API_DIR, vcdModelOptions } from "../helpers/vcd-inputs.js";
 
 /** `METHOD /path` of every operation the document lists. */
 function documentOperations(): string[] {
-  const file = join(VCD_API_DIR, readSchemaSetConfig().operations!);
+  const file = join(
+    VCD_API_DIR,
+    readSchemaSetConfig().operations!.replace("{version}", "30.0"),
+  );
   const doc = JSON.parse(readFileSync(file, "utf8")) as {
     paths: Record<string, Record<string, unknown>>;
   };
