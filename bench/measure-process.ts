@@ -5,6 +5,8 @@ export interface ProcessMeasure {
   readonly medianSeconds: number;
   readonly peakMegabytes: number;
   readonly runs: number;
+  /** The last line the command printed on stdout (in its last run). */
+  readonly lastLine: string;
 }
 
 /** Uses GNU time for the child's maximum RSS. */
@@ -16,6 +18,7 @@ export function measureProcess(
 ): ProcessMeasure {
   const seconds: number[] = [];
   let peakKb = 0;
+  let lastLine = "";
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], {
@@ -30,11 +33,13 @@ export function measureProcess(
     }
     const lines = result.stderr.trim().split("\n");
     peakKb = Math.max(peakKb, Number(lines[lines.length - 1]));
+    lastLine = result.stdout.trim().split("\n").pop() ?? "";
   }
   seconds.sort((a, b) => a - b);
   return {
     medianSeconds: seconds[Math.floor(seconds.length / 2)],
     peakMegabytes: peakKb / 1024,
     runs,
+    lastLine,
   };
 }

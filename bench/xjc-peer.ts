@@ -11,6 +11,7 @@ import {
   readdirSync,
   writeFileSync,
   mkdirSync,
+  rmSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,5 +75,9 @@ export function measureXjc(
     ...bindings.flatMap((b) => ["-b", b]),
   ];
   if (schemaSet.catalog) args.push("-catalog", join(xsd, schemaSet.catalog));
-  return measureProcess(XJC, [...args, driver], runs, work);
+  try {
+    return measureProcess(XJC, [...args, driver], runs, work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

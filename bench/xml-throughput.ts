@@ -3,18 +3,12 @@
  * against fast-xml-parser's XMLParser and XMLBuilder on the same documents, and against
  * JSON.parse / JSON.stringify of the same content, all in one run.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import type { ResolvedOptions } from "../generator/config/options.js";
-import { generate } from "../generator/generate.js";
-
-interface Pkg {
-  fromXml(xml: string): { element: string; value: unknown };
-  toXml(doc: { element: string; value: unknown }): string;
-}
+import { loadPackage, type GeneratedPackage } from "./generated-package.js";
+import { checkTarget } from "./targets.js";
 
 interface Subject {
   readonly name: string;
@@ -42,6 +36,15 @@ function timePerCall(work: () => unknown, minMs = 250, batches = 5): number {
   return results[Math.floor(results.length / 2)];
 }
 
+/** The shared samples beside the inputs (`../vcd-samples` of the inputs folder). */
+export function samplesDir(options: ResolvedOptions): string {
+  return join(options.inputDir, "../vcd-samples");
+}
+
+/** The 24 KB VApp with VMs (a real libcloud response), as the other benches use it too. */
+export const VAPP_SAMPLE =
+  "libcloud-vcloud_1_5/api_vApp_vapp_8c57a5b6_e61b_48ca_8a78_3b70ee65ef6a.xml";
+
 function subjects(samplesDir: string): Subject[] {
   const read = (file: string) => readFileSync(join(samplesDir, file), "utf8");
   const query = read("libcloud-vcloud_1_5/api_query_vm.xml");
@@ -56,9 +59,7 @@ function subjects(samplesDir: string): Subject[] {
     },
     {
       name: "VApp with VMs",
-      xml: read(
-        "libcloud-vcloud_1_5/api_vApp_vapp_8c57a5b6_e61b_48ca_8a78_3b70ee65ef6a.xml",
-      ),
+      xml: read(VAPP_SAMPLE),
     },
     {
       name: "QueryResultRecords (1000)",
@@ -67,15 +68,11 @@ function subjects(samplesDir: string): Subject[] {
   ];
 }
 
-export async function benchXml(options: ResolvedOptions): Promise<string[]> {
-  const out = join(
-    mkdtempSync(join(tmpdir(), "vcd-codegen-bench-xml-")),
-    "vcloud",
-  );
-  generate({ ...options, outDir: out }, false);
-  const pkg = (await import(
-    pathToFileURL(join(out, "dist/index.js")).href
-  )) as Pkg;
+export async function benchXml(
+  options: ResolvedOptions,
+  packageDir: string,
+): Promise<string[]> {
+  const pkg: GeneratedPackage = await loadPackage(packageDir);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "@_",
@@ -90,7 +87,7 @@ export async function benchXml(options: ResolvedOptions): Promise<string[]> {
   lines.push(
     `${"document".padEnd(27)} ${"size".padStart(8)}  ${"write MB/s".padStart(10)} ${"XMLBuilder".padStart(10)} ${"stringify".padStart(9)}  ${"read MB/s".padStart(9)} ${"XMLParser".padStart(9)} ${"JSON.parse".padStart(10)}  write/Builder write/stringify read/Parser read/JSON.parse`,
   );
-  for (const subject of subjects(join(options.inputDir, "../vcd-samples"))) {
+  for (const subject of subjects(samplesDir(options))) {
     const doc = pkg.fromXml(subject.xml);
     const written = pkg.toXml(doc);
     const json = JSON.stringify(doc);
@@ -108,11 +105,27 @@ export async function benchXml(options: ResolvedOptions): Promise<string[]> {
       read: timePerCall(() => JSON.parse(json)),
       write: timePerCall(() => JSON.stringify(doc)),
     };
+    const ratios = {
+      writeBuilder: peer.write / ours.write,
+      writeStringify: js.write / ours.write,
+      readParser: peer.read / ours.read,
+      readJson: js.read / ours.read,
+    };
+    const flag = (name: string, value: number, limit: number) => {
+      const verdict = checkTarget(
+        `XML ${subject.name}: ${name}`,
+        value,
+        ">=",
+        limit,
+        (n) => `${Number(n.toFixed(3))}x`,
+      );
+      return `${value.toFixed(2)}x${verdict === "met" ? "" : ` ${verdict}`}`;
+    };
     lines.push(
       `${subject.name.padEnd(27)} ${`${(subject.xml.length / 1024).toFixed(1)} KB`.padStart(8)}  ` +
         `${mb(written.length, ours.write).toFixed(0).padStart(10)} ${mb(written.length, peer.write).toFixed(0).padStart(10)} ${mb(json.length, js.write).toFixed(0).padStart(9)}  ` +
         `${mb(subject.xml.length, ours.read).toFixed(0).padStart(9)} ${mb(subject.xml.length, peer.read).toFixed(0).padStart(9)} ${mb(json.length, js.read).toFixed(0).padStart(10)}  ` +
-        `${(peer.write / ours.write).toFixed(2).padStart(13)}x ${(js.write / ours.write).toFixed(2).padStart(14)}x ${(peer.read / ours.read).toFixed(2).padStart(10)}x ${(js.read / ours.read).toFixed(2).padStart(14)}x`,
+        `${flag("write vs XMLBuilder", ratios.writeBuilder, 2).padStart(14)} ${flag("write vs JSON.stringify", ratios.writeStringify, 0.25).padStart(15)} ${flag("read vs XMLParser", ratios.readParser, 1.5).padStart(11)} ${flag("read vs JSON.parse", ratios.readJson, 0.125).padStart(15)}`,
     );
     lines.push(
       `${"".padEnd(27)} docs/s: write ${(1 / ours.write).toFixed(0)}, read ${(1 / ours.read).toFixed(0)}`,

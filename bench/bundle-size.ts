@@ -1,0 +1,171 @@
+/**
+ * The client's size in a browser bundle: esbuild (platform browser, ESM, minified), then gzip -9,
+ * for entries that import and call the generated package, next to openapi-fetch bundled and
+ * gzipped the same way in the same run. Any import of a Node built-in (`node:*`, `fs`...) in a
+ * browser bundle is a failure.
+ */
+import { builtinModules } from "node:module";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build, type Metafile, type Plugin } from "esbuild";
+import { PACKAGE_ROOT } from "../generator/config/schema-set-config.js";
+
+export interface Bundle {
+  readonly name: string;
+  readonly minBytes: number;
+  readonly gzBytes: number;
+  readonly metafile: Metafile;
+  /** Node built-ins the bundle imports (each with its importer): must be none. */
+  readonly nodeImports: readonly string[];
+}
+
+const builtins = new Set(builtinModules);
+
+/** Marks every Node built-in external and remembers who imported it. */
+function nodeGuard(found: string[]): Plugin {
+  return {
+    name: "no-node-builtins",
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:][a-z0-9_:/.-]*$/ }, (args) => {
+        const bare = args.path.replace(/^node:/, "").split("/")[0];
+        if (args.path.startsWith("node:") || builtins.has(bare)) {
+          found.push(`${args.path} (imported by ${args.importer})`);
+          return { path: args.path, external: true };
+        }
+        return undefined;
+      });
+    },
+  };
+}
+
+export async function bundle(name: string, contents: string): Promise<Bundle> {
+  const found: string[] = [];
+  const result = await build({
+    stdin: {
+      contents,
+      resolveDir: PACKAGE_ROOT,
+      sourcefile: `${name}.js`,
+      loader: "js",
+    },
+    absWorkingDir: PACKAGE_ROOT,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    outfile: "bundle.js",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [nodeGuard(found)],
+  });
+  const code = result.outputFiles[0].contents;
+  const text = new TextDecoder().decode(code);
+  for (const m of text.matchAll(/["'`]node:[a-z_/]+["'`]/g))
+    found.push(`${m[0]} (in the bundle's text)`);
+  return {
+    name,
+    minBytes: code.length,
+    gzBytes: gzipSync(code, { level: 9 }).length,
+    metafile: result.metafile,
+    nodeImports: found,
+  };
+}
+
+/** Minified bytes of the bundle by part of the generated package. */
+function breakdown(b: Bundle): string {
+  const parts = new Map<string, number>();
+  const part = (path: string) => {
+    if (/dist\/runtime\/client\//.test(path)) return "client runtime";
+    if (/dist\/runtime\/xml\//.test(path)) return "XML runtime";
+    if (/dist\/runtime\//.test(path)) return "other runtime";
+    if (/dist\/schema\.js$/.test(path)) return "schema descriptors";
+    if (/dist\/operations\.js$/.test(path)) return "operations table";
+    if (/dist\/api\//.test(path)) return "stubs";
+    if (/dist\/[^/]+\.js$/.test(path)) return "package modules";
+    return "entry and other";
+  };
+  for (const output of Object.values(b.metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const key = part(path);
+      parts.set(key, (parts.get(key) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return [...parts.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .map(([key, bytes]) => `${key} ${kb(bytes)}`)
+    .join(", ");
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export async function benchBundleSize(
+  packageDir: string,
+): Promise<{ lines: string[]; ok: boolean }> {
+  const dist = (module: string) =>
+    JSON.stringify(join(packageDir, "dist", `${module}.js`));
+  const app = await bundle(
+    "package createClient + getVApp + waitForTask",
+    `import { createClient, waitForTask } from ${dist("index")};
+import { getVApp } from ${dist("api/index")};
+const client = createClient({ baseUrl: location.origin + "/api" });
+client.resume("token");
+globalThis.run = async (id) => {
+  const reply = await getVApp(client, { id });
+  return reply.element === "vcloud:Task" ? waitForTask(client, reply) : reply;
+};`,
+  );
+  const documentsOnly = await bundle(
+    "package fromXml + toXml + validate",
+    `import { fromXml, toXml, validate } from ${dist("document")};
+globalThis.run = (xml) => { const doc = fromXml(xml); validate(doc); return toXml(doc); };`,
+  );
+  // The client runtime by itself, as openapi-fetch is: no documents and one operation row.
+  const runtimeOnly = await bundle(
+    "client runtime alone (createClient + call + waitForTask)",
+    `import { createClient, waitForTask } from ${dist("runtime/client/index")};
+import { getVApp } from ${dist("operations")};
+const documents = { fromXml: (xml) => ({ element: "vcloud:VApp", value: { xml } }), toXml: () => "", validate: () => [] };
+const client = createClient({ baseUrl: location.origin + "/api" }, { apiVersion: "30.0", documents, operations: [getVApp] });
+client.resume("token");
+globalThis.run = async (id) => {
+  const reply = await client.call(getVApp, { id }, undefined);
+  return reply.element === "vcloud:Task" ? waitForTask(client, reply) : reply;
+};`,
+  );
+  const peer = await bundle(
+    "openapi-fetch createClient + GET",
+    `import createClient from "openapi-fetch";
+const client = createClient({ baseUrl: location.origin + "/api" });
+globalThis.run = (id) => client.GET("/vApp/{id}", { params: { path: { id } }, parseAs: "text" });`,
+  );
+  const row = (b: Bundle) =>
+    `${b.name.padEnd(58)} ${kb(b.minBytes).padStart(10)} ${kb(b.gzBytes).padStart(10)}`;
+  const lines = [
+    "## Browser bundle size (esbuild --bundle --minify --platform=browser --format=esm, then gzip -9)",
+    `${"entry".padEnd(58)} ${"minified".padStart(10)} ${"gzipped".padStart(10)}`,
+    row(app),
+    `  by part (minified): ${breakdown(app)}`,
+    row(documentsOnly),
+    row(runtimeOnly),
+    row(peer),
+    `what the client adds to an app that already reads and writes the documents (createClient + getVApp + waitForTask, less fromXml/toXml/validate): ` +
+      `${kb(app.minBytes - documentsOnly.minBytes)} minified, ${kb(app.gzBytes - documentsOnly.gzBytes)} gzipped`,
+    `client runtime alone / openapi-fetch: ${(runtimeOnly.minBytes / peer.minBytes).toFixed(2)}x minified, ` +
+      `${(runtimeOnly.gzBytes / peer.gzBytes).toFixed(2)}x gzipped (no target set; openapi-fetch's README says "6 kB" minified)`,
+  ];
+  let ok = true;
+  for (const b of [app, documentsOnly, runtimeOnly]) {
+    if (b.nodeImports.length) {
+      ok = false;
+      lines.push(
+        `FAILED: the browser bundle "${b.name}" imports Node built-ins: ${b.nodeImports.join("; ")}`,
+      );
+    }
+  }
+  if (ok)
+    lines.push(
+      "no Node built-in (node:* or fs, http...) in the browser bundles: checked",
+    );
+  return { lines, ok };
+}
