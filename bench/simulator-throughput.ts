@@ -348,7 +348,7 @@ export async function benchSimulator(
     lines.push(
       `simulator: VApp of ${VMS_PER_VAPP} VMs instantiated from the seeded template as the seeded system administrator; ` +
         `GET answers ${(Buffer.byteLength(vappBytes) / 1024).toFixed(1)} KB; PUTs go round ${vapps.length} vApps ` +
-        `(${VAPPS_PER_CONNECTION} per connection); simulator process at ${fmt(await sim.rssMegabytes())} MB RSS after the load`,
+        `(${VAPPS_PER_CONNECTION} per connection: it refuses a change of a vApp whose task still runs, BUSY_ENTITY, as vCD does; taskStepMs 1); simulator process at ${fmt(await sim.rssMegabytes())} MB RSS after the load`,
     );
     for (const c of checks) {
       const r = await fetch(`${origin}${c.sim.path}`, c.sim);
