@@ -1,4 +1,5 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
+import { accessHandlers } from "./access.js";
 import { adminHandlers } from "./admin.js";
 import type { HandlerTable } from "./context.js";
 import { metadataHandlers } from "./metadata.js";
@@ -20,6 +21,7 @@ export const HANDLERS: HandlerTable = {
   ...metadataHandlers,
   ...snapshotHandlers,
   ...adminHandlers,
+  ...accessHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -136,6 +136,18 @@ function catalogValue(ctx: Ctx, catalog: Catalog) {
       ...h.link("up", "GET", h.org(catalog.orgId), MT.org),
       ...h.link("add", "POST", `${path}/catalogItems`, MT.catalogItem),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
+      ...h.link(
+        "down",
+        "GET",
+        `/org/${catalog.orgId}/catalog/${catalog.id}/controlAccess`,
+        MT.controlAccess,
+      ),
+      ...h.link(
+        "controlAccess",
+        "POST",
+        `/org/${catalog.orgId}/catalog/${catalog.id}/action/controlAccess`,
+        MT.controlAccess,
+      ),
     ],
     ...optional("Description", catalog.description),
     CatalogItems: {

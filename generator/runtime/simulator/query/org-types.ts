@@ -81,7 +81,9 @@ function vdcRow(ctx: Ctx, vdc: Vdc, admin: boolean): Row {
 
 function catalogRow(ctx: Ctx, c: Catalog, admin: boolean): Row {
   const s = ctx.store;
-  const owner = [...s.users.values()].find((u) => u.orgId === c.orgId);
+  const owner =
+    (c.ownerId ? s.users.get(c.ownerId) : undefined) ??
+    [...s.users.values()].find((u) => u.orgId === c.orgId);
   return {
     orgId: c.orgId,
     href: ctx.hrefs.abs(ctx.hrefs.catalog(c.id)),

@@ -77,6 +77,8 @@ export interface Catalog {
   name: string;
   description?: string;
   itemIds: string[];
+  /** Its owner (default: the organization's first user). */
+  ownerId?: string;
   readonly created: string;
 }
 
@@ -141,7 +143,7 @@ export interface VApp {
   description?: string;
   status: number;
   deployed: boolean;
-  readonly ownerId: string;
+  ownerId: string;
   readonly created: string;
   vms: Vm[];
   /** Names of the VDC networks it is connected to. */
@@ -154,7 +156,7 @@ export interface VAppTemplate {
   readonly vdcId: string;
   name: string;
   description?: string;
-  readonly ownerId: string;
+  ownerId: string;
   readonly created: string;
   vms: Vm[];
 }

@@ -25,6 +25,7 @@ import {
   type SeedOrg,
   type SeedVm,
 } from "./seed.js";
+import type { AccessControl } from "./access.js";
 import type { MetadataEntry } from "./metadata.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
@@ -52,6 +53,8 @@ export class Store {
   readonly vapps: Map<string, VApp> = new Map();
   readonly groups: Map<string, Group> = new Map();
   readonly roles: Map<string, Role> = new Map();
+  /** Access settings by the id of the vApp, template or catalog. */
+  readonly access: Map<string, AccessControl> = new Map();
   /** Metadata entries by the id of the entity they belong to. */
   readonly metadata: Map<string, MetadataEntry[]> = new Map();
   readonly sessions: Sessions;
@@ -80,6 +83,7 @@ export class Store {
       this.metadata,
       this.groups,
       this.roles,
+      this.access,
     ])
       map.clear();
     this.sessions.clear();
