@@ -95,7 +95,7 @@ describe("the vCD schema set", () => {
       removed
         .filter((t) => t.annotations.removedIn === "30.0")
         .map((t) => t.tsName),
-    ).toContain("OrgNetworkType");
+    ).toContain("NotificationType");
     expect(added.length + removed.length).toBe(missing.length);
     expect(removed.map((t) => t.tsName).sort()).toEqual([
       "LicensingManagedServerType",
