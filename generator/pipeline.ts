@@ -16,6 +16,7 @@ import { assignNames } from "./passes/assign-names.js";
 import { checkReferences } from "./passes/check-references.js";
 import { deriveSimpleTypes } from "./passes/derive-simple-types.js";
 import { filterApiVersion } from "./passes/filter-api-version.js";
+import { applyVersionFacts } from "./passes/apply-version-facts.js";
 import { inlineAttributeGroups } from "./passes/inline-attribute-groups.js";
 import { inlineGroups } from "./passes/inline-groups.js";
 import { linkSubstitutionGroups } from "./passes/link-substitution-groups.js";
@@ -54,7 +55,7 @@ export const PHASES: readonly {
       checkOperations,
     ],
   },
-  { name: "select", passes: [filterApiVersion] },
+  { name: "select", passes: [applyVersionFacts, filterApiVersion] },
   {
     name: "derive",
     passes: [

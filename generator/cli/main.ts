@@ -11,6 +11,7 @@ import { buildModel } from "../pipeline.js";
 import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";
 import { registerSimulate } from "./simulate.js";
+import { registerDiff } from "./diff.js";
 
 interface Io {
   readonly out: (line: string) => void;
@@ -112,6 +113,7 @@ export async function main(
     exitCode = bad ? 1 : 0;
   });
   registerSimulate(program, io, (code) => (exitCode = code));
+  registerDiff(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;

@@ -1,0 +1,69 @@
+/**
+ * Applies our version facts (schemas/vcd-api.version-facts.json): what the vCD schema releases
+ * changed between 30.0 and 36.0 without annotating it. Below a fact's `since`, the older shape is
+ * restored: an addition gets `added-in` (the filter then leaves it out), a component that was
+ * removed is put back with `removed-in`, a changed aspect takes its older value, and an `added-in`
+ * that the 30.0 set contradicts is corrected at every version. A fact applies only where the
+ * draft has the newer shape, so the 30.0 set itself (and any other set) is left as it is.
+ * Runs after resolve-annotations and before filter-api-version.
+ */
+import { ALL_VERSIONS, compareVersions } from "../model/api-version.js";
+import type { Draft } from "../model/draft.js";
+import { readVersionFacts, type VersionFact } from "../diff/version-facts.js";
+import { GeneratorError } from "../diagnostics.js";
+import { addBack, componentsOf } from "./version-fact-targets.js";
+import type { Pass } from "./pass.js";
+
+export const applyVersionFacts: Pass = {
+  name: "apply-version-facts",
+  run(draft, { versions }) {
+    applyFacts(draft, readVersionFacts(), versions.target);
+  },
+};
+
+/** Applies `facts` to `draft` for the API version `target` (or `all`); returns the facts applied. */
+export function applyFacts(
+  draft: Draft,
+  facts: readonly VersionFact[],
+  target: string,
+): VersionFact[] {
+  const below = (since: string) =>
+    target !== ALL_VERSIONS && compareVersions(target, since) < 0;
+  const applied: VersionFact[] = [];
+  const removed = facts.filter((f) => f.change === "removed");
+  // Applied after the other facts: a type a restored property needs may come from a corrected `added-in`.
+  for (const fact of facts) {
+    if (fact.change === "removed") continue;
+    const found = componentsOf(draft, fact);
+    if (!found) continue;
+    if (fact.change === "added") {
+      const added = found.annotations.addedIn;
+      if (added && compareVersions(added, fact.since) >= 0) continue;
+      found.setAnnotations({ ...found.annotations, addedIn: fact.since });
+      applied.push(fact);
+    } else if (found.get(fact.aspect!) === fact.to) {
+      if (fact.aspect !== "addedIn" && !below(fact.since)) continue;
+      found.set(fact.aspect!, fact.from!);
+      applied.push(fact);
+    }
+  }
+  // A removed component follows another (`after`), which may itself be one to put back.
+  let pending = removed;
+  for (;;) {
+    const later: VersionFact[] = [];
+    for (const fact of pending) {
+      const result = addBack(draft, fact);
+      if (result === "added") applied.push(fact);
+      else if (result === "later") later.push(fact);
+    }
+    if (!later.length) break;
+    if (later.length === pending.length)
+      throw new GeneratorError(
+        `the component it follows (${later[0].restore?.after}) is not in the schema set`,
+        later[0].location,
+        "restore.after",
+      );
+    pending = later;
+  }
+  return applied;
+}
