@@ -2,6 +2,9 @@
  * vcd-codegen runtime, client: the client. One small object holding the API root, the version it
  * speaks, the session token and the transport; every generated stub calls {@link VcdClient.call}
  * with its operation's row. Login, logout and version negotiation are the only calls of its own.
+ * Login follows the `LoginUrl` the server lists for the version spoken: the XML `POST /api/sessions`
+ * (a `vcloud:Session`) or, from API 37.0, the cloudapi `POST /cloudapi/1.0.0/sessions` (a JSON
+ * `Session`; `cloudapi.ts`).
  */
 import type { Document } from "../xml/index.js";
 import {
@@ -11,8 +14,23 @@ import {
   userToken,
   type AuthToken,
 } from "./auth.js";
+import {
+  cloudapiAccept,
+  cloudapiLoginVersion,
+  isCloudapiUrl,
+  isJsonMediaType,
+  isSystemOrg,
+  providerLoginUrl,
+  readCloudapiSession,
+  sessionLogoutUrl,
+} from "./cloudapi.js";
 import { checkTimeout } from "./deadline.js";
-import { VcdAuthError, VcdRequestError, VcdResponseError } from "./errors.js";
+import {
+  VcdApiError,
+  VcdAuthError,
+  VcdRequestError,
+  VcdResponseError,
+} from "./errors.js";
 import type { BodyShape, HttpMethod, OperationInfo } from "./operation.js";
 import {
   acceptHeader,
@@ -24,20 +42,31 @@ import {
   withQuery,
   type EncodedBody,
 } from "./request.js";
-import { readReply, type Expectation } from "./response.js";
-import { exchange, type Transport } from "./transport.js";
+import {
+  httpError,
+  readReply,
+  replyMeta,
+  type Expectation,
+} from "./response.js";
+import { exchange, type Exchange, type Transport } from "./transport.js";
 import type {
   CallOptions,
   ClientBinding,
   ClientOptions,
   Credentials,
   Href,
+  LoginSession,
   NoContent,
   Reply,
   Target,
   TokenKind,
 } from "./types.js";
-import { findVersion, SUPPORTED_VERSIONS_ELEMENT } from "./versions.js";
+import {
+  findVersion,
+  SUPPORTED_VERSIONS_ELEMENT,
+  versionInfos,
+  type VersionInfoLike,
+} from "./versions.js";
 
 /** The default time a call may take: one minute. */
 export const DEFAULT_TIMEOUT = 60_000;
@@ -52,8 +81,11 @@ export interface VcdClient {
   readonly token: string | undefined;
   /** How the token is sent: `bearer` (`Authorization: Bearer`) or `vcloud` (`x-vcloud-authorization`). */
   readonly tokenKind: TokenKind | undefined;
-  /** The `vcloud:Session` document of the last login; undefined otherwise. */
-  readonly session: Document | undefined;
+  /**
+   * The session of the last login; undefined before, after `logout` and after `resume`. `kind`
+   * says which: `"xml"`, the `vcloud:Session` document; `"cloudapi"`, the JSON `Session`.
+   */
+  readonly session: LoginSession | undefined;
   /** The generated package's operations (for `operationForLink`). */
   readonly operations: readonly OperationInfo[];
 
@@ -67,14 +99,26 @@ export interface VcdClient {
   /**
    * Logs in: negotiates the version, POSTs to its login URL with Basic authentication, and keeps
    * the token the server answers with (the bearer token when there is one). 401: `VcdAuthError`.
+   *
+   * The login URL is the one the server lists for the version spoken. Under `/cloudapi/` (vCD
+   * 10.4, API 37.0, on) it is a cloudapi login: `Accept: application/json;version=V` (V the
+   * version spoken, or the lowest listed from 33.0, where the cloudapi sessions begin), the
+   * `System` organization at `.../sessions/provider`, and the reply the JSON `Session` (`kind:
+   * "cloudapi"`); otherwise the `vcloud:Session` document (`kind: "xml"`). What the answer's
+   * `Content-Type` says decides how it is read. When an XML login URL answers 404 or 405 (`POST
+   * /api/sessions` is gone from 38.0) and the server lists a cloudapi login URL, the login is
+   * tried there.
    */
   login(
     credentials: Credentials,
     options?: CallOptions,
-  ): Promise<Reply<Document>>;
+  ): Promise<Reply<LoginSession>>;
   /** Uses a token obtained elsewhere (default kind `bearer`). */
   resume(token: string, kind?: TokenKind): void;
-  /** `DELETE {baseUrl}/session`, and forgets the token (also when the server says 401). */
+  /**
+   * Ends the session and forgets the token (also when the server says 401): for a cloudapi login
+   * `DELETE /cloudapi/1.0.0/sessions/{session id}`, else `DELETE {baseUrl}/session`.
+   */
   logout(options?: CallOptions): Promise<void>;
   /**
    * Calls one operation: the one method every generated stub calls. `target` is the path
@@ -117,6 +161,12 @@ interface Send {
   readonly expect: Expectation;
 }
 
+/** How a cloudapi session ends: where, and with which `Accept`. */
+interface CloudapiLogout {
+  readonly url: string;
+  readonly accept: string;
+}
+
 const SESSION_SHAPE: BodyShape = {
   mediaType: "application/vnd.vmware.vcloud.session+xml",
   type: "vcloud:SessionType",
@@ -137,7 +187,8 @@ class Client implements VcdClient {
   readonly #transport: Transport;
   readonly #headers: Readonly<Record<string, string>>;
   #token: AuthToken | undefined;
-  #session: Document | undefined;
+  #session: LoginSession | undefined;
+  #cloudapiLogout: CloudapiLogout | undefined;
 
   constructor(options: ClientOptions, binding: ClientBinding) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -165,7 +216,7 @@ class Client implements VcdClient {
     return this.#token?.kind;
   }
 
-  get session(): Document | undefined {
+  get session(): LoginSession | undefined {
     return this.#session;
   }
 
@@ -193,22 +244,73 @@ class Client implements VcdClient {
   async login(
     credentials: Credentials,
     options?: CallOptions,
-  ): Promise<Reply<Document>> {
+  ): Promise<Reply<LoginSession>> {
     // The query is the caller's for the login request, not for the versions one.
-    const negotiated = await this.negotiate({ ...options, query: undefined });
-    const loginUrl = withQuery(
-      resolveHref(negotiated, this.baseUrl),
-      options?.query,
+    const versions = await this.versions({ ...options, query: undefined });
+    const info = findVersion(versions, this.apiVersion, {
+      method: "GET",
+      url: versions.url,
+    });
+    const listed = versionInfos(versions);
+    const loginUrl = resolveHref(info.LoginUrl, this.baseUrl);
+    try {
+      return await this.#loginAt(loginUrl, credentials, listed, options);
+    } catch (error) {
+      const gone =
+        error instanceof VcdApiError &&
+        (error.status === 404 || error.status === 405);
+      if (!gone || isCloudapiUrl(loginUrl)) throw error;
+      const cloudapi = newestCloudapiLoginUrl(listed, this.baseUrl);
+      if (!cloudapi) throw error;
+      return await this.#loginAt(cloudapi, credentials, listed, options);
+    }
+  }
+
+  /** One login request at `loginUrl` (XML or cloudapi), and the session it gives. */
+  async #loginAt(
+    loginUrl: string,
+    credentials: Credentials,
+    listed: readonly VersionInfoLike[],
+    options: CallOptions | undefined,
+  ): Promise<Reply<LoginSession>> {
+    const cloudapi = isCloudapiUrl(loginUrl);
+    const version = cloudapiLoginVersion(
+      this.apiVersion,
+      listed.map((i) => i.Version),
     );
-    const reply = (await this.#send(
+    const target =
+      cloudapi && isSystemOrg(credentials.org)
+        ? providerLoginUrl(loginUrl)
+        : loginUrl;
+    const done = await this.#exchange(
       {
         method: "POST",
-        url: loginUrl,
+        url: withQuery(target, options?.query),
         auth: { basic: basicAuthorization(credentials) },
+        accept: cloudapi ? cloudapiAccept(version) : undefined,
         expect: { responses: [SESSION_SHAPE], document: true },
       },
       options,
-    )) as Reply<Document>;
+    );
+    const { response } = done;
+    const contentType = response.headers.get("content-type");
+    const json =
+      response.status >= 200 &&
+      response.status < 300 &&
+      (isJsonMediaType(contentType) || (cloudapi && !contentType));
+    let reply: Reply<LoginSession>;
+    if (json) {
+      const value = readCloudapiSession(done, { method: "POST" });
+      reply = { kind: "cloudapi", value, ...replyMeta(done) };
+    } else {
+      const xml = readReply(
+        this.#documents,
+        done,
+        { method: "POST" },
+        { responses: [SESSION_SHAPE], document: true },
+      ) as Reply<Document>;
+      reply = { ...xml, kind: "xml" };
+    }
     const token = tokenFromHeaders(reply.headers);
     if (!token) {
       throw new VcdResponseError(
@@ -217,31 +319,72 @@ class Client implements VcdClient {
       );
     }
     this.#token = token;
-    this.#session = { element: reply.element, value: reply.value };
+    if (reply.kind === "cloudapi") {
+      this.#session = { kind: "cloudapi", value: reply.value };
+      const sessions = cloudapi
+        ? target
+        : cloudapiSessionsUrl(this.baseUrl, reply.url);
+      this.#cloudapiLogout = {
+        url: sessionLogoutUrl(sessions, reply.value.id),
+        accept: cloudapiAccept(version),
+      };
+    } else {
+      this.#session = {
+        kind: "xml",
+        element: reply.element,
+        value: reply.value,
+      };
+      this.#cloudapiLogout = undefined;
+    }
     return reply;
   }
 
   resume(token: string, kind: TokenKind = "bearer"): void {
     this.#token = userToken(token, kind);
     this.#session = undefined;
+    this.#cloudapiLogout = undefined;
   }
 
   async logout(options?: CallOptions): Promise<void> {
+    const cloudapi = this.#cloudapiLogout;
     try {
-      await this.#send(
-        {
-          method: "DELETE",
-          url: withQuery(`${this.baseUrl}/session`, options?.query),
-          auth: "token",
-          expect: { responses: [] },
-        },
-        options,
-      );
+      if (cloudapi) {
+        // The cloudapi answers 204; whatever body it may send is not read.
+        const done = await this.#exchange(
+          {
+            method: "DELETE",
+            url: withQuery(cloudapi.url, options?.query),
+            auth: "token",
+            accept: cloudapi.accept,
+            expect: { responses: [] },
+          },
+          options,
+        );
+        const { response, text } = done;
+        if (response.status >= 400) {
+          throw httpError(this.#documents, response, text, {
+            method: "DELETE",
+            url: response.url || done.request.url,
+            status: response.status,
+          });
+        }
+      } else {
+        await this.#send(
+          {
+            method: "DELETE",
+            url: withQuery(`${this.baseUrl}/session`, options?.query),
+            auth: "token",
+            expect: { responses: [] },
+          },
+          options,
+        );
+      }
     } catch (error) {
       if (!(error instanceof VcdAuthError)) throw error;
     }
     this.#token = undefined;
     this.#session = undefined;
+    this.#cloudapiLogout = undefined;
   }
 
   async call<R extends Document | NoContent = Document | NoContent>(
@@ -268,7 +411,12 @@ class Client implements VcdClient {
       const token = tokenFromHeaders(reply.headers);
       if (token) {
         this.#token = token;
-        this.#session = { element: reply.element, value: reply.value };
+        this.#session = {
+          kind: "xml",
+          element: reply.element,
+          value: reply.value,
+        };
+        this.#cloudapiLogout = undefined;
       }
     }
     return reply as Reply<R>;
@@ -294,11 +442,25 @@ class Client implements VcdClient {
     )) as Reply<R>;
   }
 
-  /** Sends one request: `Accept`, authentication, `Content-Type`, then the client's headers and the call's (later wins). */
+  /** Sends one request and reads the document (or none) it gives. */
   async #send(
     send: Send,
     options: CallOptions<object> | undefined,
   ): Promise<Reply<Document | NoContent>> {
+    const done = await this.#exchange(send, options);
+    return readReply(
+      this.#documents,
+      done,
+      { method: send.method, operation: send.operation?.name },
+      send.expect,
+    );
+  }
+
+  /** Sends one request: `Accept`, authentication, `Content-Type`, then the client's headers and the call's (later wins). */
+  async #exchange(
+    send: Send,
+    options: CallOptions<object> | undefined,
+  ): Promise<Exchange> {
     const headers = new Headers();
     headers.set("accept", send.accept ?? acceptHeader(this.apiVersion));
     if (send.auth === "token") applyToken(headers, this.#token);
@@ -309,7 +471,7 @@ class Client implements VcdClient {
       for (const [name, value] of Object.entries(extra ?? {}))
         headers.set(name, value);
     }
-    const done = await exchange(
+    return exchange(
       this.#transport,
       {
         method: send.method,
@@ -320,11 +482,32 @@ class Client implements VcdClient {
       },
       { signal: options?.signal, timeout: options?.timeout },
     );
-    return readReply(
-      this.#documents,
-      done,
-      { method: send.method, operation: send.operation?.name },
-      send.expect,
-    );
+  }
+}
+
+/** The cloudapi login URL of the newest version the server lists with one, resolved; undefined when none. */
+function newestCloudapiLoginUrl(
+  listed: readonly VersionInfoLike[],
+  baseUrl: string,
+): string | undefined {
+  const cloudapi = listed
+    .map((info) => ({
+      version: Number(info.Version),
+      url: resolveHref(info.LoginUrl, baseUrl),
+    }))
+    .filter((info) => isCloudapiUrl(info.url))
+    .sort((a, b) => (b.version || 0) - (a.version || 0));
+  return cloudapi[0]?.url;
+}
+
+/** `https://vcd.example.com/cloudapi/1.0.0/sessions` beside the API root (`.../api`). */
+function cloudapiSessionsUrl(baseUrl: string, fallback: string): string {
+  try {
+    const url = new URL(baseUrl);
+    url.pathname = `${url.pathname.replace(/\/+$/, "").replace(/\/api$/, "")}/cloudapi/1.0.0/sessions`;
+    url.search = "";
+    return url.href;
+  } catch {
+    return fallback;
   }
 }

@@ -4,6 +4,7 @@
  * underlying error, where there is one, is kept as `cause`. Nothing else is ever thrown by the
  * client, except `ValidationError` (from the XML room) for a body that breaks the schema.
  */
+import type { CloudapiErrorValue } from "./cloudapi.js";
 
 /**
  * The fields of a `vcloud:Error` document, as the server sends them (structurally: the generated
@@ -63,11 +64,15 @@ export interface HttpErrorContext extends VcdErrorContext {
   readonly body?: string;
   /** The parsed `vcloud:Error`, when the body was one. */
   readonly error?: ErrorValue;
+  /** The parsed cloudapi JSON error (`{ minorErrorCode, message }`), when the body was one. */
+  readonly cloudapiError?: CloudapiErrorValue;
 }
 
 /**
  * The server answered with a 4xx or 5xx status. `error` is the parsed `vcloud:Error` when the body
- * was one (its fields are copied onto the error), `body` the text in any case. The message is
+ * was one, `cloudapiError` the parsed cloudapi JSON error (`/cloudapi/...`) when the body was that
+ * (the fields of either are copied onto the error; a JSON error has no `majorErrorCode`, the status
+ * stands for it), `body` the text in any case. The message is
  * `METHOD url: status minorErrorCode: server message`; `serverMessage` is the server's alone.
  * 401, 406 and 415 have their own subclasses.
  */
@@ -80,6 +85,8 @@ export class VcdApiError extends VcdError {
   readonly body: string;
   /** The `vcloud:Error` document's value, when the body was one. */
   readonly error: ErrorValue | undefined;
+  /** The cloudapi JSON error, when the body was one. */
+  readonly cloudapiError: CloudapiErrorValue | undefined;
   /** The Error's `message`: the server's own words. */
   readonly serverMessage: string | undefined;
   readonly majorErrorCode: number | undefined;
@@ -93,22 +100,27 @@ export class VcdApiError extends VcdError {
     this.headers = context.headers;
     this.body = context.body ?? "";
     this.error = context.error;
-    this.serverMessage = context.error?.message;
+    this.cloudapiError = context.cloudapiError;
+    const server = context.error ?? context.cloudapiError;
+    this.serverMessage = server?.message;
     this.majorErrorCode = context.error?.majorErrorCode;
-    this.minorErrorCode = context.error?.minorErrorCode;
+    this.minorErrorCode = context.error
+      ? context.error.minorErrorCode
+      : context.cloudapiError?.minorErrorCode || undefined;
     this.vendorSpecificErrorCode = context.error?.vendorSpecificErrorCode;
-    this.stackTrace = context.error?.stackTrace;
+    this.stackTrace = server?.stackTrace;
   }
 }
 
 function httpErrorMessage(context: HttpErrorContext, what?: string): string {
-  const status = [
-    context.status,
-    context.error?.minorErrorCode ?? context.statusText,
-  ]
+  const server = context.error ?? context.cloudapiError;
+  const minor = context.error
+    ? context.error.minorErrorCode
+    : context.cloudapiError?.minorErrorCode || undefined;
+  const status = [context.status, minor ?? context.statusText]
     .filter((part) => part !== undefined && part !== "")
     .join(" ");
-  const detail = context.error?.message ?? what;
+  const detail = server?.message ?? what;
   return `${context.method ?? "?"} ${context.url ?? "?"}: ${status}${detail ? `: ${detail}` : ""}`;
 }
 

@@ -17,8 +17,10 @@ export type {
   ClientBinding,
   ClientOptions,
   Credentials,
+  CloudapiLoginSession,
   Href,
   HrefTarget,
+  LoginSession,
   Middleware,
   MiddlewareContext,
   NoContent,
@@ -29,7 +31,16 @@ export type {
   ReplyMeta,
   Target,
   TokenKind,
+  XmlLoginSession,
 } from "./types.js";
+export {
+  CLOUDAPI_SESSIONS_SINCE,
+  cloudapiAccept,
+  isCloudapiUrl,
+  type CloudapiEntityReference,
+  type CloudapiErrorValue,
+  type CloudapiSession,
+} from "./cloudapi.js";
 export {
   VcdAbortError,
   VcdApiError,

@@ -1,6 +1,6 @@
 /**
  * vcd-codegen runtime, client: what comes back. An error status becomes the typed error for it
- * (with the `vcloud:Error` the body holds); an empty answer becomes {@link NoContent}; any other is
+ * (with the `vcloud:Error` the body holds, or the cloudapi's JSON error); an empty answer becomes {@link NoContent}; any other is
  * read as a document, which must be of a media type and a root element the operation declares.
  */
 import type { Document } from "../xml/index.js";
@@ -14,6 +14,7 @@ import {
   type HttpErrorContext,
   type VcdErrorContext,
 } from "./errors.js";
+import { cloudapiErrorValue } from "./cloudapi.js";
 import type { BodyShape } from "./operation.js";
 import type { Exchange } from "./transport.js";
 import type { ClientBinding, NoContent, Reply, ReplyMeta } from "./types.js";
@@ -57,12 +58,7 @@ export function readReply(
   const url = response.url || request.url;
   const where = { ...context, url, status };
   if (status >= 400) throw httpError(documents, response, text, where);
-  const meta: ReplyMeta = {
-    status,
-    location: locationOf(response, url),
-    headers: response.headers,
-    url,
-  };
+  const meta = replyMeta({ request, response });
   const contentType = response.headers.get("content-type") ?? undefined;
   const unexpected = (problem: string, cause?: unknown) =>
     new VcdResponseError(problem, { ...where, body: text, contentType, cause });
@@ -107,6 +103,20 @@ export function readReply(
   return { ...doc, ...meta } as Reply<Document>;
 }
 
+/** The HTTP facts of an answer: its status, `Location` (resolved), headers and URL. */
+export function replyMeta({
+  request,
+  response,
+}: Pick<Exchange, "request" | "response">): ReplyMeta {
+  const url = response.url || request.url;
+  return {
+    status: response.status,
+    location: locationOf(response, url),
+    headers: response.headers,
+    url,
+  };
+}
+
 /** `application/xml`, `text/xml`: says nothing of the document, so the root element decides. */
 function isGenericXml(mediaType: string): boolean {
   return mediaType === "application/xml" || mediaType === "text/xml";
@@ -135,6 +145,7 @@ export function httpError(
     headers: response.headers,
     body: text,
     error: errorValue(documents, text),
+    cloudapiError: cloudapiErrorValue(text),
   };
   switch (context.status) {
     case 401:

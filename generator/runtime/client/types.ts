@@ -3,6 +3,7 @@
  * typed with these; the client itself is in `client.ts`.
  */
 import type { Document, Violation, WriteOptions } from "../xml/index.js";
+import type { CloudapiSession } from "./cloudapi.js";
 import type { OperationInfo } from "./operation.js";
 
 /** What an answer without a body (204, or any 2xx or 3xx with an empty body) reads as. */
@@ -125,3 +126,30 @@ export interface Credentials {
 
 /** How a token is sent: `bearer` as `Authorization: Bearer <token>`, `vcloud` as `x-vcloud-authorization: <token>`. */
 export type TokenKind = "bearer" | "vcloud";
+
+/**
+ * The session of an XML login (`POST /api/sessions`, up to API 37.0): the `vcloud:Session`
+ * document, with `kind: "xml"`. The client always sets `kind`; the type leaves it optional so that
+ * a package's own `DocumentFor<"vcloud:Session">` is one too.
+ */
+export type XmlLoginSession<D extends Document = Document> = D & {
+  readonly kind?: "xml";
+};
+
+/**
+ * The session of a cloudapi login (`POST /cloudapi/1.0.0/sessions`, or `.../sessions/provider`
+ * for the `System` organization; the login URL from API 37.0): the JSON `Session` the server
+ * answered with as `value`. It is no XML document: `element` is undefined.
+ */
+export interface CloudapiLoginSession {
+  readonly kind: "cloudapi";
+  readonly element?: undefined;
+  readonly value: CloudapiSession;
+}
+
+/**
+ * What a login gives: the XML `vcloud:Session` or the cloudapi JSON `Session`, told apart by
+ * `kind` (`session.kind === "cloudapi"` narrows `value` to {@link CloudapiSession}).
+ */
+export type LoginSession<D extends Document = Document> =
+  XmlLoginSession<D> | CloudapiLoginSession;
