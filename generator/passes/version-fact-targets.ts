@@ -13,7 +13,6 @@ import {
 } from "../model/draft.js";
 import type { Annotations } from "../model/ir.js";
 import type { VersionFact } from "../diff/version-facts.js";
-import { GeneratorError } from "../diagnostics.js";
 
 const XSD = "http://www.w3.org/2001/XMLSchema";
 
@@ -27,7 +26,7 @@ export interface FactTarget {
 }
 
 type Names = {
-  clark(name: string, at: VersionFact): string;
+  clark(name: string, at?: VersionFact): string;
   text(id: string | undefined): string;
 };
 
@@ -37,16 +36,12 @@ function namesOf(draft: Draft): Names {
   );
   uris.set("xs", XSD);
   return {
-    clark(name, fact) {
+    clark(name) {
       const colon = name.indexOf(":");
       if (colon < 0) return `{}${name}`;
-      const uri = uris.get(name.slice(0, colon));
-      if (uri === undefined)
-        throw new GeneratorError(
-          `unknown prefix in "${name}"`,
-          fact.location,
-          "path",
-        );
+      // A namespace the schema set does not have: a name nothing in it has, so the fact does not apply.
+      const uri =
+        uris.get(name.slice(0, colon)) ?? `urn:absent:${name.slice(0, colon)}`;
       return `{${uri}}${name.slice(colon + 1)}`;
     },
     text(id) {
