@@ -27,6 +27,8 @@ import { resolveElementRefs } from "./passes/resolve-element-refs.js";
 import { readOperationOverrides } from "./config/operation-overrides.js";
 import { readOperations } from "./load/read-operations.js";
 import { findOperationsFile } from "./load/find-operations-file.js";
+import { operationHistory } from "./load/operation-history.js";
+import { ALL_VERSIONS } from "./model/api-version.js";
 import { buildOperations } from "./model/build-operations.js";
 import {
   finalizeOperations,
@@ -128,6 +130,9 @@ export function buildModel(options: ModelOptions): BuildResult {
     draft.operations = buildOperations(
       document.operations,
       schemaSet.operationPrefixes ?? {},
+      options.apiVersion === ALL_VERSIONS
+        ? new Map()
+        : operationHistory(inputDir, schemaSet.operations!, found.version),
     );
     return document;
   });

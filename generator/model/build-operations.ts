@@ -12,6 +12,7 @@ const TAGS = new Set(["user", "admin", "extension"]);
 export function buildOperations(
   raw: readonly RawOperation[],
   prefixes: Readonly<Record<string, string>>,
+  addedIn: ReadonlyMap<string, string> = new Map(),
 ): DraftOperation[] {
   const body = (b: RawBody): DraftBody => {
     const [prefix, local] = b.xsdType.split(":", 2);
@@ -36,8 +37,10 @@ export function buildOperations(
         op.location,
         `${op.jsonPath}.tags`,
       );
+    const id = `${op.method} ${op.path}`;
     return {
-      id: `${op.method} ${op.path}`,
+      id,
+      ...(addedIn.has(id) ? { addedIn: addedIn.get(id) } : {}),
       method: op.method,
       path: op.path,
       tag: op.tag as DraftOperation["tag"],

@@ -141,6 +141,8 @@ export interface DraftBody {
 export interface DraftOperation {
   /** `METHOD /path`. */
   id: string;
+  /** The first API version whose operations document lists it (absent: the oldest document does). */
+  addedIn?: string;
   method: "GET" | "PUT" | "POST" | "DELETE";
   path: string;
   tag: "user" | "admin" | "extension";

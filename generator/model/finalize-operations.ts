@@ -21,6 +21,7 @@ export function finalizeOperations(draft: Draft, file: string): Operation[] {
         request: op.linked.request,
         responses: op.linked.responses,
         deprecated: op.deprecated,
+        ...(op.addedIn ? { addedIn: op.addedIn } : {}),
         source: { file, path: op.jsonPath },
         ...(op.overrides.length ? { overrides: op.overrides } : {}),
       };

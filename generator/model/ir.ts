@@ -254,6 +254,11 @@ export interface Operation {
   /** Every shape a successful answer may take; empty when the document declares none (open). */
   readonly responses: BodyDecl[];
   readonly deprecated: boolean;
+  /**
+   * The first API version whose operations document lists it; absent when the oldest document the
+   * inputs have lists it already (or the inputs have one document only).
+   */
+  readonly addedIn?: string;
   /** Where it is described: the operations file and the JSON path of the operation in it. */
   readonly source: { readonly file: string; readonly path: string };
   /** Facts our schema-set description adds to the operations document, each with its evidence. */

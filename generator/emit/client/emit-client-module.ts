@@ -41,7 +41,7 @@ export function emitClientModule(
   const operations = file.refer(OPERATIONS, "operations", false);
   const createClient = c("createClient", false);
   const version = JSON.stringify(index.model.apiVersion);
-  const session = `${d("DocumentFor")}<"vcloud:Session">`;
+  const session = `${c("LoginSession")}<${d("DocumentFor")}<"vcloud:Session">>`;
   file.addCode(
     renderings((typed, dts) =>
       [

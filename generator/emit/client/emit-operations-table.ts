@@ -67,5 +67,6 @@ export function operationRow(index: ModelIndex, op: Operation): Literal {
     responseTypes: types,
     responses: op.responses.map(shape),
     deprecated: op.deprecated,
+    ...(op.addedIn ? { addedIn: op.addedIn } : {}),
   };
 }

@@ -38,6 +38,11 @@ export function stubDoc(
     "",
     `Who may call it: ${WHO[op.tag]}.`,
   );
+  if (op.addedIn)
+    lines.push(
+      "",
+      `A session that speaks a version below ${op.addedIn} refuses it before sending.`,
+    );
   if (op.queryParameters.length)
     lines.push(
       "",
@@ -60,6 +65,7 @@ export function stubDoc(
   params.push(
     "@param options - an `AbortSignal`, a timeout, extra headers, query parameters",
   );
+  if (op.addedIn) params.push(`@since ${op.addedIn}`);
   if (op.deprecated)
     params.push("@deprecated The operations document marks it deprecated.");
   const body = [...lines, "", ...params].map((line) =>

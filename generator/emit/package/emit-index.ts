@@ -32,6 +32,18 @@ const CLIENT_EXPORTS = [
   "waitForTask",
 ];
 
+/** The client runtime's types a user names in their own code. */
+const CLIENT_TYPES = [
+  "CallOptions",
+  "ClientOptions",
+  "CloudapiSession",
+  "Credentials",
+  "LoginSession",
+  "Middleware",
+  "NoContent",
+  "Reply",
+];
+
 export function indexSource(
   header: string,
   namespaces: readonly Namespace[],
@@ -53,6 +65,7 @@ export function indexSource(
       `export * as api from "./api/index.js";`,
       `export { operations } from "./operations.js";`,
       `export {\n${CLIENT_EXPORTS.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
+      `export type {\n${CLIENT_TYPES.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
       `export { RUNTIME_VERSION } from "./runtime/version.js";`,
     );
   return `${header.trimEnd()}\n\n${lines.join("\n")}\n`;

@@ -49,4 +49,6 @@ export interface OperationInfo {
   /** Every shape an answer may take. */
   readonly responses: readonly BodyShape[];
   readonly deprecated: boolean;
+  /** The first API version that has it (absent: as old as the package's oldest version): a session speaking an older version refuses it before sending. */
+  readonly addedIn?: string;
 }
