@@ -28,7 +28,7 @@ import { checkTarget, unmeasuredTarget } from "./targets.js";
 
 const CONNECTIONS = 10;
 /** vApps each connection's PUTs go round (each revisited long after its 3 ms task ended). */
-const VAPPS_PER_CONNECTION = 3;
+const VAPPS_PER_CONNECTION = 5;
 /** VMs of the seeded template: a vApp of 3 VMs is about 20 KB, of 4 about 26 KB. */
 const VMS_PER_VAPP = 4;
 const ACCEPT = "application/*+xml;version=30.0";
