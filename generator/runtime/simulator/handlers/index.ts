@@ -1,6 +1,7 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import { accessHandlers } from "./access.js";
 import { adminHandlers } from "./admin.js";
+import { composeHandlers } from "./compose.js";
 import type { HandlerTable } from "./context.js";
 import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
@@ -22,6 +23,7 @@ export const HANDLERS: HandlerTable = {
   ...snapshotHandlers,
   ...adminHandlers,
   ...accessHandlers,
+  ...composeHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -332,13 +332,15 @@ export class VAppRules {
     vapp.deployed = vapp.vms.some((vm) => vm.deployed);
   }
 
-  private copyVm(source: Vm, parentId: string): Vm {
+  /** A copy of a VM for another vApp or template: new id, MAC and computer name, not yet resolved. */
+  copyVm(source: Vm, parentId: string): Vm {
     const id = this.store.ids.next("vm");
     const network = structuredClone(source.network);
     for (const c of connections({ network } as Vm))
       c.MACAddress = macAddress(id);
+    const { snapshot: _snapshot, ...copied } = structuredClone(source);
     return {
-      ...structuredClone(source),
+      ...copied,
       id,
       parentId,
       status: Status.UNRESOLVED,

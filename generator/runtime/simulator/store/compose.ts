@@ -1,0 +1,265 @@
+/**
+ * vcd-codegen runtime, simulator: building vApps from parts, vCD's rules: compose (a new vApp of
+ * the VMs of templates, template VMs or other vApps' VMs), recompose (add and delete VMs of a vApp;
+ * a VM to delete must be powered off), clone (a copy of a vApp; moving it, `IsSourceDelete`, needs
+ * the source powered off) and capture (a vApp template, with a catalog item when captured to a
+ * catalog). Names are unique in their VDC; each runs as a task.
+ */
+import { badRequest, invalidState } from "../fault.js";
+import type {
+  Catalog,
+  CatalogItem,
+  Task,
+  User,
+  VApp,
+  VAppTemplate,
+  Vdc,
+  Vm,
+} from "./model.js";
+import { Status } from "./model.js";
+import type { Store } from "./store.js";
+import type { VAppRules } from "./vapps.js";
+
+export interface CreateParams {
+  readonly name: string;
+  readonly description?: string;
+  readonly powerOn: boolean;
+  readonly deploy: boolean;
+}
+
+export class CompositionRules {
+  constructor(
+    private readonly store: Store,
+    private readonly vapps: VAppRules,
+  ) {}
+
+  compose(
+    user: User,
+    vdc: Vdc,
+    p: CreateParams,
+    sources: readonly Vm[],
+    aliases: readonly string[],
+  ): { vapp: VApp; task: Task } {
+    return this.create(user, vdc, p, sources, "vdcComposeVapp", aliases);
+  }
+
+  clone(
+    user: User,
+    vdc: Vdc,
+    source: VApp,
+    p: CreateParams,
+    move: boolean,
+    aliases: readonly string[],
+  ): { vapp: VApp; task: Task } {
+    this.vapps.requireIdle({ vapp: source });
+    if (move && source.vms.some((vm) => vm.status === Status.POWERED_ON))
+      throw badRequest(
+        `The vApp "${source.name}" must be powered off to be moved.`,
+      );
+    const made = this.create(
+      user,
+      vdc,
+      p,
+      source.vms,
+      move ? "vdcRecomposeVapp" : "vdcCopyVapp",
+      aliases,
+      () => {
+        if (move) this.store.vapps.delete(source.id);
+      },
+    );
+    made.vapp.networks = [...source.networks];
+    return made;
+  }
+
+  recompose(
+    user: User,
+    vapp: VApp,
+    add: readonly Vm[],
+    remove: readonly string[],
+    aliases: readonly string[],
+  ): Task {
+    this.store.requireVAppRights(user);
+    this.vapps.requireIdle({ vapp });
+    for (const id of remove) {
+      const vm = vapp.vms.find((v) => v.id === id);
+      if (!vm)
+        throw badRequest(
+          `The VM ${id} is not part of the vApp "${vapp.name}".`,
+        );
+      if (vm.status === Status.POWERED_ON || vm.status === Status.SUSPENDED)
+        throw badRequest(
+          `The VM "${vm.name}" must be powered off to be deleted.`,
+        );
+    }
+    const copies = add.map((vm) => this.vapps.copyVm(vm, vapp.id));
+    return this.store.tasks.start({
+      operationName: "vdcRecomposeVapp",
+      aliases,
+      operation: `Updating Virtual Application ${vapp.name}(${vapp.id})`,
+      owner: { kind: "vApp", id: vapp.id, name: vapp.name },
+      orgId: vapp.orgId,
+      userId: user.id,
+      apply: () => {
+        vapp.vms = vapp.vms.filter((vm) => !remove.includes(vm.id));
+        for (const vm of copies) {
+          vm.status = Status.POWERED_OFF;
+          vapp.vms.push(vm);
+        }
+        this.vapps.refreshStatus(vapp);
+      },
+    });
+  }
+
+  capture(
+    user: User,
+    vdc: Vdc,
+    source: VApp,
+    name: string,
+    description: string | undefined,
+    catalog: Catalog | undefined,
+    aliases: readonly string[],
+  ): { template: VAppTemplate; item?: CatalogItem; task: Task } {
+    this.store.requireVAppRights(user);
+    this.vapps.requireIdle({ vapp: source });
+    if (name.trim() === "")
+      throw badRequest("The vApp template name must not be empty.");
+    if (
+      source.vms.some(
+        (vm) =>
+          vm.status === Status.POWERED_ON || vm.status === Status.SUSPENDED,
+      )
+    )
+      throw badRequest(
+        `The vApp "${source.name}" must be powered off to be captured.`,
+      );
+    if (
+      catalog &&
+      catalog.itemIds.some(
+        (id) => this.store.catalogItems.get(id)?.name === name,
+      )
+    )
+      throw invalidState(
+        "DUPLICATE_NAME",
+        `The VCD entity ${name} already exists.`,
+      );
+    const template: VAppTemplate = {
+      id: this.store.ids.next("vAppTemplate"),
+      orgId: vdc.orgId,
+      vdcId: vdc.id,
+      name,
+      ownerId: user.id,
+      created: new Date(this.store.now()).toISOString(),
+      vms: [],
+      ...(description !== undefined ? { description } : {}),
+    };
+    template.vms = source.vms.map((vm) => ({
+      ...this.vapps.copyVm(vm, template.id),
+      status: Status.POWERED_OFF,
+    }));
+    this.store.templates.set(template.id, template);
+    let item: CatalogItem | undefined;
+    if (catalog) {
+      item = {
+        id: this.store.ids.next("catalogItem"),
+        catalogId: catalog.id,
+        name,
+        templateId: template.id,
+      };
+      this.store.catalogItems.set(item.id, item);
+      catalog.itemIds.push(item.id);
+    }
+    const task = this.store.tasks.start({
+      operationName: "vdcCaptureTemplate",
+      aliases,
+      operation: `Capturing Virtual Application Template ${name}(${template.id})`,
+      owner: { kind: "vAppTemplate", id: template.id, name },
+      orgId: vdc.orgId,
+      userId: user.id,
+      apply: () => undefined,
+      fail: () => {
+        this.store.templates.delete(template.id);
+        if (item && catalog) {
+          this.store.catalogItems.delete(item.id);
+          catalog.itemIds = catalog.itemIds.filter((id) => id !== item!.id);
+        }
+      },
+    });
+    return { template, ...(item ? { item } : {}), task };
+  }
+
+  private create(
+    user: User,
+    vdc: Vdc,
+    p: CreateParams,
+    sources: readonly Vm[],
+    operationName: string,
+    aliases: readonly string[],
+    after?: () => void,
+  ): { vapp: VApp; task: Task } {
+    this.store.requireVAppRights(user);
+    if (user.role === "vApp User" || user.role === "Console Access Only")
+      throw badRequest("This role may not create vApps.");
+    const name = p.name.trim();
+    if (name === "") throw badRequest("The vApp name must not be empty.");
+    if (
+      [...this.store.vapps.values()].some(
+        (v) => v.vdcId === vdc.id && v.name === name,
+      )
+    )
+      throw invalidState(
+        "DUPLICATE_NAME",
+        `The VCD entity ${name} already exists.`,
+      );
+    const vapp: VApp = {
+      id: this.store.ids.next("vapp"),
+      orgId: vdc.orgId,
+      vdcId: vdc.id,
+      name,
+      status: Status.UNRESOLVED,
+      deployed: false,
+      ownerId: user.id,
+      created: new Date(this.store.now()).toISOString(),
+      vms: [],
+      networks: [],
+      ...(p.description !== undefined ? { description: p.description } : {}),
+    };
+    vapp.vms = sources.map((vm) => this.vapps.copyVm(vm, vapp.id));
+    vapp.networks = [
+      ...new Set(
+        vapp.vms.flatMap((vm) =>
+          (
+            (vm.network.NetworkConnection as
+              Record<string, unknown>[] | undefined) ?? []
+          ).map((c) => String(c.network)),
+        ),
+      ),
+    ];
+    this.store.vapps.set(vapp.id, vapp);
+    const task = this.store.tasks.start({
+      operationName,
+      aliases,
+      operation: `Creating Virtual Application ${name}(${vapp.id})`,
+      owner: { kind: "vApp", id: vapp.id, name },
+      orgId: vapp.orgId,
+      userId: user.id,
+      apply: () => {
+        for (const vm of vapp.vms) {
+          vm.status = p.powerOn ? Status.POWERED_ON : Status.POWERED_OFF;
+          vm.deployed = p.powerOn || p.deploy;
+        }
+        vapp.status = vapp.vms.length
+          ? p.powerOn
+            ? Status.POWERED_ON
+            : Status.POWERED_OFF
+          : Status.RESOLVED;
+        vapp.deployed = p.powerOn || p.deploy;
+        after?.();
+      },
+      fail: () => {
+        vapp.status = Status.FAILED_CREATION;
+        for (const vm of vapp.vms) vm.status = Status.FAILED_CREATION;
+      },
+    });
+    return { vapp, task };
+  }
+}
