@@ -4,12 +4,12 @@
  * annotated or not. With `--api-version X` both are built filtered at X, so what remains is what
  * the schemas changed without saying so.
  */
-import { existsSync, statSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { resolveOptions } from "../config/options.js";
 import { compareModels } from "../diff/compare-models.js";
 import { loadSide } from "../diff/load-side.js";
+import { ALL_VERSIONS } from "../model/api-version.js";
 import { formatReport } from "../diff/report.js";
 
 interface Io {
@@ -63,25 +63,19 @@ export function registerDiff(
 async function runDiff(opts: DiffOptions, io: Io): Promise<number> {
   const from = resolve(io.cwd, opts.from);
   const to = resolve(io.cwd, opts.to);
-  // The input folder only anchors option resolution: each side names its own.
-  const anchor =
-    existsSync(from) && statSync(from).isDirectory() ? from : dirname(from);
-  const options = await resolveOptions(
-    {
-      input: existsSync(anchor) ? anchor : undefined,
-      config: opts.config,
-      apiVersion: opts.apiVersion,
-    },
-    io.env,
-    io.cwd,
-  );
-  const sideOptions = {
-    schemaSet: options.schemaSet,
-    nameOverrides: new Map<string, string>(),
-    operationNameOverrides: options.operationNameOverrides,
-  };
-  const a = loadSide(from, sideOptions, opts.apiVersion);
-  const b = loadSide(to, sideOptions, opts.apiVersion);
+  // Each folder is resolved on its own: its release decides its operations and newest version.
+  const optionsFor = (input: string) =>
+    resolveOptions(
+      {
+        input,
+        config: opts.config,
+        apiVersion: opts.apiVersion ?? ALL_VERSIONS,
+      },
+      io.env,
+      io.cwd,
+    );
+  const a = await loadSide(from, optionsFor, opts.apiVersion);
+  const b = await loadSide(to, optionsFor, opts.apiVersion);
   for (const warning of [...a.warnings, ...b.warnings])
     io.err(`warning: ${warning}`);
   const label = (path: string) => relative(io.cwd, path) || ".";

@@ -6,7 +6,6 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { readJson } from "../config/schema-set-config.js";
 import { fileStart, GeneratorError } from "../diagnostics.js";
-import { ALL_VERSIONS } from "../model/api-version.js";
 import type { Model } from "../model/ir.js";
 import { buildModel, type ModelOptions } from "../pipeline.js";
 
@@ -17,22 +16,19 @@ export interface LoadedSide {
 }
 
 /**
- * A folder is built at `apiVersion` (`all` when none is asked for); a model file is taken as it
- * was written, and must have been written for `apiVersion` when one is asked for.
+ * A folder is built with the options `optionsFor` resolves for it (at the version asked for, or
+ * every version); a model file is taken as it was written, and must have been written for
+ * `apiVersion` when one is asked for.
  */
-export function loadSide(
+export async function loadSide(
   path: string,
-  options: Omit<ModelOptions, "inputDir" | "apiVersion">,
+  optionsFor: (inputDir: string) => Promise<ModelOptions>,
   apiVersion: string | undefined,
-): LoadedSide {
+): Promise<LoadedSide> {
   if (!existsSync(path))
     throw new GeneratorError(`no such folder or model file: ${path}`);
   if (statSync(path).isDirectory()) {
-    const { model, warnings } = buildModel({
-      ...options,
-      inputDir: path,
-      apiVersion: apiVersion ?? ALL_VERSIONS,
-    });
+    const { model, warnings } = buildModel(await optionsFor(path));
     return { model, warnings: warnings.map((w) => w.format()) };
   }
   return { model: readModelFile(path, apiVersion), warnings: [] };
