@@ -12,6 +12,8 @@ import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";
 import { registerSimulate } from "./simulate.js";
 import { registerDiff } from "./diff.js";
+import { registerPullSchemas } from "./pull-schemas.js";
+import { registerImportOperations } from "./import-operations.js";
 
 interface Io {
   readonly out: (line: string) => void;
@@ -114,6 +116,8 @@ export async function main(
   });
   registerSimulate(program, io, (code) => (exitCode = code));
   registerDiff(program, io, (code) => (exitCode = code));
+  registerPullSchemas(program, io, (code) => (exitCode = code));
+  registerImportOperations(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
