@@ -66,15 +66,17 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
         `// Copied by vcd-codegen ${info.generatorVersion} from its runtime (${source}). Do not edit.\n`,
     ),
   );
-  const entry = indexSource(
-    header("The package's entry point."),
-    model.namespaces,
-    model.operations.length > 0,
-  );
+  const entry = (rendering: "ts" | "js" | "d.ts") =>
+    indexSource(
+      header("The package's entry point."),
+      model.namespaces,
+      model.operations.length > 0,
+      rendering,
+    );
   files.push(
-    { path: "src/index.ts", content: entry },
-    { path: "dist/index.js", content: entry },
-    { path: "dist/index.d.ts", content: entry },
+    { path: "src/index.ts", content: entry("ts") },
+    { path: "dist/index.js", content: entry("js") },
+    { path: "dist/index.d.ts", content: entry("d.ts") },
   );
   const view = {
     name: info.name,

@@ -14,11 +14,16 @@ export interface OracleResult {
   readonly errors: string[];
 }
 
-let preload: XMLFileInfo[] | undefined;
-let driver: string | undefined;
+const compiled = new Map<string, { preload: XMLFileInfo[]; driver: string }>();
 
-function schemaFiles(): { preload: XMLFileInfo[]; driver: string } {
-  if (preload && driver) return { preload, driver };
+/** The XSD set of an input folder (default the 30.0 set), as xmllint's preload and a driver schema. */
+function schemaFiles(inputDir: string): {
+  preload: XMLFileInfo[];
+  driver: string;
+} {
+  const known = compiled.get(inputDir);
+  if (known) return known;
+  const VCD_API_DIR = inputDir;
   const set = readSchemaSetConfig();
   const catalogFile = join(VCD_API_DIR, set.catalog!);
   const catalog = readFileSync(catalogFile, "utf8");
@@ -69,9 +74,9 @@ function schemaFiles(): { preload: XMLFileInfo[]; driver: string } {
     )![1];
     return `<xs:import namespace="${ns}" schemaLocation="${ns === v15 ? "v15-all.xsd" : entry}"/>`;
   });
-  driver = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join("\n")}\n</xs:schema>\n`;
-  preload = files;
-  return { preload, driver };
+  const driver = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join("\n")}\n</xs:schema>\n`;
+  compiled.set(inputDir, { preload: files, driver });
+  return { preload: files, driver };
 }
 
 const BATCH = 250;
@@ -79,11 +84,13 @@ const BATCH = 250;
 /** Validates documents in runs of xmllint of up to 250 documents each (the schema set is compiled once a run). */
 export async function validateWithLibxml2(
   documents: readonly { name: string; xml: string }[],
+  inputDir: string = VCD_API_DIR,
 ): Promise<Map<string, OracleResult>> {
   const out = new Map<string, OracleResult>();
   for (let i = 0; i < documents.length; i += BATCH) {
     for (const [name, result] of await validateBatch(
       documents.slice(i, i + BATCH),
+      inputDir,
     ))
       out.set(name, result);
   }
@@ -92,8 +99,9 @@ export async function validateWithLibxml2(
 
 async function validateBatch(
   documents: readonly { name: string; xml: string }[],
+  inputDir: string,
 ): Promise<Map<string, OracleResult>> {
-  const { preload, driver } = schemaFiles();
+  const { preload, driver } = schemaFiles(inputDir);
   const result = await validateXML({
     xml: documents.map((d) => ({
       fileName: `docs/${d.name}`,

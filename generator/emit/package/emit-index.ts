@@ -1,4 +1,4 @@
-/** `index`: the package's entry point, re-exporting every module (the same text as .ts, .js and .d.ts). */
+/** `index`: the package's entry point, re-exporting every module (the same text as .ts, .js and .d.ts, less type exports in .js). */
 import type { Namespace } from "../../model/ir.js";
 import { namespaceModule } from "../modules.js";
 
@@ -48,6 +48,7 @@ export function indexSource(
   header: string,
   namespaces: readonly Namespace[],
   withClient: boolean,
+  rendering: "ts" | "js" | "d.ts",
 ): string {
   const lines = namespaces.map((ns) => {
     const module = namespaceModule(ns);
@@ -65,7 +66,11 @@ export function indexSource(
       `export * as api from "./api/index.js";`,
       `export { operations } from "./operations.js";`,
       `export {\n${CLIENT_EXPORTS.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
-      `export type {\n${CLIENT_TYPES.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
+      ...(rendering === "js"
+        ? []
+        : [
+            `export type {\n${CLIENT_TYPES.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
+          ]),
       `export { RUNTIME_VERSION } from "./runtime/version.js";`,
     );
   return `${header.trimEnd()}\n\n${lines.join("\n")}\n`;

@@ -1,0 +1,140 @@
+/**
+ * For every API version the 36.0 set describes (its annotations' versions and its operations
+ * documents'), the package generated for it compiles under `tsc --strict`, and random documents of
+ * every global element (drawn from its own descriptors) have no violation and are valid for libxml2
+ * against the set's XSDs. CI draws one document per element and version; `npm run fuzz --
+ * --api-version X --runs N` draws N for one version.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveOptions } from "../../generator/config/options.js";
+import { generate } from "../../generator/generate.js";
+import { operationsVersions } from "../../generator/load/find-operations-file.js";
+import { describedVersions } from "../../generator/model/described-versions.js";
+import { buildModel } from "../../generator/pipeline.js";
+import { SchemaArbitraries } from "../helpers/arbitraries.js";
+import { importPackage } from "../helpers/generated-packages.js";
+import { validateWithLibxml2 } from "../helpers/libxml2.js";
+import { PROJECT_ROOT, VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
+
+const RUNS = Number(process.env.VCD_FUZZ_RUNS ?? 1);
+const SEED = Number(process.env.VCD_FUZZ_SEED ?? 20261201);
+const ONLY = process.env.VCD_FUZZ_API_VERSION;
+const TSC = resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc");
+
+let work: string;
+let versions: string[];
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "vcd-codegen-versions-"));
+  // Building a package needs @types/node (its simulator is Node code), as `npm install` would give it.
+  symlinkSync(
+    resolve(PROJECT_ROOT, "node_modules"),
+    join(work, "node_modules"),
+    "dir",
+  );
+  const all = await resolveOptions(
+    { input: VCD_API_36_DIR, apiVersion: "all" },
+    {},
+    PROJECT_ROOT,
+  );
+  versions = describedVersions(
+    buildModel(all).model,
+    operationsVersions(VCD_API_36_DIR, all.schemaSet.operations!),
+  );
+  if (ONLY) versions = versions.filter((v) => v === ONLY);
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function tsc(dir: string): Promise<string> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [
+      TSC,
+      "-p",
+      dir,
+      "--noEmit",
+      "--skipLibCheck",
+    ]);
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (code) =>
+      done(code === 0 ? "" : output || `exit ${code}`),
+    );
+  });
+}
+
+describe("every version the 36.0 set describes", () => {
+  it("includes the versions of the feature aliases and of the operations documents", () => {
+    if (ONLY) return expect(versions).toEqual([ONLY]);
+    for (const v of [
+      "1.5",
+      "5.1",
+      "27.0",
+      "29.0",
+      "30.0",
+      "32.0",
+      "35.2",
+      "36.0",
+    ])
+      expect(versions).toContain(v);
+  });
+
+  it("generates, compiles, and draws valid documents of every global element", async () => {
+    const compiles: Promise<[string, string]>[] = [];
+    const running: Promise<unknown>[] = [];
+    let documents = 0;
+    for (const version of versions) {
+      const out = join(work, version);
+      const options = await resolveOptions(
+        { input: VCD_API_36_DIR, out, apiVersion: version },
+        {},
+        PROJECT_ROOT,
+      );
+      generate(options, false);
+      // Two compilers at a time (2 cores), while the next version is generated and drawn.
+      if (running.length >= 2) await running.shift();
+      const compile = tsc(out).then((errors): [string, string] => [
+        version,
+        errors,
+      ]);
+      compiles.push(compile);
+      running.push(compile);
+      const pkg = await importPackage(out);
+      const arbitraries = new SchemaArbitraries(pkg.schema, 2);
+      const docs: { name: string; xml: string }[] = [];
+      for (const { element, abstract } of pkg.elements) {
+        if (abstract) continue;
+        fc.sample(arbitraries.document(element), {
+          numRuns: RUNS,
+          seed: SEED,
+        }).forEach((doc, i) => {
+          expect(pkg.validate(doc), `${version} ${element}`).toEqual([]);
+          docs.push({
+            name: `${element.replace(":", "_")}-${i}.xml`,
+            xml: pkg.toXml(doc),
+          });
+        });
+      }
+      documents += docs.length;
+      const verdicts = await validateWithLibxml2(docs, VCD_API_36_DIR);
+      const invalid = docs
+        .filter((d) => !verdicts.get(d.name)!.valid)
+        .map((d) => `${version} ${d.name}: ${verdicts.get(d.name)!.errors[0]}`);
+      expect(invalid.slice(0, 3)).toEqual([]);
+    }
+    const failed = (await Promise.all(compiles)).filter(([, errors]) => errors);
+    expect(
+      failed.map(([v, errors]) => `${v}: ${errors.slice(0, 600)}`),
+    ).toEqual([]);
+    console.log(
+      `every version: ${versions.length} versions compiled, ${documents} documents valid for libxml2`,
+    );
+    expect(documents).toBeGreaterThan(versions.length * 400 * RUNS);
+  }, 900_000);
+});
