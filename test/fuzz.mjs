@@ -1,5 +1,6 @@
-// `npm run fuzz -- --runs N [--seed S]`: the property-based round trip with N random documents per
-// global element (a fresh seed unless one is given), printing the counts.
+// `npm run fuzz -- --runs N [--seed S] [--api-version X]`: the property-based round trip with N
+// random documents per global element (a fresh seed unless one is given), printing the counts.
+// With --api-version, the package generated for X from the 36.0 set (which also compiles it).
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 
@@ -7,21 +8,32 @@ const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "50" },
     seed: { type: "string" },
+    "api-version": { type: "string" },
   },
 });
 const seed = values.seed ?? String(Math.floor(Math.random() * 2 ** 31));
-console.log(`fuzz: ${values.runs} documents per global element, seed ${seed}`);
+const version = values["api-version"];
+console.log(
+  `fuzz: ${values.runs} documents per global element, seed ${seed}${version ? `, API ${version}` : ""}`,
+);
 const result = spawnSync(
   process.execPath,
   [
     "node_modules/vitest/vitest.mjs",
     "run",
-    "test/xml/roundtrip.property.test.ts",
+    version
+      ? "test/every-version/every-version.test.ts"
+      : "test/xml/roundtrip.property.test.ts",
     "--silent=false",
   ],
   {
     stdio: "inherit",
-    env: { ...process.env, VCD_FUZZ_RUNS: values.runs, VCD_FUZZ_SEED: seed },
+    env: {
+      ...process.env,
+      VCD_FUZZ_RUNS: values.runs,
+      VCD_FUZZ_SEED: seed,
+      ...(version ? { VCD_FUZZ_API_VERSION: version } : {}),
+    },
   },
 );
 process.exitCode = result.status ?? 1;
