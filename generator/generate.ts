@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "./config/schema-set-config.js";
 import type { ResolvedOptions } from "./config/options.js";
+import { lowestSupportedVersion } from "./emit/client/emit-client-module.js";
 import { emitPackage } from "./emit/emit-package.js";
+import { operationsVersions } from "./load/find-operations-file.js";
 import type { OutputFile } from "./emit/output-file.js";
 import type { Model } from "./model/ir.js";
 import { inputsLabel } from "./load/identify-release.js";
@@ -43,6 +45,12 @@ export function generatePackage(options: ResolvedOptions): {
     schemaSet: options.schemaSet,
     name: GENERATED_PACKAGE_NAME,
     inputs: inputsLabel(options.release, options.schemaSet),
+    lowestApiVersion: lowestSupportedVersion(
+      model.apiVersion,
+      options.schemaSet.operations
+        ? operationsVersions(options.inputDir, options.schemaSet.operations)
+        : [],
+    ),
   });
   timings.emit = performance.now() - start;
   return { model, files, timings, warnings };

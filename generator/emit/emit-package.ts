@@ -29,6 +29,8 @@ export interface PackageInfo {
   readonly name: string;
   /** How generated files name their inputs (`vmware/vcd-api-schemas@756f3abb415b`). */
   readonly inputs: string;
+  /** The oldest API version the package supports (default its own): see `lowestSupportedVersion`. */
+  readonly lowestApiVersion?: string;
 }
 
 export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
@@ -39,14 +41,19 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
   const modules: GeneratedFile[] = [
     ...emitTypeModules(index, header),
     emitElementsTable(index, header),
-    emitSchemaData(index, header, info.schemaSet.defaultNamespace),
+    emitSchemaData(
+      index,
+      header,
+      info.schemaSet.defaultNamespace,
+      info.lowestApiVersion,
+    ),
     emitDocuments(index, header),
     runtimeVersion(info.generatorVersion, header),
     ...(model.operations.length
       ? [
           emitOperationsTable(index, header),
           ...emitStubs(index, header),
-          emitClientModule(index, header),
+          emitClientModule(index, header, info.lowestApiVersion),
           emitSimulatorModule(header),
         ]
       : []),

@@ -1,10 +1,13 @@
 /**
- * `client.ts`: the client runtime bound to this package (its API version, documents and
- * operations), typed with its documents; `simulator.ts` (Node only): the simulator bound alike.
+ * `client.ts`: the client runtime bound to this package (its API version, the oldest version it
+ * supports, documents and operations), typed with its documents; `simulator.ts` (Node only): the
+ * simulator bound alike.
  */
+import { compareVersions, isNumericVersion } from "../../model/api-version.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile, type ModuleRef } from "../generated-file.js";
 import { DOCUMENT, OPERATIONS, RUNTIME_CLIENT } from "../modules.js";
+import { PRINT_WIDTH } from "../print/layout.js";
 import { SCHEMA_MODULE } from "../xml/emit-documents.js";
 
 const RUNTIME_SIMULATOR: ModuleRef = {
@@ -23,9 +26,26 @@ function renderings(
   };
 }
 
+/**
+ * The oldest API version a package generated for `apiVersion` supports: that of the oldest
+ * operations document the inputs have (`documented`, oldest first) at or below it, the baseline
+ * every `addedIn` is counted from; the version itself when there is none. A package for every
+ * version (`all`) goes down to the oldest document.
+ */
+export function lowestSupportedVersion(
+  apiVersion: string,
+  documented: readonly string[],
+): string {
+  if (!isNumericVersion(apiVersion)) return documented[0] ?? apiVersion;
+  const oldest = documented.find((v) => compareVersions(v, apiVersion) <= 0);
+  return oldest ?? apiVersion;
+}
+
+/** `lowestApiVersion`: see {@link lowestSupportedVersion} (default the package's own version). */
 export function emitClientModule(
   index: ModelIndex,
   header: (what: string) => string,
+  lowestApiVersion: string = index.model.apiVersion,
 ): GeneratedFile {
   const file = new GeneratedFile(
     "client.ts",
@@ -41,6 +61,7 @@ export function emitClientModule(
   const operations = file.refer(OPERATIONS, "operations", false);
   const createClient = c("createClient", false);
   const version = JSON.stringify(index.model.apiVersion);
+  const lowest = JSON.stringify(lowestApiVersion);
   const session = `${c("LoginSession")}<${d("DocumentFor")}<"vcloud:Session">>`;
   file.addCode(
     renderings((typed, dts) =>
@@ -50,10 +71,19 @@ export function emitClientModule(
           ? `export declare const API_VERSION = ${version};`
           : `export const API_VERSION = ${version};`,
         "",
-        "/** What this package hands the client runtime: its version, documents and operations. */",
+        "/**",
+        " * The oldest API version this package supports: a server that does not list `API_VERSION` is",
+        " * spoken to in the newest version it lists from this one on, and a session refuses what was",
+        " * added after the version it speaks (`@since`).",
+        " */",
+        dts
+          ? `export declare const LOWEST_API_VERSION = ${lowest};`
+          : `export const LOWEST_API_VERSION = ${lowest};`,
+        "",
+        "/** What this package hands the client runtime: its versions, documents and operations. */",
         dts
           ? `export declare const binding: ${c("ClientBinding")};`
-          : `export const binding${typed(`: ${c("ClientBinding")}`)} = {\n  apiVersion: API_VERSION,\n  documents: ${documents},\n  operations: ${operations},\n};`,
+          : `export const binding${typed(`: ${c("ClientBinding")}`)} = {\n  apiVersion: API_VERSION,\n  lowestApiVersion: LOWEST_API_VERSION,\n  documents: ${documents},\n  operations: ${operations},\n};`,
       ].join("\n"),
     ),
   );
@@ -65,7 +95,8 @@ export function emitClientModule(
   const doc = [
     "/**",
     " * A client of one vCD server (`baseUrl`: its API root, `https://vcd.example.com/api`), speaking",
-    " * this package's API version. Log in with `login`, then call any stub with it.",
+    " * this package's API version, or the newest the server lists down to `LOWEST_API_VERSION` (the",
+    " * login negotiates it). Log in with `login`, then call any stub with it.",
     " */",
   ].join("\n");
   file.addCode({
@@ -84,7 +115,7 @@ function clientInterface(
   return [
     "/** The runtime's client, with the answers of versions and login typed by this package's documents. */",
     `export interface VcdClient extends ${c("VcdClient")} {`,
-    `  readonly session: ${session} | undefined;`,
+    sessionLine(session),
     `  versions(`,
     `    options?: ${c("CallOptions")},`,
     `  ): Promise<${c("Reply")}<${d("DocumentFor")}<"versioning:SupportedVersions">>>;`,
@@ -94,6 +125,14 @@ function clientInterface(
     `  ): Promise<${c("Reply")}<${session}>>;`,
     "}",
   ].join("\n");
+}
+
+/** `readonly session: ... | undefined;`, broken after the colon where prettier breaks it. */
+function sessionLine(session: string): string {
+  const flat = `  readonly session: ${session} | undefined;`;
+  return flat.length <= PRINT_WIDTH
+    ? flat
+    : `  readonly session:\n    ${session} | undefined;`;
 }
 
 export function emitSimulatorModule(

@@ -1,6 +1,12 @@
-/** `schema.ts`: the descriptors of every type and global element, which the runtime's reader, writer and validator follow. */
+/**
+ * `schema.ts`: the descriptors of every type and global element, which the runtime's reader, writer
+ * and validator follow. Each type, global element, element particle and attribute added after the
+ * oldest API version the package supports carries that version (`addedIn`, a number), so that a
+ * session speaking an older version can refuse what it does not have.
+ */
 import { isBuiltin } from "../../model/builtins.js";
 import type {
+  Annotations,
   AttributeUse,
   ComplexTypeDef,
   Facets,
@@ -13,11 +19,28 @@ import { GeneratedFile } from "../generated-file.js";
 import { RUNTIME } from "../modules.js";
 import type { Literal } from "../print/layout.js";
 
+/**
+ * `lowestApiVersion`: the oldest API version the package supports (default the model's own); an
+ * `addedIn` at or below it is left out of the descriptors.
+ */
 export function emitSchemaData(
   index: ModelIndex,
   header: (what: string) => string,
   defaultNamespace: string | undefined,
+  lowestApiVersion?: string,
 ): GeneratedFile {
+  const floor = Number(lowestApiVersion ?? index.model.apiVersion);
+  const since = (
+    ...annotations: (Annotations | undefined)[]
+  ): number | undefined => {
+    let newest: number | undefined;
+    for (const a of annotations) {
+      const v = a?.addedIn === undefined ? NaN : Number(a.addedIn);
+      if (v > (newest ?? -Infinity)) newest = v;
+    }
+    // A floor that is no number ("all"): every version is kept.
+    return newest !== undefined && !(newest <= floor) ? newest : undefined;
+  };
   const file = new GeneratedFile(
     "schema.ts",
     header(
@@ -29,7 +52,7 @@ export function emitSchemaData(
   for (const type of index.model.types) {
     types[key(type.id)] =
       type.kind === "complex"
-        ? complexData(index, type)
+        ? complexData(index, type, since)
         : simpleData(index, type);
   }
   const elements: Record<string, Literal> = {};
@@ -41,6 +64,11 @@ export function emitSchemaData(
       substitutes: element.substitutes.length
         ? element.substitutes.filter((id) => index.elements.has(id)).map(key)
         : undefined,
+      // An element is as new as its type (vCD annotates the type, seldom the element).
+      addedIn: since(
+        element.annotations,
+        index.types.get(element.type)?.annotations,
+      ),
     });
   }
   file.addConst(
@@ -59,7 +87,16 @@ export function emitSchemaData(
   return file;
 }
 
-function complexData(index: ModelIndex, type: ComplexTypeDef): Literal {
+/** The `addedIn` to emit for a component, from its annotations (the newest of them): undefined at or below the floor. */
+type Since = (
+  ...annotations: (Annotations | undefined)[]
+) => number | undefined;
+
+function complexData(
+  index: ModelIndex,
+  type: ComplexTypeDef,
+  since: Since,
+): Literal {
   const key = (id: string) => index.prefixed(id);
   return compact({
     kind: "complex",
@@ -71,11 +108,12 @@ function complexData(index: ModelIndex, type: ComplexTypeDef): Literal {
     mixed: type.mixed || undefined,
     text: type.simpleContent ? key(type.simpleContent) : undefined,
     textFacets: type.facets ? facets(type.facets) : undefined,
-    content: type.particle ? group(index, type.particle) : undefined,
+    content: type.particle ? group(index, type.particle, since) : undefined,
     attributes: type.attributes.length
-      ? type.attributes.map((a) => attribute(index, a))
+      ? type.attributes.map((a) => attribute(index, a, since))
       : undefined,
     anyAttribute: type.anyAttribute ? wildcard(type.anyAttribute) : undefined,
+    addedIn: type.qname ? since(type.annotations) : undefined,
   });
 }
 
@@ -93,7 +131,7 @@ function simpleData(index: ModelIndex, type: SimpleTypeDef): Literal {
   });
 }
 
-function attribute(index: ModelIndex, a: AttributeUse): Literal {
+function attribute(index: ModelIndex, a: AttributeUse, since: Since): Literal {
   return compact({
     name: index.prefixed(a.name),
     prop: a.tsName,
@@ -104,19 +142,20 @@ function attribute(index: ModelIndex, a: AttributeUse): Literal {
     required: a.use === "required" || undefined,
     prohibited: a.use === "prohibited" || undefined,
     fixed: a.fixed,
+    addedIn: since(a.annotations),
   });
 }
 
-function group(index: ModelIndex, g: ModelGroup): Literal {
+function group(index: ModelIndex, g: ModelGroup, since: Since): Literal {
   return compact({
     group: g.kind,
     ...occurs(g),
     prop: g.tsName,
-    items: g.particles.map((p) => particle(index, p)),
+    items: g.particles.map((p) => particle(index, p, since)),
   });
 }
 
-function particle(index: ModelIndex, p: Particle): Literal {
+function particle(index: ModelIndex, p: Particle, since: Since): Literal {
   if (p.kind === "element") {
     return compact({
       element: index.prefixed(p.name),
@@ -128,10 +167,11 @@ function particle(index: ModelIndex, p: Particle): Literal {
         p.ref && index.elements.get(p.ref)?.substitutes.length
           ? true
           : undefined,
+      addedIn: since(p.annotations),
     });
   }
   if (p.kind === "any") return wildcard(p);
-  return group(index, p);
+  return group(index, p, since);
 }
 
 function wildcard(w: {

@@ -2,6 +2,9 @@
  * vcd-codegen runtime, client: the client. One small object holding the API root, the version it
  * speaks, the session token and the transport; every generated stub calls {@link VcdClient.call}
  * with its operation's row. Login, logout and version negotiation are the only calls of its own.
+ * Negotiation picks the newest version the server lists from the package's oldest supported one up
+ * to its own; the session then speaks that version: `Accept` names it, a body is validated and
+ * written at it, and an operation added after it is refused before sending.
  * Login follows the `LoginUrl` the server lists for the version spoken: the XML `POST /api/sessions`
  * (a `vcloud:Session`) or, from API 37.0, the cloudapi `POST /cloudapi/1.0.0/sessions` (a JSON
  * `Session`; `cloudapi.ts`).
@@ -62,7 +65,9 @@ import type {
   TokenKind,
 } from "./types.js";
 import {
+  compareApiVersions,
   findVersion,
+  negotiateVersion,
   SUPPORTED_VERSIONS_ELEMENT,
   versionInfos,
   type VersionInfoLike,
@@ -75,7 +80,10 @@ export const DEFAULT_TIMEOUT = 60_000;
 export interface VcdClient {
   /** The API root, without trailing slash (`https://vcd.example.com/api`). */
   readonly baseUrl: string;
-  /** The API version it speaks (`Accept: application/*+xml;version=...`). */
+  /**
+   * The API version it speaks (`Accept: application/*+xml;version=...`): the package's own (or the
+   * one `createClient` was given) until `negotiate` or `login` picks the one the server lists.
+   */
   readonly apiVersion: string;
   /** The session token; undefined before `login` or `resume`, and after `logout`. */
   readonly token: string | undefined;
@@ -92,8 +100,10 @@ export interface VcdClient {
   /** `GET {baseUrl}/versions` (no authentication): the `versioning:SupportedVersions` document. */
   versions(options?: CallOptions): Promise<Reply<Document>>;
   /**
-   * Checks that the server lists the version the client speaks and returns that version's login
-   * URL; throws `VcdVersionError` (naming the versions the server supports) when it does not.
+   * Picks the version to speak from those the server lists: the newest from the package's oldest
+   * supported version (`binding.lowestApiVersion`) up to its own (or exactly the one `createClient`
+   * was given), which `apiVersion` then is; returns that version's login URL. Throws
+   * `VcdVersionError` (naming the versions the server supports and the range) when there is none.
    */
   negotiate(options?: CallOptions): Promise<string>;
   /**
@@ -124,7 +134,8 @@ export interface VcdClient {
    * Calls one operation: the one method every generated stub calls. `target` is the path
    * parameters, or anything with an `href` (then the request goes there). `body` is a document
    * (sent as the shape the operation takes for its element) or, for an operation of one shape, the
-   * bare value; it is validated before anything is sent. The type parameter only narrows the
+   * bare value; it is validated at the version spoken before anything is sent. An operation added
+   * after the version spoken (`addedIn`) is a `VcdRequestError`, before anything is sent. The type parameter only narrows the
    * answer's type (the stubs pass their operation's documents); what is checked at run time is
    * the operation's declared answers.
    */
@@ -181,8 +192,12 @@ const VERSIONS_SHAPE: BodyShape = {
 
 class Client implements VcdClient {
   readonly baseUrl: string;
-  readonly apiVersion: string;
   readonly operations: readonly OperationInfo[];
+  #apiVersion: string;
+  /** Set when `createClient` was given the version: then it is spoken exactly. */
+  readonly #forced: boolean;
+  readonly #highest: string;
+  readonly #lowest: string;
   readonly #documents: ClientBinding["documents"];
   readonly #transport: Transport;
   readonly #headers: Readonly<Record<string, string>>;
@@ -192,7 +207,14 @@ class Client implements VcdClient {
 
   constructor(options: ClientOptions, binding: ClientBinding) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
-    this.apiVersion = options.apiVersion ?? binding.apiVersion;
+    this.#apiVersion = options.apiVersion ?? binding.apiVersion;
+    this.#forced = options.apiVersion !== undefined;
+    this.#highest = binding.apiVersion;
+    const lowest = binding.lowestApiVersion ?? binding.apiVersion;
+    this.#lowest =
+      compareApiVersions(lowest, binding.apiVersion) <= 0
+        ? lowest
+        : binding.apiVersion;
     this.operations = binding.operations;
     this.#documents = binding.documents;
     this.#headers = options.headers ?? {};
@@ -206,6 +228,10 @@ class Client implements VcdClient {
       middleware: options.middleware ?? [],
       timeout: checkTimeout(options.timeout ?? DEFAULT_TIMEOUT),
     };
+  }
+
+  get apiVersion(): string {
+    return this.#apiVersion;
   }
 
   get token(): string | undefined {
@@ -234,11 +260,17 @@ class Client implements VcdClient {
   }
 
   async negotiate(options?: CallOptions): Promise<string> {
-    const reply = await this.versions(options);
-    return findVersion(reply, this.apiVersion, {
-      method: "GET",
-      url: reply.url,
-    }).LoginUrl;
+    return this.#pick(await this.versions(options)).LoginUrl;
+  }
+
+  /** The version to speak among those `GET /versions` lists (now the one spoken). */
+  #pick(versions: Reply<Document>): VersionInfoLike {
+    const context = { method: "GET", url: versions.url };
+    const info = this.#forced
+      ? findVersion(versions, this.#apiVersion, context)
+      : negotiateVersion(versions, this.#highest, this.#lowest, context);
+    this.#apiVersion = info.Version.trim();
+    return info;
   }
 
   async login(
@@ -247,10 +279,7 @@ class Client implements VcdClient {
   ): Promise<Reply<LoginSession>> {
     // The query is the caller's for the login request, not for the versions one.
     const versions = await this.versions({ ...options, query: undefined });
-    const info = findVersion(versions, this.apiVersion, {
-      method: "GET",
-      url: versions.url,
-    });
+    const info = this.#pick(versions);
     const listed = versionInfos(versions);
     const loginUrl = resolveHref(info.LoginUrl, this.baseUrl);
     try {
@@ -393,8 +422,23 @@ class Client implements VcdClient {
     body: Document | object | undefined,
     options?: CallOptions<object>,
   ): Promise<Reply<R>> {
+    const needs = operation.addedIn;
+    if (
+      needs !== undefined &&
+      compareApiVersions(needs, this.#apiVersion) > 0
+    ) {
+      throw new VcdRequestError(
+        `${operation.name} (${operation.method} ${operation.path}) needs API version ${needs}; this session speaks ${this.#apiVersion}`,
+        { operation: operation.name, method: operation.method },
+      );
+    }
     const url = requestUrl(this.baseUrl, operation, target, options?.query);
-    const encoded = encodeBody(this.#documents, operation, body);
+    const encoded = encodeBody(
+      this.#documents,
+      operation,
+      body,
+      this.#apiVersion,
+    );
     const reply = await this.#send(
       {
         method: operation.method,

@@ -207,23 +207,30 @@ export class VcdResponseError extends VcdError {
   }
 }
 
-/** The server does not list the API version the client speaks. */
+/** The server lists no API version the client may speak (the one it was told to speak, or any in the package's range). */
 export class VcdVersionError extends VcdError {
   override name = "VcdVersionError";
   /** The versions the server lists (`VersionInfo/Version`). */
   readonly supported: readonly string[];
-  /** The version the client speaks. */
+  /** The version the client speaks (or, negotiating, the newest it may speak). */
   readonly apiVersion: string;
+  /** Negotiating: the oldest version the client may speak (the package's oldest supported one). */
+  readonly lowestApiVersion: string;
   constructor(
     apiVersion: string,
     supported: readonly string[],
     context: VcdErrorContext = {},
+    lowestApiVersion: string = apiVersion,
   ) {
+    const listed = supported.length ? supported.join(", ") : "none";
     super(
-      `the server does not support API version ${apiVersion} (it supports ${supported.length ? supported.join(", ") : "none"})`,
+      lowestApiVersion === apiVersion
+        ? `the server does not support API version ${apiVersion} (it supports ${listed})`
+        : `the server supports no API version from ${lowestApiVersion} to ${apiVersion}, the versions this client speaks (it supports ${listed})`,
       context,
     );
     this.apiVersion = apiVersion;
+    this.lowestApiVersion = lowestApiVersion;
     this.supported = supported;
   }
 }

@@ -78,4 +78,8 @@ export { paginate } from "./paging.js";
 export { followLink } from "./follow-link.js";
 export { acceptHeader } from "./request.js";
 export { mediaTypeMatches, mediaTypeOf } from "./response.js";
-export { sameVersion, type VersionInfoLike } from "./versions.js";
+export {
+  compareApiVersions,
+  sameVersion,
+  type VersionInfoLike,
+} from "./versions.js";

@@ -132,13 +132,14 @@ export function isDocument(body: object): body is Document {
 /**
  * The body of a call: a document, sent as the operation's shape for its element; or a bare value,
  * sent as the operation's only shape (an operation of several shapes needs a document). The
- * document is validated (any violation throws `ValidationError`) and written. Nothing is sent
- * when this throws.
+ * document is validated at the API version spoken (any violation, a property added after that
+ * version included, throws `ValidationError`) and written at it. Nothing is sent when this throws.
  */
 export function encodeBody(
   documents: ClientBinding["documents"],
   operation: OperationInfo,
   body: object | undefined,
+  apiVersion?: string,
 ): EncodedBody | undefined {
   const context = { operation: operation.name, method: operation.method };
   const shapes = operation.requestBodies;
@@ -177,9 +178,10 @@ export function encodeBody(
     shape = shapes[0];
     doc = { element: shape.element, value: body };
   }
-  const violations = documents.validate(doc);
+  const options = apiVersion === undefined ? undefined : { apiVersion };
+  const violations = documents.validate(doc, options);
   if (violations.length) throw new ValidationError(violations);
-  return { contentType: shape.mediaType, text: documents.toXml(doc) };
+  return { contentType: shape.mediaType, text: documents.toXml(doc, options) };
 }
 
 function describeShapes(shapes: readonly BodyShape[]): string {

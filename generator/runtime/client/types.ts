@@ -2,7 +2,12 @@
  * vcd-codegen runtime, client: the shapes a call takes and gives back. The generated stubs are
  * typed with these; the client itself is in `client.ts`.
  */
-import type { Document, Violation, WriteOptions } from "../xml/index.js";
+import type {
+  Document,
+  ValidateOptions,
+  Violation,
+  WriteOptions,
+} from "../xml/index.js";
 import type { CloudapiSession } from "./cloudapi.js";
 import type { OperationInfo } from "./operation.js";
 
@@ -102,17 +107,27 @@ export interface ClientOptions {
   /** Sent with every request (a call's own `headers` win). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly middleware?: readonly Middleware[];
-  /** The API version to speak (default the generated package's). */
+  /**
+   * The API version to speak, whatever the server lists (the login URL is the one it lists for
+   * exactly this version). Default: negotiated, the newest the server lists between the package's
+   * oldest supported version and its own.
+   */
   readonly apiVersion?: string;
 }
 
-/** What the generated package gives the client: its version, its documents and its operations. */
+/** What the generated package gives the client: its versions, its documents and its operations. */
 export interface ClientBinding {
+  /** The API version the package was generated for: the newest it speaks. */
   readonly apiVersion: string;
+  /**
+   * The oldest version it may speak to a server that does not list `apiVersion` (default
+   * `apiVersion`): below it, the package cannot tell what a version lacks.
+   */
+  readonly lowestApiVersion?: string;
   readonly documents: {
     fromXml(xml: string): Document;
     toXml(doc: Document, options?: WriteOptions): string;
-    validate(doc: Document): Violation[];
+    validate(doc: Document, options?: ValidateOptions): Violation[];
   };
   readonly operations: readonly OperationInfo[];
 }

@@ -1,6 +1,7 @@
 /**
  * vcd-codegen runtime, client: version negotiation. `GET /versions` lists the versions a server
- * speaks, each with its login URL; the client speaks one, and logs in at that one's URL.
+ * speaks, each with its login URL; the client speaks one (the package's own, or the newest the
+ * server lists down to the package's oldest supported version), and logs in at that one's URL.
  */
 import type { Document } from "../xml/index.js";
 import { VcdVersionError, type VcdErrorContext } from "./errors.js";
@@ -45,4 +46,52 @@ export function findVersion(
       context,
     );
   return info;
+}
+
+/** Compares two numeric versions (`32.0`, `35.2`) part by part: negative when a < b; NaN when either is not numeric. */
+export function compareApiVersions(a: string, b: string): number {
+  const numeric = /^\d+(\.\d+)*$/;
+  const x = a.trim();
+  const y = b.trim();
+  if (!numeric.test(x) || !numeric.test(y)) return NaN;
+  const pa = x.split(".").map(Number);
+  const pb = y.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/**
+ * The `VersionInfo` of the newest version the server lists from `lowest` up to `highest` (both
+ * included), or a `VcdVersionError` naming what the server supports and that range.
+ */
+export function negotiateVersion(
+  doc: Document,
+  highest: string,
+  lowest: string,
+  context: VcdErrorContext = {},
+): VersionInfoLike {
+  const infos = versionInfos(doc);
+  let best: VersionInfoLike | undefined;
+  for (const info of infos) {
+    if (typeof info.Version !== "string") continue;
+    if (
+      compareApiVersions(info.Version, highest) <= 0 &&
+      compareApiVersions(info.Version, lowest) >= 0 &&
+      (!best || compareApiVersions(info.Version, best.Version) > 0)
+    )
+      best = info;
+  }
+  // A version that is no number (the package of every version, "all"): only the same string.
+  best ??= infos.find((i) => sameVersion(i.Version, highest));
+  if (!best)
+    throw new VcdVersionError(
+      highest,
+      infos.map((i) => i.Version),
+      context,
+      lowest,
+    );
+  return best;
 }

@@ -204,6 +204,7 @@ export class CompiledSchema {
       contentProps,
       xsiName,
       subtypes: this.subtypesOf(key),
+      addedIn: data.addedIn ?? 0,
     };
   }
 
@@ -268,6 +269,7 @@ export class CompiledSchema {
       type: this.simple(a.type),
       required: !!a.required,
       fixed: a.fixed,
+      addedIn: a.addedIn ?? 0,
     });
   }
 
@@ -328,6 +330,7 @@ export class CompiledSchema {
         substitutes.set(name, {
           ...this.elementName(name),
           type: element.type,
+          addedIn: element.addedIn ?? 0,
         });
       }
     }
@@ -343,6 +346,7 @@ export class CompiledSchema {
       repeated: outer.max !== 1 || max !== 1,
       minTotal: outer.min * (particle.min ?? 1),
       maxTotal: times(outer.max, max),
+      addedIn: particle.addedIn ?? 0,
     };
   }
 

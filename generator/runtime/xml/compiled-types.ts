@@ -31,6 +31,8 @@ export interface ElementName {
 
 export interface SubstituteElement extends ElementName {
   readonly type: string;
+  /** The API version the element first appears in (0: as old as the package's oldest). */
+  readonly addedIn: number;
 }
 
 export interface CompiledElement extends ElementName {
@@ -47,6 +49,8 @@ export interface CompiledElement extends ElementName {
   /** How many times it may occur in all, through the groups it stands in. */
   readonly minTotal: number;
   readonly maxTotal: MaxOccurs;
+  /** The API version it first appears in here (0: as old as the package's oldest). */
+  readonly addedIn: number;
 }
 
 export interface CompiledWildcard {
@@ -80,6 +84,8 @@ export interface CompiledAttribute {
   readonly type: CompiledSimple;
   readonly required: boolean;
   readonly fixed: string | undefined;
+  /** The API version it first appears in (0: as old as the package's oldest). */
+  readonly addedIn: number;
 }
 
 /** Where a child element found in a document goes. */
@@ -123,4 +129,6 @@ export interface CompiledComplex {
   readonly xsiName: string;
   /** Keys of the types derived from this one (for `$type`). */
   readonly subtypes: ReadonlySet<string>;
+  /** The API version the type first appears in (0: as old as the package's oldest). */
+  readonly addedIn: number;
 }

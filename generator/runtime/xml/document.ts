@@ -2,6 +2,7 @@
  * vcd-codegen runtime: documents. A document is its root element's name (`prefix:Local`) and the
  * typed value it holds; `fromXml`, `toXml` and `validate` work over every global element of a schema.
  */
+import { versionNumber } from "./api-version.js";
 import { compile } from "./compiled-schema.js";
 import { Reader } from "./read.js";
 import type { SchemaData } from "./schema-data.js";
@@ -23,6 +24,22 @@ export interface WriteOptions {
   readonly strict?: boolean;
   /** Start with `<?xml version="1.0" encoding="UTF-8"?>` (default true). */
   readonly declaration?: boolean;
+  /**
+   * The API version the document is for (`"32.0"`; default the package's own): a document holding
+   * a property added after it is refused (`ValidationError` with its `version` violations), strict
+   * or not; with `strict`, it is validated at that version.
+   */
+  readonly apiVersion?: string;
+}
+
+export interface ValidateOptions {
+  /**
+   * The API version to check at (`"32.0"`; default the package's own): a property added after it
+   * is a violation (rule `version`, `VApp.Children.Vm[0].ComputePolicy: version: added in 33.0`), and
+   * what was added after it is not required. Exact from the oldest version the package supports
+   * (the descriptors know nothing older); a version that is not numeric checks nothing more.
+   */
+  readonly apiVersion?: string;
 }
 
 /** Thrown by `toXml(doc, { strict: true })` for a document that breaks the schema. */
@@ -122,22 +139,30 @@ export function writeFragment(
   options: WriteOptions = {},
 ): string {
   if (options.strict) {
-    const violations = validateFragment(data, fragment);
+    const violations = validateFragment(data, fragment, options);
     if (violations.length) throw new ValidationError(violations);
   }
-  return new Writer(compile(data)).document(
+  const writer = new Writer(compile(data), versionNumber(options.apiVersion));
+  const xml = writer.document(
     fragment.element,
     fragment.value,
     fragment.type,
     options.declaration ?? true,
   );
+  if (writer.tooNew)
+    refuseTooNew(validateFragment(data, fragment, options), options);
+  return xml;
 }
 
 export function validateFragment(
   data: SchemaData,
   fragment: Fragment,
+  options: ValidateOptions = {},
 ): Violation[] {
-  const validator = new Validator(compile(data));
+  const validator = new Validator(
+    compile(data),
+    versionNumber(options.apiVersion),
+  );
   validator.value(
     fragment.element.slice(fragment.element.indexOf(":") + 1),
     fragment.value,
@@ -147,7 +172,11 @@ export function validateFragment(
   return validator.violations;
 }
 
-export function validateDocument(data: SchemaData, doc: Document): Violation[] {
+export function validateDocument(
+  data: SchemaData,
+  doc: Document,
+  options: ValidateOptions = {},
+): Violation[] {
   const schema = compile(data);
   const decl = data.elements[doc.element];
   if (!decl || decl.abstract) {
@@ -160,14 +189,32 @@ export function validateDocument(data: SchemaData, doc: Document): Violation[] {
       },
     ];
   }
-  const validator = new Validator(schema);
-  validator.value(
-    doc.element.slice(doc.element.indexOf(":") + 1),
-    doc.value,
-    decl.type,
-    !!decl.nillable,
-  );
+  const version = versionNumber(options.apiVersion);
+  const validator = new Validator(schema, version);
+  const path = doc.element.slice(doc.element.indexOf(":") + 1);
+  if (decl.addedIn !== undefined && decl.addedIn > version)
+    validator.tooNew(path, decl.addedIn);
+  else validator.value(path, doc.value, decl.type, !!decl.nillable);
   return validator.violations;
+}
+
+/** Throws the `version` violations of a document the writer found too new for its version. */
+function refuseTooNew(violations: Violation[], options: WriteOptions): void {
+  const tooNew = violations.filter((v) => v.rule === "version");
+  throw new ValidationError(
+    tooNew.length
+      ? tooNew
+      : violations.length
+        ? violations
+        : [
+            {
+              path: "",
+              rule: "version",
+              expected: `what API version ${options.apiVersion} has`,
+              message: `version: the document holds what API version ${options.apiVersion} does not have`,
+            },
+          ],
+  );
 }
 
 export function writeDocument(
@@ -176,22 +223,27 @@ export function writeDocument(
   options: WriteOptions = {},
 ): string {
   if (options.strict) {
-    const violations = validateDocument(data, doc);
+    const violations = validateDocument(data, doc, options);
     if (violations.length) throw new ValidationError(violations);
   }
   const decl = data.elements[doc.element];
   if (!decl) throw new ValidationError(validateDocument(data, doc));
-  return new Writer(compile(data)).document(
+  const version = versionNumber(options.apiVersion);
+  const writer = new Writer(compile(data), version);
+  const xml = writer.document(
     doc.element,
     doc.value,
     decl.type,
     options.declaration ?? true,
   );
+  if (writer.tooNew || (decl.addedIn !== undefined && decl.addedIn > version))
+    refuseTooNew(validateDocument(data, doc, options), options);
+  return xml;
 }
 
 export type FromXml<D> = (xml: string, options?: ReadOptions) => D;
 export type ToXml<D> = (doc: D, options?: WriteOptions) => string;
-export type Validate<D> = (doc: D) => Violation[];
+export type Validate<D> = (doc: D, options?: ValidateOptions) => Violation[];
 
 /** The three document functions of a generated package, bound to its schema and typed by its documents. */
 export interface DocumentFunctions<D extends Document> {
@@ -209,10 +261,11 @@ export function documentFunctions<D extends Document>(
   return {
     fromXml: (xml, options) => readDocument(data, xml, options) as D,
     toXml: (doc, options) => writeDocument(data, doc, options),
-    validate: (doc) => validateDocument(data, doc),
+    validate: (doc, options) => validateDocument(data, doc, options),
     fromXmlFragment: (xml, options) => readFragment(data, xml, options),
     toXmlFragment: (fragment, options) =>
       writeFragment(data, fragment, options),
-    validateFragment: (fragment) => validateFragment(data, fragment),
+    validateFragment: (fragment, options) =>
+      validateFragment(data, fragment, options),
   };
 }

@@ -28,6 +28,7 @@ export {
   type Validate,
   type ReadOptions,
   type WriteOptions,
+  type ValidateOptions,
 } from "./document.js";
 export type { Violation } from "./validate.js";
 export { XmlParseError, type ParseLimits } from "./xml-parser.js";

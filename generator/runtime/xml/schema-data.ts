@@ -5,6 +5,11 @@
  * Names: a type is referred to by its key (`prefix:Name`, `prefix:Owner/Child` for an anonymous
  * type, `xs:name` for a built-in); an element or attribute by `prefix:local` when it is in a
  * namespace, by `local` when not. Occurrences default to 1.
+ *
+ * `addedIn` is the API version a type, element, particle or attribute first appears in, as a number
+ * (`33` for 33.0, `35.2`), set only where it is above the oldest version the package supports (below
+ * that, everything the package has is there): a document checked at an older version may not hold it,
+ * and it is not required there.
  */
 
 export type MaxOccurs = number | "unbounded";
@@ -36,6 +41,8 @@ export interface ComplexTypeData {
   readonly content?: GroupData;
   readonly attributes?: readonly AttributeData[];
   readonly anyAttribute?: WildcardData;
+  /** The API version the type first appears in (as `$type`), when above the package's oldest. */
+  readonly addedIn?: number;
 }
 
 export interface SimpleTypeData {
@@ -71,6 +78,8 @@ export interface AttributeData {
   readonly required?: boolean;
   readonly prohibited?: boolean;
   readonly fixed?: string;
+  /** The API version the attribute first appears in, when above the package's oldest. */
+  readonly addedIn?: number;
 }
 
 export type ParticleData = ElementParticleData | GroupData | WildcardData;
@@ -84,6 +93,8 @@ export interface ElementParticleData {
   readonly nillable?: boolean;
   /** A reference to a global element: the elements of its substitution group may stand here. */
   readonly ref?: boolean;
+  /** The API version the element first appears in here, when above the package's oldest. */
+  readonly addedIn?: number;
 }
 
 export interface GroupData {
@@ -111,4 +122,6 @@ export interface GlobalElementData {
   readonly nillable?: boolean;
   /** Elements that may stand for this one (transitively). */
   readonly substitutes?: readonly string[];
+  /** The API version the element (or its type) first appears in, when above the package's oldest. */
+  readonly addedIn?: number;
 }

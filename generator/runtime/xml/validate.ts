@@ -1,7 +1,9 @@
 /**
  * vcd-codegen runtime: checks a typed value against the schema and lists every violation, each
  * with the path of the offending value (`VApp.Children.Vm[1].Section[2].IpAddress`), the rule
- * broken and what was expected.
+ * broken and what was expected. Checked at an API version (`new Validator(schema, 32)`), a property
+ * the package's version has but that one does not is a violation (`version`), and what was added
+ * after it is not required.
  */
 import type {
   CompiledComplex,
@@ -17,6 +19,7 @@ import {
   formatBuiltin,
   type SimpleValue,
 } from "./simple-values.js";
+import { formatVersion } from "./api-version.js";
 import { invalidChar } from "./xml-escape.js";
 import { parseXml } from "./xml-parser.js";
 import { Reader } from "./read.js";
@@ -24,7 +27,7 @@ import { Reader } from "./read.js";
 export interface Violation {
   /** Where: property names and array indexes from the root element's name. */
   readonly path: string;
-  /** The rule broken: `required`, `minOccurs`, `maxOccurs`, `choice`, `enumeration`, `pattern`, `minInclusive`, ... */
+  /** The rule broken: `required`, `minOccurs`, `maxOccurs`, `choice`, `enumeration`, `pattern`, `minInclusive`, `version`, ... */
   readonly rule: string;
   /** What was expected there. */
   readonly expected: string;
@@ -39,7 +42,14 @@ type Value = Record<string, unknown>;
 export class Validator {
   readonly violations: Violation[] = [];
 
-  constructor(private readonly schema: CompiledSchema) {}
+  /**
+   * `version`: the API version checked at, as a number (`Infinity`: the package's own, where
+   * everything it has is there).
+   */
+  constructor(
+    private readonly schema: CompiledSchema,
+    private readonly version: number = Infinity,
+  ) {}
 
   value(
     path: string,
@@ -77,6 +87,10 @@ export class Validator {
         return;
       }
       type = this.schema.complex(xsiType);
+      if (type.addedIn > this.version) {
+        this.tooNew(`${path}.$type`, type.addedIn);
+        return;
+      }
     }
     if (type.abstract)
       this.add(
@@ -105,8 +119,12 @@ export class Validator {
       const v = value[attribute.prop];
       const at = `${path}.${attribute.prop}`;
       if (v === undefined) {
-        if (attribute.required)
+        if (attribute.required && !(attribute.addedIn > this.version))
           this.add(at, "required", `attribute ${attribute.name}`);
+        continue;
+      }
+      if (attribute.addedIn > this.version) {
+        this.tooNew(at, attribute.addedIn);
         continue;
       }
       this.simple(at, v, attribute.type);
@@ -200,7 +218,11 @@ export class Validator {
         `only one of ${group.items.map(describe).join(", ")}`,
       );
     }
-    if (present.length === 0 && inner && !group.items.some(emptiable)) {
+    if (
+      present.length === 0 &&
+      inner &&
+      !group.items.some((p) => this.emptiable(p))
+    ) {
       this.add(
         `${path}.${group.items.map((p) => propsOf(p).join("|")).join("|")}`,
         "required",
@@ -221,8 +243,13 @@ export class Validator {
     const v = value[p.prop];
     const at = `${path}.${p.prop}`;
     if (v === undefined) {
-      if (required && p.min > 0) this.add(at, "required", describe(p));
+      if (required && p.min > 0 && !(p.kind === "element" && this.absent(p)))
+        this.add(at, "required", describe(p));
       return false;
+    }
+    if (p.kind === "element" && p.addedIn > this.version) {
+      this.tooNew(at, p.addedIn);
+      return true;
     }
     if (p.kind === "any") {
       if (!Array.isArray(v))
@@ -253,6 +280,10 @@ export class Validator {
           "element",
           `one of ${[...p.substitutes.keys()].join(", ")}`,
         );
+        return;
+      }
+      if (member.addedIn > this.version) {
+        this.tooNew(`${path}.$element`, member.addedIn);
         return;
       }
       this.value(path, item, member.type, p.nillable);
@@ -364,12 +395,38 @@ export class Validator {
     return value[p.prop] !== undefined;
   }
 
+  /** True when the particle cannot be there at the version checked at. */
+  private absent(p: CompiledElement): boolean {
+    return p.addedIn > this.version;
+  }
+
+  /** True when the particle is satisfied by nothing at all (at the version checked at). */
+  private emptiable(p: CompiledParticle): boolean {
+    if (p.min === 0) return true;
+    if (p.kind === "element") return this.absent(p);
+    if (p.kind !== "group") return false;
+    return p.group === "choice"
+      ? p.items.some((i) => this.emptiable(i))
+      : p.items.every((i) => this.emptiable(i));
+  }
+
   private add(path: string, rule: string, expected: string): void {
     this.violations.push({
       path,
       rule,
       expected,
       message: `${path}: ${rule}: expected ${expected}`,
+    });
+  }
+
+  /** A property (or `$type`, `$element`, root element) that the version checked at does not have yet. */
+  tooNew(path: string, addedIn: number): void {
+    const since = formatVersion(addedIn);
+    this.violations.push({
+      path,
+      rule: "version",
+      expected: `API version ${since} or later (checked at ${formatVersion(this.version)})`,
+      message: `${path}: version: added in ${since}`,
     });
   }
 }
@@ -381,15 +438,6 @@ function isSimple(value: unknown): value is SimpleValue {
     typeof value === "boolean" ||
     Array.isArray(value)
   );
-}
-
-/** True when the particle is satisfied by nothing at all. */
-function emptiable(p: CompiledParticle): boolean {
-  if (p.min === 0) return true;
-  if (p.kind !== "group") return false;
-  return p.group === "choice"
-    ? p.items.some(emptiable)
-    : p.items.every(emptiable);
 }
 
 function propsOf(p: CompiledParticle): string[] {

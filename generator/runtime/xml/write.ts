@@ -4,7 +4,9 @@
  * uses is declared once, on the root, with its canonical prefix (one the schema does not know, kept
  * from reading, with a generated `extN`; raw XML kept whole carries its own); `xsi:type` is written for values of a subtype and the
  * member's name for a substitution group member; `false`, `0` and `""` are written (only absent
- * properties are left out); what was kept from reading is written back where it was.
+ * properties are left out); what was kept from reading is written back where it was. Written at an
+ * API version (`new Writer(schema, 32)`), it notes (`tooNew`) any property, `$type` or `$element`
+ * that version does not have, for the caller to refuse the document.
  */
 import type {
   CompiledComplex,
@@ -41,7 +43,14 @@ export class Writer {
   /** Set while the root element is written: its `<name` is written last, with the declarations. */
   private atRoot = false;
 
-  constructor(private readonly schema: CompiledSchema) {}
+  /** Set when something was written that the version written at does not have (see `document`). */
+  tooNew = false;
+
+  /** `version`: the API version written at, as a number (`Infinity`: no check). */
+  constructor(
+    private readonly schema: CompiledSchema,
+    private readonly version: number = Infinity,
+  ) {}
 
   /** The whole document for a root element `name` (`prefix:Local`) of type `typeKey`. */
   document(
@@ -113,6 +122,7 @@ export class Writer {
     const type = this.schema.complex(xsiType ?? typeKey);
     let out = open;
     if (xsiType !== undefined && xsiType !== typeKey) {
+      if (type.addedIn > this.version) this.tooNew = true;
       this.used.add("xsi");
       this.used.add(xsiType.slice(0, xsiType.indexOf(":")));
       out += ` xsi:type="${type.xsiName}"`;
@@ -120,6 +130,7 @@ export class Writer {
     for (const attribute of type.attributes) {
       const v = object[attribute.prop];
       if (v === undefined) continue;
+      if (attribute.addedIn > this.version) this.tooNew = true;
       if (attribute.prefix !== undefined) this.usePrefixed(attribute.prefix);
       out += ` ${attribute.name}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
     }
@@ -192,9 +203,12 @@ export class Writer {
     if (v !== undefined) {
       if (p.kind === "any")
         for (const raw of v as { $xml: string }[]) this.out += raw.$xml;
-      else if (p.repeated && Array.isArray(v))
-        for (const item of v) this.child(p, item);
-      else this.child(p, v);
+      else {
+        if (p.addedIn > this.version) this.tooNew = true;
+        if (p.repeated && Array.isArray(v))
+          for (const item of v) this.child(p, item);
+        else this.child(p, v);
+      }
     }
     if (after) this.flush(after, p.prop);
   }
@@ -207,6 +221,7 @@ export class Writer {
     ) {
       const member = p.substitutes.get((item as Value).$element as string);
       if (member) {
+        if (member.addedIn > this.version) this.tooNew = true;
         this.element(member, item, member.type);
         return;
       }

@@ -1,0 +1,16 @@
+/**
+ * vcd-codegen runtime: API versions as the descriptors hold them. A descriptor's `addedIn` is a
+ * number (`33` for 33.0, `35.2`); a version given to `validate` or `toXml` is a string (`"32.0"`).
+ */
+
+/** The version as a number; `Infinity` (no version check at all) when none is given or it is not numeric. */
+export function versionNumber(apiVersion: string | undefined): number {
+  if (apiVersion === undefined) return Infinity;
+  const text = apiVersion.trim();
+  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Infinity;
+}
+
+/** `33` -> `"33.0"`, `35.2` -> `"35.2"`. */
+export function formatVersion(version: number): string {
+  return Number.isInteger(version) ? version.toFixed(1) : String(version);
+}
