@@ -33,3 +33,25 @@ export function locateJsonPath(
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
+
+/**
+ * The same place, found only when someone asks for it (an error or a warning): the documents have
+ * hundreds of operations, and each search scans the text.
+ */
+export function lazyJsonLocation(
+  file: string,
+  text: string,
+  keys: readonly string[],
+): SourceLocation {
+  let found: SourceLocation | undefined;
+  const get = () => (found ??= locateJsonPath(file, text, keys));
+  return {
+    file,
+    get line() {
+      return get().line;
+    },
+    get column() {
+      return get().column;
+    },
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
 import { readInputFile } from "../read-input-file.js";
-import { locateJsonPath } from "./json-location.js";
+import { lazyJsonLocation, locateJsonPath } from "./json-location.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE";
 
@@ -55,7 +55,7 @@ export function readOperations(file: string): OperationsDocument {
       locateJsonPath(file, text, []),
     );
   }
-  const at = (keys: string[]) => locateJsonPath(file, text, keys);
+  const at = (keys: string[]) => lazyJsonLocation(file, text, keys);
   const fail = (keys: string[], message: string): never => {
     throw new GeneratorError(message, at(keys), jsonPath(keys));
   };
