@@ -1,10 +1,16 @@
 /**
  * The API versions a schema set describes: every version its annotations name (`added-in`,
  * `removed-in`, `since`, aliases resolved), and those of its operations documents, oldest first.
- * Read from the model of every version (`--api-version all`), where nothing is left out.
+ * Read from the model of every version (`--api-version all`), where nothing is left out. From 1.5
+ * on: the set's namespace is `.../vcloud/v1.5`, and what the annotations date 0.9 or 1.0 (the
+ * pre-releases) is simply there from the start; a package for 0.9 could not even hold a whole
+ * `ovf:Envelope` (its content types came in 1.0 and later).
  */
 import { compareVersions } from "./api-version.js";
 import type { Annotations, Model, Particle } from "./ir.js";
+
+/** The oldest API version a package can be generated for usefully. */
+export const OLDEST_API_VERSION = "1.5";
 
 export function describedVersions(
   model: Model,
@@ -27,5 +33,7 @@ export function describedVersions(
     }
   }
   model.elements.forEach((e) => note(e.annotations));
-  return [...found].sort(compareVersions);
+  return [...found]
+    .filter((v) => compareVersions(v, OLDEST_API_VERSION) >= 0)
+    .sort(compareVersions);
 }
