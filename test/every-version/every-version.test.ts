@@ -17,7 +17,10 @@ import { operationsVersions } from "../../generator/load/find-operations-file.js
 import { describedVersions } from "../../generator/model/described-versions.js";
 import { buildModel } from "../../generator/pipeline.js";
 import { SchemaArbitraries } from "../helpers/arbitraries.js";
-import { importPackage } from "../helpers/generated-packages.js";
+import {
+  importPackage,
+  type GeneratedPackage,
+} from "../helpers/generated-packages.js";
 import { validateWithLibxml2 } from "../helpers/libxml2.js";
 import { PROJECT_ROOT, VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
 
@@ -89,6 +92,7 @@ describe("every version the 36.0 set describes", () => {
     const compiles: Promise<[string, string]>[] = [];
     const running: Promise<unknown>[] = [];
     let documents = 0;
+    let explained = 0;
     for (const version of versions) {
       const out = join(work, version);
       const options = await resolveOptions(
@@ -131,9 +135,16 @@ describe("every version the 36.0 set describes", () => {
       }
       documents += docs.length;
       const verdicts = await validateWithLibxml2(docs, VCD_API_36_DIR);
+      const known = particleElements(pkg.schema);
       const invalid = docs
-        .filter((d) => !verdicts.get(d.name)!.valid)
-        .map((d) => `${version} ${d.name}: ${verdicts.get(d.name)!.errors[0]}`);
+        .map((d) => ({ d, errors: verdicts.get(d.name)!.errors }))
+        .filter(({ errors }) =>
+          errors.some((e) => !requiredLater(e, known, pkg.schema)),
+        )
+        .map(({ d, errors }) => `${version} ${d.name}: ${errors[0]}`);
+      explained +=
+        docs.filter((d) => !verdicts.get(d.name)!.valid).length -
+        invalid.length;
       expect(invalid.slice(0, 3)).toEqual([]);
     }
     const failed = (await Promise.all(compiles)).filter(([, errors]) => errors);
@@ -141,8 +152,45 @@ describe("every version the 36.0 set describes", () => {
       failed.map(([v, errors]) => `${v}: ${errors.slice(0, 600)}`),
     ).toEqual([]);
     console.log(
-      `every version: ${versions.length} versions compiled, ${documents} documents valid for libxml2`,
+      `every version: ${versions.length} versions compiled, ${documents} documents, valid for libxml2 but ${explained} that lack an element the 36.0 XSD requires and their version does not have`,
     );
     expect(documents).toBeGreaterThan(versions.length * 400 * RUNS);
   }, 900_000);
 });
+
+/** Every element that stands in some content model of the package (`prefix:local`). */
+function particleElements(schema: GeneratedPackage["schema"]): Set<string> {
+  const out = new Set<string>();
+  const walk = (p: unknown) => {
+    const particle = p as { element?: string; items?: unknown[] };
+    if (particle.element) out.add(particle.element);
+    particle.items?.forEach(walk);
+  };
+  for (const type of Object.values(schema.types))
+    walk((type as { content?: unknown }).content ?? {});
+  return out;
+}
+
+/**
+ * The oracle is the 36.0 XSD: a document of an older version may lack an element that 36.0
+ * requires and that its version does not have at all. libxml2 then says so ("Missing child
+ * element(s). Expected is ( {uri}X )", or "... is not expected. Expected is ( {uri}X )"): such an
+ * error is explained when every element it expects is absent from the version's package.
+ */
+function requiredLater(
+  error: string,
+  known: ReadonlySet<string>,
+  schema: GeneratedPackage["schema"],
+): boolean {
+  const expected = /Expected is (?:one of )?\( ([^)]*) \)/.exec(error);
+  if (!expected) return false;
+  const prefixes = new Map(
+    schema.namespaces.map(([prefix, uri]) => [uri, prefix]),
+  );
+  return expected[1].split(", ").every((name) => {
+    const m = /^\{([^}]*)\}(.+)$/.exec(name.trim());
+    if (!m) return false;
+    const prefix = prefixes.get(m[1]);
+    return prefix !== undefined && !known.has(`${prefix}:${m[2]}`);
+  });
+}
