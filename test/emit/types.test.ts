@@ -9,6 +9,7 @@ function typesOf(body: string): string {
     generatorVersion: "0.0.0",
     schemaSet: schemaSetConfig(["main.xsd"]),
     name: "test",
+    inputs: "test inputs",
   });
   return files
     .find((f) => f.path === "src/test.ts")!

@@ -26,6 +26,7 @@ export async function packageOf(body: string): Promise<GeneratedPackage> {
       generatorVersion: "0.0.0",
       schemaSet: config,
       name: "test",
+      inputs: "test inputs",
     }),
   );
   return importPackage(out);

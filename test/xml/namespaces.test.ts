@@ -330,6 +330,7 @@ describe("namespaces, on an inline schema whose prefix is ext1", () => {
       apiVersion: "30.0",
       schemaSet: config,
       nameOverrides: new Map(),
+      operationNameOverrides: new Map(),
     });
     const out = join(dir, "out");
     writeOutput(
@@ -338,6 +339,7 @@ describe("namespaces, on an inline schema whose prefix is ext1", () => {
         generatorVersion: "0.0.0",
         schemaSet: config,
         name: "test",
+        inputs: "test inputs",
       }),
     );
     pkg = await importPackage(out);
