@@ -91,6 +91,16 @@ describe("generate", () => {
     }
   });
 
+  it("tags vCD's internal types @vcdInternal, and nothing @internal (a consumer's stripInternal keeps its .d.ts whole)", () => {
+    const all = Object.entries(first).filter(([path]) => path.endsWith(".ts"));
+    expect(
+      all.filter(([, text]) => /@internal\b/.test(text)).map(([path]) => path),
+    ).toEqual([]);
+    expect(
+      first["src/vcloud.ts"].match(/@vcdInternal/g)?.length,
+    ).toBeGreaterThan(10);
+  });
+
   it("documents every type and every property with TSDoc", () => {
     for (const module of ["vcloud", "vcloud-ext", "ovf", "rasd", "cim"]) {
       const lines = first[`src/${module}.ts`].split("\n");

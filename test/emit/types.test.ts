@@ -149,4 +149,12 @@ export interface T extends $.ElementValue {
   A: string;
 }`);
   });
+
+  it("marks vCD's internal components with @vcdInternal, never TSDoc's @internal (stripInternal would drop them)", () => {
+    const source = typesOf(`<xs:complexType name="T">
+      <xs:annotation><xs:documentation source="internal">true</xs:documentation></xs:annotation>
+      <xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence></xs:complexType>`);
+    expect(source).toContain("@vcdInternal");
+    expect(source).not.toMatch(/@internal\b/);
+  });
 });

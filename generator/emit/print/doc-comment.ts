@@ -40,7 +40,8 @@ export function docComment(
     tags.push(`@modifiable ${annotations.modifiable}`);
   if (annotations.required !== undefined)
     tags.push(`@serverRequired ${annotations.required}`);
-  if (annotations.internal) tags.push("@internal");
+  // vCD's own "internal" note, as a tag of ours: TSDoc's @internal would make stripInternal drop the type.
+  if (annotations.internal) tags.push("@vcdInternal");
   if (annotations.mediaType)
     tags.push(`@mediaType ${annotations.mediaType}+xml`);
   if (extras.xsd) {
