@@ -49,7 +49,10 @@ const access = (
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 1 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 1,
+    recordBodies: true,
+  });
   admin = await as("acme-admin");
   author = await as("acme-author");
   const list = (await admin.get("/query?type=adminUser")).Record as Entity[];

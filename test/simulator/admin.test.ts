@@ -54,7 +54,10 @@ const userBody = (
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 1 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 1,
+    recordBodies: true,
+  });
   system = await UserSession.open(sim, pkg, sim.users[0]);
 }, 60_000);
 

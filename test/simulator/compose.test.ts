@@ -61,7 +61,10 @@ async function created(
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 1 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 1,
+    recordBodies: true,
+  });
   author = await UserSession.open(
     sim,
     pkg,

@@ -27,7 +27,10 @@ beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
   operations = loaded.binding.operations;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 5 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 5,
+    recordBodies: true,
+  });
   headers = await login(sim.url, sim.users[0]);
 }, 60_000);
 

@@ -36,7 +36,10 @@ let router: Router;
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 5 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 5,
+    recordBodies: true,
+  });
   router = new Router(loaded.binding.operations);
 }, 60_000);
 

@@ -52,7 +52,10 @@ const byKey = async (s: UserSession) =>
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 1 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 1,
+    recordBodies: true,
+  });
   admin = await UserSession.open(
     sim,
     pkg,

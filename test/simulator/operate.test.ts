@@ -36,7 +36,10 @@ const rels = (e: Entity) => e.Link!.map((l) => l.rel);
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 1 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 1,
+    recordBodies: true,
+  });
   author = await UserSession.open(
     sim,
     pkg,

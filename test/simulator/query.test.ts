@@ -40,7 +40,10 @@ const names = (r: Records) => (r.Record ?? []).map((x) => x.name);
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 1 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 1,
+    recordBodies: true,
+  });
   const user = (name: string) => sim.users.find((u) => u.name === name)!;
   admin = await UserSession.open(sim, pkg, user("acme-admin"));
   system = await UserSession.open(sim, pkg, sim.users[0]);

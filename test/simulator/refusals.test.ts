@@ -18,7 +18,10 @@ let vappUser: Record<string, string>;
 beforeAll(async () => {
   const loaded = await simulatorBinding();
   pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, { taskStepMs: 5 });
+  sim = await startSimulator(loaded.binding, {
+    taskStepMs: 5,
+    recordBodies: true,
+  });
   const [sys, acmeAdmin] = sim.users;
   admin = await login(sim.url, sys);
   orgAdmin = await login(sim.url, acmeAdmin);

@@ -37,7 +37,11 @@ beforeAll(async () => {
   };
   const file = join(dir, "seed.json");
   writeFileSync(file, JSON.stringify(seed));
-  sim = await startSimulator(loaded.binding, { seed: file, taskStepMs: 5 });
+  sim = await startSimulator(loaded.binding, {
+    seed: file,
+    taskStepMs: 5,
+    recordBodies: true,
+  });
 }, 60_000);
 
 afterAll(async () => {

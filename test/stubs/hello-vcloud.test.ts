@@ -41,7 +41,7 @@ beforeAll(async () => {
   index = await loadPackage("30.0");
   waitForTask = index.waitForTask as typeof waitForTask;
   findLink = index.findLink as typeof findLink;
-  sim = await pkg.startSimulator({ taskStepMs: 5 });
+  sim = await pkg.startSimulator({ taskStepMs: 5, recordBodies: true });
   client = pkg.createClient({ baseUrl: sim.url, timeout: 5_000 });
 }, 60_000);
 

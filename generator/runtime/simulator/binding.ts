@@ -9,12 +9,15 @@ import type { SeedData } from "./store/seed.js";
 export interface SimulatorDocuments {
   fromXml(xml: string): Document;
   toXml(doc: Document, options?: { strict?: boolean }): string;
-  validate(doc: Document): Violation[];
+  /** `apiVersion`: the version to check at (a request body, at the version the request asked for). */
+  validate(doc: Document, options?: { apiVersion?: string }): Violation[];
 }
 
 export interface SimulatorBinding {
-  /** The API version the package speaks (`30.0`): the one version the simulator accepts. */
+  /** The API version the package speaks (`36.0`): the newest the simulator accepts. */
   readonly apiVersion: string;
+  /** The oldest version the package supports (default `apiVersion`): the oldest the simulator accepts. */
+  readonly lowestApiVersion?: string;
   readonly operations: readonly OperationInfo[];
   readonly documents: SimulatorDocuments;
   readonly schema: SchemaData;
@@ -31,10 +34,22 @@ export interface SimulatorOptions {
   readonly taskStepMs?: number;
   /**
    * The input's `xsd` folder (the XSD set of vmware/vcd-api-schemas): its schemas are served under
-   * `/api/v1.5/schema/` by file name (`master.xsd`) and at `/api/versions/schema/versions.xsd`,
-   * without login. Without it those paths answer 404.
+   * `/api/v1.5/schema/` by file name (`master.xsd`), by folder path as well
+   * (`/api/v1.5/schema/extension/services.xsd`, so that relative includes resolve on the server),
+   * and at `/api/versions/schema/versions.xsd`, without login. Without it those paths answer 404.
    */
   readonly schemaDir?: string;
+  /**
+   * The API versions it speaks (`["32.0"]`: an older server, for a newer client): listed in
+   * `/api/versions` and accepted in `Accept`. Default: every version vCD released from the
+   * package's oldest supported one (`LOWEST_API_VERSION`) to its own.
+   */
+  readonly versions?: readonly string[];
+  /**
+   * Keep every response body sent, in `sentBodies` (default false: a long-running simulator would
+   * keep them all). Tests that validate what the simulator sent turn it on.
+   */
+  readonly recordBodies?: boolean;
 }
 
 /** One response the simulator sent, as sent. */
@@ -58,7 +73,9 @@ export interface Simulator {
   readonly url: string;
   /** The seeded credentials: the system administrator first (org `System`), then the tenants' users. */
   readonly users: readonly SimulatorUser[];
-  /** Every response body sent since the start, in order (error documents included). */
+  /** The versions it speaks, oldest first (as `/api/versions` lists them). */
+  readonly versions: readonly string[];
+  /** With `recordBodies`: every XML body sent since the start, in order (error documents included); else empty. */
   readonly sentBodies: readonly SentBody[];
   /** The next task of this kind (its `operationName`, such as `vappPowerOn`, or the operation's name, such as `powerOnVApp`) ends in `error`. */
   failNextTask(kind: string, message?: string): void;

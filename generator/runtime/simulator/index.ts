@@ -6,8 +6,10 @@
  *
  * ```ts
  * import { startSimulator } from "@vcd-codegen/vcloud/simulator";
- * const sim = await startSimulator(binding, { taskStepMs: 10 });
- * // sim.url = "http://127.0.0.1:PORT/api"; sim.users[0] is the system administrator
+ * const sim = await startSimulator({ taskStepMs: 10, recordBodies: true });
+ * // sim.url = "http://127.0.0.1:PORT/api"; sim.users[0] is the system administrator;
+ * // sim.versions: what /api/versions lists (the package's oldest supported version to its own,
+ * // or the `versions` option); sim.sentBodies: every XML body sent (with recordBodies)
  * await sim.close();
  * ```
  */
@@ -21,15 +23,19 @@ import {
 } from "./binding.js";
 import { defaultSeed } from "./default-seed.js";
 import { Hrefs } from "./handlers/hrefs.js";
+import { versionsDocument } from "./handlers/session.js";
 import { MinimalInstances } from "./handlers/minimal.js";
 import type { Services } from "./pipeline.js";
 import { ContentModels } from "./request/content-model.js";
+import { render } from "./render.js";
+import { ResponseCache } from "./response-cache.js";
 import { Router } from "./router.js";
 import { SchemaFiles } from "./schema-files.js";
 import { listen } from "./server.js";
 import { loadSeed, ROLE_NAMES } from "./store/seed.js";
 import { Store } from "./store/store.js";
 import { VAppRules } from "./store/vapps.js";
+import { supportedVersions } from "./versions.js";
 
 export type {
   SentBody,
@@ -53,20 +59,37 @@ export async function startSimulator(
     taskStepMs: options.taskStepMs ?? DEFAULT_TASK_STEP_MS,
   });
   const router = new Router(binding.operations);
-  const sent: SentBody[] = [];
+  const versions = supportedVersions(binding, options.versions);
+  const highest = versions[versions.length - 1];
+  const sent: SentBody[] | undefined = options.recordBodies ? [] : undefined;
   let services: Services | undefined;
   const http = await listen(() => services!, options.port ?? 0, sent);
   const url = `http://127.0.0.1:${http.port}/api`;
+  const hrefs = new Hrefs(url, router);
+  const renderer = { router, documents: binding.documents };
   services = {
     binding,
     router,
     store,
     rules: new VAppRules(store),
-    hrefs: new Hrefs(url, router),
+    hrefs,
     models: new ContentModels(binding.schema),
     minimal: new MinimalInstances(binding.schema, url),
-    versions: [binding.apiVersion],
+    versions,
+    highest,
+    versionsAnswer: render(
+      renderer,
+      "GET",
+      "/versions",
+      {
+        status: 200,
+        doc: versionsDocument(hrefs, versions, binding.operations),
+      },
+      highest,
+    ),
     schemas: options.schemaDir ? new SchemaFiles(options.schemaDir) : undefined,
+    cache: new ResponseCache(),
+    documents: binding.documents,
   };
   const users = seed.orgs
     .flatMap((org) =>
@@ -81,7 +104,8 @@ export async function startSimulator(
   return {
     url,
     users,
-    sentBodies: sent,
+    versions,
+    sentBodies: sent ?? [],
     failNextTask: (kind, message = `The task ${kind} failed (simulated).`) =>
       store.tasks.failNext(kind, message),
     reset: () => store.reset(),

@@ -1,18 +1,24 @@
 /**
  * vcd-codegen runtime, simulator: one request, through vCD's checks in order: route (404, 405),
- * `Accept` (406), credentials (401), privileges of the operation's tag (403), `Content-Type` (415),
- * the body (400), then the resource's handler. Every answer is a document of the package, or empty.
+ * `Accept` (406, and 404 for an operation added after the version asked for), credentials (401),
+ * privileges of the operation's tag (403), then the response cache for a GET, else `Content-Type`
+ * (415), the body validated at the version asked for (400), and the resource's handler. Every
+ * answer is a document of the package, or empty. A request other than a GET may change the store:
+ * it bumps the store's revision (what the response cache is keyed by).
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
 import { forbidden, notFound, unauthorized, VcdFault } from "./fault.js";
-import type { Ctx, Reply } from "./handlers/context.js";
+import type { Ctx } from "./handlers/context.js";
 import { fallback } from "./handlers/fallback.js";
 import { uuidOf, type Hrefs } from "./handlers/hrefs.js";
 import { HANDLERS, handlerKey } from "./handlers/index.js";
 import type { MinimalInstances } from "./handlers/minimal.js";
-import { loginReply, versionsDocument } from "./handlers/session.js";
+import { loginReply } from "./handlers/session.js";
+import { render, type Rendered } from "./render.js";
+import { ResponseCache } from "./response-cache.js";
+import { versionNumber } from "./versions.js";
 import { readBody } from "./request/body.js";
 import type { ContentModels } from "./request/content-model.js";
 import { basicCredentials, token } from "./request/credentials.js";
@@ -28,6 +34,8 @@ export interface IncomingCall {
   /** The path below `/api` (`/vApp/vapp-1`), and the query. */
   readonly path: string;
   readonly query: URLSearchParams;
+  /** The query as sent (`?page=2&pageSize=25`, or empty). */
+  readonly search: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
 }
@@ -40,12 +48,23 @@ export interface Services {
   readonly hrefs: Hrefs;
   readonly models: ContentModels;
   readonly minimal: MinimalInstances;
+  /** The versions it speaks, oldest first; `highest` is the last (errors before negotiation, XSD files). */
   readonly versions: readonly string[];
+  readonly highest: string;
+  /** `GET /versions`, rendered once. */
+  readonly versionsAnswer: Rendered;
   readonly schemas: SchemaFiles | undefined;
+  readonly cache: ResponseCache;
+  /** For the renderer: the package's documents. */
+  readonly documents: SimulatorBinding["documents"];
 }
 
-export function handleCall(s: Services, call: IncomingCall): Reply {
+/** One request, answered: through every check, then the response cache (GETs) or the handler. */
+export function handleCall(s: Services, call: IncomingCall): Rendered {
   s.store.tasks.settle();
+  const extra =
+    call.method === "GET" ? s.schemas?.byPath(call.path) : undefined;
+  if (extra) return render(s, call.method, call.path, extra, s.highest);
   const route = s.router.find(call.method, call.path);
   if ("kind" in route) {
     if (route.kind === "unknown-path") throw notFound();
@@ -57,20 +76,36 @@ export function handleCall(s: Services, call: IncomingCall): Reply {
     );
   }
   const { op, params } = route;
-  if (op.method === "GET" && op.path === "/versions")
-    return { status: 200, doc: versionsDocument(s.hrefs, s.versions) };
+  if (op.method === "GET" && op.path === "/versions") return s.versionsAnswer;
   if (op.method === "GET" && SCHEMA_OPERATION_PATHS.includes(op.path)) {
     if (!s.schemas) throw notFound();
-    return s.schemas.reply(op, params);
+    return render(
+      s,
+      call.method,
+      call.path,
+      s.schemas.reply(op, params),
+      s.highest,
+    );
   }
-  acceptedVersion(headerOf(call.headers.accept), s.versions);
+  const version = acceptedVersion(headerOf(call.headers.accept), s.versions);
+  if (
+    op.addedIn !== undefined &&
+    versionNumber(op.addedIn) > versionNumber(version)
+  )
+    throw notFound(
+      `The requested resource was not found: it exists from API version ${op.addedIn}, this request asks for ${version}.`,
+    );
   if (op.auth === "basic") {
     const credentials = basicCredentials(call.headers);
     if (!credentials) throw unauthorized();
-    return loginReply(
-      s.store,
-      s.hrefs,
-      s.store.authenticate(credentials.login, credentials.password),
+    const user = s.store.authenticate(credentials.login, credentials.password);
+    s.store.touch();
+    return render(
+      s,
+      call.method,
+      call.path,
+      loginReply(s.store, s.hrefs, user),
+      version,
     );
   }
   const presented = token(call.headers);
@@ -85,6 +120,14 @@ export function handleCall(s: Services, call: IncomingCall): Reply {
     : entry?.body
       ? [entry.body]
       : [];
+  const cacheable = op.method === "GET" && shapes.length === 0;
+  const key = cacheable
+    ? ResponseCache.key(user.id, version, call.path, call.search)
+    : "";
+  if (cacheable) {
+    const hit = s.cache.get(key, s.store.revision);
+    if (hit) return hit;
+  }
   let body: Document | undefined;
   if (shapes.length) {
     const shape = bodyShape(headerOf(call.headers["content-type"]), shapes);
@@ -94,7 +137,7 @@ export function handleCall(s: Services, call: IncomingCall): Reply {
         "BAD_REQUEST",
         "The request has no body; this operation requires one.",
       );
-    body = readBody(s.binding.documents, s.models, shape, call.body);
+    body = readBody(s.binding.documents, s.models, shape, call.body, version);
   }
   const ctx: Ctx = {
     op,
@@ -108,7 +151,19 @@ export function handleCall(s: Services, call: IncomingCall): Reply {
     hrefs: s.hrefs,
     binding: s.binding,
   };
-  return entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+  const revision = s.store.revision;
+  if (!cacheable) {
+    try {
+      const reply = entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+      return render(s, call.method, call.path, reply, version);
+    } finally {
+      s.store.touch();
+    }
+  }
+  const reply = entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+  const rendered = render(s, call.method, call.path, reply, version);
+  if (s.store.revision === revision) s.cache.set(key, revision, rendered);
+  return rendered;
 }
 
 /** `admin` operations: an Organization Administrator of the organization concerned (or the system administrator); `extension` ones: the system administrator. */

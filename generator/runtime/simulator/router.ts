@@ -1,7 +1,8 @@
 /**
  * vcd-codegen runtime, simulator: routing from the operations rows. Each row's path template
  * (`/vApp/{id}/power/action/powerOn`, relative to `/api`) becomes a matcher; literal segments win over
- * parameters, and a trailing slash is ignored (vCD's own hrefs often carry one).
+ * parameters, and a trailing slash is ignored (vCD's own hrefs often carry one). Answers are
+ * remembered per method and path (links ask the same questions for every representation).
  */
 import type { HttpMethod, OperationInfo } from "../client/operation.js";
 
@@ -24,8 +25,12 @@ interface Matcher {
 const trimSlashes = (path: string): string[] =>
   path.split("/").filter((segment) => segment !== "");
 
+/** Paths remembered before the memo starts over (hrefs carry ids: it grows with the store). */
+const MEMO_LIMIT = 50_000;
+
 export class Router {
   private readonly matchers: Matcher[] = [];
+  private readonly memo = new Map<string, Route | RouteMiss>();
 
   constructor(operations: readonly OperationInfo[]) {
     const byPath = new Map<string, Matcher>();
@@ -49,6 +54,17 @@ export class Router {
 
   /** The operation for a path below `/api` (`/vApp/vapp-1`), or why there is none. */
   find(method: string, path: string): Route | RouteMiss {
+    const key = `${method} ${path}`;
+    let found = this.memo.get(key);
+    if (found === undefined) {
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      found = this.search(method, path);
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+
+  private search(method: string, path: string): Route | RouteMiss {
     const segments = trimSlashes(path).map(decodeSegment);
     let allowed: HttpMethod[] | undefined;
     for (const matcher of this.matchers) {

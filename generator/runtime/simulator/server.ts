@@ -1,7 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: the HTTP side: reads requests, runs them through the pipeline,
- * writes each answer with the package's own writer (`Content-Type` with the version), records every
- * body it sends, and closes cleanly (every socket).
+ * sends the bytes it answers (rendered by render.ts, or from the response cache), records every
+ * body it sends when asked to, and closes cleanly (every socket).
  */
 import {
   createServer,
@@ -9,12 +9,10 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { Socket } from "node:net";
-import type { Document } from "../xml/index.js";
 import type { SentBody } from "./binding.js";
 import { VcdFault } from "./fault.js";
-import type { Reply } from "./handlers/context.js";
-import { MT } from "./handlers/media-types.js";
 import { handleCall, type Services } from "./pipeline.js";
+import { faultReply, render, type Rendered } from "./render.js";
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -26,7 +24,8 @@ export interface HttpSide {
 export async function listen(
   services: () => Services,
   port: number,
-  sent: SentBody[],
+  /** Where to record every XML body sent (`recordBodies`), or nothing. */
+  sent: SentBody[] | undefined,
 ): Promise<HttpSide> {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
@@ -78,96 +77,41 @@ function respond(
   req: IncomingMessage,
   res: ServerResponse,
   body: string,
-  sent: SentBody[],
+  sent: SentBody[] | undefined,
 ): void {
-  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const raw = req.url ?? "/";
+  const q = raw.indexOf("?");
+  const pathname = q < 0 ? raw : raw.slice(0, q);
+  const search = q < 0 ? "" : raw.slice(q);
   const method = req.method ?? "GET";
-  let reply: Reply;
+  const path = pathname.slice(4);
+  let out: Rendered;
   try {
-    if (url.pathname !== "/api" && !url.pathname.startsWith("/api/"))
+    if (pathname !== "/api" && !pathname.startsWith("/api/"))
       throw new VcdFault(
         404,
         "RESOURCE_NOT_FOUND",
         "The requested resource was not found.",
       );
-    reply = handleCall(s, {
+    out = handleCall(s, {
       method,
-      path: url.pathname.slice(4),
-      query: url.searchParams,
+      path,
+      query: new URLSearchParams(search),
+      search,
       headers: req.headers,
       body,
     });
   } catch (error) {
-    reply = faultReply(error);
+    out = render(s, method, path, faultReply(error), s.highest);
   }
-  const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-  let text: string | Buffer = "";
-  if (reply.raw) {
-    headers["Content-Type"] = reply.raw.contentType;
-    text = reply.raw.body;
-  } else if (reply.doc) {
-    const mediaType =
-      reply.mediaType ??
-      mediaTypeOf(s, method, url.pathname.slice(4), reply.doc);
-    headers["Content-Type"] = `${mediaType};version=${s.binding.apiVersion}`;
-    const xml = s.binding.documents.toXml(reply.doc);
-    text = xml;
+  if (sent && out.xml !== undefined)
     sent.push({
       method,
-      path: url.pathname + url.search,
-      status: reply.status,
-      contentType: headers["Content-Type"],
-      body: xml,
+      path: pathname + search,
+      status: out.status,
+      contentType: out.contentType ?? "",
+      body: out.xml,
     });
-  }
-  res.writeHead(reply.status, headers);
-  res.end(text);
-}
-
-/** The operation's declared media type for the element answered, or the element's own (a vm- id answers a Vm). */
-function mediaTypeOf(
-  s: Services,
-  method: string,
-  path: string,
-  doc: Document,
-): string {
-  const route = s.router.find(method, path);
-  const declared =
-    "op" in route
-      ? route.op.responses.find((r) => r.element === doc.element)
-      : undefined;
-  if (declared) return declared.mediaType;
-  const local = doc.element.slice(doc.element.indexOf(":") + 1);
-  const known = (MT as Record<string, string>)[
-    local[0].toLowerCase() + local.slice(1)
-  ];
-  return (
-    known ??
-    ("op" in route && route.op.responses[0]?.mediaType) ??
-    "application/*+xml"
-  );
-}
-
-function faultReply(error: unknown): Reply {
-  const fault =
-    error instanceof VcdFault
-      ? error
-      : new VcdFault(
-          500,
-          "INTERNAL_SERVER_ERROR",
-          `Internal Server Error: ${(error as Error)?.message ?? String(error)}`,
-        );
-  return {
-    status: fault.status,
-    mediaType: MT.error,
-    headers: fault.headers,
-    doc: {
-      element: "vcloud:Error",
-      value: {
-        message: fault.message,
-        majorErrorCode: fault.status,
-        minorErrorCode: fault.minor,
-      },
-    },
-  };
+  res.writeHead(out.status, out.headers);
+  res.end(out.body);
 }

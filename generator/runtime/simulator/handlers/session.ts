@@ -2,7 +2,9 @@
  * vcd-codegen runtime, simulator: versions, login and the session. `GET /versions` and the login are
  * open; the login answers a `Session` with its links and the token in both of vCD's headers.
  */
+import type { OperationInfo } from "../../client/operation.js";
 import type { Document } from "../../xml/index.js";
+import { versionNumber } from "../versions.js";
 import { urn } from "../store/ids.js";
 import type { User, Value } from "../store/model.js";
 import type { Store } from "../store/store.js";
@@ -10,9 +12,17 @@ import type { Ctx, HandlerTable, Reply } from "./context.js";
 import type { Hrefs } from "./hrefs.js";
 import { MT } from "./media-types.js";
 
+/** vCD lists media type mappings only for versions below 5.7 (versions.xsd says so). */
+const LAST_WITH_MAPPINGS = 5.7;
+
+/**
+ * `SupportedVersions`: each version with its login URL and, below 5.7, the mapping of every media
+ * type the operations answer to its complex type and schema.
+ */
 export function versionsDocument(
   hrefs: Hrefs,
   versions: readonly string[],
+  operations: readonly OperationInfo[],
 ): Document {
   return {
     element: "versioning:SupportedVersions",
@@ -21,9 +31,30 @@ export function versionsDocument(
         deprecated: false,
         Version,
         LoginUrl: hrefs.abs("/sessions"),
+        ...(versionNumber(Version) < LAST_WITH_MAPPINGS
+          ? { MediaTypeMapping: mediaTypeMappings(hrefs, operations) }
+          : {}),
       })),
     },
   };
+}
+
+function mediaTypeMappings(
+  hrefs: Hrefs,
+  operations: readonly OperationInfo[],
+): Value[] {
+  const byMediaType = new Map<string, string>();
+  for (const op of operations)
+    for (const r of [...op.responses, ...op.requestBodies])
+      if (!byMediaType.has(r.mediaType) && r.mediaType.includes("+xml"))
+        byMediaType.set(r.mediaType, r.type.slice(r.type.indexOf(":") + 1));
+  return [...byMediaType]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([MediaType, ComplexTypeName]) => ({
+      MediaType,
+      ComplexTypeName,
+      SchemaLocation: hrefs.abs("/v1.5/schema/master.xsd"),
+    }));
 }
 
 export function sessionValue(store: Store, hrefs: Hrefs, user: User): Value {

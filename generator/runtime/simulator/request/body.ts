@@ -18,6 +18,8 @@ export function readBody(
   models: ContentModels,
   shape: BodyShape,
   text: string,
+  /** The version the request asked for: what was added after it is refused. */
+  apiVersion?: string,
 ): Document {
   let doc: Document;
   try {
@@ -36,7 +38,10 @@ export function readBody(
     models.schema.elements[shape.element]?.type ?? shape.type,
   );
   if (structure) throw badRequest(PREFIX + structure);
-  const violations = documents.validate(doc);
+  const violations = documents.validate(
+    doc,
+    apiVersion === undefined ? undefined : { apiVersion },
+  );
   if (violations.length) throw badRequest(PREFIX + describe(violations[0]));
   return doc;
 }

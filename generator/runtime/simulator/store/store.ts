@@ -5,34 +5,25 @@
  */
 import { forbidden, noAccess, unauthorized } from "../fault.js";
 import { IdSource } from "./ids.js";
+import type { AccessControl } from "./access.js";
+import { fillFromSeed, newVm } from "./fill-from-seed.js";
+import type { MetadataEntry } from "./metadata.js";
 import type {
   Catalog,
   CatalogItem,
   Group,
-  Role,
   Network,
   Org,
+  Role,
   User,
   VApp,
   VAppTemplate,
   Vdc,
   Vm,
 } from "./model.js";
-import { Status } from "./model.js";
-import {
-  ROLE_NAMES,
-  type SeedData,
-  type SeedOrg,
-  type SeedVm,
-} from "./seed.js";
-import type { AccessControl } from "./access.js";
-import type { MetadataEntry } from "./metadata.js";
+import type { SeedData, SeedVm } from "./seed.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
-import {
-  defaultGuestCustomization,
-  defaultNetworkConnection,
-} from "./vm-sections.js";
 
 export interface StoreOptions {
   readonly tokenIdleTimeout: number;
@@ -59,6 +50,11 @@ export class Store {
   readonly metadata: Map<string, MetadataEntry[]> = new Map();
   readonly sessions: Sessions;
   tasks: Tasks;
+  /**
+   * Bumped on every change of the state (a request that may change it, a task moving on, a reset):
+   * what the response cache of GETs is keyed by.
+   */
+  revision = 0;
 
   constructor(
     private readonly seed: SeedData,
@@ -66,8 +62,19 @@ export class Store {
   ) {
     this.now = options.now ?? (() => Date.now());
     this.sessions = new Sessions(options.tokenIdleTimeout, this.now);
-    this.tasks = new Tasks(this.ids, options.taskStepMs, this.now);
+    this.tasks = this.newTasks();
     this.load();
+  }
+
+  /** The state changed (what a cached representation was rendered from may be stale). */
+  touch(): void {
+    this.revision++;
+  }
+
+  private newTasks(): Tasks {
+    return new Tasks(this.ids, this.options.taskStepMs, this.now, () =>
+      this.touch(),
+    );
   }
 
   reset(): void {
@@ -90,7 +97,8 @@ export class Store {
     this.tasks.clear();
     this.ids = new IdSource("vcd-simulator");
     this.hostNumber = 0;
-    this.tasks = new Tasks(this.ids, this.options.taskStepMs, this.now);
+    this.tasks = this.newTasks();
+    this.touch();
     this.load();
   }
 
@@ -253,122 +261,13 @@ export class Store {
   // ---- seeding ----
 
   private load(): void {
-    for (const seedOrg of this.seed.orgs) this.loadOrg(seedOrg);
-    for (const name of ROLE_NAMES) {
-      const role: Role = {
-        id: this.ids.next("role"),
-        name,
-        rights: [],
-        readOnly: true,
-      };
-      this.roles.set(role.id, role);
-    }
+    fillFromSeed(this, this.seed);
   }
 
-  private loadOrg(seed: SeedOrg): void {
-    const org: Org = {
-      id: this.ids.next("org"),
-      name: seed.name,
-      fullName: seed.fullName,
-      enabled: true,
-      ...(seed.description !== undefined
-        ? { description: seed.description }
-        : {}),
-    };
-    this.orgs.set(org.id, org);
-    for (const u of seed.users) {
-      const user: User = { id: this.ids.next("user"), orgId: org.id, ...u };
-      this.users.set(user.id, user);
-    }
-    const admin = [...this.users.values()].find((u) => u.orgId === org.id);
-    const networkByName = new Map<string, Network>();
-    for (const n of seed.networks ?? []) {
-      const network: Network = {
-        id: this.ids.next("network"),
-        orgId: org.id,
-        ...n,
-      };
-      this.networks.set(network.id, network);
-      networkByName.set(n.name, network);
-    }
-    const vdcByName = new Map<string, Vdc>();
-    for (const v of seed.vdcs ?? []) {
-      const vdc: Vdc = {
-        id: this.ids.next("vdc"),
-        orgId: org.id,
-        name: v.name,
-        networkIds: (v.networks ?? []).flatMap((n) => {
-          const id = networkByName.get(n)?.id;
-          return id ? [id] : [];
-        }),
-      };
-      this.vdcs.set(vdc.id, vdc);
-      vdcByName.set(v.name, vdc);
-    }
-    const created = new Date(this.now()).toISOString();
-    for (const c of seed.catalogs ?? []) {
-      const catalog: Catalog = {
-        id: this.ids.next("catalog"),
-        orgId: org.id,
-        name: c.name,
-        itemIds: [],
-        created,
-        ...(c.description !== undefined ? { description: c.description } : {}),
-      };
-      this.catalogs.set(catalog.id, catalog);
-      for (const i of c.items) {
-        const vdc = vdcByName.get(i.vdc);
-        if (!vdc)
-          throw new Error(
-            `seed: catalog item ${i.name}: no VDC ${i.vdc} in ${seed.name}`,
-          );
-        const template: VAppTemplate = {
-          id: this.ids.next("vAppTemplate"),
-          orgId: org.id,
-          vdcId: vdc.id,
-          name: i.template.name,
-          ownerId: admin?.id ?? "",
-          created,
-          vms: [],
-          ...(i.template.description !== undefined
-            ? { description: i.template.description }
-            : {}),
-        };
-        template.vms = i.template.vms.map((vm) =>
-          this.newVm(vm, template.id, networkByName.get(vm.network ?? "")),
-        );
-        this.templates.set(template.id, template);
-        const item: CatalogItem = {
-          id: this.ids.next("catalogItem"),
-          catalogId: catalog.id,
-          name: i.name,
-          templateId: template.id,
-        };
-        this.catalogItems.set(item.id, item);
-        catalog.itemIds.push(item.id);
-      }
-    }
+  /** A VM made from a seed's description (numbered hosts, default sections). */
+  newVm(seed: SeedVm, parentId: string, network: Network | undefined): Vm {
+    return newVm(this, seed, parentId, network, this.hostNumber++);
   }
 
   private hostNumber = 0;
-
-  newVm(seed: SeedVm, parentId: string, network: Network | undefined): Vm {
-    const id = this.ids.next("vm");
-    return {
-      id,
-      parentId,
-      name: seed.name,
-      status: Status.POWERED_OFF,
-      deployed: false,
-      cpus: seed.cpus,
-      memoryMb: seed.memoryMb,
-      diskMb: seed.diskMb,
-      osType: seed.osType,
-      osId: seed.osId,
-      needsCustomization: true,
-      guest: defaultGuestCustomization(id, seed.name),
-      network: defaultNetworkConnection(id, network, this.hostNumber++),
-      products: [],
-    };
-  }
 }

@@ -24,6 +24,8 @@ const STEPS_TO_END = 3;
 
 export class Tasks {
   private readonly tasks = new Map<string, Task>();
+  /** The tasks not yet done: what `settle` and `active` look at (finished ones are only kept). */
+  private readonly open = new Set<Task>();
   private readonly effects = new Map<string, TaskSpec>();
   private readonly failures = new Map<string, string>();
 
@@ -31,6 +33,8 @@ export class Tasks {
     private readonly ids: IdSource,
     private readonly stepMs: number,
     private readonly now: () => number,
+    /** Called whenever a task moves on (the store's revision). */
+    private readonly changed: () => void = () => {},
   ) {}
 
   start(spec: TaskSpec): Task {
@@ -55,7 +59,9 @@ export class Tasks {
       ...(failWith !== undefined ? { failWith } : {}),
     };
     this.tasks.set(task.id, task);
+    this.open.add(task);
     this.effects.set(task.id, spec);
+    this.changed();
     return task;
   }
 
@@ -77,16 +83,16 @@ export class Tasks {
     return task;
   }
 
+  /** Moves every open task on as time has passed. */
   settle(): void {
-    for (const task of this.tasks.values())
-      if (!isDone(task)) this.advance(task);
+    for (const task of this.open) this.advance(task);
   }
 
   /** Tasks still at work on an entity. */
   active(entityId: string): Task[] {
-    return [...this.tasks.values()].filter(
-      (t) => t.owner.id === entityId && !isDone(t),
-    );
+    const found: Task[] = [];
+    for (const t of this.open) if (t.owner.id === entityId) found.push(t);
+    return found;
   }
 
   all(): Task[] {
@@ -98,10 +104,13 @@ export class Tasks {
     task.status = "aborted";
     task.endTime = new Date(this.now()).toISOString();
     this.effects.delete(task.id);
+    this.open.delete(task);
+    this.changed();
   }
 
   clear(): void {
     this.tasks.clear();
+    this.open.clear();
     this.effects.clear();
     this.failures.clear();
   }
@@ -112,12 +121,17 @@ export class Tasks {
       task.polls;
     if (steps <= 0) return;
     if (steps < STEPS_TO_END) {
+      const progress = Math.round((steps * 100) / STEPS_TO_END);
+      if (task.status === "running" && task.progress === progress) return;
       task.status = "running";
-      task.progress = Math.round((steps * 100) / STEPS_TO_END);
+      task.progress = progress;
+      this.changed();
       return;
     }
     const spec = this.effects.get(task.id);
     this.effects.delete(task.id);
+    this.open.delete(task);
+    this.changed();
     task.endTime = new Date(this.now()).toISOString();
     if (task.failWith !== undefined) {
       task.status = "error";

@@ -1,0 +1,153 @@
+/**
+ * vcd-codegen runtime, simulator: filling a store from a seed: organizations with their users,
+ * networks, VDCs, catalogs and templates (each template's VMs with default sections), then the
+ * predefined roles.
+ */
+import type {
+  Catalog,
+  CatalogItem,
+  Network,
+  Org,
+  Role,
+  User,
+  VAppTemplate,
+  Vdc,
+  Vm,
+} from "./model.js";
+import { Status } from "./model.js";
+import {
+  ROLE_NAMES,
+  type SeedData,
+  type SeedOrg,
+  type SeedVm,
+} from "./seed.js";
+import type { Store } from "./store.js";
+import {
+  defaultGuestCustomization,
+  defaultNetworkConnection,
+} from "./vm-sections.js";
+
+export function fillFromSeed(store: Store, seed: SeedData): void {
+  for (const seedOrg of seed.orgs) loadOrg(store, seedOrg);
+  for (const name of ROLE_NAMES) {
+    const role: Role = {
+      id: store.ids.next("role"),
+      name,
+      rights: [],
+      readOnly: true,
+    };
+    store.roles.set(role.id, role);
+  }
+}
+
+/** A VM of a seed's description, powered off and not yet customized. */
+export function newVm(
+  store: Store,
+  seed: SeedVm,
+  parentId: string,
+  network: Network | undefined,
+  hostNumber: number,
+): Vm {
+  const id = store.ids.next("vm");
+  return {
+    id,
+    parentId,
+    name: seed.name,
+    status: Status.POWERED_OFF,
+    deployed: false,
+    cpus: seed.cpus,
+    memoryMb: seed.memoryMb,
+    diskMb: seed.diskMb,
+    osType: seed.osType,
+    osId: seed.osId,
+    needsCustomization: true,
+    guest: defaultGuestCustomization(id, seed.name),
+    network: defaultNetworkConnection(id, network, hostNumber),
+    products: [],
+  };
+}
+
+function loadOrg(store: Store, seed: SeedOrg): void {
+  const org: Org = {
+    id: store.ids.next("org"),
+    name: seed.name,
+    fullName: seed.fullName,
+    enabled: true,
+    ...(seed.description !== undefined
+      ? { description: seed.description }
+      : {}),
+  };
+  store.orgs.set(org.id, org);
+  for (const u of seed.users) {
+    const user: User = { id: store.ids.next("user"), orgId: org.id, ...u };
+    store.users.set(user.id, user);
+  }
+  const admin = [...store.users.values()].find((u) => u.orgId === org.id);
+  const networkByName = new Map<string, Network>();
+  for (const n of seed.networks ?? []) {
+    const network: Network = {
+      id: store.ids.next("network"),
+      orgId: org.id,
+      ...n,
+    };
+    store.networks.set(network.id, network);
+    networkByName.set(n.name, network);
+  }
+  const vdcByName = new Map<string, Vdc>();
+  for (const v of seed.vdcs ?? []) {
+    const vdc: Vdc = {
+      id: store.ids.next("vdc"),
+      orgId: org.id,
+      name: v.name,
+      networkIds: (v.networks ?? []).flatMap((n) => {
+        const id = networkByName.get(n)?.id;
+        return id ? [id] : [];
+      }),
+    };
+    store.vdcs.set(vdc.id, vdc);
+    vdcByName.set(v.name, vdc);
+  }
+  const created = new Date(store.now()).toISOString();
+  for (const c of seed.catalogs ?? []) {
+    const catalog: Catalog = {
+      id: store.ids.next("catalog"),
+      orgId: org.id,
+      name: c.name,
+      itemIds: [],
+      created,
+      ...(c.description !== undefined ? { description: c.description } : {}),
+    };
+    store.catalogs.set(catalog.id, catalog);
+    for (const i of c.items) {
+      const vdc = vdcByName.get(i.vdc);
+      if (!vdc)
+        throw new Error(
+          `seed: catalog item ${i.name}: no VDC ${i.vdc} in ${seed.name}`,
+        );
+      const template: VAppTemplate = {
+        id: store.ids.next("vAppTemplate"),
+        orgId: org.id,
+        vdcId: vdc.id,
+        name: i.template.name,
+        ownerId: admin?.id ?? "",
+        created,
+        vms: [],
+        ...(i.template.description !== undefined
+          ? { description: i.template.description }
+          : {}),
+      };
+      template.vms = i.template.vms.map((vm) =>
+        store.newVm(vm, template.id, networkByName.get(vm.network ?? "")),
+      );
+      store.templates.set(template.id, template);
+      const item: CatalogItem = {
+        id: store.ids.next("catalogItem"),
+        catalogId: catalog.id,
+        name: i.name,
+        templateId: template.id,
+      };
+      store.catalogItems.set(item.id, item);
+      catalog.itemIds.push(item.id);
+    }
+  }
+}
