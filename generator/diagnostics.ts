@@ -33,6 +33,14 @@ export class GeneratorError extends Error {
   }
 }
 
+/** A command line that asks for what cannot be (an API version the set does not describe): exit code 2. */
+export class UsageError extends GeneratorError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
 export function formatLocation(location: SourceLocation | undefined): string {
   if (!location) return "";
   return `${location.file}:${location.line}:${location.column}`;

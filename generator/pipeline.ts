@@ -26,7 +26,10 @@ import { resolveAnnotations } from "./passes/resolve-annotations.js";
 import { resolveElementRefs } from "./passes/resolve-element-refs.js";
 import { readOperationOverrides } from "./config/operation-overrides.js";
 import { readOperations } from "./load/read-operations.js";
-import { findOperationsFile } from "./load/find-operations-file.js";
+import {
+  findOperationsFile,
+  operationsVersions,
+} from "./load/find-operations-file.js";
 import { operationHistory } from "./load/operation-history.js";
 import { ALL_VERSIONS } from "./model/api-version.js";
 import { buildOperations } from "./model/build-operations.js";
@@ -35,6 +38,7 @@ import {
   operationsSource,
 } from "./model/finalize-operations.js";
 import { checkOperations } from "./passes/check-operations.js";
+import { checkApiVersion } from "./passes/check-api-version.js";
 import { linkOperations } from "./passes/link-operations.js";
 import { nameOperations } from "./passes/name-operations.js";
 import { overrideOperations } from "./passes/override-operations.js";
@@ -57,7 +61,10 @@ export const PHASES: readonly {
       checkOperations,
     ],
   },
-  { name: "select", passes: [applyVersionFacts, filterApiVersion] },
+  {
+    name: "select",
+    passes: [checkApiVersion, applyVersionFacts, filterApiVersion],
+  },
   {
     name: "derive",
     passes: [
@@ -90,7 +97,8 @@ export type ModelOptions = Pick<
   | "schemaSet"
   | "nameOverrides"
   | "operationNameOverrides"
->;
+> &
+  Partial<Pick<ResolvedOptions, "checkApiVersion">>;
 
 export function buildModel(options: ModelOptions): BuildResult {
   const timings: Timings = {};
@@ -148,6 +156,10 @@ export function buildModel(options: ModelOptions): BuildResult {
           resolve(dirname(schemaSet.file), schemaSet.operationOverrides),
           new Map(namespaces.map((ns) => [ns.prefix, ns.uri])),
         )
+      : [],
+    checkApiVersion: options.checkApiVersion ?? false,
+    operationsVersions: schemaSet.operations
+      ? operationsVersions(inputDir, schemaSet.operations)
       : [],
     warn: (warning) => warnings.push(warning),
   };

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import { resolveOptions, type CommandLineOptions } from "../config/options.js";
-import { GeneratorError } from "../diagnostics.js";
+import { GeneratorError, UsageError } from "../diagnostics.js";
 import { generate, GENERATOR_VERSION } from "../generate.js";
 import { ALL_VERSIONS } from "../model/api-version.js";
 import type { Model } from "../model/ir.js";
@@ -125,7 +125,7 @@ export async function main(
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof GeneratorError) {
       io.err(`error: ${error.format()}`);
-      return 1;
+      return error instanceof UsageError ? 2 : 1;
     }
     throw error;
   }

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { GeneratorError } from "../diagnostics.js";
+import { GeneratorError, UsageError } from "../diagnostics.js";
 import { ALL_VERSIONS, isNumericVersion } from "../model/api-version.js";
 import { clark, type ClarkName } from "../model/qname.js";
 import {
@@ -39,6 +39,8 @@ export interface ResolvedOptions {
   readonly nameOverrides: ReadonlyMap<ClarkName, string>;
   /** Stub names forced by the user, by operation id (`METHOD /path`). */
   readonly operationNameOverrides: ReadonlyMap<string, string>;
+  /** The API version must be one the schema set describes (when the command line or config names one). */
+  readonly checkApiVersion: boolean;
 }
 
 export const DEFAULT_OUT = "generated/vcloud";
@@ -71,7 +73,7 @@ export async function resolveOptions(
       ? newestVersion(inputDir, schemaSet, release)
       : (schemaSet.featureAliases[given] ?? given);
   if (!isNumericVersion(apiVersion) && apiVersion !== ALL_VERSIONS) {
-    throw new GeneratorError(
+    throw new UsageError(
       `--api-version must be a version number like 30.0 (or "all"), not "${apiVersion}"`,
     );
   }
@@ -88,6 +90,7 @@ export async function resolveOptions(
     operationNameOverrides: new Map(
       Object.entries(config.operationNames ?? {}),
     ),
+    checkApiVersion: given !== undefined,
   };
 }
 

@@ -14,6 +14,10 @@ export interface PassContext {
   readonly operationNameOverrides: ReadonlyMap<string, string>;
   /** Our facts about operations that the operations document lacks. */
   readonly operationOverrides: readonly OperationOverride[];
+  /** Whether the API version must be one the set describes (the command line's; not inline test sets'). */
+  readonly checkApiVersion: boolean;
+  /** The API versions the input folder has an operations document for, oldest first. */
+  readonly operationsVersions: readonly string[];
   /** Reports a problem in the input that does not stop generation (printed as a warning). */
   readonly warn: (warning: GeneratorError) => void;
 }

@@ -1,5 +1,5 @@
-/** Bad input: exit code 1, a message naming the file and line, and the previous output untouched. */
-import { writeFileSync } from "node:fs";
+/** Bad input: exit code 1 (2 for a usage error), a message naming the file and line, and the previous output untouched. */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
@@ -9,6 +9,7 @@ import {
   writeTree,
 } from "../helpers/inline-schema.js";
 import { snapshotDir } from "../helpers/snapshot-dir.js";
+import { VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
 
 /** A project folder: config, schema-set description, inputs, and a previous output. */
 function project(files: Record<string, string>, catalog?: string): string {
@@ -193,5 +194,67 @@ describe("bad input", () => {
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     expect(Object.keys(snapshotDir(join(dir, "out")))).toContain("src/test.ts");
+  });
+
+  it.each(["99.0", "0.1", "30.0.1", "28.0"])(
+    "--api-version %s: a usage error (exit 2) that lists the versions the set has",
+    async (version) => {
+      const work = writeTree({ "package.json": "{}" });
+      const run = await runCli(
+        [
+          "generate",
+          "--input",
+          VCD_API_36_DIR,
+          "--out",
+          join(work, "out"),
+          "--api-version",
+          version,
+        ],
+        { cwd: work },
+      );
+      expect(run.code).toBe(2);
+      expect(run.err).toContain(
+        `API version ${version} is not one this schema set describes`,
+      );
+      expect(run.err).toMatch(
+        /it has 1\.5, 5\.1, .*, 29\.0, 30\.0, .*, 35\.2, 36\.0 /,
+      );
+      expect(existsSync(join(work, "out"))).toBe(false);
+    },
+  );
+
+  it("--api-version abc is a usage error too (exit 2), and a feature alias names its version", async () => {
+    const work = writeTree({ "package.json": "{}" });
+    const bad = await runCli(
+      [
+        "generate",
+        "--input",
+        VCD_API_36_DIR,
+        "--out",
+        join(work, "out"),
+        "--api-version",
+        "abc",
+      ],
+      {
+        cwd: work,
+      },
+    );
+    expect(bad.code).toBe(2);
+    const alias = await runCli(
+      [
+        "model",
+        "--input",
+        VCD_API_36_DIR,
+        "--out",
+        join(work, "m.json"),
+        "--api-version",
+        "MULTI_SITE",
+      ],
+      { cwd: work },
+    );
+    expect(alias.code).toBe(0);
+    expect(
+      JSON.parse(readFileSync(join(work, "m.json"), "utf8")).apiVersion,
+    ).toBe("29.0");
   });
 });
