@@ -123,7 +123,10 @@ export interface VcdClient {
     credentials: Credentials,
     options?: CallOptions,
   ): Promise<Reply<LoginSession>>;
-  /** Uses a token obtained elsewhere (default kind `bearer`). */
+  /**
+   * Uses a token obtained elsewhere (default kind `bearer`). The version spoken stays as it is:
+   * call `negotiate` first for a server that may not list the package's.
+   */
   resume(token: string, kind?: TokenKind): void;
   /**
    * Ends the session and forgets the token (also when the server says 401): for a cloudapi login
