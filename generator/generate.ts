@@ -61,13 +61,17 @@ export function generate(
   check: boolean,
 ): GenerateResult {
   const result = generatePackage(options);
+  const stamp = {
+    apiVersion: result.model.apiVersion,
+    inputs: inputsLabel(options.release, options.schemaSet),
+  };
   if (check)
     return {
       ...result,
-      difference: compareOutput(options.outDir, result.files),
+      difference: compareOutput(options.outDir, result.files, stamp),
     };
   const start = performance.now();
-  writeOutput(options.outDir, result.files);
+  writeOutput(options.outDir, result.files, stamp);
   result.timings.write = performance.now() - start;
   return result;
 }

@@ -154,7 +154,11 @@ async function runGenerate(
   const counts = `${model.types.length} types, ${model.elements.length} elements, ${operationCounts(model)}, ${model.namespaces.length} namespaces, ${result.files.length} files`;
   const where = relative(io.cwd, options.outDir) || ".";
   if (result.difference) {
-    const { changed, missing, extra } = result.difference;
+    const { changed, missing, extra, otherRun } = result.difference;
+    if (otherRun)
+      io.err(
+        `${where}: generated for API ${otherRun.onDisk.apiVersion ?? "?"} from ${otherRun.onDisk.inputs ?? "unrecorded inputs"}; this run is for API ${otherRun.now.apiVersion} from ${otherRun.now.inputs}`,
+      );
     for (const path of changed) io.err(`${where}/${path}: would change`);
     for (const path of missing) io.err(`${where}/${path}: would be added`);
     for (const path of extra) io.err(`${where}/${path}: would be removed`);

@@ -2,19 +2,33 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { OutputFile } from "../emit/output-file.js";
-import { withMarker } from "./write-output.js";
+import { readStamp, withMarker, type OutputStamp } from "./write-output.js";
 
 export interface OutputDifference {
   readonly changed: string[];
   readonly missing: string[];
   readonly extra: string[];
+  /** Set when the output on disk was generated for another API version or from other inputs. */
+  readonly otherRun?: {
+    readonly onDisk: Partial<OutputStamp>;
+    readonly now: OutputStamp;
+  };
 }
 
 export function compareOutput(
   outDir: string,
   files: readonly OutputFile[],
+  stamp?: OutputStamp,
 ): OutputDifference {
-  const expected = withMarker(files);
+  const expected = withMarker(files, stamp);
+  const onDiskStamp = readStamp(outDir);
+  const otherRun =
+    stamp &&
+    existsSync(outDir) &&
+    (onDiskStamp.apiVersion !== stamp.apiVersion ||
+      onDiskStamp.inputs !== stamp.inputs)
+      ? { onDisk: onDiskStamp, now: stamp }
+      : undefined;
   const onDisk = new Set(
     existsSync(outDir)
       ? listFiles(outDir).map((path) => relative(outDir, path))
@@ -28,7 +42,12 @@ export function compareOutput(
       changed.push(file.path);
     onDisk.delete(file.path);
   }
-  return { changed, missing, extra: [...onDisk].sort() };
+  return {
+    changed,
+    missing,
+    extra: [...onDisk].sort(),
+    ...(otherRun ? { otherRun } : {}),
+  };
 }
 
 export function isSame(difference: OutputDifference): boolean {

@@ -14,7 +14,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { writeTree } from "../helpers/inline-schema.js";
 import { runCli } from "../helpers/run-cli.js";
 import { snapshotDir } from "../helpers/snapshot-dir.js";
-import { PROJECT_ROOT, VCD_API_DIR } from "../helpers/vcd-inputs.js";
+import {
+  PROJECT_ROOT,
+  VCD_API_36_DIR,
+  VCD_API_DIR,
+} from "../helpers/vcd-inputs.js";
 
 const TSC = resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc");
 /** A tsconfig for a strict consumer of the generated package. */
@@ -152,6 +156,21 @@ describe("generate", () => {
     await runCli(["generate", "--input", VCD_API_DIR, "--out", out], {
       cwd: work,
     });
+    expect(snapshotDir(out)).toEqual(first);
+  });
+
+  it("--check says first when the output on disk was made for another API version or from other inputs", async () => {
+    expect(first[".vcd-codegen"]).toMatch(
+      /api-version: 30\.0\ninputs: vmware\/vcd-api-schemas@355a58177624\n$/,
+    );
+    const other = await runCli(
+      ["generate", "--check", "--input", VCD_API_36_DIR, "--out", out],
+      { cwd: work },
+    );
+    expect(other.code).toBe(1);
+    expect(other.err.split("\n")[0]).toBe(
+      "out: generated for API 30.0 from vmware/vcd-api-schemas@355a58177624; this run is for API 36.0 from vmware/vcd-api-schemas@756f3abb415b",
+    );
     expect(snapshotDir(out)).toEqual(first);
   });
 
