@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { GeneratorError, fileStart } from "../diagnostics.js";
+import { locateJsonPath } from "../load/json-location.js";
 import { readJson } from "./schema-set-config.js";
 
 export interface UserConfig {
@@ -40,9 +41,12 @@ const KEYS: Record<keyof UserConfig, string> = {
 };
 
 export async function readUserConfig(file: string): Promise<UserConfig> {
-  const value = file.endsWith(".ts")
-    ? await importTsConfig(file)
-    : readJson(file);
+  const isTs = file.endsWith(".ts");
+  const value = isTs ? await importTsConfig(file) : readJson(file);
+  // A key's own line and column in a JSON config; a .ts config is named as a whole.
+  const text = isTs ? undefined : readFileSync(file, "utf8");
+  const at = (...keys: string[]) =>
+    text === undefined ? fileStart(file) : locateJsonPath(file, text, keys);
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new GeneratorError("the config must be an object", fileStart(file));
   }
@@ -51,19 +55,19 @@ export async function readUserConfig(file: string): Promise<UserConfig> {
     if (!want)
       throw new GeneratorError(
         `unknown option (known: ${Object.keys(KEYS).join(", ")})`,
-        fileStart(file),
+        at(key),
         key,
       );
-    if (typeof v !== want || v === null)
-      throw new GeneratorError(`must be a ${want}`, fileStart(file), key);
+    if (typeof v !== want || v === null || Array.isArray(v))
+      throw new GeneratorError(WHAT[key as keyof UserConfig], at(key), key);
   }
   for (const [qname, name] of Object.entries(
     (value as UserConfig).names ?? {},
   )) {
     if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) {
       throw new GeneratorError(
-        `must be a TypeScript identifier`,
-        fileStart(file),
+        `must be a TypeScript identifier (a name like VApp), not ${JSON.stringify(name)}`,
+        at("names", qname),
         `names["${qname}"]`,
       );
     }
@@ -74,23 +78,40 @@ export async function readUserConfig(file: string): Promise<UserConfig> {
     if (!/^(GET|PUT|POST|DELETE) \/\S*$/.test(id))
       throw new GeneratorError(
         `must name an operation as "METHOD /path" (e.g. "POST /vApp/{id}/power/action/powerOn")`,
-        fileStart(file),
+        at("operationNames", id),
         `operationNames["${id}"]`,
       );
     if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
       throw new GeneratorError(
-        `must be a TypeScript identifier`,
-        fileStart(file),
+        `must be a TypeScript identifier (a name like powerOnVApp), not ${JSON.stringify(name)}`,
+        at("operationNames", id),
         `operationNames["${id}"]`,
       );
   }
   return value as UserConfig;
 }
 
+/** What each option must be, in plain words. */
+const WHAT: Record<keyof UserConfig, string> = {
+  input: "must be a string: the input folder, relative to the config file",
+  out: "must be a string: the output folder, relative to the config file",
+  apiVersion:
+    'must be a string: an API version such as "36.0", or a feature alias',
+  schemaSet: "must be a string: the path of a schema-set description",
+  names: "must be an object mapping QNames to names",
+  operationNames:
+    'must be an object mapping operations ("METHOD /path") to names',
+};
+
 export function findUserConfig(projectRoot: string): string | undefined {
-  return CONFIG_NAMES.map((name) => join(projectRoot, name)).find((file) =>
-    existsSync(file),
+  const found = CONFIG_NAMES.map((name) => join(projectRoot, name)).filter(
+    (file) => existsSync(file),
   );
+  if (found.length > 1)
+    throw new GeneratorError(
+      `two config files: ${found.join(" and ")}; keep one (or name one with --config)`,
+    );
+  return found[0];
 }
 
 /** A `.ts` config: transpiled (no type check) to a temporary module and imported. */

@@ -160,16 +160,47 @@ describe("bad input", () => {
     expect(run.err).toMatch(/vcd-codegen pull-schemas/);
   });
 
-  it("an unknown config option names its path", async () => {
+  it("an unknown config option names its path, with the line and column of its key", async () => {
     const dir = project({ "main.xsd": schema("") });
     writeFileSync(
       join(dir, "vcd-codegen.config.json"),
-      JSON.stringify({ inptu: "x" }),
+      JSON.stringify({ out: "out", inptu: "x" }, null, 2),
     );
     const run = await runCli(["generate"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.err).toMatch(
-      /vcd-codegen\.config\.json:1:1: inptu: unknown option/,
+      /vcd-codegen\.config\.json:3:3: inptu: unknown option/,
+    );
+  });
+
+  it("a config value of the wrong kind says what it must be, in plain words, at its key", async () => {
+    const dir = project({ "main.xsd": schema("") });
+    writeFileSync(
+      join(dir, "vcd-codegen.config.json"),
+      `{\n  "out": "out",\n  "names": ["vcloud:VAppType"]\n}\n`,
+    );
+    const run = await runCli(["generate"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(
+      "vcd-codegen.config.json:3:3: names: must be an object mapping QNames to names",
+    );
+    writeFileSync(
+      join(dir, "vcd-codegen.config.json"),
+      `{\n  "names": {\n    "vcloud:VAppType": "not a name"\n  }\n}\n`,
+    );
+    const name = await runCli(["generate"], { cwd: dir });
+    expect(name.err).toContain(
+      'vcd-codegen.config.json:3:5: names["vcloud:VAppType"]: must be a TypeScript identifier',
+    );
+  });
+
+  it("both vcd-codegen.config.json and .ts: an error naming both", async () => {
+    const dir = project({ "main.xsd": schema("") });
+    writeFileSync(join(dir, "vcd-codegen.config.ts"), "export default {};\n");
+    const run = await runCli(["generate"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(
+      `two config files: ${join(dir, "vcd-codegen.config.json")} and ${join(dir, "vcd-codegen.config.ts")}`,
     );
   });
 
