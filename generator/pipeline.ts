@@ -7,6 +7,7 @@ import type { ResolvedOptions } from "./config/options.js";
 import { GeneratorError } from "./diagnostics.js";
 import { EMPTY_CATALOG, readCatalog } from "./load/catalog.js";
 import { loadSchemaSet } from "./load/schema-set.js";
+import { checkInputLayout } from "./load/check-input-layout.js";
 import { buildDraft } from "./model/build-draft.js";
 import type { Draft } from "./model/draft.js";
 import { finalizeModel } from "./model/finalize-model.js";
@@ -109,6 +110,7 @@ export function buildModel(options: ModelOptions): BuildResult {
     return result;
   };
   const { schemaSet, inputDir } = options;
+  checkInputLayout(inputDir, schemaSet);
   const set = time("load", () => {
     const catalog = schemaSet.catalog
       ? readCatalog(resolve(inputDir, schemaSet.catalog))

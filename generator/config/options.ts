@@ -14,6 +14,7 @@ import {
   type SchemaSetConfig,
 } from "./schema-set-config.js";
 import { identifyRelease } from "../load/identify-release.js";
+import { checkInputLayout } from "../load/check-input-layout.js";
 import { operationsVersions } from "../load/find-operations-file.js";
 import {
   findUserConfig,
@@ -109,6 +110,8 @@ function newestVersion(
     : [];
   const newest =
     documented[documented.length - 1] ?? schemaSet.newestApiVersion;
+  // A folder not laid out like the inputs at all is said to be so first.
+  if (newest === undefined) checkInputLayout(inputDir, schemaSet);
   if (newest === undefined)
     throw new GeneratorError(
       `cannot tell which API version ${inputDir} describes (no known release, no operations document): give --api-version`,

@@ -194,6 +194,22 @@ describe("bad input", () => {
     );
   });
 
+  it("an input folder not laid out like the inputs says so, before reading anything", async () => {
+    const input = writeTree({ "README.md": "not the inputs\n" });
+    const work = writeTree({ "package.json": "{}" });
+    const run = await runCli(
+      ["generate", "--input", input, "--out", join(work, "out")],
+      {
+        cwd: work,
+      },
+    );
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(
+      `error: no xsd/ in ${input}: expected a folder laid out like vmware/vcd-api-schemas, with xsd/rest-api/1.5/schemas/master/master.xsd`,
+    );
+    expect(existsSync(join(work, "out"))).toBe(false);
+  });
+
   it("both vcd-codegen.config.json and .ts: an error naming both", async () => {
     const dir = project({ "main.xsd": schema("") });
     writeFileSync(join(dir, "vcd-codegen.config.ts"), "export default {};\n");
