@@ -214,7 +214,10 @@ describe("generate", () => {
       writeFileSync(join(work, `readme-${i}.ts`), `${block}\nexport {};\n`),
     );
     const files = blocks.map((_, i) => `readme-${i}.ts`);
-    const paths = { "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"] };
+    const paths = {
+      "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"],
+      "@vcd-codegen/vcloud/*": ["./out/dist/*.d.ts"],
+    };
     writeFileSync(
       join(work, "tsconfig.readme.json"),
       strictConfig(files, { paths }),
