@@ -188,7 +188,9 @@ describe.each(CASES)("a server that speaks only $version", (c) => {
     expect(error).toBeInstanceOf(pkg.ValidationError);
     const violations = (error as InstanceType<Package36["ValidationError"]>)
       .violations;
-    expect(violations.map((v) => v.message)).toEqual([c.violation]);
+    expect(violations.map((v: { message: string }) => v.message)).toEqual([
+      c.violation,
+    ]);
     expect((error as Error).message).toContain(c.violation);
     expect(s.requests.length).toBe(sent);
   });

@@ -227,7 +227,7 @@ describe("toXml at a version", () => {
       expect(thrown).toBeInstanceOf(pkg.ValidationError);
       const violations = (thrown as InstanceType<Package36["ValidationError"]>)
         .violations;
-      expect(violations.map((v) => v.message)).toEqual([
+      expect(violations.map((v: { message: string }) => v.message)).toEqual([
         "VApp.Children.Vm[0].ComputePolicy: version: added in 33.0",
       ]);
     }
