@@ -91,4 +91,26 @@ describe("the XSD set under /api/v1.5/schema/", () => {
       );
     }
   });
+  it("serves every file by its folder path too, so relative includes resolve on the server", async () => {
+    const get = async (path: string) => {
+      const res = await fetch(`${sim.url}${path}`);
+      return { status: res.status, text: await res.text() };
+    };
+    const flat = await get("/v1.5/schema/services.xsd");
+    const extension = await get("/v1.5/schema/extension/services.xsd");
+    expect(extension.status).toBe(200);
+    expect(extension.text).toContain(
+      "http://www.vmware.com/vcloud/extension/v1.5",
+    );
+    expect(extension.text).not.toBe(flat.text);
+    // master.xsd's `../vcloud/vcloud.xsd`, from the flat and from the folder path.
+    expect((await get("/v1.5/vcloud/vcloud.xsd")).status).toBe(200);
+    expect((await get("/v1.5/schema/vcloud/vcloud.xsd")).status).toBe(200);
+    expect((await get("/schemas/external/ovf1.1/ovf-vmware.xsd")).status).toBe(
+      200,
+    );
+    expect((await get("/v1.5/schema/vcloud/../../secret.xsd")).status).toBe(
+      404,
+    );
+  });
 });

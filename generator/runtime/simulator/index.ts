@@ -34,6 +34,7 @@ import { SchemaFiles } from "./schema-files.js";
 import { listen } from "./server.js";
 import { loadSeed, ROLE_NAMES } from "./store/seed.js";
 import { Store } from "./store/store.js";
+import { DiskRules } from "./store/disks.js";
 import { VAppRules } from "./store/vapps.js";
 import { supportedVersions } from "./versions.js";
 
@@ -67,11 +68,13 @@ export async function startSimulator(
   const url = `http://127.0.0.1:${http.port}/api`;
   const hrefs = new Hrefs(url, router);
   const renderer = { router, documents: binding.documents };
+  const rules = new VAppRules(store);
   services = {
     binding,
     router,
     store,
-    rules: new VAppRules(store),
+    rules,
+    disks: new DiskRules(store, rules),
     hrefs,
     models: new ContentModels(binding.schema),
     minimal: new MinimalInstances(binding.schema, url),

@@ -26,6 +26,7 @@ import { acceptedVersion, bodyShape } from "./request/negotiate.js";
 import type { Router } from "./router.js";
 import { SCHEMA_OPERATION_PATHS, type SchemaFiles } from "./schema-files.js";
 import type { User } from "./store/model.js";
+import type { DiskRules } from "./store/disks.js";
 import type { Store } from "./store/store.js";
 import type { VAppRules } from "./store/vapps.js";
 
@@ -45,6 +46,7 @@ export interface Services {
   readonly router: Router;
   readonly store: Store;
   readonly rules: VAppRules;
+  readonly disks: DiskRules;
   readonly hrefs: Hrefs;
   readonly models: ContentModels;
   readonly minimal: MinimalInstances;
@@ -148,6 +150,7 @@ export function handleCall(s: Services, call: IncomingCall): Rendered {
     body,
     store: s.store,
     rules: s.rules,
+    disks: s.disks,
     hrefs: s.hrefs,
     binding: s.binding,
   };

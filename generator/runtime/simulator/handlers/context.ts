@@ -6,6 +6,7 @@ import type { BodyShape, OperationInfo } from "../../client/operation.js";
 import type { Document } from "../../xml/index.js";
 import type { SimulatorBinding } from "../binding.js";
 import type { User } from "../store/model.js";
+import type { DiskRules } from "../store/disks.js";
 import type { Session } from "../store/sessions.js";
 import type { Store } from "../store/store.js";
 import type { VAppRules } from "../store/vapps.js";
@@ -20,6 +21,7 @@ export interface Ctx {
   readonly body: Document | undefined;
   readonly store: Store;
   readonly rules: VAppRules;
+  readonly disks: DiskRules;
   readonly hrefs: Hrefs;
   readonly binding: SimulatorBinding;
 }

@@ -3,7 +3,7 @@
  * `ovf:VirtualHardwareSection` with its NIC, SCSI controller, disk, CPU and memory items (RASD values,
  * whose CIM numbers are held as strings).
  */
-import type { Value, Vm } from "../store/model.js";
+import type { HardDisk, Value, Vm } from "../store/model.js";
 import type { Ctx } from "./context.js";
 import { MT } from "./media-types.js";
 
@@ -79,6 +79,11 @@ export function virtualHardwareSection(
           ctx.hrefs.abs(`${path}/virtualHardwareSection/memory`),
           MT.rasdItem,
         ),
+        rawLink(
+          "down",
+          ctx.hrefs.abs(`${path}/virtualHardwareSection/disks`),
+          MT.rasdItemsList,
+        ),
       ]
     : [];
   return {
@@ -92,29 +97,42 @@ export function virtualHardwareSection(
     },
     Item: [
       ...nicItems(vm),
-      {
-        Address: text(0),
-        Description: text("SCSI Controller"),
-        ElementName: text("SCSI Controller 0"),
-        InstanceID: text(2),
-        ResourceSubType: text("lsilogic"),
-        ResourceType: text(6),
-      },
-      {
-        AddressOnParent: text(0),
-        Description: text("Hard disk"),
-        ElementName: text("Hard disk 1"),
-        InstanceID: text(2000),
-        Parent: text(2),
-        ResourceType: text(17),
-        VirtualQuantity: text(vm.diskMb * 1024 * 1024),
-        VirtualQuantityUnits: text("byte"),
-      },
+      scsiController(),
+      ...diskItems(vm),
       cpuItem(vm),
       memoryItem(vm),
     ],
     ...(links.length ? { $any: links } : {}),
   };
+}
+
+/** The VM's hard disks (one of `diskMb` unless it was given others), on SCSI controller 0. */
+export function hardDisks(vm: Vm): HardDisk[] {
+  return vm.hardDisks ?? [{ instanceId: 2000, sizeMb: vm.diskMb }];
+}
+
+export function scsiController(): Value {
+  return {
+    Address: text(0),
+    Description: text("SCSI Controller"),
+    ElementName: text("SCSI Controller 0"),
+    InstanceID: text(2),
+    ResourceSubType: text("lsilogic"),
+    ResourceType: text(6),
+  };
+}
+
+export function diskItems(vm: Vm): Value[] {
+  return hardDisks(vm).map((d, i) => ({
+    AddressOnParent: text(i),
+    Description: text("Hard disk"),
+    ElementName: text(`Hard disk ${i + 1}`),
+    InstanceID: text(d.instanceId),
+    Parent: text(2),
+    ResourceType: text(17),
+    VirtualQuantity: text(d.sizeMb * 1024 * 1024),
+    VirtualQuantityUnits: text("byte"),
+  }));
 }
 
 export function operatingSystemSection(vm: Vm): Value {

@@ -32,6 +32,7 @@ export class Hrefs {
   readonly task = (id: string) => `/task/${id}`;
   readonly tasksList = (orgId: string) => `/tasksList/${orgId}`;
   readonly network = (id: string) => `/network/${id}`;
+  readonly disk = (id: string) => `/disk/${id}`;
   readonly user = (id: string) => `/admin/user/${id}`;
 
   /** The absolute href of a path below the API root. */

@@ -2,10 +2,12 @@
 import { accessHandlers } from "./access.js";
 import { adminHandlers } from "./admin.js";
 import { composeHandlers } from "./compose.js";
+import { diskHandlers } from "./disks.js";
 import type { HandlerTable } from "./context.js";
 import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
 import { queryHandlers } from "./query.js";
+import { reconfigureHandlers } from "./reconfigure.js";
 import { sessionHandlers } from "./session.js";
 import { snapshotHandlers } from "./snapshots.js";
 import { taskHandlers } from "./task.js";
@@ -24,6 +26,8 @@ export const HANDLERS: HandlerTable = {
   ...adminHandlers,
   ...accessHandlers,
   ...composeHandlers,
+  ...diskHandlers,
+  ...reconfigureHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -16,6 +16,11 @@ export const MT = {
   task: "application/vnd.vmware.vcloud.task+xml",
   tasksList: "application/vnd.vmware.vcloud.tasksList+xml",
   network: "application/vnd.vmware.vcloud.network+xml",
+  disk: "application/vnd.vmware.vcloud.disk+xml",
+  diskCreateParams: "application/vnd.vmware.vcloud.diskCreateParams+xml",
+  diskAttachOrDetachParams:
+    "application/vnd.vmware.vcloud.diskAttachOrDetachParams+xml",
+  vms: "application/vnd.vmware.vcloud.vms+xml",
   orgNetwork: "application/vnd.vmware.vcloud.orgNetwork+xml",
   user: "application/vnd.vmware.admin.user+xml",
   role: "application/vnd.vmware.admin.role+xml",
@@ -35,6 +40,8 @@ export const MT = {
     "application/vnd.vmware.vcloud.networkConnectionSection+xml",
   virtualHardware: "application/vnd.vmware.vcloud.virtualHardwareSection+xml",
   rasdItem: "application/vnd.vmware.vcloud.rasdItem+xml",
+  rasdItemsList: "application/vnd.vmware.vcloud.rasdItemsList+xml",
+  vdcStorageProfile: "application/vnd.vmware.vcloud.vdcStorageProfile+xml",
   productSections: "application/vnd.vmware.vcloud.productSections+xml",
   query: "application/vnd.vmware.vcloud.query.queryList+xml",
 } as const;

@@ -47,6 +47,7 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
     catalog: [h.catalog(ref.id), MT.catalog],
     catalogItem: [h.catalogItem(ref.id), MT.catalogItem],
     org: [h.org(ref.id), MT.org],
+    disk: [h.disk(ref.id), MT.disk],
   }[ref.kind];
   return { href: h.abs(path), name: ref.name, type };
 }

@@ -91,6 +91,9 @@ export function vmValue(ctx: Ctx, vapp: VApp, vm: Vm): Value {
     ...tasksInProgress(ctx, vm.id),
     Section: vmSections(ctx, vm, path, true),
     VAppScopedLocalId: vm.name,
+    ...(vm.storageProfile
+      ? { StorageProfile: { ...vm.storageProfile, type: MT.vdcStorageProfile } }
+      : {}),
   };
 }
 

@@ -11,15 +11,7 @@ import { MT } from "./media-types.js";
 import { taskReply } from "./refs.js";
 import { targetOf } from "./vapp.js";
 import { vmSections } from "./vapp-view.js";
-
-function vmOf(ctx: Ctx) {
-  const target = targetOf(ctx);
-  if (!target.vm)
-    throw badRequest(
-      "This operation applies to a virtual machine, not to a vApp.",
-    );
-  return { vapp: target.vapp, vm: target.vm };
-}
+import { vmOf } from "./vm-target.js";
 
 /** The section as a document of its own (its `$element` becomes the root). */
 function sectionDocument(ctx: Ctx, element: string) {
@@ -38,7 +30,7 @@ function content(body: Value): Value {
   return rest;
 }
 
-function quantity(body: Value): number {
+export function quantity(body: Value): number {
   const q = Number(
     (body.VirtualQuantity as { $value?: unknown } | undefined)?.$value,
   );

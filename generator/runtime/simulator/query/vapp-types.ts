@@ -141,6 +141,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     catalog: h.catalog(o.id),
     catalogItem: h.catalogItem(o.id),
     org: h.org(o.id),
+    disk: h.disk(o.id),
   }[o.kind];
   return {
     orgId: task.orgId,

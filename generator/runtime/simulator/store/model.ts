@@ -120,8 +120,17 @@ export interface Vm {
   network: Value;
   /** `ovf:ProductSection` values. */
   products: Value[];
+  /** Its hard disks (RASD items of resource type 17); absent: one disk of `diskMb` (instance 2000). */
+  hardDisks?: HardDisk[];
+  /** The storage profile it is placed on (a reference of the VDC's), if one was set. */
+  storageProfile?: { readonly href: string; readonly name: string };
   /** Its one snapshot (vCD keeps at most one per VM). */
   snapshot?: Snapshot;
+}
+
+export interface HardDisk {
+  readonly instanceId: number;
+  readonly sizeMb: number;
 }
 
 export interface Snapshot {
@@ -133,6 +142,24 @@ export interface Snapshot {
   /** What reverting restores. */
   readonly cpus: number;
   readonly memoryMb: number;
+}
+
+/** An independent disk of a VDC, attached to at most one VM. */
+export interface Disk {
+  readonly id: string;
+  readonly orgId: string;
+  readonly vdcId: string;
+  name: string;
+  description?: string;
+  /** Size in bytes. */
+  size: number;
+  busType?: string;
+  busSubType?: string;
+  ownerId: string;
+  /** UNRESOLVED while its creation task runs, then RESOLVED. */
+  status: number;
+  /** The VM it is attached to, if any. */
+  attachedVmId?: string;
 }
 
 export interface VApp {
@@ -166,7 +193,14 @@ export type TaskStatus = "queued" | "running" | "success" | "error" | "aborted";
 /** What a task works on: rendered as its `Owner`. */
 export interface EntityRef {
   readonly kind:
-    "vApp" | "vm" | "vAppTemplate" | "vdc" | "catalog" | "catalogItem" | "org";
+    | "vApp"
+    | "vm"
+    | "vAppTemplate"
+    | "vdc"
+    | "catalog"
+    | "catalogItem"
+    | "org"
+    | "disk";
   readonly id: string;
   readonly name: string;
 }

@@ -11,6 +11,7 @@ import type { MetadataEntry } from "./metadata.js";
 import type {
   Catalog,
   CatalogItem,
+  Disk,
   Group,
   Network,
   Org,
@@ -42,6 +43,7 @@ export class Store {
   readonly catalogItems: Map<string, CatalogItem> = new Map();
   readonly templates: Map<string, VAppTemplate> = new Map();
   readonly vapps: Map<string, VApp> = new Map();
+  readonly disks: Map<string, Disk> = new Map();
   readonly groups: Map<string, Group> = new Map();
   readonly roles: Map<string, Role> = new Map();
   /** Access settings by the id of the vApp, template or catalog. */
@@ -87,6 +89,7 @@ export class Store {
       this.catalogItems,
       this.templates,
       this.vapps,
+      this.disks,
       this.metadata,
       this.groups,
       this.roles,
@@ -207,6 +210,10 @@ export class Store {
     );
   }
 
+  disk(user: User, id: string): Disk {
+    return this.visible(user, this.disks.get(id), (d) => d.orgId, "disk", id);
+  }
+
   vapp(user: User, id: string): VApp {
     return this.visible(user, this.vapps.get(id), (v) => v.orgId, "vapp", id);
   }
@@ -238,6 +245,7 @@ export class Store {
       this.catalogs.get(id)?.orgId ??
       this.templates.get(id)?.orgId ??
       this.vapps.get(id)?.orgId ??
+      this.disks.get(id)?.orgId ??
       this.groups.get(id)?.orgId;
     if (owner) return owner;
     const item = this.catalogItems.get(id);

@@ -15,7 +15,13 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
-import { computerName, macAddress } from "./vm-sections.js";
+import {
+  checkGuestCustomization,
+  checkNetworkConnections,
+  connections,
+  copyVm,
+  refreshStatus,
+} from "./vm-rules.js";
 
 export interface InstantiateParams {
   readonly name: string;
@@ -249,13 +255,14 @@ export class VAppRules {
     vm: Vm,
     change: () => void,
     aliases: readonly string[] = [],
+    operationName = "vappUpdateVm",
   ): Task {
     this.store.requireVAppRights(user);
     this.requireIdle({ vapp, vm });
     return this.task(
       user,
       { vapp, vm },
-      "vappUpdateVm",
+      operationName,
       aliases,
       "Updating",
       change,
@@ -263,33 +270,11 @@ export class VAppRules {
   }
 
   checkGuestCustomization(section: Record<string, unknown>): void {
-    const name = section.ComputerName;
-    if (
-      typeof name === "string" &&
-      !/^(?![0-9]+$)[A-Za-z0-9-]{1,63}$/.test(name)
-    )
-      throw badRequest(
-        "Computer name can only contain alphanumeric characters and hyphens, cannot consist of only numbers, and can be at most 63 characters long.",
-      );
-    if (
-      section.AdminPasswordEnabled === false &&
-      section.AdminPassword !== undefined &&
-      section.AdminPassword !== ""
-    )
-      throw badRequest(
-        "An administrator password cannot be set when AdminPasswordEnabled is false.",
-      );
+    checkGuestCustomization(section);
   }
 
   checkNetworkConnections(vapp: VApp, section: Record<string, unknown>): void {
-    const available = new Set([...vapp.networks, "none"]);
-    for (const c of (section.NetworkConnection as
-      Record<string, unknown>[] | undefined) ?? []) {
-      if (!available.has(String(c.network)))
-        throw badRequest(
-          `The specified network ${String(c.network)} is not available in vApp "${vapp.name}".`,
-        );
-    }
+    checkNetworkConnections(vapp, section);
   }
 
   private task(
@@ -326,39 +311,11 @@ export class VAppRules {
 
   /** A vApp's status and deployment from its VMs'. */
   refreshStatus(vapp: VApp): void {
-    if (vapp.vms.length === 0) return;
-    const statuses = new Set(vapp.vms.map((vm) => vm.status));
-    vapp.status = statuses.size === 1 ? vapp.vms[0].status : Status.MIXED;
-    vapp.deployed = vapp.vms.some((vm) => vm.deployed);
+    refreshStatus(vapp);
   }
 
   /** A copy of a VM for another vApp or template: new id, MAC and computer name, not yet resolved. */
   copyVm(source: Vm, parentId: string): Vm {
-    const id = this.store.ids.next("vm");
-    const network = structuredClone(source.network);
-    for (const c of connections({ network } as Vm))
-      c.MACAddress = macAddress(id);
-    const { snapshot: _snapshot, ...copied } = structuredClone(source);
-    return {
-      ...copied,
-      id,
-      parentId,
-      status: Status.UNRESOLVED,
-      deployed: false,
-      needsCustomization: true,
-      guest: {
-        ...structuredClone(source.guest),
-        VirtualMachineId: id,
-        ComputerName: computerName(source.name),
-      },
-      network,
-    };
+    return copyVm(this.store.ids, source, parentId);
   }
-}
-
-function connections(vm: Vm): Record<string, unknown>[] {
-  return (
-    (vm.network.NetworkConnection as Record<string, unknown>[] | undefined) ??
-    []
-  );
 }

@@ -1,0 +1,149 @@
+/**
+ * The Programming Guide's workflows through the generated 30.0 package: its client, its stubs by
+ * name and its link helpers, against its simulator (recording every body it sends, for libxml2).
+ */
+import { expect } from "vitest";
+import type { VcdClient } from "../../../generator/runtime/client/client.js";
+import type {
+  Simulator,
+  SimulatorOptions,
+} from "../../../generator/runtime/simulator/binding.js";
+import {
+  loadClientPackage,
+  loadPackage,
+  type ClientPackage,
+  type GeneratedPackage,
+} from "../../helpers/generated-packages.js";
+
+export type Value = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface Link {
+  readonly rel: string;
+  readonly href: string;
+  readonly type?: string;
+  readonly name?: string;
+}
+export interface Answer {
+  element: string | null;
+  value: Value;
+  status: number;
+  location?: string;
+}
+
+export interface Workflow {
+  readonly sim: Simulator;
+  readonly pkg: ClientPackage;
+  readonly index: GeneratedPackage;
+  readonly client: VcdClient;
+  /** A stub of the package by name, with this client. */
+  call(name: string, ...args: unknown[]): Promise<Answer>;
+  /** The link of `rel` (and `type`) the value carries; fails the test when there is none. */
+  link(value: Value, rel: string, type?: string): Link;
+  /** Waits (bounded) for a task, which must succeed. */
+  done(task: unknown): Promise<Value>;
+  /** Logs in as the first seeded user of `role` (`System Administrator`: org System). */
+  loginAs(role: string): Promise<Value>;
+  close(): Promise<void>;
+}
+
+export async function startWorkflow(
+  options: SimulatorOptions = {},
+): Promise<Workflow> {
+  const pkg = await loadClientPackage("30.0");
+  const index = await loadPackage("30.0");
+  const sim = await pkg.startSimulator({
+    taskStepMs: 2,
+    recordBodies: true,
+    ...options,
+  });
+  const client = pkg.createClient({ baseUrl: sim.url, timeout: 5_000 });
+  const findLink = index.findLink as (
+    v: unknown,
+    rel: string,
+    type?: string,
+  ) => Link | undefined;
+  const waitForTask = index.waitForTask as (
+    c: VcdClient,
+    t: unknown,
+    o: object,
+  ) => Promise<Value>;
+  return {
+    sim,
+    pkg,
+    index,
+    client,
+    call: (name, ...args) => {
+      const stub = pkg.api[name];
+      if (!stub) throw new Error(`no stub ${name}`);
+      return stub(client, ...args) as Promise<Answer>;
+    },
+    link: (value, rel, type) => {
+      const found = findLink(value, rel, type);
+      expect(found, `${value.name}: a ${rel} link ${type ?? ""}`).toBeDefined();
+      return found!;
+    },
+    done: async (task) => {
+      const end = await waitForTask(client, task, {
+        interval: 2,
+        timeout: 5_000,
+      });
+      expect(end.status).toBe("success");
+      return end;
+    },
+    loginAs: async (role) => {
+      const user = sim.users.find((u) => u.role === role)!;
+      const session = await client.login({
+        user: user.name,
+        org: user.org,
+        password: user.password,
+      });
+      return session.value as Value;
+    },
+    close: () => sim.close(),
+  };
+}
+
+/** The tenant organization's org, VDC, catalog and template (as its administrator sees them). */
+export async function tenant(w: Workflow) {
+  const list = await w.call("getOrg");
+  const ref = (list.value.Org as Value[]).find((o) => o.name !== "System")!;
+  const org = (await w.call("getOrgById", ref)).value;
+  const vdc = (
+    await w.call(
+      "getVdc",
+      w.link(org, "down", "application/vnd.vmware.vcloud.vdc+xml"),
+    )
+  ).value;
+  const catalog = (
+    await w.call(
+      "getCatalog",
+      w.link(org, "down", "application/vnd.vmware.vcloud.catalog+xml"),
+    )
+  ).value;
+  const item = (
+    await w.call("getCatalogItem", catalog.CatalogItems.CatalogItem[0])
+  ).value;
+  return { org, vdc, catalog, item, templateHref: item.Entity.href as string };
+}
+
+/** A vApp instantiated from the seeded template, once its task is done. */
+export async function instantiate(
+  w: Workflow,
+  vdc: Value,
+  templateHref: string,
+  name: string,
+): Promise<Value> {
+  const made = await w.call(
+    "instantiateVAppTemplate",
+    w.link(
+      vdc,
+      "add",
+      "application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml",
+    ),
+    { name, Source: { href: templateHref }, AllEULAsAccepted: true },
+  );
+  for (const task of made.value.Tasks?.Task ?? []) await w.done(task);
+  return (await w.call("getVApp", made.value)).value;
+}
+
+export const section = (vm: Value, element: string): Value =>
+  (vm.Section as Value[]).find((s) => s.$element === element)!;
