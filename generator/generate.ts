@@ -20,7 +20,10 @@ export const GENERATOR_VERSION: string = (
   }
 ).version;
 
+/** The generated package's package.json fields unless the config's `package` says otherwise (its version: the generator's). */
 export const GENERATED_PACKAGE_NAME = "@vcd-codegen/vcloud";
+/** vcd-codegen's own license, which covers the runtime it copies in; the XSDs it is generated from are BSD-2 too. */
+export const GENERATED_PACKAGE_LICENSE = "BSD-2-Clause";
 
 export interface GenerateResult {
   readonly model: Model;
@@ -43,7 +46,9 @@ export function generatePackage(options: ResolvedOptions): {
   const files = emitPackage(model, {
     generatorVersion: GENERATOR_VERSION,
     schemaSet: options.schemaSet,
-    name: GENERATED_PACKAGE_NAME,
+    name: options.package.name ?? GENERATED_PACKAGE_NAME,
+    version: options.package.version ?? GENERATOR_VERSION,
+    license: options.package.license ?? GENERATED_PACKAGE_LICENSE,
     inputs: inputsLabel(options.release, options.schemaSet),
     lowestApiVersion: lowestSupportedVersion(
       model.apiVersion,

@@ -19,6 +19,7 @@ import { operationsVersions } from "../load/find-operations-file.js";
 import {
   findUserConfig,
   readUserConfig,
+  type PackageFields,
   type UserConfig,
 } from "./user-config.js";
 
@@ -42,6 +43,8 @@ export interface ResolvedOptions {
   readonly operationNameOverrides: ReadonlyMap<string, string>;
   /** The API version must be one the schema set describes (when the command line or config names one). */
   readonly checkApiVersion: boolean;
+  /** The generated package's name, version and license as the config gives them (generate.ts fills in the defaults). */
+  readonly package: PackageFields;
 }
 
 export const DEFAULT_OUT = "generated/vcloud";
@@ -92,6 +95,7 @@ export async function resolveOptions(
       Object.entries(config.operationNames ?? {}),
     ),
     checkApiVersion: given !== undefined,
+    package: config.package ?? {},
   };
 }
 

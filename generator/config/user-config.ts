@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { GeneratorError, fileStart } from "../diagnostics.js";
+import {
+  GeneratorError,
+  fileStart,
+  type SourceLocation,
+} from "../diagnostics.js";
 import { locateJsonPath } from "../load/json-location.js";
 import { readJson } from "./schema-set-config.js";
 
@@ -24,6 +28,18 @@ export interface UserConfig {
   readonly names?: Record<string, string>;
   /** Stub names by operation (`"POST /vApp/{id}/power/action/powerOn": "powerOnVApp"`). */
   readonly operationNames?: Record<string, string>;
+  /** The generated package's own package.json fields (default: `@vcd-codegen/vcloud`, the generator's version, BSD-2-Clause). */
+  readonly package?: PackageFields;
+}
+
+/** The fields of the generated package's package.json that the config may set. */
+export interface PackageFields {
+  /** Its npm name (`@acme/vcloud`). */
+  readonly name?: string;
+  /** Its version (semver: `1.2.3`). */
+  readonly version?: string;
+  /** Its license (an SPDX expression such as `MIT`, or `UNLICENSED`). */
+  readonly license?: string;
 }
 
 export const CONFIG_NAMES = [
@@ -38,6 +54,7 @@ const KEYS: Record<keyof UserConfig, string> = {
   schemaSet: "string",
   names: "object",
   operationNames: "object",
+  package: "object",
 };
 
 export async function readUserConfig(file: string): Promise<UserConfig> {
@@ -88,7 +105,56 @@ export async function readUserConfig(file: string): Promise<UserConfig> {
         `operationNames["${id}"]`,
       );
   }
+  checkPackageFields((value as UserConfig).package ?? {}, at);
   return value as UserConfig;
+}
+
+/** npm's rules for a package name: lowercase, URL-safe, no leading `.` or `_`, optionally `@scope/`. */
+const NPM_NAME = /^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+/** A semantic version (semver.org's own expression). */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+const PACKAGE_FIELDS: Record<
+  keyof PackageFields,
+  { valid: (v: string) => boolean; what: string }
+> = {
+  name: {
+    valid: (v) =>
+      v.length <= 214 &&
+      NPM_NAME.test(v) &&
+      !["node_modules", "favicon.ico"].includes(v),
+    what: "must be a valid npm package name (lowercase letters, digits, -, ., _ and ~, at most 214 characters, optionally scoped as @scope/name)",
+  },
+  version: {
+    valid: (v) => SEMVER.test(v),
+    what: 'must be a semantic version such as "1.2.3"',
+  },
+  license: {
+    valid: (v) => v.trim() !== "" && !/[\r\n]/.test(v),
+    what: 'must be a license: an SPDX expression such as "MIT" or "Apache-2.0", or "UNLICENSED"',
+  },
+};
+
+function checkPackageFields(
+  fields: PackageFields,
+  at: (...keys: string[]) => SourceLocation,
+): void {
+  for (const [key, v] of Object.entries(fields)) {
+    const field = PACKAGE_FIELDS[key as keyof PackageFields];
+    if (!field)
+      throw new GeneratorError(
+        `unknown option (known: ${Object.keys(PACKAGE_FIELDS).join(", ")})`,
+        at("package", key),
+        `package.${key}`,
+      );
+    if (typeof v !== "string" || !field.valid(v))
+      throw new GeneratorError(
+        `${field.what}, not ${JSON.stringify(v)}`,
+        at("package", key),
+        `package.${key}`,
+      );
+  }
 }
 
 /** What each option must be, in plain words. */
@@ -101,6 +167,8 @@ const WHAT: Record<keyof UserConfig, string> = {
   names: "must be an object mapping QNames to names",
   operationNames:
     'must be an object mapping operations ("METHOD /path") to names',
+  package:
+    'must be an object with the generated package\'s "name", "version" and "license"',
 };
 
 export function findUserConfig(projectRoot: string): string | undefined {
@@ -116,7 +184,7 @@ export function findUserConfig(projectRoot: string): string | undefined {
 
 /** A `.ts` config: transpiled (no type check) to a temporary module and imported. */
 async function importTsConfig(file: string): Promise<unknown> {
-  const ts = (await import("typescript")).default;
+  const ts = await importTypeScript(file);
   const source = readFileSync(resolve(file), "utf8");
   const output = ts.transpileModule(source, {
     compilerOptions: {
@@ -138,5 +206,25 @@ async function importTsConfig(file: string): Promise<unknown> {
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** TypeScript, an optional peer dependency: needed only to read a `.ts` config. */
+async function importTypeScript(
+  file: string,
+): Promise<typeof import("typescript")> {
+  try {
+    return (await import("typescript")).default;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const missing =
+      (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") &&
+      /['"]typescript['"]/.test((error as Error).message);
+    if (!missing) throw error;
+    throw new GeneratorError(
+      "a .ts config needs the typescript package, which is not installed: " +
+        "run `npm install -D typescript`, or use vcd-codegen.config.json instead",
+      fileStart(file),
+    );
   }
 }

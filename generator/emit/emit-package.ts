@@ -3,6 +3,7 @@
  * runtime, the entry point and the package files. Nothing is written here.
  */
 import type { SchemaSetConfig } from "../config/schema-set-config.js";
+import { ALL_VERSIONS } from "../model/api-version.js";
 import type { Model } from "../model/ir.js";
 import { ModelIndex } from "../model/model-index.js";
 import { GeneratedFile } from "./generated-file.js";
@@ -27,6 +28,10 @@ export interface PackageInfo {
   readonly schemaSet: SchemaSetConfig;
   /** The generated package's npm name. */
   readonly name: string;
+  /** The generated package's version (default: the generator's). */
+  readonly version?: string;
+  /** The generated package's license (none in its package.json when not given). */
+  readonly license?: string;
   /** How generated files name their inputs (`vmware/vcd-api-schemas@756f3abb415b`). */
   readonly inputs: string;
   /** The oldest API version the package supports (default its own): see `lowestSupportedVersion`. */
@@ -85,11 +90,31 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
     { path: "dist/index.js", content: entry("js") },
     { path: "dist/index.d.ts", content: entry("d.ts") },
   );
+  const withClient = model.operations.length > 0;
   const view = {
     name: info.name,
-    version: info.generatorVersion,
+    version: info.version ?? info.generatorVersion,
+    /** The package.json fields, as JSON string literals (a license may hold quotes). */
+    json: {
+      name: JSON.stringify(info.name),
+      version: JSON.stringify(info.version ?? info.generatorVersion),
+      license: info.license === undefined ? "" : JSON.stringify(info.license),
+    },
+    generatorVersion: info.generatorVersion,
     apiVersion: model.apiVersion,
+    lowestApiVersion: info.lowestApiVersion ?? model.apiVersion,
     inputs,
+    inputsLabel: info.inputs,
+    operationsFile: model.operationsSource?.file ?? "",
+    operationCount: model.operations.length,
+    withClient,
+    allVersions: model.apiVersion === ALL_VERSIONS,
+    namespaces: model.namespaces.map((ns) => ({
+      module: ns.module,
+      ident: namespaceModule(ns).ident,
+      uri: ns.uri,
+      prefix: ns.prefix,
+    })),
     modules: model.namespaces
       .map((ns) => `\`${namespaceModule(ns).path}\``)
       .join(", "),
