@@ -17,7 +17,7 @@ afterAll(() => w?.close());
 describe("exploring a cloud through the client", () => {
   it("lists the versions it speaks, each with its login URL", async () => {
     const versions = await w.client.versions();
-    const infos = versions.value.VersionInfo as Value[];
+    const infos = (versions.value as Value).VersionInfo as Value[];
     expect(infos.map((i) => i.Version)).toEqual(["29.0", "30.0"]);
     for (const i of infos) expect(i.LoginUrl).toBe(`${w.sim.url}/sessions`);
     expect(w.sim.versions).toEqual(["29.0", "30.0"]);
