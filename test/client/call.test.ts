@@ -494,12 +494,14 @@ describe("middleware", () => {
     const seen: string[] = [];
     const client = await clientFor(server.url, {
       fetch: function (this: unknown, input, init) {
-        seen.push(`${String(this)} ${(input as Request).url}`);
+        // A URL and init (no middleware), or a Request (with middleware): both are fetch's own.
+        const url = input instanceof Request ? input.url : String(input);
+        seen.push(`${String(this)} ${url} ${init?.method ?? ""}`);
         return fetch(input, init);
       },
     });
     server.on("GET", "/api/vApp/vapp-1", { status: 204 });
     await client.call(OPS.getVApp, { id: "vapp-1" }, undefined);
-    expect(seen).toEqual([`undefined ${server.url}/api/vApp/vapp-1`]);
+    expect(seen).toEqual([`undefined ${server.url}/api/vApp/vapp-1 GET`]);
   });
 });

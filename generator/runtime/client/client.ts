@@ -396,7 +396,7 @@ class Client implements VcdClient {
         if (response.status >= 400) {
           throw httpError(this.#documents, response, text, {
             method: "DELETE",
-            url: response.url || done.request.url,
+            url: response.url || done.url,
             status: response.status,
           });
         }

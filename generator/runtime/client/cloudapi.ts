@@ -130,10 +130,10 @@ function atLeast(version: string, floor: string): boolean {
 
 /** The JSON session of a cloudapi login answer (2xx), or a `VcdResponseError`. */
 export function readCloudapiSession(
-  { request, response, text }: Exchange,
+  { url: sent, response, text }: Exchange,
   context: VcdErrorContext,
 ): CloudapiSession {
-  const url = response.url || request.url;
+  const url = response.url || sent;
   const contentType = response.headers.get("content-type") ?? undefined;
   const unexpected = (problem: string, cause?: unknown) =>
     new VcdResponseError(problem, {

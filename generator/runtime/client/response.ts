@@ -50,15 +50,15 @@ export function mediaTypeMatches(declared: string, actual: string): boolean {
 /** The reply to an exchange, or the typed error for it. */
 export function readReply(
   documents: ClientBinding["documents"],
-  { request, response, text }: Exchange,
+  { url: sent, response, text }: Exchange,
   context: VcdErrorContext,
   expectation: Expectation,
 ): Reply<Document | NoContent> {
   const status = response.status;
-  const url = response.url || request.url;
+  const url = response.url || sent;
   const where = { ...context, url, status };
   if (status >= 400) throw httpError(documents, response, text, where);
-  const meta = replyMeta({ request, response });
+  const meta = replyMeta({ url: sent, response });
   const contentType = response.headers.get("content-type") ?? undefined;
   const unexpected = (problem: string, cause?: unknown) =>
     new VcdResponseError(problem, { ...where, body: text, contentType, cause });
@@ -105,10 +105,10 @@ export function readReply(
 
 /** The HTTP facts of an answer: its status, `Location` (resolved), headers and URL. */
 export function replyMeta({
-  request,
+  url: sent,
   response,
-}: Pick<Exchange, "request" | "response">): ReplyMeta {
-  const url = response.url || request.url;
+}: Pick<Exchange, "url" | "response">): ReplyMeta {
+  const url = response.url || sent;
   return {
     status: response.status,
     location: locationOf(response, url),

@@ -33,7 +33,8 @@ export interface Outgoing {
 
 /** A request and its answer, with the body read. */
 export interface Exchange {
-  readonly request: Request;
+  /** The URL the request went to (a middleware may have changed it). */
+  readonly url: string;
   readonly response: Response;
   readonly text: string;
 }
@@ -57,48 +58,59 @@ export async function exchange(
   let phase: Phase = "prepare";
   try {
     if (signal.aborted) throw signal.reason;
-    let request = new Request(outgoing.url, {
+    const middleware = transport.middleware;
+    const fetchImpl = transport.fetch; // called detached: a browser's fetch refuses another `this`
+    const init: RequestInit = {
       method: outgoing.method,
       headers: outgoing.headers,
       body: outgoing.body,
       signal,
-    });
-    const middleware = transport.middleware;
-    phase = "middleware";
-    let early: Response | undefined;
-    for (const m of middleware) {
-      if (!m.onRequest) continue;
-      const out: Request | Response | undefined | void = await untilAborted(
-        Promise.resolve(
-          m.onRequest({ request, operation: outgoing.operation }),
-        ),
-        signal,
-      );
-      if (isResponse(out)) {
-        early = out;
-        break;
+    };
+    let response: Response;
+    let url = outgoing.url;
+    if (middleware.length === 0) {
+      // No middleware to hand a Request to: fetch(url, init) spares building one (measured: tens
+      // of µs a call, most of the client's own overhead on a PUT).
+      phase = "network";
+      response = await untilAborted(fetchImpl(url, init), signal);
+    } else {
+      let request = new Request(url, init);
+      phase = "middleware";
+      let early: Response | undefined;
+      for (const m of middleware) {
+        if (!m.onRequest) continue;
+        const out: Request | Response | undefined | void = await untilAborted(
+          Promise.resolve(
+            m.onRequest({ request, operation: outgoing.operation }),
+          ),
+          signal,
+        );
+        if (isResponse(out)) {
+          early = out;
+          break;
+        }
+        if (out) request = out;
       }
-      if (out) request = out;
-    }
-    phase = "network";
-    const fetchImpl = transport.fetch; // called detached: a browser's fetch refuses another `this`
-    let response: Response =
-      early ?? (await untilAborted(fetchImpl(request, { signal }), signal));
-    phase = "middleware";
-    for (let i = middleware.length - 1; i >= 0; i--) {
-      const m = middleware[i];
-      if (!m.onResponse) continue;
-      const out: Response | undefined | void = await untilAborted(
-        Promise.resolve(
-          m.onResponse({ request, response, operation: outgoing.operation }),
-        ),
-        signal,
-      );
-      if (out) response = out;
+      phase = "network";
+      url = request.url;
+      response =
+        early ?? (await untilAborted(fetchImpl(request, { signal }), signal));
+      phase = "middleware";
+      for (let i = middleware.length - 1; i >= 0; i--) {
+        const m = middleware[i];
+        if (!m.onResponse) continue;
+        const out: Response | undefined | void = await untilAborted(
+          Promise.resolve(
+            m.onResponse({ request, response, operation: outgoing.operation }),
+          ),
+          signal,
+        );
+        if (out) response = out;
+      }
     }
     phase = "network";
     const text = await untilAborted(response.text(), signal);
-    return { request, response, text };
+    return { url, response, text };
   } catch (error) {
     throw failure(error, phase, deadline, timeout, context);
   } finally {
