@@ -60,6 +60,12 @@ export async function exchange(
     if (signal.aborted) throw signal.reason;
     const middleware = transport.middleware;
     const fetchImpl = transport.fetch; // called detached: a browser's fetch refuses another `this`
+    // The platform's fetch ends both the request and the body's reading when the signal aborts;
+    // a user's own fetch may not, so its promises are raced against the signal.
+    const settle: <T>(promise: Promise<T>) => Promise<T> =
+      fetchImpl === globalThis.fetch
+        ? (promise) => promise
+        : (promise) => untilAborted(promise, signal);
     const init: RequestInit = {
       method: outgoing.method,
       headers: outgoing.headers,
@@ -72,7 +78,7 @@ export async function exchange(
       // No middleware to hand a Request to: fetch(url, init) spares building one (measured: tens
       // of µs a call, most of the client's own overhead on a PUT).
       phase = "network";
-      response = await untilAborted(fetchImpl(url, init), signal);
+      response = await settle(fetchImpl(url, init));
     } else {
       let request = new Request(url, init);
       phase = "middleware";
@@ -93,8 +99,7 @@ export async function exchange(
       }
       phase = "network";
       url = request.url;
-      response =
-        early ?? (await untilAborted(fetchImpl(request, { signal }), signal));
+      response = early ?? (await settle(fetchImpl(request, { signal })));
       phase = "middleware";
       for (let i = middleware.length - 1; i >= 0; i--) {
         const m = middleware[i];
@@ -109,7 +114,7 @@ export async function exchange(
       }
     }
     phase = "network";
-    const text = await untilAborted(response.text(), signal);
+    const text = await settle(response.text());
     return { url, response, text };
   } catch (error) {
     throw failure(error, phase, deadline, timeout, context);
