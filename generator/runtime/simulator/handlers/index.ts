@@ -1,6 +1,7 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import { accessHandlers } from "./access.js";
 import { adminHandlers } from "./admin.js";
+import { catalogItemHandlers } from "./catalog-items.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
 import type { HandlerTable } from "./context.js";
@@ -17,6 +18,7 @@ import { vmSectionHandlers } from "./vm-sections.js";
 export const HANDLERS: HandlerTable = {
   ...sessionHandlers,
   ...orgHandlers,
+  ...catalogItemHandlers,
   ...vappHandlers,
   ...vmSectionHandlers,
   ...taskHandlers,

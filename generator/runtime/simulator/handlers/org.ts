@@ -1,6 +1,6 @@
 /**
  * vcd-codegen runtime, simulator: browsing a tenant: the organization list, organizations, VDCs,
- * networks, catalogs and catalog items, and an organization's tasks list.
+ * networks, catalogs, and an organization's tasks list (catalog items: catalog-items.ts).
  */
 import { urn } from "../store/ids.js";
 import type { Catalog, Org, Value, Vdc } from "../store/model.js";
@@ -78,6 +78,12 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
       ),
       ...h.link("add", "POST", `${path}/action/composeVApp`, MT.composeVApp),
       ...h.link("add", "POST", `${path}/action/cloneVApp`, MT.cloneVApp),
+      ...h.link(
+        "add",
+        "POST",
+        `${path}/action/captureVApp`,
+        "application/vnd.vmware.vcloud.captureVAppParams+xml",
+      ),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
     ],
     ...optional("Description", vdc.description),
@@ -124,7 +130,7 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
   };
 }
 
-function catalogValue(ctx: Ctx, catalog: Catalog) {
+export function catalogValue(ctx: Ctx, catalog: Catalog): Value {
   const h = ctx.hrefs;
   const path = h.catalog(catalog.id);
   return {
@@ -148,6 +154,14 @@ function catalogValue(ctx: Ctx, catalog: Catalog) {
         `/org/${catalog.orgId}/catalog/${catalog.id}/action/controlAccess`,
         MT.controlAccess,
       ),
+      ...(ctx.store.isOrgAdmin(ctx.user, catalog.orgId)
+        ? h.link(
+            "alternate",
+            "GET",
+            `/admin/catalog/${catalog.id}`,
+            "application/vnd.vmware.admin.catalog+xml",
+          )
+        : []),
     ],
     ...optional("Description", catalog.description),
     CatalogItems: {
@@ -200,32 +214,6 @@ export const orgHandlers: HandlerTable = {
         "vcloud:Catalog",
         catalogValue(ctx, ctx.store.catalog(ctx.user, ctx.params.id)),
       ),
-  },
-  "GET /catalogItem/{id}": {
-    handle: (ctx) => {
-      const h = ctx.hrefs;
-      const item = ctx.store.catalogItem(ctx.user, ctx.params.id);
-      const template = ctx.store.templates.get(item.templateId)!;
-      const path = h.catalogItem(item.id);
-      return ok("vcloud:CatalogItem", {
-        name: item.name,
-        id: urn("catalogitem", item.id),
-        href: h.abs(path),
-        type: MT.catalogItem,
-        Link: [
-          ...h.link("up", "GET", h.catalog(item.catalogId), MT.catalog),
-          ...h.link("edit", "PUT", path, MT.catalogItem),
-          ...h.link("remove", "DELETE", path),
-          ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
-        ],
-        Entity: {
-          href: h.abs(h.vAppTemplate(template.id)),
-          id: urn("vapptemplate", template.id),
-          name: template.name,
-          type: MT.vAppTemplate,
-        },
-      });
-    },
   },
   "GET /network/{id}": {
     handle: (ctx) => {

@@ -119,6 +119,12 @@ export function vappValue(ctx: Ctx, vapp: VApp): Value {
         : []),
       ...snapshotLinks(ctx, path, vapp.vms),
       ...h.link("down", "GET", `${path}/controlAccess`, MT.controlAccess),
+      ...h.link(
+        "controlAccess",
+        "POST",
+        `${path}/action/controlAccess`,
+        MT.controlAccess,
+      ),
       ...h.link("down", "GET", `${path}/owner`, MT.owner),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link("down", "GET", `${path}/productSections`, MT.productSections),

@@ -86,6 +86,7 @@ export interface CatalogItem {
   readonly id: string;
   readonly catalogId: string;
   name: string;
+  description?: string;
   readonly templateId: string;
 }
 

@@ -1,0 +1,112 @@
+/**
+ * vcd-codegen runtime, simulator: catalog items (read; a vApp template added to a catalog, 201 with
+ * the item; removed, 204) and the administrator's view of a catalog (`AdminCatalog`, with its owner).
+ * Rules in store/catalog-items.ts.
+ */
+import { badRequest, forbidden } from "../fault.js";
+import { CatalogItemRules } from "../store/catalog-items.js";
+import { urn } from "../store/ids.js";
+import type { CatalogItem, Value } from "../store/model.js";
+import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
+import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
+import { MT } from "./media-types.js";
+import { catalogValue } from "./org.js";
+import { optional } from "./refs.js";
+
+const ADMIN_CATALOG = "application/vnd.vmware.admin.catalog+xml";
+
+export function catalogItemValue(ctx: Ctx, item: CatalogItem): Value {
+  const h = ctx.hrefs;
+  const template = ctx.store.templates.get(item.templateId)!;
+  const path = h.catalogItem(item.id);
+  return {
+    name: item.name,
+    id: urn("catalogitem", item.id),
+    href: h.abs(path),
+    type: MT.catalogItem,
+    Link: [
+      ...h.link("up", "GET", h.catalog(item.catalogId), MT.catalog),
+      ...h.link("edit", "PUT", path, MT.catalogItem),
+      ...h.link("remove", "DELETE", path),
+      ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
+    ],
+    ...optional("Description", item.description),
+    Entity: {
+      href: h.abs(h.vAppTemplate(template.id)),
+      id: urn("vapptemplate", template.id),
+      name: template.name,
+      type: MT.vAppTemplate,
+    },
+  };
+}
+
+export const catalogItemHandlers: HandlerTable = {
+  "GET /catalogItem/{id}": {
+    handle: (ctx) =>
+      ok(
+        "vcloud:CatalogItem",
+        catalogItemValue(ctx, ctx.store.catalogItem(ctx.user, ctx.params.id)),
+      ),
+  },
+  "POST /catalog/{id}/catalogItems": {
+    handle: (ctx) => {
+      const catalog = ctx.store.catalog(ctx.user, ctx.params.id);
+      const b = bodyValue(ctx);
+      const href = String((b.Entity as Value | undefined)?.href ?? "");
+      const id = idOfHref(href);
+      if (kindOf(id) !== "vappTemplate")
+        throw badRequest(
+          `The entity ${href} is not a vApp template (the simulator keeps no media).`,
+        );
+      const template = ctx.store.template(ctx.user, uuidOf(id));
+      const item = new CatalogItemRules(ctx.store).add(
+        ctx.user,
+        catalog,
+        template,
+        typeof b.name === "string" ? b.name : "",
+        typeof b.Description === "string" ? b.Description : undefined,
+      );
+      return {
+        status: 201,
+        doc: {
+          element: "vcloud:CatalogItem",
+          value: catalogItemValue(ctx, item),
+        },
+        headers: { Location: ctx.hrefs.abs(ctx.hrefs.catalogItem(item.id)) },
+      };
+    },
+  },
+  "DELETE /catalogItem/{id}": {
+    handle: (ctx) => {
+      const item = ctx.store.catalogItem(ctx.user, ctx.params.id);
+      new CatalogItemRules(ctx.store).remove(ctx.user, item);
+      return { status: 204 };
+    },
+  },
+  "GET /admin/catalog/{id}": {
+    handle: (ctx) => {
+      const catalog = ctx.store.catalog(ctx.user, ctx.params.id);
+      if (!ctx.store.isOrgAdmin(ctx.user, catalog.orgId)) throw forbidden();
+      const h = ctx.hrefs;
+      const path = `/admin/catalog/${catalog.id}`;
+      const value = catalogValue(ctx, catalog);
+      return ok(
+        "vcloud:AdminCatalog",
+        {
+          ...value,
+          href: h.abs(path),
+          type: ADMIN_CATALOG,
+          Link: [
+            ...h.link("up", "GET", h.adminOrg(catalog.orgId), MT.adminOrg),
+            ...h.link("alternate", "GET", h.catalog(catalog.id), MT.catalog),
+            ...h.link("down", "GET", `${path}/owner`, MT.owner),
+            ...(value.Link as Value[]).filter(
+              (l) => l.rel !== "up" && l.rel !== "alternate",
+            ),
+          ],
+        },
+        ADMIN_CATALOG,
+      );
+    },
+  },
+};

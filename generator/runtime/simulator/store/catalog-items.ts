@@ -1,0 +1,81 @@
+/**
+ * vcd-codegen runtime, simulator: catalog items, vCD's rules. Adding a vApp template to a catalog
+ * (`POST /catalog/{id}/catalogItems`) needs an organization administrator or a catalog or vApp
+ * author of the catalog's organization; the template must be of that organization and in no other
+ * catalog, and the item's name is unique in the catalog. Removing an item deletes its template.
+ */
+import { badRequest, forbidden, invalidState } from "../fault.js";
+import type { Catalog, CatalogItem, User, VAppTemplate } from "./model.js";
+import type { Store } from "./store.js";
+
+const AUTHORS: readonly string[] = ["Catalog Author", "vApp Author"];
+
+export class CatalogItemRules {
+  constructor(private readonly store: Store) {}
+
+  /** Whether the user may add items to, and remove items from, catalogs of `orgId`. */
+  mayChange(user: User, orgId: string): boolean {
+    return (
+      this.store.isOrgAdmin(user, orgId) ||
+      (user.orgId === orgId && AUTHORS.includes(user.role))
+    );
+  }
+
+  add(
+    user: User,
+    catalog: Catalog,
+    template: VAppTemplate,
+    name: string,
+    description: string | undefined,
+  ): CatalogItem {
+    if (!this.mayChange(user, catalog.orgId)) throw forbidden();
+    if (name.trim() === "")
+      throw badRequest("The catalog item name must not be empty.");
+    if (template.orgId !== catalog.orgId)
+      throw badRequest(
+        `The vApp template "${template.name}" is not of the catalog's organization.`,
+      );
+    const holder = [...this.store.catalogItems.values()].find(
+      (i) => i.templateId === template.id,
+    );
+    if (holder)
+      throw badRequest(
+        `The vApp template "${template.name}" is already in catalog "${this.store.catalogs.get(holder.catalogId)?.name ?? holder.catalogId}".`,
+      );
+    const lower = name.toLowerCase();
+    if (
+      catalog.itemIds.some(
+        (id) => this.store.catalogItems.get(id)?.name.toLowerCase() === lower,
+      )
+    )
+      throw invalidState(
+        "DUPLICATE_NAME",
+        `The VCD entity ${name} already exists.`,
+      );
+    const item: CatalogItem = {
+      id: this.store.ids.next("catalogItem"),
+      catalogId: catalog.id,
+      name,
+      templateId: template.id,
+      ...(description !== undefined ? { description } : {}),
+    };
+    this.store.catalogItems.set(item.id, item);
+    catalog.itemIds.push(item.id);
+    return item;
+  }
+
+  /** Removes the item and deletes its vApp template (with their metadata and access settings). */
+  remove(user: User, item: CatalogItem): void {
+    const catalog = this.store.catalogs.get(item.catalogId)!;
+    if (!this.mayChange(user, catalog.orgId)) throw forbidden();
+    if (this.store.tasks.active(item.templateId).length > 0)
+      throw badRequest("The vApp template is busy with a task.");
+    catalog.itemIds = catalog.itemIds.filter((id) => id !== item.id);
+    this.store.catalogItems.delete(item.id);
+    this.store.templates.delete(item.templateId);
+    for (const id of [item.id, item.templateId]) {
+      this.store.metadata.delete(id);
+      this.store.access.delete(id);
+    }
+  }
+}
