@@ -141,6 +141,12 @@ export function catalogValue(ctx: Ctx, catalog: Catalog): Value {
     Link: [
       ...h.link("up", "GET", h.org(catalog.orgId), MT.org),
       ...h.link("add", "POST", `${path}/catalogItems`, MT.catalogItem),
+      ...h.link(
+        "add",
+        "POST",
+        `${path}/action/captureVApp`,
+        "application/vnd.vmware.vcloud.captureVAppParams+xml",
+      ),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link(
         "down",

@@ -125,6 +125,12 @@ export function vappValue(ctx: Ctx, vapp: VApp): Value {
         `${path}/action/controlAccess`,
         MT.controlAccess,
       ),
+      ...h.link(
+        "recompose",
+        "POST",
+        `${path}/action/recomposeVApp`,
+        "application/vnd.vmware.vcloud.recomposeVAppParams+xml",
+      ),
       ...h.link("down", "GET", `${path}/owner`, MT.owner),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link("down", "GET", `${path}/productSections`, MT.productSections),
