@@ -1,5 +1,6 @@
 /** Reads an XML file (a schema or a catalog) into a DOM whose nodes know their line and column. */
 import { readInputFile } from "../read-input-file.js";
+import { cacheXmldomRegExps } from "./xmldom-regexp-cache.js";
 import {
   DOMParser,
   type Document,
@@ -22,6 +23,7 @@ export function readXmlFile(file: string): XmlDocument {
 }
 
 export function parseXml(text: string, file: string): XmlDocument {
+  cacheXmldomRegExps();
   let failure: GeneratorError | undefined;
   const parser = new DOMParser({
     locator: true,
