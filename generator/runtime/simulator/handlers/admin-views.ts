@@ -94,6 +94,12 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
       ...h.link("up", "GET", "/admin", MT.adminVCloud),
       ...h.link("alternate", "GET", h.org(org.id), MT.org),
       ...h.link("edit", "PUT", path, MT.adminOrg),
+      ...(org.enabled
+        ? h.link("disable", "POST", `${path}/action/disable`)
+        : [
+            ...h.link("enable", "POST", `${path}/action/enable`),
+            ...h.link("remove", "DELETE", path),
+          ]),
       ...h.link("add", "POST", `${path}/users`, MT.user),
       ...h.link("add", "POST", `${path}/groups`, ADMIN_MT.group),
       ...h.link("add", "POST", `${path}/vdcsparams`, ADMIN_MT.createVdcParams),
@@ -148,6 +154,12 @@ export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
       ...h.link("up", "GET", adminPaths.org(vdc.orgId), MT.adminOrg),
       ...h.link("alternate", "GET", h.vdc(vdc.id), MT.vdc),
       ...h.link("edit", "PUT", path, ADMIN_MT.vdc),
+      ...(vdc.enabled !== false
+        ? h.link("disable", "POST", `${path}/action/disable`)
+        : [
+            ...h.link("enable", "POST", `${path}/action/enable`),
+            ...h.link("remove", "DELETE", path),
+          ]),
     ],
     ...tasksInProgress(ctx, vdc.id),
     VCpuInMhz: "1000",

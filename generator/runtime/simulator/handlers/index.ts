@@ -1,6 +1,7 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import { accessHandlers } from "./access.js";
 import { adminHandlers } from "./admin.js";
+import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
@@ -26,6 +27,7 @@ export const HANDLERS: HandlerTable = {
   ...metadataHandlers,
   ...snapshotHandlers,
   ...adminHandlers,
+  ...lifecycleHandlers,
   ...accessHandlers,
   ...composeHandlers,
   ...diskHandlers,
