@@ -9,7 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPackage } from "../../helpers/generated-packages.js";
 import { expectAllValid } from "../helpers/valid-bodies.js";
-import { startWorkflow, type Value, type Workflow } from "./harness.js";
+import {
+  clientAs,
+  startWorkflow,
+  type Value,
+  type Workflow,
+} from "./harness.js";
 
 const MT = {
   cloud: "application/vnd.vmware.admin.vcloud+xml",
@@ -34,20 +39,8 @@ let role: Value;
 
 const names = (list: Value[] | undefined) => (list ?? []).map((r) => r.name);
 const adminOrg = async () => (await w.call("getAdminOrg", org)).value;
-/** A client of its own, logged in as a seeded user (the workflow's client stays the system administrator's). */
-async function clientOf(login: {
-  org: string;
-  name: string;
-  password: string;
-}) {
-  const client = w.pkg.createClient({ baseUrl: w.sim.url, timeout: 5_000 });
-  await client.login({
-    user: login.name,
-    org: login.org,
-    password: login.password,
-  });
-  return client;
-}
+const clientOf = (login: { org: string; name: string; password: string }) =>
+  clientAs(w, login);
 
 beforeAll(async () => {
   w = await startWorkflow();

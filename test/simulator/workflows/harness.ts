@@ -147,3 +147,17 @@ export async function instantiate(
 
 export const section = (vm: Value, element: string): Value =>
   (vm.Section as Value[]).find((s) => s.$element === element)!;
+
+/** A client of its own, logged in as `login` (the workflow's client keeps its session). */
+export async function clientAs(
+  w: Workflow,
+  login: { org: string; name: string; password: string },
+): Promise<VcdClient> {
+  const client = w.pkg.createClient({ baseUrl: w.sim.url, timeout: 5_000 });
+  await client.login({
+    user: login.name,
+    org: login.org,
+    password: login.password,
+  });
+  return client;
+}
