@@ -386,7 +386,7 @@ export async function benchSimulator(
 
   let prismGet: Load | undefined;
   let prismPut: Load | undefined;
-  let prismNote = "";
+  let prismNote: string;
   const prismChecks: string[] = [];
   const document = join(options.inputDir, "operations/30.0.openapi.json");
   try {

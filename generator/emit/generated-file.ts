@@ -40,6 +40,8 @@ export class GeneratedFile {
     { module: ModuleRef; typeOnly: boolean }
   >();
   private readonly declarations: Declaration[] = [];
+  /** ESLint rules that cannot apply to this module's generated code, with why (one directive under the header). */
+  private readonly lintExceptions = new Map<string, string>();
 
   /** @param path the module's path under `src/`, with its `.ts` extension. */
   constructor(
@@ -78,6 +80,11 @@ export class GeneratedFile {
     this.declarations.push({ kind: "code", text });
   }
 
+  /** Says that `rule` cannot apply to what this module declares, and why. */
+  allowLint(rule: string, why: string): void {
+    this.lintExceptions.set(rule, why);
+  }
+
   get isEmpty(): boolean {
     return this.declarations.length === 0;
   }
@@ -92,6 +99,11 @@ export class GeneratedFile {
 
   render(rendering: Rendering): string {
     const parts = [this.header.trimEnd()];
+    if (this.lintExceptions.size && rendering !== "js") {
+      const rules = [...this.lintExceptions.keys()].sort();
+      const why = rules.map((r) => this.lintExceptions.get(r)).join("; ");
+      parts[0] += `\n/* eslint-disable ${rules.join(", ")} -- generated code: ${why} */`;
+    }
     const imports = this.importLines(rendering);
     if (imports.length) parts.push(imports.join("\n"));
     for (const declaration of this.declarations) {

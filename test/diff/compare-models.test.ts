@@ -7,8 +7,6 @@ import { modelOf } from "../helpers/inline-schema.js";
 
 const since = (v: string) =>
   `<xs:annotation><xs:appinfo><meta:version added-in="${v}"/></xs:appinfo></xs:annotation>`;
-const removed = (v: string) =>
-  `<xs:annotation><xs:appinfo><meta:version removed-in="${v}"/></xs:appinfo></xs:annotation>`;
 
 const OLD = `
   <xs:complexType name="T"><xs:annotation><xs:appinfo><meta:content-type>application/vnd.test.t</meta:content-type></xs:appinfo>

@@ -125,6 +125,7 @@ describe("every version the 36.0 set describes", () => {
         } catch (error) {
           throw new Error(
             `API ${version}, ${element}: ${(error as Error).message}`,
+            { cause: error },
           );
         }
         drawn.forEach((doc, i) => {

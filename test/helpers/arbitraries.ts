@@ -85,7 +85,8 @@ export class SchemaArbitraries {
     const known = this.memo.get(memoKey);
     if (known) return known;
     // Placeholder first: a type that (through optional content) contains itself is built lazily.
-    let built: Arb | undefined;
+    // Assigned once below, after the placeholder that reads it is in the memo.
+    let built: Arb | undefined; // eslint-disable-line prefer-const
     this.memo.set(
       memoKey,
       fc.constant(null).chain(() => built!),

@@ -8,7 +8,7 @@ import { readSchemaSetConfig } from "../../generator/config/schema-set-config.js
 import { compareModels } from "../../generator/diff/compare-models.js";
 import { formatChange } from "../../generator/diff/report.js";
 import { readVersionFacts } from "../../generator/diff/version-facts.js";
-import type { Model } from "../../generator/model/ir.js";
+import type { Annotations, Model, Particle } from "../../generator/model/ir.js";
 import { buildModel } from "../../generator/pipeline.js";
 import { VCD_API_36_DIR, VCD_API_DIR } from "../helpers/vcd-inputs.js";
 
@@ -103,18 +103,16 @@ describe("the version facts", () => {
           )?.annotations;
         else if (type?.kind === "complex") {
           const name = clark(fact.path.slice(slash + 1));
-          const walk = (
-            ps: typeof type.particle extends infer P ? any[] : never,
-          ): any =>
+          const walk = (ps: readonly Particle[]): Annotations | undefined =>
             ps
               .map((p) =>
                 p.kind === "element"
                   ? p.name === name
                     ? p.annotations
                     : undefined
-                  : p.particles
-                    ? walk(p.particles)
-                    : undefined,
+                  : p.kind === "any"
+                    ? undefined
+                    : walk(p.particles),
               )
               .find(Boolean);
           annotations = walk(type.particle?.particles ?? []);

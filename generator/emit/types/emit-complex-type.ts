@@ -74,6 +74,11 @@ export function emitComplexType(
   const notes = type.abstract
     ? ["Abstract: only its subtypes stand in documents."]
     : undefined;
+  if (members.length === 0)
+    file.allowLint(
+      "@typescript-eslint/no-empty-object-type",
+      "an XSD type that adds nothing to its base keeps a name of its own",
+    );
   file.add(
     template("types/interface")({
       doc: docComment(type.annotations, {

@@ -63,7 +63,8 @@ export async function startSimulator(
   const versions = supportedVersions(binding, options.versions);
   const highest = versions[versions.length - 1];
   const sent: SentBody[] | undefined = options.recordBodies ? [] : undefined;
-  let services: Services | undefined;
+  // Set once the server listens (the handlers need its URL): read only when a request comes.
+  let services: Services | undefined; // eslint-disable-line prefer-const
   const http = await listen(() => services!, options.port ?? 0, sent);
   const url = `http://127.0.0.1:${http.port}/api`;
   const hrefs = new Hrefs(url, router);

@@ -3,6 +3,7 @@
  * against their type. Booleans and the integer types that fit a double are numbers or booleans;
  * `long`, `integer`, `decimal` and their kin keep their digits as strings; everything else is text.
  */
+/* eslint-disable no-control-regex -- XML 1.0's characters are defined by code points, control characters included */
 import type { FacetsData } from "./schema-data.js";
 
 export type SimpleValue = string | number | boolean | SimpleValue[];

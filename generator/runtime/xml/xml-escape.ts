@@ -1,4 +1,5 @@
 /** vcd-codegen runtime: escaping text and attribute values; characters XML 1.0 cannot carry are refused. */
+/* eslint-disable no-control-regex -- XML 1.0's characters are defined by code points, control characters included */
 import { INVALID_CHAR } from "./xml-parser.js";
 
 const TEXT_SPECIAL =

@@ -4,6 +4,7 @@
  * entity expansion beyond the five predefined entities and character references), documents
  * larger than a bound, and nesting deeper than a bound. Errors carry line and column.
  */
+/* eslint-disable no-control-regex -- XML 1.0's characters are defined by code points, control characters included */
 
 export interface XmlAttribute {
   /** The name as written (`ovf:id`). */

@@ -6,6 +6,7 @@
 import { badRequest, noAccess } from "../fault.js";
 import { AdminRules } from "../store/admin.js";
 import type { Value } from "../store/model.js";
+import { without } from "../store/without.js";
 import {
   bodyValue,
   ok,
@@ -90,8 +91,7 @@ export const adminHandlers: HandlerTable = {
       const general = (b.Settings as Value | undefined)?.OrgGeneralSettings as
         Value | undefined;
       if (general) {
-        const { href: _h, type: _t, Link: _l, ...content } = general;
-        org.general = content;
+        org.general = without(general, "href", "type", "Link");
       }
       return created(
         ctx,
@@ -113,7 +113,7 @@ export const adminHandlers: HandlerTable = {
   "PUT /admin/org/{id}/settings/general": {
     handle: (ctx) => {
       const org = ctx.store.org(ctx.user, ctx.params.id);
-      const { href: _h, type: _t, Link: _l, ...content } = bodyValue(ctx);
+      const content = without(bodyValue(ctx), "href", "type", "Link");
       if (
         typeof content.DeployedVMQuota === "number" &&
         content.DeployedVMQuota < 0

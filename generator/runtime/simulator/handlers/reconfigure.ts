@@ -8,6 +8,7 @@
  */
 import { badRequest } from "../fault.js";
 import type { HardDisk, VApp, Value, Vm } from "../store/model.js";
+import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { diskItems, scsiController } from "./hardware.js";
 import { MT } from "./media-types.js";
@@ -26,8 +27,7 @@ const rasdText = (v: unknown): string | undefined => {
 
 /** What the client's section keeps (without href, type and links). */
 function content(body: Value): Value {
-  const { href: _h, type: _t, Link: _l, $element: _e, ...rest } = body;
-  return rest;
+  return without(body, "href", "type", "Link", "$element");
 }
 
 /** The hard disks the items describe (sizes in bytes, rounded up to MB), or none when there are no disk items. */

@@ -5,6 +5,7 @@
  */
 import { badRequest } from "../fault.js";
 import type { Value } from "../store/model.js";
+import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { cpuItem, memoryItem } from "./hardware.js";
 import { MT } from "./media-types.js";
@@ -20,14 +21,12 @@ function sectionDocument(ctx: Ctx, element: string) {
   const section = vmSections(ctx, vm, path, true).find(
     (s) => s.$element === element,
   )!;
-  const { $element: _, ...value } = section;
-  return ok(element, value);
+  return ok(element, without(section, "$element"));
 }
 
 /** What the server keeps of a PUT section: the client's content, without href, type and links. */
 function content(body: Value): Value {
-  const { href: _h, type: _t, Link: _l, ...rest } = body;
-  return rest;
+  return without(body, "href", "type", "Link");
 }
 
 export function quantity(body: Value): number {

@@ -7,6 +7,7 @@ import { badRequest } from "../fault.js";
 import type { IdSource } from "./ids.js";
 import type { VApp, Vm } from "./model.js";
 import { Status } from "./model.js";
+import { without } from "./without.js";
 import { computerName, macAddress } from "./vm-sections.js";
 
 export function checkGuestCustomization(
@@ -54,7 +55,7 @@ export function copyVm(ids: IdSource, source: Vm, parentId: string): Vm {
   const id = ids.next("vm");
   const network = structuredClone(source.network);
   for (const c of connections({ network } as Vm)) c.MACAddress = macAddress(id);
-  const { snapshot: _snapshot, ...copied } = structuredClone(source);
+  const copied = without(structuredClone(source), "snapshot");
   return {
     ...copied,
     id,
