@@ -40,12 +40,21 @@ export function mediaTypeOf(contentType: string | null | undefined): string {
 export function mediaTypeMatches(declared: string, actual: string): boolean {
   const want = mediaTypeOf(declared);
   if (!want.includes("*")) return want === actual;
-  const pattern = want
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
-    .join("[^/]*");
-  return new RegExp(`^${pattern}$`).test(actual);
+  let pattern = WILDCARDS.get(want);
+  if (!pattern) {
+    pattern = new RegExp(
+      `^${want
+        .split("*")
+        .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+        .join("[^/]*")}$`,
+    );
+    WILDCARDS.set(want, pattern);
+  }
+  return pattern.test(actual);
 }
+
+/** The expressions of the wildcard media types seen (a handful: `application/*+xml`). */
+const WILDCARDS = new Map<string, RegExp>();
 
 /** The reply to an exchange, or the typed error for it. */
 export function readReply(
@@ -63,7 +72,8 @@ export function readReply(
   const unexpected = (problem: string, cause?: unknown) =>
     new VcdResponseError(problem, { ...where, body: text, contentType, cause });
   // 204, a redirect fetch did not follow, or nothing at all: no document.
-  if (status === 204 || status < 200 || status >= 300 || text.trim() === "") {
+  // (A test for any non-space character, not trim(): that would copy a large body.)
+  if (status === 204 || status < 200 || status >= 300 || !/\S/.test(text)) {
     if (expectation.document) throw unexpected("no document in the answer");
     return { element: null, value: undefined, ...meta };
   }
