@@ -164,9 +164,11 @@ function findInputDir(
     [
       'no input folder found. Looked for: --input, "input" in vcd-codegen.config.json, ' +
         `the environment variable ${INPUT_ENV}, and ${fallbacks.join(", ")}.`,
-      "Get the inputs from the public repository vmware/vcd-api-schemas (its schemas/ laid out as xsd/, " +
-        "plus an operations document), or from your own server with `vcd-codegen pull-schemas`, " +
-        "and pass the folder with --input DIR or VCD_API_DIR.",
+      "Where each input comes from: the XSD set (xsd/) from the public repository vmware/vcd-api-schemas " +
+        "(its schemas/ laid out as xsd/), or from your own server with `vcd-codegen pull-schemas --from URL --out DIR`; " +
+        "the operations (operations/<version>.openapi.json) converted from ccouzens/vcloud-rest-openapi with " +
+        "`vcd-codegen import-operations FILE --out DIR/operations/<version>.openapi.json`. " +
+        "Then pass the folder with --input DIR or VCD_API_DIR.",
     ].join("\n"),
   );
 }

@@ -157,7 +157,13 @@ describe("bad input", () => {
     );
     expect(run.err).toContain(join(base, "shared/vcd-api-36.0"));
     expect(run.err).toMatch(/vmware\/vcd-api-schemas/);
-    expect(run.err).toMatch(/vcd-codegen pull-schemas/);
+    expect(run.err).toMatch(
+      /the XSD set \(xsd\/\) from the public repository vmware\/vcd-api-schemas/,
+    );
+    expect(run.err).toMatch(/vcd-codegen pull-schemas --from URL/);
+    expect(run.err).toMatch(
+      /the operations \(operations\/<version>\.openapi\.json\) converted from ccouzens\/vcloud-rest-openapi/,
+    );
   });
 
   it("an unknown config option names its path, with the line and column of its key", async () => {
