@@ -34,6 +34,15 @@ const ref = (ctx: Ctx, path: string, name: string, type: string) => ({
   type,
 });
 
+/** An enabled entity can be disabled; a disabled one enabled again or removed. */
+const switchLinks = (ctx: Ctx, path: string, enabled: boolean) =>
+  enabled
+    ? ctx.hrefs.link("disable", "POST", `${path}/action/disable`)
+    : [
+        ...ctx.hrefs.link("enable", "POST", `${path}/action/enable`),
+        ...ctx.hrefs.link("remove", "DELETE", path),
+      ];
+
 export function roleRef(ctx: Ctx, name: string | undefined): Value | undefined {
   const role = [...ctx.store.roles.values()].find((r) => r.name === name);
   return role
@@ -84,8 +93,14 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
   const h = ctx.hrefs;
   const s = ctx.store;
   const path = adminPaths.org(org.id);
-  const mine = <T extends { orgId: string }>(items: Iterable<T>) =>
-    [...items].filter((i) => i.orgId === org.id);
+  const mine = <T extends { id: string; orgId: string; name: string }>(
+    items: Iterable<T>,
+    pathOf: (id: string) => string,
+    type: string,
+  ) =>
+    [...items]
+      .filter((i) => i.orgId === org.id)
+      .map((i) => ref(ctx, pathOf(i.id), i.name, type));
   return {
     ...orgValue(ctx, org),
     href: h.abs(path),
@@ -94,12 +109,7 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
       ...h.link("up", "GET", "/admin", MT.adminVCloud),
       ...h.link("alternate", "GET", h.org(org.id), MT.org),
       ...h.link("edit", "PUT", path, MT.adminOrg),
-      ...(org.enabled
-        ? h.link("disable", "POST", `${path}/action/disable`)
-        : [
-            ...h.link("enable", "POST", `${path}/action/enable`),
-            ...h.link("remove", "DELETE", path),
-          ]),
+      ...switchLinks(ctx, path, org.enabled),
       ...h.link("add", "POST", `${path}/users`, MT.user),
       ...h.link("add", "POST", `${path}/groups`, ADMIN_MT.group),
       ...h.link("add", "POST", `${path}/vdcsparams`, ADMIN_MT.createVdcParams),
@@ -115,30 +125,16 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
       type: ADMIN_MT.orgSettings,
       OrgGeneralSettings: generalSettings(ctx, org),
     },
-    Users: {
-      UserReference: mine(s.users.values()).map((u) =>
-        ref(ctx, adminPaths.user(u.id), u.name, MT.user),
-      ),
-    },
+    Users: { UserReference: mine(s.users.values(), adminPaths.user, MT.user) },
     Groups: {
-      GroupReference: mine(s.groups.values()).map((g) =>
-        ref(ctx, adminPaths.group(g.id), g.name, ADMIN_MT.group),
-      ),
+      GroupReference: mine(s.groups.values(), adminPaths.group, ADMIN_MT.group),
     },
     Catalogs: {
-      CatalogReference: mine(s.catalogs.values()).map((c) =>
-        ref(ctx, h.catalog(c.id), c.name, MT.catalog),
-      ),
+      CatalogReference: mine(s.catalogs.values(), h.catalog, MT.catalog),
     },
-    Vdcs: {
-      Vdc: mine(s.vdcs.values()).map((v) =>
-        ref(ctx, adminPaths.vdc(v.id), v.name, ADMIN_MT.vdc),
-      ),
-    },
+    Vdcs: { Vdc: mine(s.vdcs.values(), adminPaths.vdc, ADMIN_MT.vdc) },
     Networks: {
-      Network: mine(s.networks.values()).map((n) =>
-        ref(ctx, h.network(n.id), n.name, MT.orgNetwork),
-      ),
+      Network: mine(s.networks.values(), h.network, MT.orgNetwork),
     },
   };
 }
@@ -154,12 +150,7 @@ export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
       ...h.link("up", "GET", adminPaths.org(vdc.orgId), MT.adminOrg),
       ...h.link("alternate", "GET", h.vdc(vdc.id), MT.vdc),
       ...h.link("edit", "PUT", path, ADMIN_MT.vdc),
-      ...(vdc.enabled !== false
-        ? h.link("disable", "POST", `${path}/action/disable`)
-        : [
-            ...h.link("enable", "POST", `${path}/action/enable`),
-            ...h.link("remove", "DELETE", path),
-          ]),
+      ...switchLinks(ctx, path, vdc.enabled !== false),
     ],
     ...tasksInProgress(ctx, vdc.id),
     VCpuInMhz: "1000",

@@ -5,7 +5,7 @@
  */
 import { badRequest, noAccess } from "../fault.js";
 import { AdminRules } from "../store/admin.js";
-import type { Value } from "../store/model.js";
+import type { Group, Org, Role, User, Value, Vdc } from "../store/model.js";
 import { without } from "../store/without.js";
 import {
   bodyValue,
@@ -30,17 +30,60 @@ import {
 
 const rules = (ctx: Ctx) => new AdminRules(ctx.store);
 
-const created = (
+/** How an administered entity is shown: its element, path, view and media type. */
+interface Kind<T extends { id: string }> {
+  element: string;
+  path: (id: string) => string;
+  view: (ctx: Ctx, t: T) => Value;
+  mediaType: string;
+}
+
+const ORG: Kind<Org> = {
+  element: "vcloud:AdminOrg",
+  path: adminPaths.org,
+  view: adminOrgValue,
+  mediaType: MT.adminOrg,
+};
+const VDC: Kind<Vdc> = {
+  element: "vcloud:AdminVdc",
+  path: adminPaths.vdc,
+  view: adminVdcValue,
+  mediaType: ADMIN_MT.vdc,
+};
+const USER: Kind<User> = {
+  element: "vcloud:User",
+  path: adminPaths.user,
+  view: userValue,
+  mediaType: MT.user,
+};
+const GROUP: Kind<Group> = {
+  element: "vcloud:Group",
+  path: adminPaths.group,
+  view: groupValue,
+  mediaType: ADMIN_MT.group,
+};
+const ROLE: Kind<Role> = {
+  element: "vcloud:Role",
+  path: adminPaths.role,
+  view: roleValue,
+  mediaType: MT.role,
+};
+
+const shown = <T extends { id: string }>(
   ctx: Ctx,
-  element: string,
-  path: string,
-  value: Value,
-  mediaType: string,
+  kind: Kind<T>,
+  t: T,
+): Reply => ok(kind.element, kind.view(ctx, t), kind.mediaType);
+
+const created = <T extends { id: string }>(
+  ctx: Ctx,
+  kind: Kind<T>,
+  t: T,
 ): Reply => ({
   status: 201,
-  doc: { element, value },
-  mediaType,
-  headers: { Location: ctx.hrefs.abs(path) },
+  doc: { element: kind.element, value: kind.view(ctx, t) },
+  mediaType: kind.mediaType,
+  headers: { Location: ctx.hrefs.abs(kind.path(t.id)) },
 });
 
 const text = (v: unknown): string | undefined =>
@@ -69,15 +112,18 @@ function entity<T>(
   return found;
 }
 
+/** The user or group named by the path, if the caller may see its organization. */
+const inOrg = <T extends { orgId: string }>(
+  ctx: Ctx,
+  map: Map<string, T>,
+  kind: string,
+): T =>
+  entity(map, kind, ctx.params.id, (t) => ctx.store.canSee(ctx.user, t.orgId));
+
 export const adminHandlers: HandlerTable = {
   "GET /admin": { handle: (ctx) => ok("vcloud:VCloud", cloudValue(ctx)) },
   "GET /admin/org/{id}": {
-    handle: (ctx) =>
-      ok(
-        "vcloud:AdminOrg",
-        adminOrgValue(ctx, ctx.store.org(ctx.user, ctx.params.id)),
-        MT.adminOrg,
-      ),
+    handle: (ctx) => shown(ctx, ORG, ctx.store.org(ctx.user, ctx.params.id)),
   },
   "POST /admin/orgs": {
     handle: (ctx) => {
@@ -93,13 +139,7 @@ export const adminHandlers: HandlerTable = {
       if (general) {
         org.general = without(general, "href", "type", "Link");
       }
-      return created(
-        ctx,
-        "vcloud:AdminOrg",
-        adminPaths.org(org.id),
-        adminOrgValue(ctx, org),
-        MT.adminOrg,
-      );
+      return created(ctx, ORG, org);
     },
   },
   "GET /admin/org/{id}/settings/general": {
@@ -140,22 +180,11 @@ export const adminHandlers: HandlerTable = {
         memoryLimitMb: limit(capacity.Memory),
         enabled: b.IsEnabled !== false,
       });
-      return created(
-        ctx,
-        "vcloud:AdminVdc",
-        adminPaths.vdc(vdc.id),
-        adminVdcValue(ctx, vdc),
-        ADMIN_MT.vdc,
-      );
+      return created(ctx, VDC, vdc);
     },
   },
   "GET /admin/vdc/{id}": {
-    handle: (ctx) =>
-      ok(
-        "vcloud:AdminVdc",
-        adminVdcValue(ctx, ctx.store.vdc(ctx.user, ctx.params.id)),
-        ADMIN_MT.vdc,
-      ),
+    handle: (ctx) => shown(ctx, VDC, ctx.store.vdc(ctx.user, ctx.params.id)),
   },
   "POST /admin/org/{id}/users": {
     handle: (ctx) => {
@@ -169,33 +198,15 @@ export const adminHandlers: HandlerTable = {
         email: text(b.EmailAddress),
         enabled: b.IsEnabled !== false,
       });
-      return created(
-        ctx,
-        "vcloud:User",
-        adminPaths.user(user.id),
-        userValue(ctx, user),
-        MT.user,
-      );
+      return created(ctx, USER, user);
     },
   },
   "GET /admin/user/{id}": {
-    handle: (ctx) =>
-      ok(
-        "vcloud:User",
-        userValue(
-          ctx,
-          entity(ctx.store.users, "user", ctx.params.id, (u) =>
-            ctx.store.canSee(ctx.user, u.orgId),
-          ),
-        ),
-        MT.user,
-      ),
+    handle: (ctx) => shown(ctx, USER, inOrg(ctx, ctx.store.users, "user")),
   },
   "DELETE /admin/user/{id}": {
     handle: (ctx) => {
-      const user = entity(ctx.store.users, "user", ctx.params.id, (u) =>
-        ctx.store.canSee(ctx.user, u.orgId),
-      );
+      const user = inOrg(ctx, ctx.store.users, "user");
       if (user.id === ctx.user.id)
         throw badRequest("You cannot delete yourself.");
       ctx.store.users.delete(user.id);
@@ -213,33 +224,15 @@ export const adminHandlers: HandlerTable = {
         text(b.Description),
         refId(b.Role),
       );
-      return created(
-        ctx,
-        "vcloud:Group",
-        adminPaths.group(group.id),
-        groupValue(ctx, group),
-        ADMIN_MT.group,
-      );
+      return created(ctx, GROUP, group);
     },
   },
   "GET /admin/group/{id}": {
-    handle: (ctx) =>
-      ok(
-        "vcloud:Group",
-        groupValue(
-          ctx,
-          entity(ctx.store.groups, "group", ctx.params.id, (g) =>
-            ctx.store.canSee(ctx.user, g.orgId),
-          ),
-        ),
-        ADMIN_MT.group,
-      ),
+    handle: (ctx) => shown(ctx, GROUP, inOrg(ctx, ctx.store.groups, "group")),
   },
   "DELETE /admin/group/{id}": {
     handle: (ctx) => {
-      entity(ctx.store.groups, "group", ctx.params.id, (g) =>
-        ctx.store.canSee(ctx.user, g.orgId),
-      );
+      inOrg(ctx, ctx.store.groups, "group");
       ctx.store.groups.delete(ctx.params.id);
       return { status: 204 };
     },
@@ -256,24 +249,15 @@ export const adminHandlers: HandlerTable = {
         rights.map((r) => text(r.name) ?? idOfHref(String(r.href))),
         text(b.Description),
       );
-      return created(
-        ctx,
-        "vcloud:Role",
-        adminPaths.role(role.id),
-        roleValue(ctx, role),
-        MT.role,
-      );
+      return created(ctx, ROLE, role);
     },
   },
   "GET /admin/role/{id}": {
     handle: (ctx) =>
-      ok(
-        "vcloud:Role",
-        roleValue(
-          ctx,
-          entity(ctx.store.roles, "role", ctx.params.id, () => true),
-        ),
-        MT.role,
+      shown(
+        ctx,
+        ROLE,
+        entity(ctx.store.roles, "role", ctx.params.id, () => true),
       ),
   },
   "DELETE /admin/role/{id}": {
