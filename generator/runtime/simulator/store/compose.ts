@@ -18,14 +18,10 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
+import { createVApp, newVAppName, type CreateParams } from "./vapp-create.js";
 import type { VAppRules } from "./vapps.js";
 
-export interface CreateParams {
-  readonly name: string;
-  readonly description?: string;
-  readonly powerOn: boolean;
-  readonly deploy: boolean;
-}
+export type { CreateParams };
 
 export class CompositionRules {
   constructor(
@@ -199,67 +195,16 @@ export class CompositionRules {
     this.store.requireVAppRights(user);
     if (user.role === "vApp User" || user.role === "Console Access Only")
       throw badRequest("This role may not create vApps.");
-    const name = p.name.trim();
-    if (name === "") throw badRequest("The vApp name must not be empty.");
-    if (
-      [...this.store.vapps.values()].some(
-        (v) => v.vdcId === vdc.id && v.name === name,
-      )
-    )
-      throw invalidState(
-        "DUPLICATE_NAME",
-        `The VCD entity ${name} already exists.`,
-      );
-    const vapp: VApp = {
-      id: this.store.ids.next("vapp"),
-      orgId: vdc.orgId,
-      vdcId: vdc.id,
-      name,
-      status: Status.UNRESOLVED,
-      deployed: false,
-      ownerId: user.id,
-      created: new Date(this.store.now()).toISOString(),
-      vms: [],
-      networks: [],
-      ...(p.description !== undefined ? { description: p.description } : {}),
-    };
-    vapp.vms = sources.map((vm) => this.vapps.copyVm(vm, vapp.id));
-    vapp.networks = [
-      ...new Set(
-        vapp.vms.flatMap((vm) =>
-          (
-            (vm.network.NetworkConnection as
-              Record<string, unknown>[] | undefined) ?? []
-          ).map((c) => String(c.network)),
-        ),
-      ),
-    ];
-    this.store.vapps.set(vapp.id, vapp);
-    const task = this.store.tasks.start({
+    return createVApp(
+      this.store,
+      user,
+      vdc,
+      newVAppName(this.store, vdc, p.name),
+      p,
+      sources,
       operationName,
       aliases,
-      operation: `Creating Virtual Application ${name}(${vapp.id})`,
-      owner: { kind: "vApp", id: vapp.id, name },
-      orgId: vapp.orgId,
-      userId: user.id,
-      apply: () => {
-        for (const vm of vapp.vms) {
-          vm.status = p.powerOn ? Status.POWERED_ON : Status.POWERED_OFF;
-          vm.deployed = p.powerOn || p.deploy;
-        }
-        vapp.status = vapp.vms.length
-          ? p.powerOn
-            ? Status.POWERED_ON
-            : Status.POWERED_OFF
-          : Status.RESOLVED;
-        vapp.deployed = p.powerOn || p.deploy;
-        after?.();
-      },
-      fail: () => {
-        vapp.status = Status.FAILED_CREATION;
-        for (const vm of vapp.vms) vm.status = Status.FAILED_CREATION;
-      },
-    });
-    return { vapp, task };
+      after,
+    );
   }
 }

@@ -15,20 +15,15 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
+import { createVApp, newVAppName, type CreateParams } from "./vapp-create.js";
 import {
   checkGuestCustomization,
   checkNetworkConnections,
-  connections,
   copyVm,
   refreshStatus,
 } from "./vm-rules.js";
 
-export interface InstantiateParams {
-  readonly name: string;
-  readonly description?: string;
-  readonly powerOn: boolean;
-  readonly deploy: boolean;
-}
+export type InstantiateParams = CreateParams;
 
 export type PowerAction =
   "powerOn" | "powerOff" | "reboot" | "reset" | "shutdown" | "suspend";
@@ -60,65 +55,21 @@ export class VAppRules {
     this.store.requireVAppRights(user);
     if (user.role === "vApp User" || user.role === "Console Access Only")
       throw forbidden();
-    const name = params.name.trim();
-    if (name === "") throw badRequest("The vApp name must not be empty.");
-    if (
-      [...this.store.vapps.values()].some(
-        (v) => v.vdcId === vdc.id && v.name === name,
-      )
-    )
-      throw invalidState(
-        "DUPLICATE_NAME",
-        `The VCD entity ${name} already exists.`,
-      );
+    const name = newVAppName(this.store, vdc, params.name);
     if (template.vms.length === 0)
       throw badRequest(
         `The vApp template "${template.name}" has no virtual machine.`,
       );
-    const vapp: VApp = {
-      id: this.store.ids.next("vapp"),
-      orgId: vdc.orgId,
-      vdcId: vdc.id,
+    return createVApp(
+      this.store,
+      user,
+      vdc,
       name,
-      status: Status.UNRESOLVED,
-      deployed: false,
-      ownerId: user.id,
-      created: new Date(this.store.now()).toISOString(),
-      vms: [],
-      networks: [],
-      ...(params.description !== undefined
-        ? { description: params.description }
-        : {}),
-    };
-    vapp.vms = template.vms.map((vm) => this.copyVm(vm, vapp.id));
-    vapp.networks = [
-      ...new Set(
-        vapp.vms.flatMap((vm) => connections(vm).map((c) => String(c.network))),
-      ),
-    ];
-    this.store.vapps.set(vapp.id, vapp);
-    const task = this.store.tasks.start({
-      operationName: "vdcInstantiateVapp",
+      params,
+      template.vms,
+      "vdcInstantiateVapp",
       aliases,
-      operation: `Creating Virtual Application ${name}(${vapp.id})`,
-      owner: { kind: "vApp", id: vapp.id, name },
-      orgId: vapp.orgId,
-      userId: user.id,
-      apply: () => {
-        const on = params.powerOn;
-        for (const vm of vapp.vms) {
-          vm.status = on ? Status.POWERED_ON : Status.POWERED_OFF;
-          vm.deployed = on || params.deploy;
-        }
-        vapp.status = on ? Status.POWERED_ON : Status.POWERED_OFF;
-        vapp.deployed = on || params.deploy;
-      },
-      fail: () => {
-        vapp.status = Status.FAILED_CREATION;
-        for (const vm of vapp.vms) vm.status = Status.FAILED_CREATION;
-      },
-    });
-    return { vapp, task };
+    );
   }
 
   power(
@@ -127,9 +78,7 @@ export class VAppRules {
     action: PowerAction,
     aliases: readonly string[] = [],
   ): Task {
-    this.store.requireVAppRights(user);
-    this.requireIdle(target);
-    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    const vms = this.begin(user, target);
     const status = target.vm ? target.vm.status : target.vapp.status;
     if (status === Status.UNRESOLVED || status === Status.FAILED_CREATION)
       throw invalidState(
@@ -184,9 +133,7 @@ export class VAppRules {
     powerOn: boolean,
     aliases: readonly string[] = [],
   ): Task {
-    this.store.requireVAppRights(user);
-    this.requireIdle(target);
-    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    const vms = this.begin(user, target);
     return this.task(user, target, "vappDeploy", aliases, "Deploying", () => {
       for (const vm of vms) {
         vm.deployed = true;
@@ -197,9 +144,7 @@ export class VAppRules {
   }
 
   undeploy(user: User, target: Target, aliases: readonly string[] = []): Task {
-    this.store.requireVAppRights(user);
-    this.requireIdle(target);
-    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    const vms = this.begin(user, target);
     if (!vms.some((vm) => vm.deployed))
       throw badRequest(
         `The requested operation could not be executed since ${label(target)} is not deployed.`,
@@ -221,9 +166,7 @@ export class VAppRules {
   }
 
   remove(user: User, target: Target, aliases: readonly string[] = []): Task {
-    this.store.requireVAppRights(user);
-    this.requireIdle(target);
-    const vms = target.vm ? [target.vm] : target.vapp.vms;
+    const vms = this.begin(user, target);
     if (
       vms.some(
         (vm) =>
@@ -275,6 +218,13 @@ export class VAppRules {
 
   checkNetworkConnections(vapp: VApp, section: Record<string, unknown>): void {
     checkNetworkConnections(vapp, section);
+  }
+
+  /** The VMs an operation on `target` works on, once the user may and nothing else is at work. */
+  private begin(user: User, target: Target): readonly Vm[] {
+    this.store.requireVAppRights(user);
+    this.requireIdle(target);
+    return target.vm ? [target.vm] : target.vapp.vms;
   }
 
   private task(

@@ -1,0 +1,93 @@
+/**
+ * vcd-codegen runtime, simulator: a new vApp, as instantiation and composition make it: a name unique
+ * in its VDC, copies of the source VMs (not yet resolved) and the networks they connect to, and the
+ * task that powers it on or off when it succeeds and marks it FAILED_CREATION when it fails.
+ */
+import { badRequest, invalidState } from "../fault.js";
+import type { Task, User, VApp, Vdc, Vm } from "./model.js";
+import { Status } from "./model.js";
+import type { Store } from "./store.js";
+import { connections, copyVm } from "./vm-rules.js";
+
+export interface CreateParams {
+  readonly name: string;
+  readonly description?: string;
+  readonly powerOn: boolean;
+  readonly deploy: boolean;
+}
+
+/** The trimmed name, refused when empty or when a vApp of the VDC already has it. */
+export function newVAppName(store: Store, vdc: Vdc, name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === "") throw badRequest("The vApp name must not be empty.");
+  if (
+    [...store.vapps.values()].some(
+      (v) => v.vdcId === vdc.id && v.name === trimmed,
+    )
+  )
+    throw invalidState(
+      "DUPLICATE_NAME",
+      `The VCD entity ${trimmed} already exists.`,
+    );
+  return trimmed;
+}
+
+/** Stores the vApp of copies of `sources` and starts the task that creates it. */
+export function createVApp(
+  store: Store,
+  user: User,
+  vdc: Vdc,
+  name: string,
+  p: CreateParams,
+  sources: readonly Vm[],
+  operationName: string,
+  aliases: readonly string[],
+  after?: () => void,
+): { vapp: VApp; task: Task } {
+  const vapp: VApp = {
+    id: store.ids.next("vapp"),
+    orgId: vdc.orgId,
+    vdcId: vdc.id,
+    name,
+    status: Status.UNRESOLVED,
+    deployed: false,
+    ownerId: user.id,
+    created: new Date(store.now()).toISOString(),
+    vms: [],
+    networks: [],
+    ...(p.description !== undefined ? { description: p.description } : {}),
+  };
+  vapp.vms = sources.map((vm) => copyVm(store.ids, vm, vapp.id));
+  vapp.networks = [
+    ...new Set(
+      vapp.vms.flatMap((vm) => connections(vm).map((c) => String(c.network))),
+    ),
+  ];
+  store.vapps.set(vapp.id, vapp);
+  const task = store.tasks.start({
+    operationName,
+    aliases,
+    operation: `Creating Virtual Application ${name}(${vapp.id})`,
+    owner: { kind: "vApp", id: vapp.id, name },
+    orgId: vapp.orgId,
+    userId: user.id,
+    apply: () => {
+      for (const vm of vapp.vms) {
+        vm.status = p.powerOn ? Status.POWERED_ON : Status.POWERED_OFF;
+        vm.deployed = p.powerOn || p.deploy;
+      }
+      vapp.status = vapp.vms.length
+        ? p.powerOn
+          ? Status.POWERED_ON
+          : Status.POWERED_OFF
+        : Status.RESOLVED;
+      vapp.deployed = p.powerOn || p.deploy;
+      after?.();
+    },
+    fail: () => {
+      vapp.status = Status.FAILED_CREATION;
+      for (const vm of vapp.vms) vm.status = Status.FAILED_CREATION;
+    },
+  });
+  return { vapp, task };
+}
