@@ -9,10 +9,12 @@ import type { Catalog, Vdc } from "../store/model.js";
 import { Status } from "../store/model.js";
 import {
   orgRefOf,
+  queryType,
   refTo,
   userRefOf,
   vdcRef,
   visible,
+  visibleRows,
   type QueryType,
   type Row,
 } from "./rows.js";
@@ -171,118 +173,90 @@ function userRows(ctx: Ctx, admin: boolean): Row[] {
   }));
 }
 
+function networkRows(ctx: Ctx): Row[] {
+  return visible(ctx, ctx.store.networks.values()).flatMap((n) => {
+    const vdc = [...ctx.store.vdcs.values()].find((v) =>
+      v.networkIds.includes(n.id),
+    );
+    return [
+      {
+        orgId: n.orgId,
+        href: ctx.hrefs.abs(ctx.hrefs.network(n.id)),
+        urn: urn("network", n.id),
+        name: n.name,
+        cells: {
+          name: n.name,
+          defaultGateway: n.gateway,
+          netmask: n.netmask,
+          linkType: n.fenceMode === "bridged" ? 0 : 1,
+          vdc: vdc ? vdcRef(ctx, vdc.id) : undefined,
+          vdcName: vdc?.name,
+          isBusy: false,
+          isShared: false,
+          isIpScopeInherited: false,
+        },
+      },
+    ];
+  });
+}
+
+const vdcs = (ctx: Ctx) => ctx.store.vdcs.values();
+const catalogs = (ctx: Ctx) => ctx.store.catalogs.values();
+
 export const ORG_QUERY_TYPES: readonly QueryType[] = [
-  {
-    name: "organization",
-    record: "vcloud:OrgRecord",
-    reference: "vcloud:OrgReference",
-    references: "vcloud:OrgReferences",
-    entityType: MT.org,
-    access: "user",
-    rows: orgRows,
-  },
-  {
-    name: "orgVdc",
-    record: "vcloud:OrgVdcRecord",
-    reference: "vcloud:OrgVdcReference",
-    references: "vcloud:OrgVdcReferences",
-    entityType: MT.vdc,
-    access: "user",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.vdcs.values()).map((v) => vdcRow(ctx, v, false)),
-  },
-  {
-    name: "adminOrgVdc",
-    record: "vcloud:AdminVdcRecord",
-    reference: "vcloud:AdminVdcReference",
-    references: "vcloud:AdminVdcReferences",
-    entityType: "application/vnd.vmware.admin.vdc+xml",
-    access: "admin",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.vdcs.values()).map((v) => vdcRow(ctx, v, true)),
-  },
-  {
-    name: "catalog",
-    record: "vcloud:CatalogRecord",
-    reference: "vcloud:CatalogReference",
-    references: "vcloud:CatalogReferences",
-    entityType: MT.catalog,
-    access: "user",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.catalogs.values()).map((c) =>
-        catalogRow(ctx, c, false),
-      ),
-  },
-  {
-    name: "adminCatalog",
-    record: "vcloud:AdminCatalogRecord",
-    reference: "vcloud:CatalogReference",
-    references: "vcloud:CatalogReferences",
-    entityType: "application/vnd.vmware.admin.catalog+xml",
-    access: "admin",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.catalogs.values()).map((c) =>
-        catalogRow(ctx, c, true),
-      ),
-  },
-  {
-    name: "catalogItem",
-    record: "vcloud:CatalogItemRecord",
-    reference: "vcloud:CatalogItemReference",
-    references: "vcloud:CatalogItemReferences",
-    entityType: MT.catalogItem,
-    access: "user",
-    rows: catalogItemRows,
-  },
-  {
-    name: "orgVdcNetwork",
-    record: "vcloud:OrgVdcNetworkRecord",
-    reference: "vcloud:OrgVdcNetworkReference",
-    references: "vcloud:OrgVdcNetworkReferences",
-    entityType: MT.orgNetwork,
-    access: "user",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.networks.values()).flatMap((n) => {
-        const vdc = [...ctx.store.vdcs.values()].find((v) =>
-          v.networkIds.includes(n.id),
-        );
-        return [
-          {
-            orgId: n.orgId,
-            href: ctx.hrefs.abs(ctx.hrefs.network(n.id)),
-            urn: urn("network", n.id),
-            name: n.name,
-            cells: {
-              name: n.name,
-              defaultGateway: n.gateway,
-              netmask: n.netmask,
-              linkType: n.fenceMode === "bridged" ? 0 : 1,
-              vdc: vdc ? vdcRef(ctx, vdc.id) : undefined,
-              vdcName: vdc?.name,
-              isBusy: false,
-              isShared: false,
-              isIpScopeInherited: false,
-            },
-          },
-        ];
-      }),
-  },
-  {
-    name: "user",
-    record: "vcloud:UserRecord",
-    reference: "vcloud:UserReference",
-    references: "vcloud:UserReferences",
-    entityType: MT.user,
-    access: "admin",
-    rows: (ctx) => userRows(ctx, false),
-  },
-  {
-    name: "adminUser",
-    record: "vcloud:AdminUserRecord",
-    reference: "vcloud:UserReference",
-    references: "vcloud:UserReferences",
-    entityType: MT.user,
-    access: "admin",
-    rows: (ctx) => userRows(ctx, true),
-  },
+  queryType("organization", "Org", "Org", MT.org, "user", orgRows),
+  queryType(
+    "orgVdc",
+    "OrgVdc",
+    "OrgVdc",
+    MT.vdc,
+    "user",
+    visibleRows(vdcs, vdcRow, false),
+  ),
+  queryType(
+    "adminOrgVdc",
+    "AdminVdc",
+    "AdminVdc",
+    "application/vnd.vmware.admin.vdc+xml",
+    "admin",
+    visibleRows(vdcs, vdcRow, true),
+  ),
+  queryType(
+    "catalog",
+    "Catalog",
+    "Catalog",
+    MT.catalog,
+    "user",
+    visibleRows(catalogs, catalogRow, false),
+  ),
+  queryType(
+    "adminCatalog",
+    "AdminCatalog",
+    "Catalog",
+    "application/vnd.vmware.admin.catalog+xml",
+    "admin",
+    visibleRows(catalogs, catalogRow, true),
+  ),
+  queryType(
+    "catalogItem",
+    "CatalogItem",
+    "CatalogItem",
+    MT.catalogItem,
+    "user",
+    catalogItemRows,
+  ),
+  queryType(
+    "orgVdcNetwork",
+    "OrgVdcNetwork",
+    "OrgVdcNetwork",
+    MT.orgNetwork,
+    "user",
+    networkRows,
+  ),
+  queryType("user", "User", "User", MT.user, "admin", (ctx) =>
+    userRows(ctx, false),
+  ),
+  queryType("adminUser", "AdminUser", "User", MT.user, "admin", (ctx) =>
+    userRows(ctx, true),
+  ),
 ];

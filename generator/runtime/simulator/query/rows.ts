@@ -92,3 +92,36 @@ export function visible<T extends { readonly orgId: string }>(
 ): T[] {
   return [...items].filter((i) => ctx.store.canSee(ctx.user, i.orgId));
 }
+
+/**
+ * A query type whose record element is `vcloud:{record}Record` and whose references are
+ * `vcloud:{reference}Reference` under `vcloud:{reference}References`.
+ */
+export function queryType(
+  name: string,
+  record: string,
+  reference: string,
+  entityType: string,
+  access: QueryType["access"],
+  rows: (ctx: Ctx) => Row[],
+): QueryType {
+  return {
+    name,
+    record: `vcloud:${record}Record`,
+    reference: `vcloud:${reference}Reference`,
+    references: `vcloud:${reference}References`,
+    entityType,
+    access,
+    rows,
+  };
+}
+
+/** The rows of the entities the user may see, the admin's view or the user's. */
+export const visibleRows =
+  <T extends { readonly orgId: string }>(
+    entities: (ctx: Ctx) => Iterable<T>,
+    row: (ctx: Ctx, t: T, admin: boolean) => Row,
+    admin: boolean,
+  ) =>
+  (ctx: Ctx): Row[] =>
+    visible(ctx, entities(ctx)).map((t) => row(ctx, t, admin));

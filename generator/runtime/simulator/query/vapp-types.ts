@@ -11,11 +11,13 @@ import { isDone } from "../store/tasks.js";
 import {
   isBusy,
   orgRefOf,
+  queryType,
   refTo,
   statusName,
   userRefOf,
   vdcRef,
   visible,
+  visibleRows,
   type QueryType,
   type Row,
 } from "./rows.js";
@@ -175,66 +177,49 @@ const vms = (ctx: Ctx): Row[] => [
   ),
 ];
 
+const vapps = (ctx: Ctx) => ctx.store.vapps.values();
+const tasks = (ctx: Ctx) => ctx.store.tasks.all();
+
 export const VAPP_QUERY_TYPES: readonly QueryType[] = [
-  {
-    name: "vApp",
-    record: "vcloud:VAppRecord",
-    reference: "vcloud:VAppReference",
-    references: "vcloud:VAppReferences",
-    entityType: MT.vApp,
-    access: "user",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.vapps.values()).map((v) => vappRow(ctx, v, false)),
-  },
-  {
-    name: "adminVApp",
-    record: "vcloud:AdminVAppRecord",
-    reference: "vcloud:VAppReference",
-    references: "vcloud:VAppReferences",
-    entityType: MT.vApp,
-    access: "admin",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.vapps.values()).map((v) => vappRow(ctx, v, true)),
-  },
-  {
-    name: "vm",
-    record: "vcloud:VMRecord",
-    reference: "vcloud:VMReference",
-    references: "vcloud:VMReferences",
-    entityType: MT.vm,
-    access: "user",
-    rows: vms,
-  },
-  {
-    name: "vAppTemplate",
-    record: "vcloud:VAppTemplateRecord",
-    reference: "vcloud:VAppTemplateReference",
-    references: "vcloud:VAppTemplateReferences",
-    entityType: MT.vAppTemplate,
-    access: "user",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.templates.values()).map((t) =>
-        templateRow(ctx, t),
-      ),
-  },
-  {
-    name: "task",
-    record: "vcloud:TaskRecord",
-    reference: "vcloud:TaskReference",
-    references: "vcloud:TaskReferences",
-    entityType: MT.task,
-    access: "user",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.tasks.all()).map((t) => taskRow(ctx, t, false)),
-  },
-  {
-    name: "adminTask",
-    record: "vcloud:AdminTaskRecord",
-    reference: "vcloud:TaskReference",
-    references: "vcloud:TaskReferences",
-    entityType: MT.task,
-    access: "admin",
-    rows: (ctx) =>
-      visible(ctx, ctx.store.tasks.all()).map((t) => taskRow(ctx, t, true)),
-  },
+  queryType(
+    "vApp",
+    "VApp",
+    "VApp",
+    MT.vApp,
+    "user",
+    visibleRows(vapps, vappRow, false),
+  ),
+  queryType(
+    "adminVApp",
+    "AdminVApp",
+    "VApp",
+    MT.vApp,
+    "admin",
+    visibleRows(vapps, vappRow, true),
+  ),
+  queryType("vm", "VM", "VM", MT.vm, "user", vms),
+  queryType(
+    "vAppTemplate",
+    "VAppTemplate",
+    "VAppTemplate",
+    MT.vAppTemplate,
+    "user",
+    visibleRows((ctx) => ctx.store.templates.values(), templateRow, false),
+  ),
+  queryType(
+    "task",
+    "Task",
+    "Task",
+    MT.task,
+    "user",
+    visibleRows(tasks, taskRow, false),
+  ),
+  queryType(
+    "adminTask",
+    "AdminTask",
+    "Task",
+    MT.task,
+    "admin",
+    visibleRows(tasks, taskRow, true),
+  ),
 ];
