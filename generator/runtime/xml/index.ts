@@ -33,3 +33,4 @@ export {
 export type { Violation } from "./validate.js";
 export { XmlParseError, type ParseLimits } from "./xml-parser.js";
 export { XmlCharError } from "./xml-escape.js";
+export { valueKind, type ValueKind } from "./simple-values.js";

@@ -13,18 +13,9 @@ import type {
   SimpleTypeData,
   TypeData,
 } from "../../xml/index.js";
+import { valueKind } from "../../xml/index.js";
 
 type Value = Record<string, unknown>;
-
-const NUMBER_BUILTINS = new Set([
-  "int",
-  "short",
-  "byte",
-  "unsignedShort",
-  "unsignedByte",
-  "float",
-  "double",
-]);
 
 const BUILTIN_DEFAULTS: Record<string, string> = {
   NCName: "a",
@@ -216,7 +207,7 @@ export class MinimalInstances {
       ? typeKey.slice(3)
       : (this.schema.types[typeKey] as SimpleTypeData | undefined)?.builtin;
     if (builtin === "boolean") return text === "true" || text === "1";
-    if (builtin && NUMBER_BUILTINS.has(builtin)) return Number(text);
+    if (builtin && valueKind(builtin) === "number") return Number(text);
     return text;
   }
 }
