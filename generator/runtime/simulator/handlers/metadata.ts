@@ -24,70 +24,65 @@ interface Subject {
 
 type Resolver = (ctx: Ctx) => Subject;
 
+const subject = (
+  kind: EntityRef["kind"],
+  entity: { readonly id: string; readonly name: string },
+  orgId: string,
+  path: string,
+  type: string,
+): Subject => ({
+  ref: { kind, id: entity.id, name: entity.name },
+  orgId,
+  path,
+  type,
+});
+
 const RESOLVERS: Readonly<Record<string, Resolver>> = {
   "/vApp/{id}": (ctx) => {
     const { vapp, vm } = targetOf(ctx);
     return vm
-      ? {
-          ref: { kind: "vm", id: vm.id, name: vm.name },
-          orgId: vapp.orgId,
-          path: ctx.hrefs.vm(vm.id),
-          type: MT.vm,
-        }
-      : {
-          ref: { kind: "vApp", id: vapp.id, name: vapp.name },
-          orgId: vapp.orgId,
-          path: ctx.hrefs.vapp(vapp.id),
-          type: MT.vApp,
-        };
+      ? subject("vm", vm, vapp.orgId, ctx.hrefs.vm(vm.id), MT.vm)
+      : subject("vApp", vapp, vapp.orgId, ctx.hrefs.vapp(vapp.id), MT.vApp);
   },
   "/vAppTemplate/{id}": (ctx) => {
     const id = ctx.params.id;
     if (kindOf(id) === "vm") {
       const { template, vm } = ctx.store.templateVm(ctx.user, uuidOf(id));
-      return {
-        ref: { kind: "vm", id: vm.id, name: vm.name },
-        orgId: template.orgId,
-        path: ctx.hrefs.templateVm(vm.id),
-        type: MT.vm,
-      };
+      return subject(
+        "vm",
+        vm,
+        template.orgId,
+        ctx.hrefs.templateVm(vm.id),
+        MT.vm,
+      );
     }
     if (kindOf(id) !== "vappTemplate") throw noAccess("vAppTemplate", id);
     const t = ctx.store.template(ctx.user, uuidOf(id));
-    return {
-      ref: { kind: "vAppTemplate", id: t.id, name: t.name },
-      orgId: t.orgId,
-      path: ctx.hrefs.vAppTemplate(t.id),
-      type: MT.vAppTemplate,
-    };
+    return subject(
+      "vAppTemplate",
+      t,
+      t.orgId,
+      ctx.hrefs.vAppTemplate(t.id),
+      MT.vAppTemplate,
+    );
   },
   "/catalogItem/{id}": (ctx) => {
     const item = ctx.store.catalogItem(ctx.user, ctx.params.id);
-    const orgId = ctx.store.catalogs.get(item.catalogId)!.orgId;
-    return {
-      ref: { kind: "catalogItem", id: item.id, name: item.name },
-      orgId,
-      path: ctx.hrefs.catalogItem(item.id),
-      type: MT.catalogItem,
-    };
+    return subject(
+      "catalogItem",
+      item,
+      ctx.store.catalogs.get(item.catalogId)!.orgId,
+      ctx.hrefs.catalogItem(item.id),
+      MT.catalogItem,
+    );
   },
   "/catalog/{id}": (ctx) => {
     const c = ctx.store.catalog(ctx.user, ctx.params.id);
-    return {
-      ref: { kind: "catalog", id: c.id, name: c.name },
-      orgId: c.orgId,
-      path: ctx.hrefs.catalog(c.id),
-      type: MT.catalog,
-    };
+    return subject("catalog", c, c.orgId, ctx.hrefs.catalog(c.id), MT.catalog);
   },
   "/vdc/{id}": (ctx) => {
     const v = ctx.store.vdc(ctx.user, ctx.params.id);
-    return {
-      ref: { kind: "vdc", id: v.id, name: v.name },
-      orgId: v.orgId,
-      path: ctx.hrefs.vdc(v.id),
-      type: MT.vdc,
-    };
+    return subject("vdc", v, v.orgId, ctx.hrefs.vdc(v.id), MT.vdc);
   },
 };
 
@@ -151,23 +146,36 @@ type Input = {
 function handlersFor(prefix: string, resolve: Resolver): HandlerTable {
   const rules = (ctx: Ctx) => new MetadataRules(ctx.store);
   const aliases = (ctx: Ctx) => [ctx.op.name];
+  /** Writes the entries (merging them with those there are) in a task. */
+  const merge = (
+    ctx: Ctx,
+    inputs: {
+      key: string;
+      domain: Input["Domain"];
+      typed: Value | undefined;
+    }[],
+  ) => {
+    const s = resolve(ctx);
+    return taskReply(
+      ctx,
+      rules(ctx).merge(ctx.user, s.ref, s.orgId, inputs, aliases(ctx)),
+    );
+  };
   return {
     [`GET ${prefix}/metadata`]: {
       handle: (ctx) => metadataDocument(ctx, resolve(ctx), rules(ctx)),
     },
     [`POST ${prefix}/metadata`]: {
       handle: (ctx) => {
-        const s = resolve(ctx);
         const entries =
           (bodyValue(ctx).MetadataEntry as Input[] | undefined) ?? [];
-        const inputs = entries.map((e) => ({
-          key: e.Key ?? "",
-          domain: e.Domain,
-          typed: e.TypedValue,
-        }));
-        return taskReply(
+        return merge(
           ctx,
-          rules(ctx).merge(ctx.user, s.ref, s.orgId, inputs, aliases(ctx)),
+          entries.map((e) => ({
+            key: e.Key ?? "",
+            domain: e.Domain,
+            typed: e.TypedValue,
+          })),
         );
       },
     },
@@ -184,17 +192,10 @@ function handlersFor(prefix: string, resolve: Resolver): HandlerTable {
     },
     [`PUT ${prefix}/metadata/{key}`]: {
       handle: (ctx) => {
-        const s = resolve(ctx);
         const body = bodyValue(ctx) as Input;
-        const input = {
-          key: ctx.params.key,
-          domain: body.Domain,
-          typed: body.TypedValue,
-        };
-        return taskReply(
-          ctx,
-          rules(ctx).merge(ctx.user, s.ref, s.orgId, [input], aliases(ctx)),
-        );
+        return merge(ctx, [
+          { key: ctx.params.key, domain: body.Domain, typed: body.TypedValue },
+        ]);
       },
     },
     [`DELETE ${prefix}/metadata/{key}`]: {
