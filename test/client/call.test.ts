@@ -1,5 +1,5 @@
 /** `call`: URLs, headers, bodies and how answers are read, against a real HTTP server. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   VcdRequestError,
   VcdResponseError,
@@ -10,10 +10,7 @@ import {
   ValidationError,
   type Document,
 } from "../../generator/runtime/xml/index.js";
-import {
-  startHttpServer,
-  type TestHttpServer,
-} from "../helpers/http-server.js";
+import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,
   OPS,
@@ -22,13 +19,7 @@ import {
   xmlHeaders,
 } from "./fixtures.js";
 
-let server: TestHttpServer;
-beforeEach(async () => {
-  server = await startHttpServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 const VAPP_XML = sample("jclouds-labs-vcloud-director/vapp/vApp.xml");
 const VM_XML = sample("jclouds-labs-vcloud-director/vm/vm.xml");

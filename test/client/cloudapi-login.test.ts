@@ -5,14 +5,7 @@
  * and for the system administrator (`/cloudapi/1.0.0/sessions/provider`); the bearer token then on
  * XML calls; the cloudapi's JSON errors; logout (`DELETE /cloudapi/1.0.0/sessions/{id}`).
  */
-import {
-  afterEach,
-  beforeEach,
-  describe,
-  expect,
-  expectTypeOf,
-  it,
-} from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   VcdAbortError,
   VcdApiError,
@@ -25,11 +18,10 @@ import {
 } from "../../generator/runtime/client/index.js";
 import type { Document } from "../../generator/runtime/xml/index.js";
 import {
-  startHttpServer,
   type RecordedRequest,
   type ScriptedAnswer,
-  type TestHttpServer,
 } from "../helpers/http-server.js";
+import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,
@@ -40,13 +32,7 @@ import {
   xmlHeaders,
 } from "./fixtures.js";
 
-let server: TestHttpServer;
-beforeEach(async () => {
-  server = await startHttpServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 const SESSIONS = "/cloudapi/1.0.0/sessions";
 const PROVIDER = "/cloudapi/1.0.0/sessions/provider";

@@ -1,5 +1,5 @@
 /** Every typed error, each from a real server (or a closed port) answering with it. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   VcdAbortError,
   VcdApiError,
@@ -12,11 +12,8 @@ import {
   VcdTimeoutError,
   VcdUnsupportedMediaTypeError,
 } from "../../generator/runtime/client/index.js";
-import {
-  closedPort,
-  startHttpServer,
-  type TestHttpServer,
-} from "../helpers/http-server.js";
+import { closedPort } from "../helpers/http-server.js";
+import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,
@@ -26,13 +23,7 @@ import {
   xmlHeaders,
 } from "./fixtures.js";
 
-let server: TestHttpServer;
-beforeEach(async () => {
-  server = await startHttpServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 const VAPP_XML = sample("jclouds-labs-vcloud-director/vapp/vApp.xml");
 

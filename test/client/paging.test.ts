@@ -1,19 +1,10 @@
 /** paginate: following nextPage links of query answers, served by a real HTTP server. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { paginate, VcdApiError } from "../../generator/runtime/client/index.js";
-import {
-  startHttpServer,
-  type TestHttpServer,
-} from "../helpers/http-server.js";
+import { serverPerTest } from "../helpers/server-per-test.js";
 import { clientFor, operation, xmlHeaders } from "./fixtures.js";
 
-let server: TestHttpServer;
-beforeEach(async () => {
-  server = await startHttpServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 const queryVms = operation({
   name: "queryVms",

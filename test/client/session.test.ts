@@ -1,15 +1,12 @@
 /** Versions, login (both token kinds), logout and resume, against a real HTTP server. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   VcdAuthError,
   VcdRequestError,
   VcdResponseError,
   VcdVersionError,
 } from "../../generator/runtime/client/index.js";
-import {
-  startHttpServer,
-  type TestHttpServer,
-} from "../helpers/http-server.js";
+import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,
@@ -20,13 +17,7 @@ import {
   xmlHeaders,
 } from "./fixtures.js";
 
-let server: TestHttpServer;
-beforeEach(async () => {
-  server = await startHttpServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 /** The server lists 29.0 and 30.0; 30.0 logs in at a path of its own (not /api/sessions). */
 function serveVersions(versions = ["29.0", "30.0"]) {

@@ -1,5 +1,5 @@
 /** waitForTask against a server whose task moves on with each poll. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   VcdAbortError,
   VcdApiError,
@@ -8,10 +8,7 @@ import {
   waitForTask,
   type TaskLike,
 } from "../../generator/runtime/client/index.js";
-import {
-  startHttpServer,
-  type TestHttpServer,
-} from "../helpers/http-server.js";
+import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,
@@ -23,13 +20,7 @@ import {
   xmlHeaders,
 } from "./fixtures.js";
 
-let server: TestHttpServer;
-beforeEach(async () => {
-  server = await startHttpServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 const taskHref = () => `${server.url}/api/task/t-1`;
 
