@@ -5,15 +5,10 @@
  * the simulator keeps and shows in its queries; every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startSimulator,
-  type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../generator/runtime/simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
-import { simulatorBinding } from "./helpers/binding.js";
+import { startSeeded, sessionOf, instantiateFirst } from "./helpers/seeded.js";
 import {
-  INSTANTIATE_TYPE,
-  instantiateBody,
   link,
   UserSession,
   VCLOUD_NS,
@@ -32,12 +27,7 @@ let users: Record<string, string>;
 let catalog: Entity;
 let vapp: Entity;
 
-const as = (name: string) =>
-  UserSession.open(
-    sim,
-    pkg,
-    sim.users.find((u) => u.name === name)!,
-  );
+const as = (name: string) => sessionOf(sim, pkg, name);
 const owner = (href: string) =>
   `<Owner xmlns="${VCLOUD_NS}"><User href="${href}"/></Owner>`;
 const access = (
@@ -47,28 +37,14 @@ const access = (
   `<ControlAccessParams xmlns="${VCLOUD_NS}"><IsSharedToEveryone>${everyone !== undefined}</IsSharedToEveryone>${everyone ? `<EveryoneAccessLevel>${everyone}</EveryoneAccessLevel>` : ""}${settings.length ? `<AccessSettings>${settings.map(([href, level]) => `<AccessSetting><Subject href="${href}"/><AccessLevel>${level}</AccessLevel></AccessSetting>`).join("")}</AccessSettings>` : ""}</ControlAccessParams>`;
 
 beforeAll(async () => {
-  const loaded = await simulatorBinding();
-  pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, {
-    taskStepMs: 1,
-    recordBodies: true,
-  });
+  ({ sim, pkg } = await startSeeded());
   admin = await as("acme-admin");
   author = await as("acme-author");
   const list = (await admin.get("/query?type=adminUser")).Record as Entity[];
   users = Object.fromEntries(list.map((u) => [u.name, u.href]));
   const catalogs = (await admin.get("/query?type=catalog")).Record as Entity[];
   catalog = await admin.get(catalogs[0].href, "vcloud:Catalog");
-  const item = (await author.get("/query?type=catalogItem")).Record as Entity[];
-  const vdc = (await author.get("/query?type=orgVdc")).Record as Entity[];
-  const r = await author.send(
-    "POST",
-    `${vdc[0].href}/action/instantiateVAppTemplate`,
-    INSTANTIATE_TYPE,
-    instantiateBody("shared", item[0].entity as string),
-  );
-  expect(r.status, r.body).toBe(201);
-  await author.waitFor((r.value!.Tasks as { Task: Entity[] }).Task[0]);
+  const r = await instantiateFirst(author, "shared");
   vapp = await author.get(r.value!.href, "vcloud:VApp");
 }, 60_000);
 

@@ -5,12 +5,9 @@
  * duplicate name, missing password, predefined role) and the state the simulator ends in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startSimulator,
-  type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../generator/runtime/simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
-import { simulatorBinding } from "./helpers/binding.js";
+import { startSeeded } from "./helpers/seeded.js";
 import {
   link,
   UserSession,
@@ -52,12 +49,7 @@ const userBody = (
   `<User xmlns="${VCLOUD_NS}" name="${name}"><FullName>${name} of Initech</FullName><EmailAddress>${name}@initech.example</EmailAddress><IsEnabled>true</IsEnabled><Role href="${role}"/>${password}</User>`;
 
 beforeAll(async () => {
-  const loaded = await simulatorBinding();
-  pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, {
-    taskStepMs: 1,
-    recordBodies: true,
-  });
+  ({ sim, pkg } = await startSeeded());
   system = await UserSession.open(sim, pkg, sim.users[0]);
 }, 60_000);
 

@@ -4,12 +4,9 @@
  * template instantiates; a running vApp refused), asserting on the state the simulator ends in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startSimulator,
-  type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../generator/runtime/simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
-import { simulatorBinding } from "./helpers/binding.js";
+import { startSeeded, sessionOf } from "./helpers/seeded.js";
 import {
   INSTANTIATE_TYPE,
   instantiateBody,
@@ -59,17 +56,8 @@ async function created(
 }
 
 beforeAll(async () => {
-  const loaded = await simulatorBinding();
-  pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, {
-    taskStepMs: 1,
-    recordBodies: true,
-  });
-  author = await UserSession.open(
-    sim,
-    pkg,
-    sim.users.find((u) => u.name === "acme-author")!,
-  );
+  ({ sim, pkg } = await startSeeded());
+  author = await sessionOf(sim, pkg, "acme-author");
   const item = (
     (await author.get("/query?type=catalogItem")).Record as Entity[]
   )[0];

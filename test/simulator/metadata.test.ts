@@ -5,15 +5,10 @@
  * refused; a failed task changing nothing; every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startSimulator,
-  type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../generator/runtime/simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
-import { simulatorBinding } from "./helpers/binding.js";
+import { startSeeded, sessionOf, instantiateFirst } from "./helpers/seeded.js";
 import {
-  INSTANTIATE_TYPE,
-  instantiateBody,
   link,
   UserSession,
   VCLOUD_NS,
@@ -50,28 +45,10 @@ const byKey = async (s: UserSession) =>
   Object.fromEntries((await entries(s)).map((e) => [e.Key, e]));
 
 beforeAll(async () => {
-  const loaded = await simulatorBinding();
-  pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, {
-    taskStepMs: 1,
-    recordBodies: true,
-  });
-  admin = await UserSession.open(
-    sim,
-    pkg,
-    sim.users.find((u) => u.name === "acme-admin")!,
-  );
+  ({ sim, pkg } = await startSeeded());
+  admin = await sessionOf(sim, pkg, "acme-admin");
   system = await UserSession.open(sim, pkg, sim.users[0]);
-  const item = (await admin.get("/query?type=catalogItem")).Record as Entity[];
-  const vdc = (await admin.get("/query?type=orgVdc")).Record as Entity[];
-  const r = await admin.send(
-    "POST",
-    `${vdc[0].href}/action/instantiateVAppTemplate`,
-    INSTANTIATE_TYPE,
-    instantiateBody("meta", item[0].entity as string),
-  );
-  expect(r.status, r.body).toBe(201);
-  await admin.waitFor((r.value!.Tasks as { Task: Entity[] }).Task[0]);
+  const r = await instantiateFirst(admin, "meta");
   metadataHref = link(await admin.get(r.value!.href), "down", MT).href;
 }, 60_000);
 

@@ -4,15 +4,10 @@
  * memory, change the hardware, revert (hardware and power state back), remove; every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startSimulator,
-  type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../generator/runtime/simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
-import { simulatorBinding } from "./helpers/binding.js";
+import { startSeeded, sessionOf, instantiateFirst } from "./helpers/seeded.js";
 import {
-  INSTANTIATE_TYPE,
-  instantiateBody,
   link,
   UserSession,
   VCLOUD_NS,
@@ -34,27 +29,9 @@ const vm = async () => ((await vapp()).Children as { Vm: Entity[] }).Vm[0];
 const rels = (e: Entity) => e.Link!.map((l) => l.rel);
 
 beforeAll(async () => {
-  const loaded = await simulatorBinding();
-  pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, {
-    taskStepMs: 1,
-    recordBodies: true,
-  });
-  author = await UserSession.open(
-    sim,
-    pkg,
-    sim.users.find((u) => u.name === "acme-author")!,
-  );
-  const item = (await author.get("/query?type=catalogItem")).Record as Entity[];
-  const vdc = (await author.get("/query?type=orgVdc")).Record as Entity[];
-  const r = await author.send(
-    "POST",
-    `${vdc[0].href}/action/instantiateVAppTemplate`,
-    INSTANTIATE_TYPE,
-    instantiateBody("ops", item[0].entity as string),
-  );
-  expect(r.status, r.body).toBe(201);
-  await author.waitFor((r.value!.Tasks as { Task: Entity[] }).Task[0]);
+  ({ sim, pkg } = await startSeeded());
+  author = await sessionOf(sim, pkg, "acme-author");
+  const r = await instantiateFirst(author, "ops");
   href = r.value!.href;
 }, 60_000);
 

@@ -4,12 +4,9 @@
  * its links followed to the end, the typed query paths, who sees what, and every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startSimulator,
-  type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../generator/runtime/simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
-import { simulatorBinding } from "./helpers/binding.js";
+import { startSeeded, sessionOf } from "./helpers/seeded.js";
 import {
   INSTANTIATE_TYPE,
   instantiateBody,
@@ -38,14 +35,8 @@ const records = (s: UserSession, query: string) =>
 const names = (r: Records) => (r.Record ?? []).map((x) => x.name);
 
 beforeAll(async () => {
-  const loaded = await simulatorBinding();
-  pkg = loaded.pkg;
-  sim = await startSimulator(loaded.binding, {
-    taskStepMs: 1,
-    recordBodies: true,
-  });
-  const user = (name: string) => sim.users.find((u) => u.name === name)!;
-  admin = await UserSession.open(sim, pkg, user("acme-admin"));
+  ({ sim, pkg } = await startSeeded());
+  admin = await sessionOf(sim, pkg, "acme-admin");
   system = await UserSession.open(sim, pkg, sim.users[0]);
   const item = (await records(admin, "type=catalogItem")).Record![0];
   const vdc = (await records(admin, "type=orgVdc")).Record![0];
