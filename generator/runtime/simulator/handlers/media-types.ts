@@ -31,6 +31,7 @@ export const MT = {
     "application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml",
   composeVApp: "application/vnd.vmware.vcloud.composeVAppParams+xml",
   cloneVApp: "application/vnd.vmware.vcloud.cloneVAppParams+xml",
+  captureVApp: "application/vnd.vmware.vcloud.captureVAppParams+xml",
   deploy: "application/vnd.vmware.vcloud.deployVAppParams+xml",
   undeploy: "application/vnd.vmware.vcloud.undeployVAppParams+xml",
   leaseSettings: "application/vnd.vmware.vcloud.leaseSettingsSection+xml",

@@ -78,12 +78,7 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
       ),
       ...h.link("add", "POST", `${path}/action/composeVApp`, MT.composeVApp),
       ...h.link("add", "POST", `${path}/action/cloneVApp`, MT.cloneVApp),
-      ...h.link(
-        "add",
-        "POST",
-        `${path}/action/captureVApp`,
-        "application/vnd.vmware.vcloud.captureVAppParams+xml",
-      ),
+      ...h.link("add", "POST", `${path}/action/captureVApp`, MT.captureVApp),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
     ],
     ...optional("Description", vdc.description),
@@ -141,12 +136,7 @@ export function catalogValue(ctx: Ctx, catalog: Catalog): Value {
     Link: [
       ...h.link("up", "GET", h.org(catalog.orgId), MT.org),
       ...h.link("add", "POST", `${path}/catalogItems`, MT.catalogItem),
-      ...h.link(
-        "add",
-        "POST",
-        `${path}/action/captureVApp`,
-        "application/vnd.vmware.vcloud.captureVAppParams+xml",
-      ),
+      ...h.link("add", "POST", `${path}/action/captureVApp`, MT.captureVApp),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link(
         "down",
