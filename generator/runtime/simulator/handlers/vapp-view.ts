@@ -12,6 +12,16 @@ import { MT } from "./media-types.js";
 import { optional, tasksInProgress, userRef } from "./refs.js";
 import { snapshotLinks } from "./snapshots.js";
 
+/** A deployed vApp or VM can be undeployed, one not deployed deployed. */
+const deployLink = (ctx: Ctx, path: string, deployed: boolean): LinkValue[] =>
+  deployed
+    ? ctx.hrefs.link("undeploy", "POST", `${path}/action/undeploy`, MT.undeploy)
+    : ctx.hrefs.link("deploy", "POST", `${path}/action/deploy`, MT.deploy);
+
+/** What is not powered on can be deleted. */
+const removeLink = (ctx: Ctx, path: string, status: number): LinkValue[] =>
+  status !== Status.POWERED_ON ? ctx.hrefs.link("remove", "DELETE", path) : [];
+
 function powerLinks(ctx: Ctx, path: string, status: number): LinkValue[] {
   const h = ctx.hrefs;
   const action = (rel: string, name: string) =>
@@ -75,14 +85,10 @@ export function vmValue(ctx: Ctx, vapp: VApp, vm: Vm): Value {
     type: MT.vm,
     Link: [
       ...powerLinks(ctx, path, vm.status),
-      ...(vm.deployed
-        ? h.link("undeploy", "POST", `${path}/action/undeploy`, MT.undeploy)
-        : h.link("deploy", "POST", `${path}/action/deploy`, MT.deploy)),
+      ...deployLink(ctx, path, vm.deployed),
       ...h.link("edit", "PUT", path, MT.vm),
       ...snapshotLinks(ctx, path, [vm]),
-      ...(vm.status !== Status.POWERED_ON
-        ? h.link("remove", "DELETE", path)
-        : []),
+      ...removeLink(ctx, path, vm.status),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link("down", "GET", `${path}/productSections`, MT.productSections),
       ...h.link("up", "GET", h.vapp(vapp.id), MT.vApp),
@@ -111,12 +117,8 @@ export function vappValue(ctx: Ctx, vapp: VApp): Value {
     type: MT.vApp,
     Link: [
       ...powerLinks(ctx, path, vapp.status),
-      ...(vapp.deployed
-        ? h.link("undeploy", "POST", `${path}/action/undeploy`, MT.undeploy)
-        : h.link("deploy", "POST", `${path}/action/deploy`, MT.deploy)),
-      ...(vapp.status !== Status.POWERED_ON
-        ? h.link("remove", "DELETE", path)
-        : []),
+      ...deployLink(ctx, path, vapp.deployed),
+      ...removeLink(ctx, path, vapp.status),
       ...snapshotLinks(ctx, path, vapp.vms),
       ...h.link("down", "GET", `${path}/controlAccess`, MT.controlAccess),
       ...h.link(
