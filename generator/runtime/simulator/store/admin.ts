@@ -46,6 +46,17 @@ const duplicate = (name: string) =>
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Refuses a name one of `items` (of the organization, when given) has, case aside. */
+function requireNewName(
+  items: Iterable<{ readonly name: string; readonly orgId?: string }>,
+  name: string,
+  orgId?: string,
+): void {
+  for (const i of items)
+    if ((orgId === undefined || i.orgId === orgId) && same(i.name, name))
+      throw duplicate(name);
+}
+
 export class AdminRules {
   constructor(private readonly store: Store) {}
 
@@ -55,8 +66,7 @@ export class AdminRules {
       throw badRequest(
         `The organization name "${p.name}" is not valid: use letters, digits, '-', '_' and '.', starting with a letter or digit.`,
       );
-    if ([...this.store.orgs.values()].some((o) => same(o.name, p.name)))
-      throw duplicate(p.name);
+    requireNewName(this.store.orgs.values(), p.name);
     const org: Org = {
       id: this.store.ids.next("org"),
       name: p.name,
@@ -74,12 +84,7 @@ export class AdminRules {
       throw badRequest(
         `The allocation model "${p.allocationModel}" is not one of ${ALLOCATION_MODELS.join(", ")}.`,
       );
-    if (
-      [...this.store.vdcs.values()].some(
-        (v) => v.orgId === org.id && same(v.name, p.name),
-      )
-    )
-      throw duplicate(p.name);
+    requireNewName(this.store.vdcs.values(), p.name, org.id);
     const vdc: Vdc = {
       id: this.store.ids.next("vdc"),
       orgId: org.id,
@@ -109,12 +114,7 @@ export class AdminRules {
     this.requireOrgAdmin(user, org);
     if (p.name.trim() === "")
       throw badRequest("The user name must not be empty.");
-    if (
-      [...this.store.users.values()].some(
-        (u) => u.orgId === org.id && same(u.name, p.name),
-      )
-    )
-      throw duplicate(p.name);
+    requireNewName(this.store.users.values(), p.name, org.id);
     if (!p.password)
       throw badRequest(
         "A password is required for a user that is not imported from LDAP.",
@@ -154,12 +154,7 @@ export class AdminRules {
     roleId?: string,
   ): Group {
     this.requireOrgAdmin(user, org);
-    if (
-      [...this.store.groups.values()].some(
-        (g) => g.orgId === org.id && same(g.name, name),
-      )
-    )
-      throw duplicate(name);
+    requireNewName(this.store.groups.values(), name, org.id);
     const role =
       roleId === undefined ? undefined : this.store.roles.get(roleId);
     if (roleId !== undefined && !role)
@@ -184,8 +179,7 @@ export class AdminRules {
     if (!this.store.isOrgAdmin(user, user.orgId)) throw forbidden();
     if (name.trim() === "")
       throw badRequest("The role name must not be empty.");
-    if ([...this.store.roles.values()].some((r) => same(r.name, name)))
-      throw duplicate(name);
+    requireNewName(this.store.roles.values(), name);
     const role: Role = {
       id: this.store.ids.next("role"),
       name,
