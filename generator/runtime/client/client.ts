@@ -207,9 +207,14 @@ class Client implements VcdClient {
   #token: AuthToken | undefined;
   #session: LoginSession | undefined;
   #cloudapiLogout: CloudapiLogout | undefined;
+  /** The origins that may receive the token or the credentials: the API root's, and the trusted. */
+  readonly #origins: ReadonlySet<string>;
 
   constructor(options: ClientOptions, binding: ClientBinding) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.#origins = new Set(
+      [this.baseUrl, ...(options.trustedOrigins ?? [])].map(originOf),
+    );
     this.#apiVersion = options.apiVersion ?? binding.apiVersion;
     this.#forced = options.apiVersion !== undefined;
     this.#highest = binding.apiVersion;
@@ -508,6 +513,13 @@ class Client implements VcdClient {
     send: Send,
     options: CallOptions<object> | undefined,
   ): Promise<Exchange> {
+    const secret =
+      send.auth === "token" ? this.#token !== undefined : send.auth !== "none";
+    if (secret && !this.#origins.has(originOf(send.url)))
+      throw new VcdRequestError(
+        `refusing to send the session's ${send.auth === "token" ? "token" : "credentials"} to ${originOf(send.url)}, which is not the API root's origin (${originOf(this.baseUrl)}); add it to trustedOrigins if it is the same server`,
+        { method: send.method, url: send.url },
+      );
     const headers = new Headers();
     headers.set("accept", send.accept ?? acceptHeader(this.apiVersion));
     if (send.auth === "token") applyToken(headers, this.#token);
@@ -529,6 +541,15 @@ class Client implements VcdClient {
       },
       { signal: options?.signal, timeout: options?.timeout },
     );
+  }
+}
+
+/** `https://host:port` of a URL (a URL that does not parse stands for itself: it matches nothing). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 

@@ -113,6 +113,13 @@ export interface ClientOptions {
    * oldest supported version and its own.
    */
   readonly apiVersion?: string;
+  /**
+   * Origins besides the API root's that may receive the session token and the login credentials
+   * (`https://vcd-public.example.com`: a vCD behind a proxy whose hrefs name its public address).
+   * An href on any other origin is refused before anything is sent: a link in a document must not
+   * carry the session to another host.
+   */
+  readonly trustedOrigins?: readonly string[];
 }
 
 /** What the generated package gives the client: its versions, its documents and its operations. */

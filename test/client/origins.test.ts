@@ -1,0 +1,77 @@
+/**
+ * The session's token and the login's credentials go only to the API root's origin (and those the
+ * user trusts): an href on another host, in a document a server sent, is refused before anything
+ * is sent; a link to no host of ours cannot carry the session away.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  startHttpServer,
+  type TestHttpServer,
+} from "../helpers/http-server.js";
+import { clientFor, OPS, taskXml, xmlHeaders } from "./fixtures.js";
+
+let api: TestHttpServer;
+let other: TestHttpServer;
+
+beforeAll(async () => {
+  api = await startHttpServer();
+  other = await startHttpServer();
+  for (const server of [api, other])
+    server.fallback(() => ({
+      status: 202,
+      headers: xmlHeaders("task"),
+      body: taskXml({ href: `${server.url}/api/task/1`, status: "queued" }),
+    }));
+});
+
+afterAll(async () => {
+  await api.close();
+  await other.close();
+});
+
+describe("where the session goes", () => {
+  it("an href on the API root's origin carries the token", async () => {
+    const client = await clientFor(api.url);
+    client.resume("secret-token");
+    await client.call(
+      OPS.powerOnVApp,
+      { href: `${api.url}/api/vApp/vapp-1/power/action/powerOn` },
+      undefined,
+    );
+    expect(api.requests.at(-1)?.headers.authorization).toBe(
+      "Bearer secret-token",
+    );
+  });
+
+  it("an href on another origin is refused before anything is sent", async () => {
+    const client = await clientFor(api.url);
+    client.resume("secret-token");
+    const before = other.requests.length;
+    await expect(
+      client.call(
+        OPS.powerOnVApp,
+        { href: `${other.url}/api/vApp/vapp-1/power/action/powerOn` },
+        undefined,
+      ),
+    ).rejects.toMatchObject({
+      name: "VcdRequestError",
+      message: expect.stringContaining(
+        `refusing to send the session's token to ${other.url}`,
+      ),
+    });
+    expect(other.requests.length).toBe(before);
+  });
+
+  it("an origin the user trusts (a proxy's public address) carries it", async () => {
+    const client = await clientFor(api.url, { trustedOrigins: [other.url] });
+    client.resume("secret-token");
+    await client.call(
+      OPS.powerOnVApp,
+      { href: `${other.url}/api/vApp/vapp-1/power/action/powerOn` },
+      undefined,
+    );
+    expect(other.requests.at(-1)?.headers.authorization).toBe(
+      "Bearer secret-token",
+    );
+  });
+});
