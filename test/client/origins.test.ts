@@ -75,3 +75,23 @@ describe("where the session goes", () => {
     );
   });
 });
+
+describe("redirects", () => {
+  it("a redirect to another origin never carries the x-vcloud-authorization token", async () => {
+    api.on("GET", "/api/vApp/vapp-moved", {
+      status: 302,
+      headers: { location: `${other.url}/api/vApp/vapp-moved` },
+    });
+    const client = await clientFor(api.url);
+    client.resume("legacy-token", "vcloud");
+    const before = other.requests.length;
+    const reply = await client
+      .call(OPS.getVApp, { id: "vapp-moved" }, undefined)
+      .catch((e: unknown) => e);
+    const leaked = other.requests
+      .slice(before)
+      .filter((r) => r.headers["x-vcloud-authorization"] !== undefined);
+    expect(leaked).toEqual([]);
+    expect(reply).toBeDefined();
+  });
+});

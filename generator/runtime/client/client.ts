@@ -538,6 +538,11 @@ class Client implements VcdClient {
         headers,
         body: send.body?.text,
         operation: send.operation,
+        // fetch drops Authorization on a redirect to another origin, but keeps a header of vCD's
+        // own: with that token, a redirect is not followed (the answer is the 3xx and its Location).
+        ...(send.auth === "token" && this.#token?.kind === "vcloud"
+          ? { redirect: "manual" as const }
+          : {}),
       },
       { signal: options?.signal, timeout: options?.timeout },
     );

@@ -29,6 +29,8 @@ export interface Outgoing {
   readonly headers: Headers;
   readonly body?: string;
   readonly operation?: OperationInfo;
+  /** `manual` where a redirect must not carry a header fetch keeps across origins (`x-vcloud-authorization`). */
+  readonly redirect?: RequestRedirect;
 }
 
 /** A request and its answer, with the body read. */
@@ -71,6 +73,7 @@ export async function exchange(
       headers: outgoing.headers,
       body: outgoing.body,
       signal,
+      ...(outgoing.redirect ? { redirect: outgoing.redirect } : {}),
     };
     let response: Response;
     let url = outgoing.url;
