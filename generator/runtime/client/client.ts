@@ -508,10 +508,47 @@ class Client implements VcdClient {
     );
   }
 
-  /** Sends one request: `Accept`, authentication, `Content-Type`, then the client's headers and the call's (later wins). */
+  /**
+   * Sends a request, following redirects. fetch follows them itself, dropping `Authorization` on
+   * the way to another origin but keeping a header of vCD's own: with that token
+   * (`x-vcloud-authorization`) the client follows them instead, only to origins the token may go
+   * to; a redirect elsewhere is the answer (the 3xx and its Location), not followed.
+   */
   async #exchange(
     send: Send,
     options: CallOptions<object> | undefined,
+  ): Promise<Exchange> {
+    const manual = send.auth === "token" && this.#token?.kind === "vcloud";
+    let current = send;
+    for (let hop = 0; ; hop++) {
+      const done = await this.#exchangeOnce(current, options, manual);
+      const status = done.response.status;
+      const location = done.response.headers.get("location");
+      if (
+        !manual ||
+        !location ||
+        status < 300 ||
+        status >= 400 ||
+        status === 304
+      )
+        return hop ? { ...done, redirected: true } : done;
+      const next = resolveHref(location, done.url);
+      if (hop >= MAX_REDIRECTS || !this.#origins.has(originOf(next)))
+        return done;
+      const toGet =
+        status === 303 ||
+        ((status === 301 || status === 302) && current.method === "POST");
+      current = toGet
+        ? { ...current, url: next, method: "GET", body: undefined }
+        : { ...current, url: next };
+    }
+  }
+
+  /** Sends one request: `Accept`, authentication, `Content-Type`, then the client's headers and the call's (later wins). */
+  async #exchangeOnce(
+    send: Send,
+    options: CallOptions<object> | undefined,
+    manualRedirects: boolean,
   ): Promise<Exchange> {
     const secret =
       send.auth === "token" ? this.#token !== undefined : send.auth !== "none";
@@ -538,16 +575,15 @@ class Client implements VcdClient {
         headers,
         body: send.body?.text,
         operation: send.operation,
-        // fetch drops Authorization on a redirect to another origin, but keeps a header of vCD's
-        // own: with that token, a redirect is not followed (the answer is the 3xx and its Location).
-        ...(send.auth === "token" && this.#token?.kind === "vcloud"
-          ? { redirect: "manual" as const }
-          : {}),
+        ...(manualRedirects ? { redirect: "manual" as const } : {}),
       },
       { signal: options?.signal, timeout: options?.timeout },
     );
   }
 }
+
+/** Redirects followed for one call at the most. */
+const MAX_REDIRECTS = 5;
 
 /** `https://host:port` of a URL (a URL that does not parse stands for itself: it matches nothing). */
 function originOf(url: string): string {

@@ -59,7 +59,7 @@ const WILDCARDS = new Map<string, RegExp>();
 /** The reply to an exchange, or the typed error for it. */
 export function readReply(
   documents: ClientBinding["documents"],
-  { url: sent, response, text }: Exchange,
+  { url: sent, response, text, redirected }: Exchange,
   context: VcdErrorContext,
   expectation: Expectation,
 ): Reply<Document | NoContent> {
@@ -67,7 +67,7 @@ export function readReply(
   const url = response.url || sent;
   const where = { ...context, url, status };
   if (status >= 400) throw httpError(documents, response, text, where);
-  const meta = replyMeta({ url: sent, response });
+  const meta = replyMeta({ url: sent, response, redirected });
   const contentType = response.headers.get("content-type") ?? undefined;
   const unexpected = (problem: string, cause?: unknown) =>
     new VcdResponseError(problem, { ...where, body: text, contentType, cause });
@@ -117,11 +117,12 @@ export function readReply(
 export function replyMeta({
   url: sent,
   response,
-}: Pick<Exchange, "url" | "response">): ReplyMeta {
+  redirected,
+}: Pick<Exchange, "url" | "response" | "redirected">): ReplyMeta {
   const url = response.url || sent;
   return {
     status: response.status,
-    location: locationOf(response, url),
+    location: locationOf(response, url, !!redirected),
     headers: response.headers,
     url,
   };
@@ -132,9 +133,14 @@ function isGenericXml(mediaType: string): boolean {
   return mediaType === "application/xml" || mediaType === "text/xml";
 }
 
-function locationOf(response: Response, url: string): string | undefined {
+function locationOf(
+  response: Response,
+  url: string,
+  redirected: boolean,
+): string | undefined {
   const location = response.headers.get("location");
-  if (location === null) return response.redirected ? url : undefined;
+  if (location === null)
+    return response.redirected || redirected ? url : undefined;
   try {
     return new URL(location, url).href;
   } catch {

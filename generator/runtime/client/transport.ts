@@ -39,6 +39,8 @@ export interface Exchange {
   readonly url: string;
   readonly response: Response;
   readonly text: string;
+  /** The client followed a redirect to get here (fetch's own following shows in `response.redirected`). */
+  readonly redirected?: boolean;
 }
 
 type Phase = "prepare" | "middleware" | "network";
