@@ -59,6 +59,7 @@ export function readOperations(file: string): OperationsDocument {
   const fail = (keys: string[], message: string): never => {
     throw new GeneratorError(message, at(keys), jsonPath(keys));
   };
+  if (!isObject(json)) fail([], "must be an object (an OpenAPI document)");
   const paths = json.paths;
   if (!isObject(paths))
     fail(["paths"], "must be an object of path -> operations");
@@ -108,7 +109,13 @@ function readOperation(
       "must name exactly one tag (user, admin or extension)",
     );
   const own = parameters(op.parameters, [...keys, "parameters"], fail);
-  const all = [...shared, ...own];
+  // OpenAPI: an operation's parameter overrides the path's of the same `in` and `name`.
+  const all = [
+    ...shared.filter(
+      (s) => !own.some((o) => o.in === s.in && o.name === s.name),
+    ),
+    ...own,
+  ];
   const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   for (const name of templated) {
     if (!all.some((p) => p.in === "path" && p.name === name))
@@ -144,7 +151,9 @@ function readOperation(
       : [],
     responses: success.flatMap(([status, response]) =>
       bodies(
-        (response as Json).content,
+        isObject(response)
+          ? response.content
+          : fail([...keys, "responses", status], "must be an object"),
         [...keys, "responses", status, "content"],
         at,
         fail,

@@ -67,6 +67,12 @@ export function operationNames(
   for (const op of operations) {
     const forced = overrides.get(op.id);
     if (forced === undefined) continue;
+    if (RESERVED.has(forced))
+      throw new GeneratorError(
+        `"${forced}" cannot name a stub: it is a reserved word (or the name of the operations table)`,
+        undefined,
+        `operationNames["${op.id}"]`,
+      );
     if (reserved.has(forced))
       throw new GeneratorError(
         `two operations would both be named "${forced}"`,

@@ -1,11 +1,30 @@
-/** Gives every operation its stub's name (the rule is in model/operation-naming.ts). */
+/**
+ * Gives every operation its stub's name (the rule is in model/operation-naming.ts). A name the
+ * config gives to an operation this version's document does not list is said in a warning: a typo
+ * there would otherwise go unseen.
+ */
+import { GeneratorError } from "../diagnostics.js";
 import { operationNames } from "../model/operation-naming.js";
 import type { Pass } from "./pass.js";
 
 export const nameOperations: Pass = {
   name: "name-operations",
-  run(draft, { operationNameOverrides }) {
+  run(draft, { operationNameOverrides, warn }) {
     const names = operationNames(draft.operations, operationNameOverrides);
     for (const op of draft.operations) op.name = names.get(op.id);
+    const known = new Set([
+      ...draft.operations.map((op) => op.id),
+      ...draft.leftOutOperations.map((op) => op.id),
+    ]);
+    for (const id of operationNameOverrides.keys()) {
+      if (!known.has(id))
+        warn(
+          new GeneratorError(
+            `names an operation the operations document of API ${draft.apiVersion} does not list`,
+            undefined,
+            `operationNames["${id}"]`,
+          ),
+        );
+    }
   },
 };

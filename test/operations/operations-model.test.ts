@@ -298,4 +298,83 @@ describe("operations in the model", () => {
       "updateThing",
     ]);
   });
+
+  it("an operation's own parameter wins over the path's of the same name (no duplicate)", () => {
+    const { model } = build({
+      "/thing/{id}": {
+        ...THING,
+        parameters: [
+          ...THING.parameters,
+          {
+            in: "query",
+            name: "format",
+            required: false,
+            schema: { type: "string" },
+          },
+        ],
+        get: {
+          ...THING.get,
+          parameters: [
+            {
+              in: "query",
+              name: "format",
+              required: true,
+              schema: { type: "string" },
+            },
+          ],
+        },
+      },
+    });
+    expect(model.operations[0].queryParameters).toEqual([
+      { name: "format", required: true },
+    ]);
+  });
+
+  it("a document or a response that is not an object is an error at its JSON path, not a crash", () => {
+    const dir = writeTree({
+      "main.xsd": XSD,
+      "operations/30.0.openapi.json": "null",
+    });
+    const error = errorOf(() =>
+      buildModel({
+        inputDir: dir,
+        apiVersion: "30.0",
+        schemaSet: schemaSetConfig(["main.xsd"], {
+          operations: "operations/30.0.openapi.json",
+          operationPrefixes: { t: TNS },
+        }),
+        nameOverrides: new Map(),
+        operationNameOverrides: new Map(),
+      }),
+    );
+    expect(error.message).toBe("must be an object (an OpenAPI document)");
+    const nullResponse = errorOf(() =>
+      build({ "/x": { get: { ...THING.get, responses: { "2XX": null } } } }),
+    );
+    expect(nullResponse.objectPath).toBe('paths["/x"].get.responses["2XX"]');
+  });
+
+  it("a stub name from the config that is a reserved word is an error; one for an unknown operation a warning", () => {
+    const reserved = errorOf(() =>
+      build(
+        { "/thing/{id}": THING },
+        {
+          names: new Map([
+            ["DELETE /thing/{id}", "x"],
+            ["GET /thing/{id}", "delete"],
+          ]),
+        },
+      ),
+    );
+    expect(reserved.message).toMatch(
+      /"delete" cannot name a stub: it is a reserved word/,
+    );
+    const { warnings } = build(
+      { "/thing/{id}": THING },
+      { names: new Map([["GET /no/such", "getNothing"]]) },
+    );
+    expect(warnings.map((w) => `${w.objectPath}: ${w.message}`)).toEqual([
+      'operationNames["GET /no/such"]: names an operation the operations document of API 30.0 does not list',
+    ]);
+  });
 });
