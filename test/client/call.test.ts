@@ -66,6 +66,8 @@ describe("requests", () => {
   });
 
   it("percent-encodes path parameters and appends the query (undefined left out)", async () => {
+    // getMetadataValue (this row) declares no answer: the 204 is its reply; deleteVApp declares a
+    // Task, so its empty answer is refused (the requests are what counts here).
     server.on("*", /.*/, { status: 204 });
     const client = await clientFor(server.url);
     await client.call(
@@ -73,9 +75,11 @@ describe("requests", () => {
       { id: "a b/c?d", key: 42 },
       undefined,
     );
-    await client.call(OPS.deleteVApp, { id: "vapp-1" }, undefined, {
-      query: { force: true, recursive: undefined, "x y": "1&2" },
-    });
+    await expect(
+      client.call(OPS.deleteVApp, { id: "vapp-1" }, undefined, {
+        query: { force: true, recursive: undefined, "x y": "1&2" },
+      }),
+    ).rejects.toMatchObject({ name: "VcdResponseError" });
     expect(server.requests[0].path).toBe("/api/vApp/a%20b%2Fc%3Fd/metadata/42");
     expect(server.requests[0].target).toBe(
       "/api/vApp/a%20b%2Fc%3Fd/metadata/42",
@@ -311,15 +315,26 @@ describe("answers", () => {
     expect(reply.element).toBe("vcloud:VApp");
   });
 
-  it("204, and 2xx with an empty body, give NoContent with the HTTP facts", async () => {
-    server.on("DELETE", "/api/vApp/vapp-1", { status: 204 });
-    server.on("DELETE", "/api/vApp/vapp-2", { status: 200, body: "" });
+  it("204, and 2xx with an empty body, give NoContent with the HTTP facts where the operation declares no document", async () => {
+    server.on("GET", "/api/open/1", { status: 204 });
+    server.on("GET", "/api/open/2", { status: 200, body: "" });
     const client = await clientFor(server.url);
-    const a = await client.call(OPS.deleteVApp, { id: "vapp-1" }, undefined);
-    const b = await client.call(OPS.deleteVApp, { id: "vapp-2" }, undefined);
+    const a = await client.call(OPS.openGet, { id: 1 }, undefined);
+    const b = await client.call(OPS.openGet, { id: 2 }, undefined);
     expect([a.element, a.value, a.status]).toEqual([null, undefined, 204]);
     expect([b.element, b.value, b.status]).toEqual([null, undefined, 200]);
-    expect(a.url).toBe(`${server.url}/api/vApp/vapp-1`);
+    expect(a.url).toBe(`${server.url}/api/open/1`);
+  });
+
+  it("where the operation declares a document (what its stub's type says), an empty answer is refused", async () => {
+    server.on("DELETE", "/api/vApp/vapp-1", { status: 204 });
+    const client = await clientFor(server.url);
+    await expect(
+      client.call(OPS.deleteVApp, { id: "vapp-1" }, undefined),
+    ).rejects.toMatchObject({
+      name: "VcdResponseError",
+      message: expect.stringContaining("no document in the answer"),
+    });
   });
 
   it("201 gives the Location", async () => {
@@ -382,27 +397,36 @@ describe("answers", () => {
     expect(seeOther.location).toBe(`${server.url}/api/vApp/vapp-new`);
   });
 
-  it("202 may answer a Task whatever the operation declares", async () => {
-    server.on("GET", "/api/vApp/vapp-1", {
+  it("a 202 Task is taken where the operation declares it or declares nothing, and refused where it declares another document", async () => {
+    for (const id of ["vapp-1", "vapp-2"])
+      server.on("GET", `/api/vApp/${id}`, {
+        status: id === "vapp-1" ? 202 : 200,
+        headers: xmlHeaders("task"),
+        body: TASK_XML,
+      });
+    server.on("GET", "/api/open/1", {
       status: 202,
       headers: xmlHeaders("task"),
       body: TASK_XML,
     });
-    server.on("GET", "/api/vApp/vapp-2", {
-      status: 200,
+    const client = await clientFor(server.url);
+    for (const id of ["vapp-1", "vapp-2"])
+      await expect(
+        client.call(OPS.getVApp, { id }, undefined),
+      ).rejects.toBeInstanceOf(VcdResponseError);
+    const open = await client.call(OPS.openGet, { id: 1 }, undefined);
+    expect(open.element).toBe("vcloud:Task");
+    server.on("POST", /\/power\/action\/powerOn$/, {
+      status: 202,
       headers: xmlHeaders("task"),
       body: TASK_XML,
     });
-    const client = await clientFor(server.url);
-    const accepted = await client.call(
-      OPS.getVApp,
+    const declared = await client.call(
+      OPS.powerOnVApp,
       { id: "vapp-1" },
       undefined,
     );
-    expect(accepted.element).toBe("vcloud:Task");
-    await expect(
-      client.call(OPS.getVApp, { id: "vapp-2" }, undefined),
-    ).rejects.toBeInstanceOf(VcdResponseError);
+    expect(declared.element).toBe("vcloud:Task");
   });
 
   it("an open operation (no declared answer) takes any document; get() follows any href", async () => {
@@ -491,7 +515,10 @@ describe("middleware", () => {
         return fetch(input, init);
       },
     });
-    server.on("GET", "/api/vApp/vapp-1", { status: 204 });
+    server.on("GET", "/api/vApp/vapp-1", {
+      headers: xmlHeaders("vApp"),
+      body: VAPP_XML,
+    });
     await client.call(OPS.getVApp, { id: "vapp-1" }, undefined);
     expect(seen).toEqual([`undefined ${server.url}/api/vApp/vapp-1 GET`]);
   });

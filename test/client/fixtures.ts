@@ -14,8 +14,11 @@ import {
   type VcdClient,
 } from "../../generator/runtime/client/index.js";
 import type { Document } from "../../generator/runtime/xml/index.js";
-import { loadPackage } from "../helpers/generated-packages.js";
-import { VCD_API_DIR, VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
+import {
+  loadClientPackage,
+  loadPackage,
+} from "../helpers/generated-packages.js";
+import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
 
 /** A real document from ../shared/vcd-samples. */
 export function sample(path: string): string {
@@ -205,48 +208,7 @@ export function errorXml(error: {
 
 export const ERROR_HEADERS = xmlHeaders("error");
 
-/**
- * Every operation of the real 30.0 operations document as a row (a reading of our own, enough for
- * link matching: methods, paths and media types; elements left empty).
- */
-export function operationsFromDocument(): OperationInfo[] {
-  const doc = JSON.parse(
-    readFileSync(join(VCD_API_DIR, "operations/30.0.openapi.json"), "utf8"),
-  ) as {
-    paths: Record<string, Record<string, unknown>>;
-  };
-  const rows: OperationInfo[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of ["get", "put", "post", "delete"] as const) {
-      const op = item[method] as
-        | {
-            requestBody?: { content: Record<string, unknown> };
-            responses?: Record<string, { content?: Record<string, unknown> }>;
-          }
-        | undefined;
-      if (!op) continue;
-      const bodies = Object.keys(op.requestBody?.content ?? {}).map((m) => ({
-        mediaType: m,
-        type: "",
-        element: "",
-      }));
-      const responses = Object.values(op.responses ?? {}).flatMap((r) =>
-        Object.keys(r.content ?? {}).map((m) => ({
-          mediaType: m,
-          type: "",
-          element: "",
-        })),
-      );
-      rows.push(
-        operation({
-          name: `${method} ${path}`,
-          method: method.toUpperCase() as OperationInfo["method"],
-          path,
-          requestBodies: bodies,
-          responses,
-        }),
-      );
-    }
-  }
-  return rows;
+/** The generated 30.0 package's own operations table (every operation of the input, linked to its elements). */
+export async function packageOperations(): Promise<OperationInfo[]> {
+  return [...(await loadClientPackage("30.0")).operations];
 }

@@ -18,7 +18,7 @@ import {
 import {
   clientFor,
   operation,
-  operationsFromDocument,
+  packageOperations,
   OPS,
   packageBinding,
   sample,
@@ -34,7 +34,7 @@ let operations: OperationInfo[];
 beforeAll(async () => {
   const { documents } = await packageBinding();
   vapp = documents.fromXml(sample(VAPP_SAMPLE)).value as typeof vapp;
-  operations = operationsFromDocument();
+  operations = await packageOperations();
 });
 
 describe("findLinks and findLink", () => {
@@ -237,7 +237,7 @@ describe("a link as a stub's target", () => {
     }));
     const client = createClient(
       { baseUrl: `${server.url}/api`, timeout: 5_000 },
-      await packageBinding(operationsFromDocument()),
+      await packageBinding(await packageOperations()),
     );
     client.resume("tok");
     const before = server.requests.length;

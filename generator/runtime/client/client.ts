@@ -455,7 +455,13 @@ class Client implements VcdClient {
         body: encoded,
         // A login operation called as a stub: the caller gives its Authorization header.
         auth: operation.auth === "basic" ? "none" : "token",
-        expect: { responses: operation.responses },
+        // What the operation declares is what its stub's type says: exactly those documents (a
+        // 202 Task only where declared), and a document where any is declared.
+        expect: {
+          responses: operation.responses,
+          document: operation.responses.length > 0,
+          exact: true,
+        },
       },
       options,
     );

@@ -27,8 +27,10 @@ const TASK_MEDIA_TYPE = "application/vnd.vmware.vcloud.task+xml";
 export interface Expectation {
   /** The shapes declared for the answer; empty: any document (or none). */
   readonly responses: readonly BodyShape[];
-  /** An empty answer is an error (the caller needs a document). */
+  /** An empty answer is an error (the caller needs a document); a redirect not followed is not. */
   readonly document?: boolean;
+  /** Only the declared shapes: a 202 `Task` is not taken unless declared (a stub's typed reply). */
+  readonly exact?: boolean;
 }
 
 /** The media type of a `Content-Type` header: lower case, without parameters. */
@@ -74,11 +76,13 @@ export function readReply(
   // 204, a redirect fetch did not follow, or nothing at all: no document.
   // (A test for any non-space character, not trim(): that would copy a large body.)
   if (status === 204 || status < 200 || status >= 300 || !/\S/.test(text)) {
-    if (expectation.document) throw unexpected("no document in the answer");
+    // A redirect not followed (a middleware asked fetch not to) is the answer as it is.
+    if (expectation.document && !(status >= 300 && status < 400))
+      throw unexpected("no document in the answer");
     return { element: null, value: undefined, ...meta };
   }
   const declared = expectation.responses;
-  const taskAllowed = status === 202;
+  const taskAllowed = status === 202 && !expectation.exact;
   const mediaType = mediaTypeOf(contentType);
   if (mediaType && !isGenericXml(mediaType)) {
     if (!mediaType.endsWith("+xml"))
