@@ -4,18 +4,23 @@ import { emitPackage } from "../../generator/emit/emit-package.js";
 import { buildModel } from "../../generator/pipeline.js";
 import { writeOutput } from "../../generator/write/write-output.js";
 import { importPackage, type GeneratedPackage } from "./generated-packages.js";
-import { schema, schemaSetConfig, writeTree } from "./inline-schema.js";
+import type { SchemaSetConfig } from "../../generator/config/schema-set-config.js";
+import { schema, schemaSetConfig, TNS, writeTree } from "./inline-schema.js";
 
-export async function packageOf(body: string): Promise<GeneratedPackage> {
+/** `body` (schema content in the test namespace, the default namespace), with `config` over the inline set's description. */
+export async function packageOf(
+  body: string,
+  config: Partial<SchemaSetConfig> = {},
+): Promise<GeneratedPackage> {
   const dir = writeTree({ "main.xsd": schema(body) });
-  const config = {
-    ...schemaSetConfig(["main.xsd"]),
-    defaultNamespace: "urn:test",
+  const set = {
+    ...schemaSetConfig(["main.xsd"], config),
+    defaultNamespace: TNS,
   };
   const { model } = buildModel({
     inputDir: dir,
     apiVersion: "30.0",
-    schemaSet: config,
+    schemaSet: set,
     nameOverrides: new Map(),
     operationNameOverrides: new Map(),
   });
@@ -24,7 +29,7 @@ export async function packageOf(body: string): Promise<GeneratedPackage> {
     out,
     emitPackage(model, {
       generatorVersion: "0.0.0",
-      schemaSet: config,
+      schemaSet: set,
       name: "test",
       inputs: "test inputs",
     }),

@@ -7,20 +7,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emitPackage } from "../../generator/emit/emit-package.js";
-import { buildModel } from "../../generator/pipeline.js";
-import { writeOutput } from "../../generator/write/write-output.js";
 import {
-  importPackage,
   loadPackage,
   type GeneratedPackage,
 } from "../helpers/generated-packages.js";
-import {
-  schema,
-  schemaSetConfig,
-  TNS,
-  writeTree,
-} from "../helpers/inline-schema.js";
+import { packageOf } from "../helpers/inline-package.js";
+import { TNS } from "../helpers/inline-schema.js";
 import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
 import { contentOf } from "../helpers/xml-content.js";
 
@@ -309,40 +301,17 @@ describe("namespaces in written documents", () => {
 describe("namespaces, on an inline schema whose prefix is ext1", () => {
   let pkg: GeneratedPackage;
   beforeAll(async () => {
-    const dir = writeTree({
-      "main.xsd": schema(`
+    pkg = await packageOf(
+      `
         <xs:complexType name="Thing">
           <xs:sequence><xs:element name="Part" type="Thing" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
           <xs:attribute name="plain" type="xs:string"/>
           <xs:attribute name="q" form="qualified" type="xs:string"/>
           <xs:anyAttribute namespace="##other" processContents="lax"/>
         </xs:complexType>
-        <xs:element name="Thing" type="Thing"/>`),
-    });
-    const config = {
-      ...schemaSetConfig(["main.xsd"], {
-        namespaces: { [TNS]: { prefix: "ext1", module: "test" } },
-      }),
-      defaultNamespace: TNS,
-    };
-    const { model } = buildModel({
-      inputDir: dir,
-      apiVersion: "30.0",
-      schemaSet: config,
-      nameOverrides: new Map(),
-      operationNameOverrides: new Map(),
-    });
-    const out = join(dir, "out");
-    writeOutput(
-      out,
-      emitPackage(model, {
-        generatorVersion: "0.0.0",
-        schemaSet: config,
-        name: "test",
-        inputs: "test inputs",
-      }),
+        <xs:element name="Thing" type="Thing"/>`,
+      { namespaces: { [TNS]: { prefix: "ext1", module: "test" } } },
     );
-    pkg = await importPackage(out);
   });
 
   it("a qualified attribute of the default namespace gets its prefix declared too, and a generated prefix never takes the schema's", () => {
