@@ -30,6 +30,8 @@ type Declaration =
       readonly type: string;
       readonly value:
         { readonly literal: Literal } | { readonly expression: string };
+      /** False: a constant of the module only (no `export`, left out of the `.d.ts`). */
+      readonly exported: boolean;
     };
 
 export type Rendering = "ts" | "js" | "d.ts";
@@ -65,14 +67,22 @@ export class GeneratedFile {
     this.declarations.push({ kind: "type", text });
   }
 
-  /** Adds `export const name: type = value;`. */
+  /** Adds `export const name: type = value;` (`const name: type = value;` when not `exported`). */
   addConst(
     doc: string,
     name: string,
     type: string,
     value: { literal: Literal } | { expression: string },
+    exported = true,
   ): void {
-    this.declarations.push({ kind: "const", doc, name, type, value });
+    this.declarations.push({
+      kind: "const",
+      doc,
+      name,
+      type,
+      value,
+      exported,
+    });
   }
 
   /** Adds a declaration printed by the emitter for each rendering (undefined: left out of that one). */
@@ -135,14 +145,17 @@ function renderDeclaration(
   if (declaration.kind === "type")
     return rendering === "js" ? undefined : declaration.text;
   if (declaration.kind === "code") return declaration.text[rendering];
-  const { doc, name, type, value } = declaration;
+  const { doc, name, type, value, exported } = declaration;
   const prefix = doc ? `${doc}\n` : "";
   if (rendering === "d.ts")
-    return `${prefix}export declare const ${name}: ${type};`;
+    return exported
+      ? `${prefix}export declare const ${name}: ${type};`
+      : undefined;
+  const keyword = exported ? "export const" : "const";
   const head =
     rendering === "ts"
-      ? `export const ${name}: ${type} = `
-      : `export const ${name} = `;
+      ? `${keyword} ${name}: ${type} = `
+      : `${keyword} ${name} = `;
   if (!("literal" in value)) {
     const flat = `${head}${value.expression};`;
     if (flat.length <= PRINT_WIDTH) return `${prefix}${flat}`;

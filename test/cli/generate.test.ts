@@ -215,13 +215,18 @@ describe("generate", () => {
     writeFileSync(
       join(work, "consumer.ts"),
       `
-      import { vcloud, ovf, elements } from "./out/dist/index.js";
+      import { vcloud, ovf, elements, readElement, writeElement } from "./out/dist/index.js";
       const vapp: vcloud.VAppType = { name: "web", Children: { Vm: [{ name: "vm1", needsCustomization: false }] } };
+      // An element's schema types what readElement gives and writeElement takes.
+      const task: vcloud.TaskType = readElement(vcloud.TaskSchema, "<Task/>");
+      const written: string = writeElement(vcloud.VAppSchema, vapp);
+      // @ts-expect-error a VApp is no Task (a Task's status is required)
+      writeElement(vcloud.TaskSchema, vapp);
       const status: vcloud.TaskType["status"] = "running";
       const section: ovf.SectionElement = { $element: "ovf:VirtualHardwareSection", Info: { $value: "hw" } };
       // @ts-expect-error href is required on a ReferenceType
       const ref: vcloud.ReferenceType = { name: "x" };
-      export const all = [vapp, status, section, ref, elements.length];
+      export const all = [vapp, status, section, ref, elements.length, task, written];
     `,
     );
     writeFileSync(join(work, "tsconfig.json"), strictConfig(["consumer.ts"]));

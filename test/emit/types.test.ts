@@ -118,7 +118,10 @@ export type AnySecT = $.XsiOf<AnySecTSubtypes>;
 export interface SectionElementMembers {
   "t:Hw": HwT;
 }
-export type SectionElement = $.ElementOf<SectionElementMembers>;`,
+export type SectionElement = $.ElementOf<SectionElementMembers>;
+export const HwSchema: $rt.ElementPart<"t:Hw", HwT> = $schema.e$t$Hw as never;
+export const SectionSchema: $rt.ElementPart<"t:Section", AnySecT> =
+  $schema.e$t$Section as never;`,
     ],
   ])("%s", (_name, body, want) => {
     expect(declarations(body)).toBe(want);

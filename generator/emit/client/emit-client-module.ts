@@ -6,9 +6,18 @@
 import { compareVersions, isNumericVersion } from "../../model/api-version.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile, type ModuleRef } from "../generated-file.js";
-import { DOCUMENT, OPERATIONS, RUNTIME_CLIENT } from "../modules.js";
+import { DOCUMENT, OPERATIONS, RUNTIME, RUNTIME_CLIENT } from "../modules.js";
 import { PRINT_WIDTH } from "../print/layout.js";
 import { SCHEMA_MODULE } from "../xml/emit-documents.js";
+import { SchemaParts } from "../xml/schema-parts.js";
+
+/** The elements every client reads, which a bare client loads when it is created. */
+const BARE_ELEMENTS = [
+  "vcloud:Error",
+  "vcloud:Session",
+  "vcloud:Task",
+  "versioning:SupportedVersions",
+];
 
 const RUNTIME_SIMULATOR: ModuleRef = {
   path: "runtime/simulator/index",
@@ -57,8 +66,23 @@ export function emitClientModule(
     file.refer(RUNTIME_CLIENT, name, typeOnly);
   const d = (name: string, typeOnly = true) =>
     file.refer(DOCUMENT, name, typeOnly);
-  const documents = d("documents", false);
+  const rt = (name: string) => file.refer(RUNTIME, name, false);
   const operations = file.refer(OPERATIONS, "operations", false);
+  const schemaPart = (name: string) => file.refer(SCHEMA_MODULE, name, false);
+  const parts = new SchemaParts(index);
+  const bareParts = BARE_ELEMENTS.flatMap((name) => {
+    const element = index.model.elements.find(
+      (e) => index.prefixed(e.id) === name,
+    );
+    return element ? [schemaPart(parts.element(element.id))] : [];
+  });
+  const fields = (extra: string[]) =>
+    [
+      "  apiVersion: API_VERSION,",
+      "  lowestApiVersion: LOWEST_API_VERSION,",
+      "  documents,",
+      ...extra,
+    ].join("\n");
   const createClient = c("createClient", false);
   const version = JSON.stringify(index.model.apiVersion);
   const lowest = JSON.stringify(lowestApiVersion);
@@ -80,11 +104,21 @@ export function emitClientModule(
           ? `export declare const LOWEST_API_VERSION = ${lowest};`
           : `export const LOWEST_API_VERSION = ${lowest};`,
         "",
-        "/** What this package hands the client runtime: its versions, documents and operations. */",
+        dts
+          ? undefined
+          : `/** Reading, writing and validating over the package's registry (the parts loaded so far). */\n${assignment(`const documents${typed(`: ${rt("DocumentFunctions")}<${rt("Document")}>`)}`, `/* @__PURE__ */ ${rt("documentFunctions")}(${schemaPart("registry")})`)}\n`,
+        "/** What `createClient` hands the client runtime: its versions, every element and every operation. */",
         dts
           ? `export declare const binding: ${c("ClientBinding")};`
-          : `export const binding${typed(`: ${c("ClientBinding")}`)} = {\n  apiVersion: API_VERSION,\n  lowestApiVersion: LOWEST_API_VERSION,\n  documents: ${documents},\n  operations: ${operations},\n};`,
-      ].join("\n"),
+          : `export const binding${typed(`: ${c("ClientBinding")}`)} = {\n${fields([`  parts: [${schemaPart("everything")}],`, `  operations: ${operations},`])}\n};`,
+        "",
+        "/** What `createBareClient` hands the client runtime: its versions, and the elements every client reads. */",
+        dts
+          ? `export declare const bareBinding: ${c("ClientBinding")};`
+          : `export const bareBinding${typed(`: ${c("ClientBinding")}`)} = {\n${fields([`  parts: [\n${bareParts.map((p) => `    ${p},\n`).join("")}  ],`])}\n};`,
+      ]
+        .filter((line) => line !== undefined)
+        .join("\n"),
     ),
   );
   file.addCode({
@@ -103,6 +137,25 @@ export function emitClientModule(
     ts: `${doc}\nexport function createClient(options: ${c("ClientOptions")}): VcdClient {\n  return ${createClient}(options, binding) as VcdClient;\n}`,
     js: `${doc}\nexport function createClient(options) {\n  return ${createClient}(options, binding);\n}`,
     "d.ts": `${doc}\nexport declare function createClient(options: ${c("ClientOptions")}): VcdClient;`,
+  });
+  const bareDoc = [
+    "/**",
+    " * A client like `createClient`'s that holds only what it uses, for a browser bundle: it knows the",
+    " * documents of the stubs it is called with (each stub carries its operation's), and those every",
+    " * client reads (`vcloud:Task`, `vcloud:Error`, `vcloud:Session`, `versioning:SupportedVersions`).",
+    " * Its `get` reads those, or the elements given as `accept`; it has no operations table, so",
+    " * `followLink` refuses every link (call the link's stub instead).",
+    " */",
+  ].join("\n");
+  file.addCode({
+    ts: `${bareDoc}\nexport function createBareClient(options: ${c("ClientOptions")}): VcdClient {\n  return ${createClient}(options, bareBinding) as VcdClient;\n}`,
+    js: `${bareDoc}\nexport function createBareClient(options) {\n  return ${createClient}(options, bareBinding);\n}`,
+    "d.ts": `${bareDoc}\n${
+      `export declare function createBareClient(options: ${c("ClientOptions")}): VcdClient;`
+        .length <= PRINT_WIDTH
+        ? `export declare function createBareClient(options: ${c("ClientOptions")}): VcdClient;`
+        : `export declare function createBareClient(\n  options: ${c("ClientOptions")},\n): VcdClient;`
+    }`,
   });
   return file;
 }
@@ -125,6 +178,12 @@ function clientInterface(
     `  ): Promise<${c("Reply")}<${session}>>;`,
     "}",
   ].join("\n");
+}
+
+/** `head = value;`, the value on the next line where it does not fit (as prettier breaks it). */
+function assignment(head: string, value: string): string {
+  const flat = `${head} = ${value};`;
+  return flat.length <= PRINT_WIDTH ? flat : `${head} =\n  ${value};`;
 }
 
 /** `readonly session: ... | undefined;`, broken after the colon where prettier breaks it. */
@@ -160,7 +219,8 @@ export function emitSimulatorModule(
     " */",
   ].join("\n");
   const options = `options?: ${sim("SimulatorOptions")}`;
-  const call = `  return ${start}(\n    { ...${binding}, schema: ${schema} },\n    options,\n  );`;
+  const operations = file.refer(OPERATIONS, "operations", false);
+  const call = `  return ${start}(\n    { ...${binding}, operations: ${operations}, schema: ${schema} },\n    options,\n  );`;
   const result = `Promise<${sim("Simulator")}>`;
   file.addCode({
     ts: `${doc}\nexport function startSimulator(\n  ${options},\n): ${result} {\n${call}\n}`,

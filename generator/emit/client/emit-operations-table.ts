@@ -6,7 +6,9 @@ import type { BodyDecl, Operation } from "../../model/ir.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile } from "../generated-file.js";
 import { RUNTIME_CLIENT } from "../modules.js";
-import type { Literal } from "../print/layout.js";
+import { Code, type Literal } from "../print/layout.js";
+import { SCHEMA_MODULE } from "../xml/emit-documents.js";
+import { SchemaParts } from "../xml/schema-parts.js";
 
 export function emitOperationsTable(
   index: ModelIndex,
@@ -18,9 +20,18 @@ export function emitOperationsTable(
   );
   const info = `${file.refer(RUNTIME_CLIENT, "OperationInfo")}`;
   const operations = index.model.operations;
+  const parts = new SchemaParts(index);
+  const part = (element?: string) =>
+    new Code(
+      file.refer(
+        SCHEMA_MODULE,
+        element ? parts.element(element) : "everything",
+        false,
+      ),
+    );
   for (const op of operations) {
     file.addConst(`/** \`${op.id}\` */`, op.name, info, {
-      literal: operationRow(index, op),
+      literal: operationRow(index, op, part),
     });
   }
   const list = operations.map((op) => `  ${op.name},\n`).join("");
@@ -34,12 +45,20 @@ export function emitOperationsTable(
   return file;
 }
 
-/** The row of one operation (the fields of the runtime's `OperationInfo`). */
-export function operationRow(index: ModelIndex, op: Operation): Literal {
+/**
+ * The row of one operation (the fields of the runtime's `OperationInfo`); `part` refers to an
+ * element's schema part (undefined: every element's), left out without it.
+ */
+export function operationRow(
+  index: ModelIndex,
+  op: Operation,
+  part?: (element?: string) => Code,
+): Literal {
   const shape = (body: BodyDecl): Literal => ({
     mediaType: body.mediaType,
     type: index.prefixed(body.type),
     element: index.prefixed(body.element),
+    part: part?.(body.element),
   });
   const mediaTypes: string[] = [];
   const types: string[] = [];
@@ -67,6 +86,8 @@ export function operationRow(index: ModelIndex, op: Operation): Literal {
     responseTypes: types,
     responses: op.responses.map(shape),
     deprecated: op.deprecated,
+    // An operation that declares no answer may answer any document.
+    anyDocument: op.responses.length ? undefined : part?.(),
     ...(op.addedIn ? { addedIn: op.addedIn } : {}),
   };
 }

@@ -2,12 +2,16 @@
 import type { Namespace } from "../../model/ir.js";
 import { namespaceModule } from "../modules.js";
 
-/** The runtime's error classes, re-exported by name for `instanceof` checks. */
-const RUNTIME_ERRORS = [
+/** The runtime's error classes (for `instanceof` checks) and the documents of one element, re-exported by name. */
+const RUNTIME_EXPORTS = [
+  "UnexpectedRootError",
   "UnknownRootError",
   "ValidationError",
   "XmlCharError",
   "XmlParseError",
+  "readElement",
+  "validateElement",
+  "writeElement",
 ];
 
 /** What the client runtime gives users directly: its errors, task waiting and links. */
@@ -58,7 +62,7 @@ export function indexSource(
     `export * from "./elements.js";`,
     `export * from "./document.js";`,
     `export * as runtime from "./runtime/index.js";`,
-    `export {\n${RUNTIME_ERRORS.map((name) => `  ${name},\n`).join("")}} from "./runtime/index.js";`,
+    `export {\n${RUNTIME_EXPORTS.map((name) => `  ${name},\n`).join("")}} from "./runtime/index.js";`,
   );
   if (withClient)
     lines.push(

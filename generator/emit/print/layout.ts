@@ -51,8 +51,20 @@ export type Literal =
   | number
   | boolean
   | null
+  | Code
+  | Arrow
   | readonly Literal[]
   | { readonly [key: string]: Literal | undefined };
+
+/** Code inside a literal, printed as it is (an identifier, a reference to another constant). */
+export class Code {
+  constructor(readonly text: string) {}
+}
+
+/** An arrow function without parameters inside a literal, `() => body` (a thunk). */
+export class Arrow {
+  constructor(readonly body: Literal) {}
+}
 
 /**
  * A literal value laid out as prettier would: an array or object stays on one line when it fits
@@ -73,6 +85,9 @@ class LiteralPrinter {
   private readonly flatCache = new Map<object, string | null>();
 
   print(value: Literal, indent: string, used: number, after: number): string {
+    if (value instanceof Code) return value.text;
+    if (value instanceof Arrow)
+      return `() => ${this.print(value.body, indent, used + 6, after)}`;
     if (value === null || typeof value !== "object") {
       return typeof value === "string" ? stringLiteral(value) : String(value);
     }
@@ -122,6 +137,12 @@ class LiteralPrinter {
 
   /** The one-line form, or null when it would be longer than `room` (or hold a line break). */
   private flat(value: Literal, room: number): string | null {
+    if (value instanceof Code)
+      return value.text.length <= room ? value.text : null;
+    if (value instanceof Arrow) {
+      const body = this.flat(value.body, room - 6);
+      return body === null ? null : `() => ${body}`;
+    }
     if (value === null || typeof value !== "object") {
       const text =
         typeof value === "string" ? stringLiteral(value) : String(value);
@@ -171,7 +192,13 @@ function fill(items: readonly string[], indent: string): string {
 }
 
 function isObject(value: Literal): boolean {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    !(value instanceof Code) &&
+    !(value instanceof Arrow)
+  );
 }
 
 /** Prettier always breaks an array of 2+ objects (or 2+ arrays) that each have 2+ entries. */

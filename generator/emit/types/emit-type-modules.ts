@@ -1,7 +1,11 @@
 /** One types module per namespace: every type of the namespace, in order of id, with its unions. */
+import type { ElementDecl } from "../../model/ir.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile } from "../generated-file.js";
-import { namespaceModule } from "../modules.js";
+import { namespaceModule, RUNTIME } from "../modules.js";
+import { PRINT_WIDTH } from "../print/layout.js";
+import { SCHEMA_MODULE } from "../xml/emit-documents.js";
+import { SchemaParts } from "../xml/schema-parts.js";
 import { emitComplexType } from "./emit-complex-type.js";
 import { emitSimpleType } from "./emit-simple-type.js";
 import { emitSubstitutionGroup } from "./emit-substitution-group.js";
@@ -14,6 +18,7 @@ export function emitTypeModules(
 ): GeneratedFile[] {
   const expressions = new TypeExpressions(index);
   const files: GeneratedFile[] = [];
+  const parts = new SchemaParts(index);
   for (const ns of index.model.namespaces) {
     const module = namespaceModule(ns);
     const file = new GeneratedFile(
@@ -35,7 +40,59 @@ export function emitTypeModules(
       if (element.namespace === ns.uri && element.groupTsName)
         emitSubstitutionGroup(ctx, element);
     }
+    exportSchemas(
+      ctx,
+      parts,
+      index.model.elements.filter((e) => e.namespace === ns.uri),
+    );
     if (!file.isEmpty) files.push(file);
   }
   return files;
+}
+
+/**
+ * `export const TaskSchema: $rt.ElementPart<"vcloud:Task", TaskType> = ...`: the part of each
+ * element of the namespace that may be a document's root, typed by its name and value (`schema.ts`
+ * declares the parts untyped, so that it needs none of the types modules).
+ */
+function exportSchemas(
+  ctx: PropertyContext,
+  parts: SchemaParts,
+  elements: readonly ElementDecl[],
+): void {
+  const { file, index, expressions } = ctx;
+  for (const element of elements) {
+    const name = parts.schemaName(element.id);
+    if (!name) continue;
+    const part = file.refer(SCHEMA_MODULE, parts.element(element.id), false);
+    const value = expressions.ofType(file, element.type);
+    const args = [
+      JSON.stringify(index.prefixed(element.id)),
+      element.nillable ? `${value} | null` : value,
+    ];
+    const type = `${file.refer(RUNTIME, "ElementPart")}<${args.join(", ")}>`;
+    const doc = `/** The schema of the element \`${index.prefixed(element.id)}\`, for \`readElement(${name}, xml)\`, \`writeElement\` and \`validateElement\`. */`;
+    const assign = (head: string, rhs: string) => {
+      const flat = `${head} = ${rhs};`;
+      if (flat.length <= PRINT_WIDTH) return flat;
+      if (head.length + 2 <= PRINT_WIDTH) return `${head} =\n  ${rhs};`;
+      return `${head.slice(0, head.indexOf("<") + 1)}\n${args
+        .map((a) => `  ${a},`)
+        .join("\n")
+        .slice(0, -1)}\n> = ${rhs};`;
+    };
+    const declared = `export declare const ${name}: ${type};`;
+    file.addCode({
+      ts: `${doc}\n${assign(`export const ${name}: ${type}`, `${part} as never`)}`,
+      js: `${doc}\n${assign(`export const ${name}`, part)}`,
+      "d.ts": `${doc}\n${
+        declared.length <= PRINT_WIDTH
+          ? declared
+          : `${declared.slice(0, declared.indexOf("<") + 1)}\n${args
+              .map((a) => `  ${a},`)
+              .join("\n")
+              .slice(0, -1)}\n>;`
+      }`,
+    });
+  }
 }

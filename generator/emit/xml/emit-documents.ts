@@ -4,6 +4,10 @@ import { GeneratedFile, type ModuleRef } from "../generated-file.js";
 import { RUNTIME } from "../modules.js";
 import { docComment } from "../print/doc-comment.js";
 import { interfaceHead, propertyKey, typeAlias } from "../print/layout.js";
+import {
+  functionDeclaration,
+  type Parameter,
+} from "../print/function-layout.js";
 import { template } from "../templates.js";
 import { TypeExpressions } from "../types/type-expression.js";
 
@@ -42,61 +46,79 @@ export function emitDocuments(
   );
   const rt = (name: string, typeOnly = true) =>
     file.refer(RUNTIME, name, typeOnly);
+  const option = (type: string): Parameter => ({
+    name: "options",
+    type: rt(type),
+    optional: true,
+  });
   file.add(
     `${docComment({}, { notes: ["A document of the API: its root element (`prefix:Local`) and the typed value it holds."] })}\n${typeAlias("VcdDocument", [`${rt("DocumentOf")}<VcdDocuments>`])}`,
   );
   file.add(
-    `${docComment({}, { notes: ["The document whose root is `K` (or one of the elements `K` lists)."] })}\nexport type DocumentFor<K extends VcdDocument["element"]> = Extract<\n  VcdDocument,\n  { element: K }\n>;`,
+    `${docComment({}, { notes: ["The document whose root is `K` (or one of the elements `K` lists)."] })}\nexport type DocumentFor<K extends keyof VcdDocuments> = ${rt("DocumentOf")}<\n  Pick<VcdDocuments, K>\n>;`,
   );
   const schema = file.refer(SCHEMA_MODULE, "schema", false);
   file.addConst(
-    "/** The document functions, bound to this package's schema. */",
+    "/** The document functions over every global element (the whole schema: a bundle that uses them holds every descriptor; `readElement` holds one element's). */",
     "documents",
     `${rt("DocumentFunctions")}<VcdDocument>`,
     {
-      expression: `${file.refer(RUNTIME, "documentFunctions", false)}(${schema})`,
+      expression: `/* @__PURE__ */ ${file.refer(RUNTIME, "documentFunctions", false)}(${schema})`,
     },
   );
-  file.addConst(
-    "/** Reads a document: namespace-aware, keeps what the schema does not declare; throws XmlParseError or UnknownRootError. */",
-    "fromXml",
-    `${rt("FromXml")}<VcdDocument>`,
-    { expression: "documents.fromXml" },
-  );
-  file.addConst(
-    "/** Writes a document in schema order with canonical prefixes; with `strict`, throws ValidationError instead of writing an invalid one. */",
-    "toXml",
-    `${rt("ToXml")}<VcdDocument>`,
-    { expression: "documents.toXml" },
-  );
-  file.addConst(
-    "/** Every violation of the schema in a document, each with its path, rule and what was expected. */",
-    "validate",
-    `${rt("Validate")}<VcdDocument>`,
-    { expression: "documents.validate" },
-  );
-  const fragment = `${rt("Fragment")}`;
-  file.addConst(
-    "/** Reads a document whose root may also be a local element (a fragment), with the type it was read as. */",
-    "fromXmlFragment",
-    `${rt("FromXml")}<${fragment}>`,
-    { expression: "documents.fromXmlFragment" },
-  );
-  file.addConst(
-    "/** Writes a fragment. */",
-    "toXmlFragment",
-    `${rt("ToXml")}<${fragment}>`,
-    {
-      expression: "documents.toXmlFragment",
-    },
-  );
-  file.addConst(
-    "/** Every violation of the schema in a fragment. */",
-    "validateFragment",
-    `${rt("Validate")}<${fragment}>`,
-    {
-      expression: "documents.validateFragment",
-    },
-  );
+  const fragment = rt("Fragment");
+  const functions: [string, string, Parameter[], string][] = [
+    [
+      "Reads a document: namespace-aware, keeps what the schema does not declare; throws XmlParseError or UnknownRootError.",
+      "fromXml",
+      [{ name: "xml", type: "string" }, option("ReadOptions")],
+      "VcdDocument",
+    ],
+    [
+      "Writes a document in schema order with canonical prefixes; with `strict`, throws ValidationError instead of writing an invalid one.",
+      "toXml",
+      [{ name: "doc", type: "VcdDocument" }, option("WriteOptions")],
+      "string",
+    ],
+    [
+      "Every violation of the schema in a document, each with its path, rule and what was expected.",
+      "validate",
+      [{ name: "doc", type: "VcdDocument" }, option("ValidateOptions")],
+      `${rt("Violation")}[]`,
+    ],
+    [
+      "Reads a document whose root may also be a local element (a fragment), with the type it was read as.",
+      "fromXmlFragment",
+      [{ name: "xml", type: "string" }, option("ReadOptions")],
+      fragment,
+    ],
+    [
+      "Writes a fragment.",
+      "toXmlFragment",
+      [{ name: "fragment", type: fragment }, option("WriteOptions")],
+      "string",
+    ],
+    [
+      "Every violation of the schema in a fragment.",
+      "validateFragment",
+      [{ name: "fragment", type: fragment }, option("ValidateOptions")],
+      `${rt("Violation")}[]`,
+    ],
+  ];
+  for (const [doc, name, params, returnType] of functions) {
+    const shape = {
+      name,
+      params,
+      returnType,
+      callee: `documents.${name}`,
+      args: params.map((p) => p.name),
+    };
+    const comment = `/** ${doc} */`;
+    file.addCode({
+      ts: `${comment}\n${functionDeclaration(shape, "ts")}`,
+      js: `${comment}\n${functionDeclaration(shape, "js")}`,
+      "d.ts": `${comment}\n${functionDeclaration(shape, "d.ts")}`,
+    });
+  }
   return file;
 }

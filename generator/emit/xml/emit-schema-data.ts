@@ -1,8 +1,10 @@
 /**
  * `schema.ts`: the descriptors of every type and global element, which the runtime's reader, writer
- * and validator follow. Each type, global element, element particle and attribute added after the
- * oldest API version the package supports carries that version (`addedIn`, a number), so that a
- * session speaking an older version can refuse what it does not have.
+ * and validator follow, in parts (one per type and per element, see `schema-parts.ts`) so that a
+ * bundle keeps only the parts it uses; `schema` is all of them. Each type, global element, element
+ * particle and attribute added after the oldest API version the package supports carries that
+ * version (`addedIn`, a number), so that a session speaking an older version can refuse what it
+ * does not have.
  */
 import { isBuiltin } from "../../model/builtins.js";
 import type {
@@ -17,7 +19,8 @@ import type {
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile } from "../generated-file.js";
 import { RUNTIME } from "../modules.js";
-import type { Literal } from "../print/layout.js";
+import { Arrow, Code, type Literal } from "../print/layout.js";
+import { SchemaParts } from "./schema-parts.js";
 
 /**
  * `lowestApiVersion`: the oldest API version the package supports (default the model's own); an
@@ -44,44 +47,98 @@ export function emitSchemaData(
   const file = new GeneratedFile(
     "schema.ts",
     header(
-      "The schema descriptors the runtime's reader, writer and validator follow.",
+      "The schema descriptors the runtime's reader, writer and validator follow, one part per type and element.",
     ),
   );
   const key = (id: string) => index.prefixed(id);
-  const types: Record<string, Literal> = {};
-  for (const type of index.model.types) {
-    types[key(type.id)] =
-      type.kind === "complex"
-        ? complexData(index, type, since)
-        : simpleData(index, type);
-  }
-  const elements: Record<string, Literal> = {};
-  for (const element of index.model.elements) {
-    elements[key(element.id)] = compact({
-      type: key(element.type),
-      abstract: element.abstract || undefined,
-      nillable: element.nillable || undefined,
-      substitutes: element.substitutes.length
-        ? element.substitutes.filter((id) => index.elements.has(id)).map(key)
-        : undefined,
-      // An element is as new as its type (vCD annotates the type, seldom the element).
-      addedIn: since(
-        element.annotations,
-        index.types.get(element.type)?.annotations,
-      ),
-    });
-  }
+  const parts = new SchemaParts(index);
+  const rt = (name: string) => file.refer(RUNTIME, name);
+  const uses = (ids: readonly string[]) =>
+    ids.length ? new Arrow(ids.map((id) => new Code(id))) : undefined;
   file.addConst(
-    "/** Every type and global element of the schema set, for the runtime. */",
-    "schema",
-    file.refer(RUNTIME, "SchemaData"),
+    "/** The package's registry: the parts loaded so far (see `loadPart`); the reader, writer and validator read it. */",
+    "registry",
+    rt("SchemaData"),
     {
       literal: compact({
         namespaces: index.model.namespaces.map((ns) => [ns.prefix, ns.uri]),
         defaultNamespace,
-        types,
-        elements,
+        types: {},
+        elements: {},
       }),
+    },
+  );
+  for (const type of index.model.types) {
+    file.addConst(
+      "",
+      parts.type(type.id)!,
+      rt("TypePart"),
+      {
+        literal: compact({
+          key: key(type.id),
+          type:
+            type.kind === "complex"
+              ? complexData(index, type, since)
+              : simpleData(index, type),
+          uses: uses(parts.typeUses(type)),
+        }),
+      },
+      false,
+    );
+  }
+  for (const element of index.model.elements) {
+    const name = key(element.id);
+    const exported = parts.schemaName(element.id);
+    file.addConst(
+      exported
+        ? `/** The schema of the element \`${name}\` (exported by its namespace's module as \`${exported}\`): \`readElement(${exported}, xml)\`. */`
+        : `/** The part of the abstract element \`${name}\` (a substitution group's head, never a root). */`,
+      parts.element(element.id),
+      rt("ElementPart"),
+      {
+        literal: compact({
+          name,
+          registry: new Code("registry"),
+          element: compact({
+            type: key(element.type),
+            abstract: element.abstract || undefined,
+            nillable: element.nillable || undefined,
+            substitutes: element.substitutes.length
+              ? element.substitutes
+                  .filter((id) => index.elements.has(id))
+                  .map(key)
+              : undefined,
+            // An element is as new as its type (vCD annotates the type, seldom the element).
+            addedIn: since(
+              element.annotations,
+              index.types.get(element.type)?.annotations,
+            ),
+          }),
+          uses: new Arrow(parts.elementUses(element).map((id) => new Code(id))),
+        }),
+      },
+    );
+  }
+  file.addConst(
+    "/** Every global element and type: the whole schema. */",
+    "everything",
+    rt("ElementGroupPart"),
+    {
+      literal: {
+        registry: new Code("registry"),
+        uses: new Arrow([
+          ...index.model.elements.map((e) => new Code(parts.element(e.id))),
+          ...index.model.types.map((t) => new Code(parts.type(t.id)!)),
+        ]),
+      },
+    },
+  );
+  file.addConst(
+    "/** Every type and global element of the schema set, for the runtime (the registry, with every part loaded). */",
+    "schema",
+    rt("SchemaData"),
+    {
+      expression: `/* @__PURE__ */ ${file.refer(RUNTIME, "loadPart", false)}(everything)`,
     },
   );
   return file;

@@ -34,6 +34,7 @@ import {
   VcdRequestError,
   VcdResponseError,
 } from "./errors.js";
+import { loadOperation, loadRoots } from "./known-documents.js";
 import type { BodyShape, HttpMethod, OperationInfo } from "./operation.js";
 import {
   acceptHeader,
@@ -54,6 +55,7 @@ import {
 import { exchange, type Exchange, type Transport } from "./transport.js";
 import type {
   CallOptions,
+  GetOptions,
   ClientBinding,
   ClientOptions,
   Credentials,
@@ -151,7 +153,7 @@ export interface VcdClient {
   /** `GET` any href (a `Link`, a `Reference`, a task) and read the document it gives. */
   get<R extends Document = Document>(
     target: string | Href,
-    options?: CallOptions,
+    options?: GetOptions,
   ): Promise<Reply<R>>;
 }
 
@@ -202,6 +204,8 @@ class Client implements VcdClient {
   readonly #highest: string;
   readonly #lowest: string;
   readonly #documents: ClientBinding["documents"];
+  /** The elements a `get` reads without `accept` (undefined: any the documents know). */
+  readonly #roots: ReadonlySet<string> | undefined;
   readonly #transport: Transport;
   readonly #headers: Readonly<Record<string, string>>;
   #token: AuthToken | undefined;
@@ -223,8 +227,9 @@ class Client implements VcdClient {
       compareApiVersions(lowest, binding.apiVersion) <= 0
         ? lowest
         : binding.apiVersion;
-    this.operations = binding.operations;
+    this.operations = binding.operations ?? [];
     this.#documents = binding.documents;
+    this.#roots = loadRoots(binding.parts);
     this.#headers = options.headers ?? {};
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== "function")
@@ -440,6 +445,7 @@ class Client implements VcdClient {
         { operation: operation.name, method: operation.method },
       );
     }
+    loadOperation(operation);
     const url = requestUrl(this.baseUrl, operation, target, options?.query);
     const encoded = encodeBody(
       this.#documents,
@@ -482,7 +488,7 @@ class Client implements VcdClient {
 
   async get<R extends Document = Document>(
     target: string | Href,
-    options?: CallOptions,
+    options?: GetOptions,
   ): Promise<Reply<R>> {
     const href = isHrefTarget(target) ? target.href : target;
     if (typeof href !== "string")
@@ -494,7 +500,11 @@ class Client implements VcdClient {
         method: "GET",
         url: withQuery(resolveHref(href, this.baseUrl), options?.query),
         auth: "token",
-        expect: { responses: [], document: true },
+        expect: {
+          responses: [],
+          document: true,
+          roots: options?.accept ? loadRoots(options.accept) : this.#roots,
+        },
       },
       options,
     )) as Reply<R>;

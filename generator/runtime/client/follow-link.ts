@@ -20,6 +20,13 @@ export function followLink(
   body?: Document | object,
   options?: CallOptions,
 ): Promise<Reply<Document | NoContent>> {
+  if (client.operations.length === 0)
+    return Promise.reject(
+      new VcdRequestError(
+        `followLink: this client has no operations table to find rel="${link.rel}" in (a bare client): call the link's stub, or use a client with the whole table (createClient)`,
+        { url: link.href },
+      ),
+    );
   const operation = operationForLink(client.operations, link, client.baseUrl);
   if (!operation)
     return Promise.reject(

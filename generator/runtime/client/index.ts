@@ -18,6 +18,7 @@ export type {
   ClientOptions,
   Credentials,
   CloudapiLoginSession,
+  GetOptions,
   Href,
   HrefTarget,
   LoginSession,

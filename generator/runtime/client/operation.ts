@@ -4,6 +4,8 @@
  * simulator both work from these rows; tools built on the package may read them too.
  */
 
+import type { ElementGroupPart, ElementPart } from "../xml/index.js";
+
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE";
 
 /** Who may call it: `user` anyone logged in, `admin` an organization or system administrator, `extension` the system administrator. */
@@ -17,6 +19,8 @@ export interface BodyShape {
   readonly type: string;
   /** The global element (`vcloud:VApp`) whose type is `type` and whose media type is `mediaType`. */
   readonly element: string;
+  /** The element's schema part: the client loads it before it writes or reads such a body (a hand-written row may leave it out, for a binding whose documents know every element). */
+  readonly part?: ElementPart;
 }
 
 export interface QueryParameter {
@@ -49,6 +53,8 @@ export interface OperationInfo {
   /** Every shape an answer may take. */
   readonly responses: readonly BodyShape[];
   readonly deprecated: boolean;
+  /** For an operation that declares no answer (it may answer any document): every element's part, loaded before the answer is read. */
+  readonly anyDocument?: ElementGroupPart;
   /** The first API version that has it (absent: as old as the package's oldest version): a session speaking an older version refuses it before sending. */
   readonly addedIn?: string;
 }

@@ -28,6 +28,10 @@ export async function* paginate<D extends Document>(
     const next = findLink(page.value as HasLinks | undefined, "nextPage");
     if (!next || seen.has(next.href)) return;
     seen.add(next.href);
-    page = (await client.get(next.href, options)) as unknown as D;
+    // The next page is a document of the same element as the first.
+    page = (await client.get(next.href, {
+      ...options,
+      accept: [page.element],
+    })) as unknown as D;
   }
 }

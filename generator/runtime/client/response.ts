@@ -3,7 +3,7 @@
  * (with the `vcloud:Error` the body holds, or the cloudapi's JSON error); an empty answer becomes {@link NoContent}; any other is
  * read as a document, which must be of a media type and a root element the operation declares.
  */
-import type { Document } from "../xml/index.js";
+import { UnknownRootError, type Document } from "../xml/index.js";
 import {
   VcdApiError,
   VcdAuthError,
@@ -31,6 +31,8 @@ export interface Expectation {
   readonly document?: boolean;
   /** Only the declared shapes: a 202 `Task` is not taken unless declared (a stub's typed reply). */
   readonly exact?: boolean;
+  /** Where no shape is declared: the elements the answer may be (undefined: any `documents` knows). */
+  readonly roots?: ReadonlySet<string>;
 }
 
 /** The media type of a `Content-Type` header: lower case, without parameters. */
@@ -94,27 +96,44 @@ export function readReply(
         `media type ${mediaType}, expected ${[...new Set(allowed)].join(" or ")}`,
       );
   }
+  // The elements the root may be: the declared ones (and a 202 Task), else the roots given.
+  const roots = expectation.roots;
+  const checked = declared.length > 0 || roots !== undefined;
+  const allowed = (element: string) =>
+    declared.length
+      ? declared.some((shape) => shape.element === element) ||
+        (taskAllowed && element === TASK_ELEMENT)
+      : !roots || roots.has(element);
+  const wrongRoot = (root: string, cause?: unknown) => {
+    const names = declared.length
+      ? new Set(declared.map((shape) => shape.element))
+      : new Set(roots);
+    if (declared.length && taskAllowed) names.add(TASK_ELEMENT);
+    return unexpected(
+      `root element ${root}, expected ${describeRoots(names)}`,
+      cause,
+    );
+  };
   let doc: Document;
   try {
     doc = documents.fromXml(text);
   } catch (cause) {
+    if (checked && cause instanceof UnknownRootError)
+      throw wrongRoot(cause.element, cause);
     throw unexpected(
       `not a document of the API: ${cause instanceof Error ? cause.message : String(cause)}`,
       cause,
     );
   }
-  if (
-    declared.length &&
-    !declared.some((shape) => shape.element === doc.element) &&
-    !(taskAllowed && doc.element === TASK_ELEMENT)
-  ) {
-    const elements = declared.map((shape) => shape.element);
-    if (taskAllowed) elements.push(TASK_ELEMENT);
-    throw unexpected(
-      `root element ${doc.element}, expected ${[...new Set(elements)].join(" or ")}`,
-    );
-  }
+  if (!allowed(doc.element)) throw wrongRoot(doc.element);
   return { ...doc, ...meta } as Reply<Document>;
+}
+
+/** The elements a root may be, for a message: all of them when few, else how many. */
+function describeRoots(elements: ReadonlySet<string>): string {
+  const unique = [...elements];
+  if (unique.length <= 8) return unique.join(" or ");
+  return `one of the ${unique.length} elements this client reads here (${unique.slice(0, 3).join(", ")}, ...)`;
 }
 
 /** The HTTP facts of an answer: its status, `Location` (resolved), headers and URL. */

@@ -4,6 +4,8 @@
  */
 import type {
   Document,
+  ElementGroupPart,
+  ElementPart,
   ValidateOptions,
   Violation,
   WriteOptions,
@@ -49,6 +51,16 @@ export interface CallOptions<Q extends object = QueryParameters> {
   readonly headers?: Readonly<Record<string, string>>;
   /** The query string; `undefined` values are left out. */
   readonly query?: Q;
+}
+
+/** Options of a `get`. */
+export interface GetOptions extends CallOptions {
+  /**
+   * The elements the answer may be (their schemas, `VAppSchema`, or names of elements the client
+   * has loaded): the client loads them first. Default: the elements its binding names (every
+   * element, for a package's `createClient`).
+   */
+  readonly accept?: readonly (ElementPart | ElementGroupPart | string)[];
 }
 
 /** An operation's path parameters by name (`{ id: "vapp-1" }`); each value is percent-encoded into the path. */
@@ -131,12 +143,19 @@ export interface ClientBinding {
    * `apiVersion`): below it, the package cannot tell what a version lacks.
    */
   readonly lowestApiVersion?: string;
+  /** Reading, writing and validating documents (the package's, over its registry of loaded parts). */
   readonly documents: {
     fromXml(xml: string): Document;
     toXml(doc: Document, options?: WriteOptions): string;
     validate(doc: Document, options?: ValidateOptions): Violation[];
   };
-  readonly operations: readonly OperationInfo[];
+  /**
+   * The parts the client loads when it is created: what it reads without being told (a `get`
+   * without `accept`, a 202 `Task`, a `vcloud:Error`). Absent: any element `documents` knows.
+   */
+  readonly parts?: readonly (ElementPart | ElementGroupPart)[];
+  /** The operations `followLink` chooses among (absent: none, and `followLink` refuses every link). */
+  readonly operations?: readonly OperationInfo[];
 }
 
 /** The user, organization and password to log in with (`user@org:password`). */

@@ -62,6 +62,14 @@ export class CompiledSchema {
     return prefix === undefined ? undefined : `${prefix}:${local}`;
   }
 
+  /** Forgets what was compiled: the registry has grown (a part was loaded). */
+  reset(): void {
+    this.complexes.clear();
+    this.simples.clear();
+    this.derived = undefined;
+    this.locals = undefined;
+  }
+
   isComplex(key: string): boolean {
     return this.data.types[key]?.kind === "complex";
   }
@@ -419,4 +427,9 @@ export function compile(data: SchemaData): CompiledSchema {
     compiledSchemas.set(data, compiled);
   }
   return compiled;
+}
+
+/** Drops the compiled form of a schema whose registry has grown (see `loadPart`). */
+export function resetCompiled(data: SchemaData): void {
+  compiledSchemas.get(data)?.reset();
 }

@@ -54,14 +54,31 @@ export class ValidationError extends Error {
 
 /** Thrown by `fromXml` for a well-formed document whose root element the schema does not declare. */
 export class UnknownRootError extends Error {
+  /** The root element: `prefix:Local` where the namespace is the schema's, else `{namespace}local`. */
+  readonly element: string;
+
   constructor(
     readonly namespace: string,
     readonly localName: string,
+    element?: string,
   ) {
     super(
       `the schema has no global element {${namespace}}${localName} (fromXmlFragment also reads local elements)`,
     );
     this.name = "UnknownRootError";
+    this.element = element ?? `{${namespace}}${localName}`;
+  }
+}
+
+/** Thrown by `readElement` (and `readDocument` given the element) for a well-formed document whose root is another element. */
+export class UnexpectedRootError extends Error {
+  constructor(
+    readonly expected: string,
+    /** The root element found: `prefix:Local`, or `{namespace}local` for one the schema does not know. */
+    readonly found: string,
+  ) {
+    super(`the document's root element is ${found}, expected ${expected}`);
+    this.name = "UnexpectedRootError";
   }
 }
 
@@ -69,10 +86,17 @@ export function readDocument(
   data: SchemaData,
   xml: string,
   options?: ReadOptions,
+  /** The root element the document must have (`prefix:Local`). */
+  expected?: string,
 ): Document {
   const { schema, root, element, global: decl } = parseRoot(data, xml, options);
+  if (expected !== undefined && element !== expected)
+    throw new UnexpectedRootError(
+      expected,
+      element ?? `{${root.ns}}${root.local}`,
+    );
   if (!decl || element === undefined)
-    throw new UnknownRootError(root.ns, root.local);
+    throw new UnknownRootError(root.ns, root.local, element);
   return {
     element,
     value: new Reader(schema).element(root, decl.type, !!decl.nillable),

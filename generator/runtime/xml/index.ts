@@ -30,6 +30,20 @@ export {
   type WriteOptions,
   type ValidateOptions,
 } from "./document.js";
+export {
+  loadPart,
+  type ElementGroupPart,
+  type ElementPart,
+  type SchemaPart,
+  type TypePart,
+  type ValueOf,
+} from "./schema-parts.js";
+export {
+  readElement,
+  UnexpectedRootError,
+  validateElement,
+  writeElement,
+} from "./element-document.js";
 export type { Violation } from "./validate.js";
 export { XmlParseError, type ParseLimits } from "./xml-parser.js";
 export { XmlCharError } from "./xml-escape.js";

@@ -1,0 +1,48 @@
+/**
+ * vcd-codegen runtime, client: which documents the client can read. A generated package's
+ * descriptors come in parts (see the XML runtime's `schema-parts.ts`): the client loads the parts
+ * of an operation's bodies and answers before it writes or reads them, and those its binding names
+ * when it is created. A `get` reads the elements it is told (`accept`), else those of the binding:
+ * what the client can read never depends on what else the application imported or called.
+ */
+import {
+  loadPart,
+  type ElementGroupPart,
+  type ElementPart,
+  type SchemaPart,
+} from "../xml/index.js";
+import type { OperationInfo } from "./operation.js";
+
+/** Loads what an operation's bodies and answers need (a look-up once loaded). */
+export function loadOperation(operation: OperationInfo): void {
+  for (const shape of operation.requestBodies)
+    if (shape.part) loadPart(shape.part);
+  for (const shape of operation.responses) if (shape.part) loadPart(shape.part);
+  if (operation.anyDocument) loadPart(operation.anyDocument);
+}
+
+/**
+ * Loads `parts` and returns the names of the elements they stand for (a group: each element it
+ * lists); undefined for none (then any element the binding's documents know).
+ */
+export function loadRoots(
+  parts: readonly (ElementPart | ElementGroupPart | string)[] | undefined,
+): ReadonlySet<string> | undefined {
+  if (!parts) return undefined;
+  const names = new Set<string>();
+  for (const part of parts) {
+    if (typeof part === "string") {
+      names.add(part);
+      continue;
+    }
+    loadPart(part);
+    if ("name" in part) names.add(part.name);
+    else
+      for (const used of part.uses()) if (isElement(used)) names.add(used.name);
+  }
+  return names;
+}
+
+function isElement(part: SchemaPart): part is ElementPart {
+  return "name" in part;
+}
