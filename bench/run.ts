@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one run, with ratios against the named peers, "MISSED" beside
  * every target missed, and the list of all targets at the end. `BENCH_ONLY=client,bundle` runs only
- * some (generation, xml, client, bundle, simulator); `BENCH_RUNS` sets the generation runs (7),
+ * some (generation, xml, client, bundle, typecheck, simulator); `BENCH_RUNS` sets the generation runs (7),
  * `BENCH_LOAD_SECONDS` the load per simulator subject (5).
  */
 import { rmSync } from "node:fs";
@@ -10,6 +10,7 @@ import { dirname } from "node:path";
 import { resolveOptions } from "../generator/config/options.js";
 import { benchBundleSize } from "./bundle-size.js";
 import { benchClientOverhead } from "./client-overhead.js";
+import { benchConsumerTypecheck } from "./consumer-typecheck.js";
 import { generateForBench } from "./generated-package.js";
 import { benchGeneration } from "./generation.js";
 import { benchSimulator } from "./simulator-throughput.js";
@@ -43,6 +44,7 @@ if (wanted("bundle")) {
   print(bundle.lines);
   if (!bundle.ok) process.exitCode = 1;
 }
+if (wanted("typecheck")) print(benchConsumerTypecheck(packageDir));
 if (wanted("simulator"))
   print(await benchSimulator(options, packageDir, loadSeconds));
 rmSync(dirname(packageDir), { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { emitDocuments } from "./xml/emit-documents.js";
 import { emitSchemaData } from "./xml/emit-schema-data.js";
 import { emitTypeModules } from "./types/emit-type-modules.js";
 import { emitOperationsTable } from "./client/emit-operations-table.js";
-import { emitStubs } from "./client/emit-stubs.js";
+import { emitStubs, TAGS } from "./client/emit-stubs.js";
 import {
   emitClientModule,
   emitSimulatorModule,
@@ -131,6 +131,8 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
         ? [
             { key: "./operations", path: "operations" },
             { key: "./api", path: "api/index" },
+            // One tag's stubs alone: a consumer that type-checks fewer declarations.
+            ...TAGS.map((tag) => ({ key: `./api/${tag}`, path: `api/${tag}` })),
             { key: "./client", path: "client" },
             { key: "./simulator", path: "simulator", nodeOnly: true },
           ]

@@ -39,7 +39,7 @@ export type Rendering = "ts" | "js" | "d.ts";
 export class GeneratedFile {
   private readonly imports = new Map<
     string,
-    { module: ModuleRef; typeOnly: boolean }
+    { module: ModuleRef; typeOnly: boolean; declarations: boolean }
   >();
   private readonly declarations: Declaration[] = [];
   /** ESLint rules that cannot apply to this module's generated code, with why (one directive under the header). */
@@ -51,13 +51,23 @@ export class GeneratedFile {
     private readonly header: string,
   ) {}
 
-  /** The text by which this file refers to `name` declared in `module`, importing it as needed. */
-  refer(module: ModuleRef, name: string, typeOnly = true): string {
+  /**
+   * The text by which this file refers to `name` declared in `module`, importing it as needed.
+   * `inDeclarations` false: the reference stands only in code the `.d.ts` leaves out (a constant's
+   * value, a function's body), so that the `.d.ts` does not import the module for it.
+   */
+  refer(
+    module: ModuleRef,
+    name: string,
+    typeOnly = true,
+    inDeclarations = true,
+  ): string {
     if (`${module.path}.ts` === this.path) return name;
     const existing = this.imports.get(module.path);
     this.imports.set(module.path, {
       module,
       typeOnly: typeOnly && (existing?.typeOnly ?? true),
+      declarations: inDeclarations || (existing?.declarations ?? false),
     });
     return `${module.ident}.${name}`;
   }
@@ -126,7 +136,13 @@ export class GeneratedFile {
   private importLines(rendering: Rendering): string[] {
     const from = dirname(this.path);
     return [...this.imports.values()]
-      .filter(({ typeOnly }) => rendering !== "js" || !typeOnly)
+      .filter(({ typeOnly, declarations }) =>
+        rendering === "js"
+          ? !typeOnly
+          : rendering === "d.ts"
+            ? declarations
+            : true,
+      )
       .sort((a, b) => (a.module.path < b.module.path ? -1 : 1))
       .map(({ module, typeOnly }) => {
         let specifier = relative(from, module.path).split("\\").join(posix.sep);

@@ -66,9 +66,10 @@ export function emitClientModule(
     file.refer(RUNTIME_CLIENT, name, typeOnly);
   const d = (name: string, typeOnly = true) =>
     file.refer(DOCUMENT, name, typeOnly);
-  const rt = (name: string) => file.refer(RUNTIME, name, false);
-  const operations = file.refer(OPERATIONS, "operations", false);
-  const schemaPart = (name: string) => file.refer(SCHEMA_MODULE, name, false);
+  const rt = (name: string) => file.refer(RUNTIME, name, false, false);
+  const operations = file.refer(OPERATIONS, "operations", false, false);
+  const schemaPart = (name: string) =>
+    file.refer(SCHEMA_MODULE, name, false, false);
   const parts = new SchemaParts(index);
   const bareParts = BARE_ELEMENTS.flatMap((name) => {
     const element = index.model.elements.find(
@@ -209,8 +210,9 @@ export function emitSimulatorModule(
     { path: "client", ident: "$client" },
     "binding",
     false,
+    false,
   );
-  const schema = file.refer(SCHEMA_MODULE, "schema", false);
+  const schema = file.refer(SCHEMA_MODULE, "schema", false, false);
   const start = sim("startSimulator", false);
   const doc = [
     "/**",
@@ -219,7 +221,7 @@ export function emitSimulatorModule(
     " */",
   ].join("\n");
   const options = `options?: ${sim("SimulatorOptions")}`;
-  const operations = file.refer(OPERATIONS, "operations", false);
+  const operations = file.refer(OPERATIONS, "operations", false, false);
   const call = `  return ${start}(\n    { ...${binding}, operations: ${operations}, schema: ${schema} },\n    options,\n  );`;
   const result = `Promise<${sim("Simulator")}>`;
   file.addCode({

@@ -27,6 +27,7 @@ export function emitOperationsTable(
         SCHEMA_MODULE,
         element ? parts.element(element) : "everything",
         false,
+        false,
       ),
     );
   for (const op of operations) {

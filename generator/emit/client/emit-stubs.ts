@@ -126,7 +126,7 @@ function emitStub(
     returnType: `Promise<${replyName}>`,
     callee: "client.call",
     args: [
-      file.refer(OPERATIONS, op.name, false),
+      file.refer(OPERATIONS, op.name, false, false),
       "target",
       bodyElements.length ? "body" : "undefined",
       "options",

@@ -64,7 +64,12 @@ function exportSchemas(
   for (const element of elements) {
     const name = parts.schemaName(element.id);
     if (!name) continue;
-    const part = file.refer(SCHEMA_MODULE, parts.element(element.id), false);
+    const part = file.refer(
+      SCHEMA_MODULE,
+      parts.element(element.id),
+      false,
+      false,
+    );
     const value = expressions.ofType(file, element.type);
     const args = [
       JSON.stringify(index.prefixed(element.id)),

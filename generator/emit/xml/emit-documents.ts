@@ -57,13 +57,13 @@ export function emitDocuments(
   file.add(
     `${docComment({}, { notes: ["The document whose root is `K` (or one of the elements `K` lists)."] })}\nexport type DocumentFor<K extends keyof VcdDocuments> = ${rt("DocumentOf")}<\n  Pick<VcdDocuments, K>\n>;`,
   );
-  const schema = file.refer(SCHEMA_MODULE, "schema", false);
+  const schema = file.refer(SCHEMA_MODULE, "schema", false, false);
   file.addConst(
     "/** The document functions over every global element (the whole schema: a bundle that uses them holds every descriptor; `readElement` holds one element's). */",
     "documents",
     `${rt("DocumentFunctions")}<VcdDocument>`,
     {
-      expression: `/* @__PURE__ */ ${file.refer(RUNTIME, "documentFunctions", false)}(${schema})`,
+      expression: `/* @__PURE__ */ ${file.refer(RUNTIME, "documentFunctions", false, false)}(${schema})`,
     },
   );
   const fragment = rt("Fragment");
