@@ -245,6 +245,7 @@ describe("generate", () => {
     const files = blocks.map((_, i) => `readme-${i}.ts`);
     const paths = {
       "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"],
+      "@vcd-codegen/vcloud/runtime": ["./out/dist/runtime/index.d.ts"],
       "@vcd-codegen/vcloud/*": ["./out/dist/*.d.ts"],
     };
     writeFileSync(
