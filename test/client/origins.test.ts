@@ -76,6 +76,34 @@ describe("where the session goes", () => {
   });
 });
 
+describe("hand-set credentials", () => {
+  it("a call's own Authorization header goes only where the token may go", async () => {
+    const client = await clientFor(api.url);
+    const before = other.requests.length;
+    await expect(
+      client.call(
+        OPS.powerOnVApp,
+        { href: `${other.url}/api/vApp/vapp-1/power/action/powerOn` },
+        undefined,
+        { headers: { Authorization: "Bearer hand-set" } },
+      ),
+    ).rejects.toMatchObject({
+      name: "VcdRequestError",
+      message: expect.stringContaining(
+        "refusing to send the session's headers",
+      ),
+    });
+    expect(other.requests.length).toBe(before);
+    await client.call(
+      OPS.powerOnVApp,
+      { href: `${api.url}/api/vApp/vapp-1/power/action/powerOn` },
+      undefined,
+      { headers: { Authorization: "Bearer hand-set" } },
+    );
+    expect(api.requests.at(-1)?.headers.authorization).toBe("Bearer hand-set");
+  });
+});
+
 describe("redirects", () => {
   it("a redirect to another origin never carries the x-vcloud-authorization token", async () => {
     api.on("GET", "/api/vApp/vapp-moved", {
@@ -93,5 +121,22 @@ describe("redirects", () => {
       .filter((r) => r.headers["x-vcloud-authorization"] !== undefined);
     expect(leaked).toEqual([]);
     expect(reply).toBeDefined();
+  });
+  it("a hand-set x-vcloud-authorization header is not carried to another origin by a redirect", async () => {
+    api.on("GET", "/api/vApp/vapp-moved-2", {
+      status: 302,
+      headers: { location: `${other.url}/api/vApp/vapp-moved-2` },
+    });
+    const client = await clientFor(api.url, {
+      headers: { "X-VCloud-Authorization": "hand-set" },
+    });
+    const before = other.requests.length;
+    await client
+      .call(OPS.getVApp, { id: "vapp-moved-2" }, undefined)
+      .catch((e: unknown) => e);
+    expect(api.requests.at(-1)?.headers["x-vcloud-authorization"]).toBe(
+      "hand-set",
+    );
+    expect(other.requests.length).toBe(before);
   });
 });

@@ -52,3 +52,21 @@ export function applyToken(
     headers.set("authorization", `${token.scheme} ${token.token}`);
   else headers.set("x-vcloud-authorization", token.token);
 }
+
+/** The headers that carry a session or credentials, when a user sets them by hand (`headers`). */
+const CREDENTIAL_HEADERS = new Set([
+  "authorization",
+  "cookie",
+  "x-vcloud-authorization",
+  "x-vmware-vcloud-access-token",
+]);
+
+/** Whether hand-set headers carry a session or credentials (then they go where the token may go). */
+export function carriesCredentials(
+  headers: Readonly<Record<string, string>> | undefined,
+): boolean {
+  if (!headers) return false;
+  for (const name of Object.keys(headers))
+    if (CREDENTIAL_HEADERS.has(name.toLowerCase())) return true;
+  return false;
+}

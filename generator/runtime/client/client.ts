@@ -13,6 +13,7 @@ import type { Document } from "../xml/index.js";
 import {
   applyToken,
   basicAuthorization,
+  carriesCredentials,
   tokenFromHeaders,
   userToken,
   type AuthToken,
@@ -208,6 +209,8 @@ class Client implements VcdClient {
   readonly #roots: ReadonlySet<string> | undefined;
   readonly #transport: Transport;
   readonly #headers: Readonly<Record<string, string>>;
+  /** The client's `headers` carry a session or credentials of the user's own. */
+  readonly #handSetCredentials: boolean;
   #token: AuthToken | undefined;
   #session: LoginSession | undefined;
   #cloudapiLogout: CloudapiLogout | undefined;
@@ -231,6 +234,7 @@ class Client implements VcdClient {
     this.#documents = binding.documents;
     this.#roots = loadRoots(binding.parts);
     this.#headers = options.headers ?? {};
+    this.#handSetCredentials = carriesCredentials(this.#headers);
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== "function")
       throw new VcdRequestError(
@@ -534,7 +538,10 @@ class Client implements VcdClient {
     send: Send,
     options: CallOptions<object> | undefined,
   ): Promise<Exchange> {
-    const manual = send.auth === "token" && this.#token?.kind === "vcloud";
+    // fetch keeps a header of vCD's own across origins: the client follows those redirects itself.
+    const manual =
+      (send.auth === "token" && this.#token?.kind === "vcloud") ||
+      this.#userCredentials(options);
     let current = send;
     for (let hop = 0; ; hop++) {
       const done = await this.#exchangeOnce(current, options, manual);
@@ -560,17 +567,26 @@ class Client implements VcdClient {
     }
   }
 
+  /** Whether the client's or the call's own headers carry a session or credentials (`Authorization`, `x-vcloud-authorization`...). */
+  #userCredentials(options: CallOptions<object> | undefined): boolean {
+    return this.#handSetCredentials || carriesCredentials(options?.headers);
+  }
+
   /** Sends one request: `Accept`, authentication, `Content-Type`, then the client's headers and the call's (later wins). */
   async #exchangeOnce(
     send: Send,
     options: CallOptions<object> | undefined,
     manualRedirects: boolean,
   ): Promise<Exchange> {
+    const handSet = this.#userCredentials(options);
     const secret =
-      send.auth === "token" ? this.#token !== undefined : send.auth !== "none";
+      handSet ||
+      (send.auth === "token"
+        ? this.#token !== undefined
+        : send.auth !== "none");
     if (secret && !this.#origins.has(originOf(send.url)))
       throw new VcdRequestError(
-        `refusing to send the session's ${send.auth === "token" ? "token" : "credentials"} to ${originOf(send.url)}, which is not the API root's origin (${originOf(this.baseUrl)}); add it to trustedOrigins if it is the same server`,
+        `refusing to send the session's ${handSet ? "headers (set in headers)" : send.auth === "token" ? "token" : "credentials"} to ${originOf(send.url)}, which is not the API root's origin (${originOf(this.baseUrl)}); add it to trustedOrigins if it is the same server`,
         { method: send.method, url: send.url },
       );
     const headers = new Headers();
