@@ -75,3 +75,16 @@ export function comparable(value: unknown): unknown {
     out[k] = k === "$xml" ? contentOf(v as string) : comparable(v);
   return out;
 }
+
+/** The root element of a document as `prefix:Local` with the prefixes of `namespaces` (found with xmldom, not the code under test). */
+export function rootElementOf(
+  namespaces: readonly (readonly [prefix: string, uri: string])[],
+  xml: string,
+): string {
+  const root = new DOMParser().parseFromString(
+    xml,
+    "text/xml",
+  ).documentElement!;
+  const prefix = namespaces.find(([, uri]) => uri === root.namespaceURI)?.[0];
+  return `${prefix}:${root.localName}`;
+}

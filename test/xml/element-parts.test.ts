@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DOMParser } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it, inject } from "vitest";
 import type {
   ElementPart,
@@ -25,6 +24,7 @@ import {
   type GeneratedPackage,
 } from "../helpers/generated-packages.js";
 import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
+import { rootElementOf } from "../helpers/xml-content.js";
 
 interface Sample {
   readonly file: string;
@@ -173,14 +173,7 @@ describe("an app bundled with only the parts it reads", () => {
     const byRoot = new Map<string, string[]>();
     for (const s of index.filter((s) => s.xsd_valid)) {
       const xml = readFileSync(join(VCD_SAMPLES_DIR, s.file), "utf8");
-      const root = new DOMParser().parseFromString(
-        xml,
-        "text/xml",
-      ).documentElement!;
-      const prefix = pkg.schema.namespaces.find(
-        ([, uri]) => uri === root.namespaceURI,
-      )?.[0];
-      const element = `${prefix}:${root.localName}`;
+      const element = rootElementOf(pkg.schema.namespaces, xml);
       byRoot.set(element, [...(byRoot.get(element) ?? []), xml]);
     }
     const entries: Record<string, string> = {};

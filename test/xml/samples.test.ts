@@ -1,7 +1,6 @@
 /** Real vCD documents from other clients' test suites: read them all; write the valid ones back, still valid, same content. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DOMParser } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   loadPackage,
@@ -9,7 +8,7 @@ import {
 } from "../helpers/generated-packages.js";
 import { validateWithLibxml2 } from "../helpers/libxml2.js";
 import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
-import { contentOf } from "../helpers/xml-content.js";
+import { contentOf, rootElementOf } from "../helpers/xml-content.js";
 
 interface Sample {
   readonly file: string;
@@ -29,14 +28,7 @@ const samples = (
 
 /** The root element as `prefix:Local`, found with xmldom (not the code under test). */
 function rootOf(pkg: GeneratedPackage, xml: string): string {
-  const root = new DOMParser().parseFromString(
-    xml,
-    "text/xml",
-  ).documentElement!;
-  const prefix = pkg.schema.namespaces.find(
-    ([, uri]) => uri === root.namespaceURI,
-  )?.[0];
-  return `${prefix}:${root.localName}`;
+  return rootElementOf(pkg.schema.namespaces, xml);
 }
 
 let all: GeneratedPackage;
