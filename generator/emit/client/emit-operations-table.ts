@@ -1,6 +1,7 @@
 /**
  * `operations.ts`: one plain row per operation (what the stubs call and the simulator serves), each
  * its own export so that a bundle keeps only the rows its stubs use, and `operations`, all of them.
+ * What several rows hold alike (answer shapes, lists of them) is declared once, before the rows.
  */
 import type { BodyDecl, Operation } from "../../model/ir.js";
 import type { ModelIndex } from "../../model/model-index.js";
@@ -9,6 +10,7 @@ import { RUNTIME_CLIENT } from "../modules.js";
 import { Code, type Literal } from "../print/layout.js";
 import { SCHEMA_MODULE } from "../xml/emit-documents.js";
 import { SchemaParts } from "../xml/schema-parts.js";
+import { shareRepeated } from "./shared-values.js";
 
 export function emitOperationsTable(
   index: ModelIndex,
@@ -30,11 +32,33 @@ export function emitOperationsTable(
         false,
       ),
     );
-  for (const op of operations) {
+  const shape = `${file.refer(RUNTIME_CLIENT, "BodyShape")}`;
+  const query = `${file.refer(RUNTIME_CLIENT, "QueryParameter")}`;
+  const { rows, shared } = shareRepeated(
+    operations.map(
+      (op) =>
+        operationRow(index, op, part) as {
+          readonly [key: string]: Literal | undefined;
+        },
+    ),
+    [
+      { field: "requestBodies", type: `readonly ${shape}[]`, itemType: shape },
+      { field: "responses", type: `readonly ${shape}[]`, itemType: shape },
+      { field: "responseMediaTypes", type: "readonly string[]" },
+      { field: "responseTypes", type: "readonly string[]" },
+      { field: "queryParameters", type: `readonly ${query}[]` },
+      { field: "pathParameters", type: "readonly string[]" },
+    ],
+    "$",
+  );
+  // Declared before the rows that refer to them.
+  for (const value of shared)
+    file.addConst("", value.name, value.type, { literal: value.value }, false);
+  operations.forEach((op, i) => {
     file.addConst(`/** \`${op.id}\` */`, op.name, info, {
-      literal: operationRow(index, op, part),
+      literal: rows[i],
     });
-  }
+  });
   const list = operations.map((op) => `  ${op.name},\n`).join("");
   const doc =
     "/** Every operation, sorted by path then method (GET, PUT, POST, DELETE). */";
