@@ -8,6 +8,7 @@
 import {
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -20,6 +21,14 @@ import { checkTarget } from "./targets.js";
 
 const TSC = join(PACKAGE_ROOT, "node_modules/typescript/bin/tsc");
 const RUNS = 3;
+const TS_VERSION = (
+  JSON.parse(
+    readFileSync(
+      join(PACKAGE_ROOT, "node_modules/typescript/package.json"),
+      "utf8",
+    ),
+  ) as { version: string }
+).version;
 
 /** The programs: each reads a vApp, renames it and writes it back (the bindings have no XML: JSON). */
 const CONSUMERS: Record<string, string> = {
@@ -91,7 +100,7 @@ export function benchConsumerTypecheck(packageDir: string): string[] {
       return measureProcess(process.execPath, [TSC, "-p", config], RUNS, dir);
     };
     const lines = [
-      `## A small consumer's type check (tsc --noEmit, strict, NodeNext, default libs + @types/node; median of ${RUNS}, whole process)`,
+      `## A small consumer's type check (TypeScript ${TS_VERSION} tsc --noEmit, strict, NodeNext, default libs + @types/node; median of ${RUNS}, whole process)`,
       `${"program".padEnd(58)} ${"full".padStart(14)} ${"skipLibCheck".padStart(14)}`,
     ];
     const figures: Record<string, { full: number; skip: number }> = {};

@@ -129,7 +129,7 @@ describe("a bare client, bundled", () => {
 
     // A get reads the elements every client reads, or those it is given.
     await expect(client.get(vapp.value.href)).rejects.toThrow(
-      /root element vcloud:VApp, expected/,
+      "root element vcloud:VApp: without accept, this get reads vcloud:Session or vcloud:Task or versioning:SupportedVersions (give the element's schema in accept)",
     );
     await expect(client.get(vapp.value.href)).rejects.toBeInstanceOf(
       app.exports.VcdResponseError as new () => Error,

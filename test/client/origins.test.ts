@@ -76,6 +76,57 @@ describe("where the session goes", () => {
   });
 });
 
+describe("an href target", () => {
+  it("must be a path of the operation: another operation's link is refused before anything is sent", async () => {
+    const client = await clientFor(api.url);
+    client.resume("secret-token");
+    const before = api.requests.length;
+    await expect(
+      client.call(
+        OPS.powerOnVApp,
+        { href: `${api.url}/api/vdc/vdc-1` },
+        undefined,
+      ),
+    ).rejects.toMatchObject({
+      name: "VcdRequestError",
+      message: `powerOnVApp (POST /vApp/{id}/power/action/powerOn) was given the href ${api.url}/api/vdc/vdc-1, which is no such path: the link or reference of another operation?`,
+    });
+    expect(api.requests.length).toBe(before);
+    // Its own path, with a trailing slash and a query, is taken.
+    await client.call(
+      OPS.powerOnVApp,
+      { href: `${api.url}/api/vApp/vapp-1/power/action/powerOn/?x=1` },
+      undefined,
+    );
+    expect(api.requests.length).toBe(before + 1);
+  });
+});
+
+describe("the API root", () => {
+  it("in a browser page, a path (/api) is the page's own origin; elsewhere it is refused", async () => {
+    const g = globalThis as { location?: { href: string } };
+    expect(g.location).toBeUndefined();
+    await expect(clientFor("", { baseUrl: "/api" })).rejects.toThrow(
+      "baseUrl is not an absolute URL: /api (a path such as /api is taken relative to the page, in a browser)",
+    );
+    g.location = { href: `${api.url}/app/index.html` };
+    try {
+      const client = await clientFor("", { baseUrl: "/api" });
+      expect(client.baseUrl).toBe(`${api.url}/api`);
+      client.resume("page-token");
+      await client.call(OPS.powerOnVApp, { id: "vapp-1" }, undefined);
+      expect(api.requests.at(-1)?.path).toBe(
+        "/api/vApp/vapp-1/power/action/powerOn",
+      );
+      expect(api.requests.at(-1)?.headers.authorization).toBe(
+        "Bearer page-token",
+      );
+    } finally {
+      delete g.location;
+    }
+  });
+});
+
 describe("hand-set credentials", () => {
   it("a call's own Authorization header goes only where the token may go", async () => {
     const client = await clientFor(api.url);

@@ -166,6 +166,44 @@ describe("the schema in parts", () => {
 });
 
 describe("an app bundled with only the parts it reads", () => {
+  it("reads an xsi:type that may not stand where it is as the whole package does, whatever else it has loaded", async () => {
+    // vcloud:VAppType is no type derived from the Owner's vcloud:ReferenceType.
+    const xml = `<Task xmlns="http://www.vmware.com/vcloud/v1.5" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" status="running" name="t">
+  <Owner xsi:type="VAppType" href="https://vcd/api/vApp/vapp-1" deployed="true"/>
+</Task>`;
+    const vapp = `<VApp xmlns="http://www.vmware.com/vcloud/v1.5" name="v"/>`;
+    const from = (module: string) => JSON.stringify(join(dist, module));
+    const source = (
+      first: boolean,
+    ) => `import { readElement, validateElement, writeElement } from ${from("index.js")};
+import { ${partName("vcloud:Task")} as task, ${partName("vcloud:VApp")} as vapp } from ${from("schema.js")};
+export function run(xml) {
+  ${first ? `readElement(vapp, ${JSON.stringify(vapp)});` : ""}
+  const value = readElement(task, xml);
+  return { value, violations: validateElement(task, value).map((v) => v.message), xml: writeElement(task, value) };
+}`;
+    const apps = await bundleApps(
+      { alone: source(false), afterVApp: source(true) },
+      dist,
+    );
+    const whole = pkg.fromXml(xml);
+    const want = {
+      value: whole.value,
+      violations: pkg.validate(whole).map((v) => v.message),
+      xml: pkg.toXml(whole),
+    };
+    expect(want.violations).toEqual([
+      "Task.Owner.$type: type: expected vcloud:ReferenceType or a type derived from it",
+    ]);
+    expect((whole.value as { Owner: { $type: string } }).Owner.$type).toBe(
+      "vcloud:VAppType",
+    );
+    for (const name of ["alone", "afterVApp"]) {
+      const run = apps.get(name)!.exports.run as (xml: string) => unknown;
+      expect(run(xml), name).toEqual(want);
+    }
+  });
+
   it("reads, validates and writes every schema-valid sample as the whole package does, holding only its element's descriptors", async () => {
     const index = JSON.parse(
       readFileSync(join(VCD_SAMPLES_DIR, "INDEX.json"), "utf8"),

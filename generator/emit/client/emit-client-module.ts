@@ -11,13 +11,15 @@ import { PRINT_WIDTH } from "../print/layout.js";
 import { SCHEMA_MODULE } from "../xml/emit-documents.js";
 import { SchemaParts } from "../xml/schema-parts.js";
 
-/** The elements every client reads, which a bare client loads when it is created. */
+/** The elements every client reads, which a bare client loads when it is created (its `get` reads them). */
 const BARE_ELEMENTS = [
-  "vcloud:Error",
   "vcloud:Session",
   "vcloud:Task",
   "versioning:SupportedVersions",
 ];
+
+/** The element of error bodies. */
+const ERROR_ELEMENT = "vcloud:Error";
 
 const RUNTIME_SIMULATOR: ModuleRef = {
   path: "runtime/simulator/index",
@@ -71,12 +73,14 @@ export function emitClientModule(
   const schemaPart = (name: string) =>
     file.refer(SCHEMA_MODULE, name, false, false);
   const parts = new SchemaParts(index);
-  const bareParts = BARE_ELEMENTS.flatMap((name) => {
+  const partOf = (name: string) => {
     const element = index.model.elements.find(
       (e) => index.prefixed(e.id) === name,
     );
     return element ? [schemaPart(parts.element(element.id))] : [];
-  });
+  };
+  const bareParts = BARE_ELEMENTS.flatMap(partOf);
+  const errorPart = partOf(ERROR_ELEMENT).map((p) => `  error: ${p},`);
   const fields = (extra: string[]) =>
     [
       "  apiVersion: API_VERSION,",
@@ -116,7 +120,7 @@ export function emitClientModule(
         "/** What `createBareClient` hands the client runtime: its versions, and the elements every client reads. */",
         dts
           ? `export declare const bareBinding: ${c("ClientBinding")};`
-          : `export const bareBinding${typed(`: ${c("ClientBinding")}`)} = {\n${fields([`  parts: [\n${bareParts.map((p) => `    ${p},\n`).join("")}  ],`])}\n};`,
+          : `export const bareBinding${typed(`: ${c("ClientBinding")}`)} = {\n${fields([`  parts: [\n${bareParts.map((p) => `    ${p},\n`).join("")}  ],`, ...errorPart])}\n};`,
       ]
         .filter((line) => line !== undefined)
         .join("\n"),
@@ -144,8 +148,8 @@ export function emitClientModule(
     " * A client like `createClient`'s that holds only what it uses, for a browser bundle: it knows the",
     " * documents of the stubs it is called with (each stub carries its operation's), and those every",
     " * client reads (`vcloud:Task`, `vcloud:Error`, `vcloud:Session`, `versioning:SupportedVersions`).",
-    " * Its `get` reads those, or the elements given as `accept`; it has no operations table, so",
-    " * `followLink` refuses every link (call the link's stub instead).",
+    " * Its `get` reads a Task, a Session or the SupportedVersions, or the elements given as `accept`;",
+    " * it has no operations table, so `followLink` refuses every link (call the link's stub instead).",
     " */",
   ].join("\n");
   file.addCode({

@@ -9,7 +9,7 @@
  * (a `vcloud:Session`) or, from API 37.0, the cloudapi `POST /cloudapi/1.0.0/sessions` (a JSON
  * `Session`; `cloudapi.ts`).
  */
-import type { Document } from "../xml/index.js";
+import { loadPart, type Document } from "../xml/index.js";
 import {
   applyToken,
   basicAuthorization,
@@ -233,6 +233,7 @@ class Client implements VcdClient {
     this.operations = binding.operations ?? [];
     this.#documents = binding.documents;
     this.#roots = loadRoots(binding.parts);
+    if (binding.error) loadPart(binding.error);
     this.#headers = options.headers ?? {};
     this.#handSetCredentials = carriesCredentials(this.#headers);
     const fetchImpl = options.fetch ?? globalThis.fetch;

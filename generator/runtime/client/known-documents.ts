@@ -22,25 +22,27 @@ export function loadOperation(operation: OperationInfo): void {
 }
 
 /**
- * Loads `parts` and returns the names of the elements they stand for (a group: each element it
- * lists); undefined for none (then any element the binding's documents know).
+ * Loads `parts` and returns the names of the elements they stand for; undefined for none, or where
+ * one is a group (every element): then any element the binding's documents know. A name (a string)
+ * is taken as it is: the element must have been loaded by other means (`paginate` names the element
+ * of the page it was given, which the client has read).
  */
 export function loadRoots(
   parts: readonly (ElementPart | ElementGroupPart | string)[] | undefined,
 ): ReadonlySet<string> | undefined {
   if (!parts) return undefined;
   const names = new Set<string>();
+  let every = false;
   for (const part of parts) {
     if (typeof part === "string") {
       names.add(part);
       continue;
     }
     loadPart(part);
-    if ("name" in part) names.add(part.name);
-    else
-      for (const used of part.uses()) if (isElement(used)) names.add(used.name);
+    if (isElement(part)) names.add(part.name);
+    else every = true;
   }
-  return names;
+  return every ? undefined : names;
 }
 
 function isElement(part: SchemaPart): part is ElementPart {

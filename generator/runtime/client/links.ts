@@ -119,7 +119,7 @@ export function operationForLink(
 }
 
 /** The href's path below the API root's (`/vApp/vapp-1`), without trailing slash; undefined when outside it. */
-function pathBelowRoot(
+export function pathBelowRoot(
   href: string,
   apiRoot: string | URL,
 ): string | undefined {
@@ -144,7 +144,7 @@ function trimSlash(path: string): string {
 const patterns = new Map<string, RegExp>();
 
 /** A template as a regular expression over a path without trailing slash. */
-function templatePattern(template: string): RegExp {
+export function templatePattern(template: string): RegExp {
   let pattern = patterns.get(template);
   if (!pattern) {
     const source = trimSlash(template)

@@ -3,7 +3,7 @@
  * (`QueryResultRecords`, `References`, ...) links to the next page with `rel="nextPage"`;
  * {@link paginate} follows those links as an async iterator.
  */
-import type { Document } from "../xml/index.js";
+import type { Document, ElementPart } from "../xml/index.js";
 import type { VcdClient } from "./client.js";
 import { findLink, type HasLinks } from "./links.js";
 import type { CallOptions } from "./types.js";
@@ -31,7 +31,8 @@ export async function* paginate<D extends Document>(
     // The next page is a document of the same element as the first.
     page = (await client.get(next.href, {
       ...options,
-      accept: [page.element],
+      // A name, not a schema: the client has read the first page, so it knows its element.
+      accept: [page.element as unknown as ElementPart],
     })) as unknown as D;
   }
 }

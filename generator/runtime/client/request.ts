@@ -4,6 +4,7 @@
  * the document's element, validated before anything is sent).
  */
 import { ValidationError, type Document } from "../xml/index.js";
+import { pathBelowRoot, templatePattern } from "./links.js";
 import { VcdRequestError } from "./errors.js";
 import type { BodyShape, OperationInfo } from "./operation.js";
 import type { ClientBinding, Href, Target } from "./types.js";
@@ -16,14 +17,18 @@ export function acceptHeader(apiVersion: string): string {
 /** The API root without trailing slashes. */
 export function normalizeBaseUrl(baseUrl: string | URL): string {
   const text = String(baseUrl);
+  // In a browser page, a path (`/api`) is on the page's own origin.
+  const page = (globalThis as { location?: { href?: unknown } }).location?.href;
+  let url: URL;
   try {
-    new URL(text);
+    url = typeof page === "string" ? new URL(text, page) : new URL(text);
   } catch (cause) {
-    throw new VcdRequestError(`baseUrl is not an absolute URL: ${text}`, {
-      cause,
-    });
+    throw new VcdRequestError(
+      `baseUrl is not an absolute URL: ${text}${typeof page === "string" ? "" : " (a path such as /api is taken relative to the page, in a browser)"}`,
+      { cause },
+    );
   }
-  return text.replace(/\/+$/, "");
+  return url.href.replace(/\/+$/, "");
 }
 
 /** True for anything holding an `href` string (a `Link`, a `Reference`, a `Task`...). */
@@ -55,8 +60,21 @@ export function requestUrl(
   target: Target | undefined,
   query: object | undefined,
 ): string {
-  if (isHrefTarget(target))
+  if (isHrefTarget(target)) {
+    // An href under the API root must be a path of this operation: the link of another one (a
+    // VDC's href given to powerOn) would send the request where it does not belong.
+    const path = pathBelowRoot(target.href, baseUrl);
+    if (path !== undefined && !templatePattern(operation.path).test(path))
+      throw new VcdRequestError(
+        `${operation.name} (${operation.method} ${operation.path}) was given the href ${target.href}, which is no such path: the link or reference of another operation?`,
+        {
+          operation: operation.name,
+          method: operation.method,
+          url: target.href,
+        },
+      );
     return withQuery(resolveHref(target.href, baseUrl), query);
+  }
   const params = (target ?? {}) as Readonly<Record<string, unknown>>;
   const path = operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const value = params[name];

@@ -109,6 +109,17 @@ export function readReply(
       ? new Set(declared.map((shape) => shape.element))
       : new Set(roots);
     if (declared.length && taskAllowed) names.add(TASK_ELEMENT);
+    // Expected, yet unknown to the documents: the element's schema was never loaded.
+    if (names.has(root))
+      return unexpected(
+        `root element ${root}: this client has not loaded its schema (give it in accept)`,
+        cause,
+      );
+    if (!declared.length)
+      return unexpected(
+        `root element ${root}: without accept, this get reads ${describeRoots(names)} (give the element's schema in accept)`,
+        cause,
+      );
     return unexpected(
       `root element ${root}, expected ${describeRoots(names)}`,
       cause,

@@ -56,11 +56,11 @@ export interface CallOptions<Q extends object = QueryParameters> {
 /** Options of a `get`. */
 export interface GetOptions extends CallOptions {
   /**
-   * The elements the answer may be (their schemas, `VAppSchema`, or names of elements the client
-   * has loaded): the client loads them first. Default: the elements its binding names (every
-   * element, for a package's `createClient`).
+   * The elements the answer may be, by their schemas (`VAppSchema`): the client loads them first.
+   * Default: the elements its binding names (every element, for a package's `createClient`; for
+   * `createBareClient`, `vcloud:Task`, `vcloud:Session`, `versioning:SupportedVersions`).
    */
-  readonly accept?: readonly (ElementPart | ElementGroupPart | string)[];
+  readonly accept?: readonly (ElementPart | ElementGroupPart)[];
 }
 
 /** An operation's path parameters by name (`{ id: "vapp-1" }`); each value is percent-encoded into the path. */
@@ -154,6 +154,8 @@ export interface ClientBinding {
    * without `accept`, a 202 `Task`, a `vcloud:Error`). Absent: any element `documents` knows.
    */
   readonly parts?: readonly (ElementPart | ElementGroupPart)[];
+  /** The element of error bodies (`vcloud:Error`), loaded when the client is created: read from a 4xx or 5xx answer, never a root otherwise. */
+  readonly error?: ElementPart;
   /** The operations `followLink` chooses among (absent: none, and `followLink` refuses every link). */
   readonly operations?: readonly OperationInfo[];
 }

@@ -62,6 +62,14 @@ export class CompiledSchema {
     return prefix === undefined ? undefined : `${prefix}:${local}`;
   }
 
+  /** A type key as `xsi:type` content: the default namespace's prefix left out. */
+  xsiName(key: string): string {
+    const colon = key.indexOf(":");
+    return colon >= 0 && key.slice(0, colon) === this.defaultPrefix
+      ? key.slice(colon + 1)
+      : key;
+  }
+
   /** Forgets what was compiled: the registry has grown (a part was loaded). */
   reset(): void {
     this.complexes.clear();
@@ -190,9 +198,7 @@ export class CompiledSchema {
     if (text) props.add("$value");
     if (mixed) props.add("$text");
     const all = [...attributes.values()];
-    const colon = key.indexOf(":");
-    const xsiName =
-      key.slice(0, colon) === this.defaultPrefix ? key.slice(colon + 1) : key;
+    const xsiName = this.xsiName(key);
     return {
       key,
       name: key,

@@ -34,10 +34,16 @@ export class Reader {
     for (const a of node.attributes) {
       if (a.ns !== XSI_NS) continue;
       if (a.local === "type") {
-        const derived = this.xsiType(node, a.value);
-        if (derived && derived !== typeKey) {
-          type = derived;
-          tag = derived;
+        const named = this.xsiType(node, a.value);
+        if (named && named !== typeKey) {
+          // Read as the type named only where it may stand (derived from the declared one): what
+          // the schema says, not what else happens to be loaded. Either way it is kept as `$type`.
+          if (
+            this.schema.isComplex(typeKey) &&
+            this.schema.complex(typeKey).subtypes.has(named)
+          )
+            type = named;
+          tag = named;
         }
       } else if (a.local === "nil")
         nil = a.value.trim() === "true" || a.value.trim() === "1";
@@ -152,15 +158,14 @@ export class Reader {
     return value;
   }
 
-  /** The schema key of the type an `xsi:type` names, resolving its prefix where it stands. */
+  /** The schema key (`prefix:Name`) of the type an `xsi:type` names, resolving its prefix where it stands; undefined in a namespace the schema does not know. */
   private xsiType(node: XmlElement, qname: string): string | undefined {
     const trimmed = qname.trim();
     const colon = trimmed.indexOf(":");
     const prefix = colon < 0 ? "" : trimmed.slice(0, colon);
     const local = colon < 0 ? trimmed : trimmed.slice(colon + 1);
     const ns = lookupNamespace(node, prefix);
-    const key = this.schema.prefixed(ns, local);
-    return key && this.schema.data.types[key] ? key : undefined;
+    return ns ? this.schema.prefixed(ns, local) : undefined;
   }
 }
 

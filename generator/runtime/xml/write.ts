@@ -119,13 +119,20 @@ export class Writer {
     }
     const object = value as Value;
     const xsiType = object.$type as string | undefined;
-    const type = this.schema.complex(xsiType ?? typeKey);
+    const declared = this.schema.complex(typeKey);
+    // A `$type` that may not stand here (not derived from the declared type) is written as it is,
+    // over the declared type's content: what the schema says, not what else is loaded.
+    const type =
+      xsiType !== undefined && declared.subtypes.has(xsiType)
+        ? this.schema.complex(xsiType)
+        : declared;
     let out = open;
     if (xsiType !== undefined && xsiType !== typeKey) {
       if (type.addedIn > this.version) this.tooNew = true;
+      const prefix = xsiType.slice(0, Math.max(0, xsiType.indexOf(":")));
       this.used.add("xsi");
-      this.used.add(xsiType.slice(0, xsiType.indexOf(":")));
-      out += ` xsi:type="${type.xsiName}"`;
+      if (this.schema.uriByPrefix.has(prefix)) this.used.add(prefix);
+      out += ` xsi:type="${escapeAttribute(this.schema.xsiName(xsiType))}"`;
     }
     for (const attribute of type.attributes) {
       const v = object[attribute.prop];
