@@ -137,7 +137,7 @@ describe("the generated package's README", () => {
       '  "apiVersion": "33.0",',
       "npx vcd-codegen generate --check",
       "- `./vcloud`: the types of `http://www.vmware.com/vcloud/v1.5` (prefix `vcloud`).",
-      "- `./simulator` (Node only): `startSimulator`, a schema-strict vCD server for tests.",
+      "- `./simulator` (Node only): `startSimulator`, a schema-strict vCD server for tests (its types need `@types/node`, an optional peer dependency).",
     ])
       expect(readme).toContain(line);
     expect(readme).toMatch(
