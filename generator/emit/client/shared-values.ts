@@ -19,15 +19,29 @@ export interface SharedField {
   readonly itemType?: string;
 }
 
-/** A stable text for a literal (its code and thunks included). */
-function keyOf(value: Literal): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Code
-      ? { $code: v.text }
-      : v instanceof Arrow
-        ? { $arrow: v.body }
-        : v,
-  );
+/** A stable text for a literal (its code and thunks included), remembered per object by the one it returns. */
+function keyer(): (value: Literal) => string {
+  const keys = new WeakMap<object, string>();
+  const keyOf = (value: Literal): string => {
+    if (value === null || typeof value !== "object")
+      return JSON.stringify(value);
+    let key = keys.get(value);
+    if (key === undefined) {
+      if (value instanceof Code)
+        key = `{"$code":${JSON.stringify(value.text)}}`;
+      else if (value instanceof Arrow) key = `{"$arrow":${keyOf(value.body)}}`;
+      else if (Array.isArray(value))
+        key = `[${(value as readonly Literal[]).map(keyOf).join(",")}]`;
+      else
+        key = `{${Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `${JSON.stringify(k)}:${keyOf(v as Literal)}`)
+          .join(",")}}`;
+      keys.set(value, key);
+    }
+    return key;
+  };
+  return keyOf;
 }
 
 /**
@@ -41,6 +55,7 @@ export function shareRepeated(
   prefix: string,
 ): { rows: Literal[]; shared: SharedValue[] } {
   const counts = new Map<string, number>();
+  const keyOf = keyer();
   const count = (value: Literal) => {
     const key = keyOf(value);
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -54,14 +69,15 @@ export function shareRepeated(
     }
   const shared: SharedValue[] = [];
   const names = new Map<string, Code>();
-  const refer = (value: Literal, type: string): Literal => {
+  /** `value` (as `written`: its items already shared) or the constant that holds it. */
+  const refer = (value: Literal, type: string, written = value): Literal => {
     const key = keyOf(value);
-    if ((counts.get(key) ?? 0) < 2) return value;
+    if ((counts.get(key) ?? 0) < 2) return written;
     let code = names.get(key);
     if (!code) {
       code = new Code(`${prefix}${shared.length + 1}`);
       names.set(key, code);
-      shared.push({ name: code.text, type, value });
+      shared.push({ name: code.text, type, value: written });
     }
     return code;
   };
@@ -73,7 +89,7 @@ export function shareRepeated(
       const items = itemType
         ? (value as readonly Literal[]).map((item) => refer(item, itemType))
         : value;
-      copy[field] = refer(items, type);
+      copy[field] = refer(value, type, items);
     }
     return copy;
   });
