@@ -9,7 +9,7 @@
  * (a `vcloud:Session`) or, from API 37.0, the cloudapi `POST /cloudapi/1.0.0/sessions` (a JSON
  * `Session`; `cloudapi.ts`).
  */
-import { loadPart, type Document } from "../xml/index.js";
+import { loadPart, type Document, type ElementPart } from "../xml/index.js";
 import {
   applyToken,
   basicAuthorization,
@@ -151,12 +151,26 @@ export interface VcdClient {
     body: Document | object | undefined,
     options?: CallOptions<object>,
   ): Promise<Reply<R>>;
-  /** `GET` any href (a `Link`, a `Reference`, a task) and read the document it gives. */
+  /**
+   * `GET` any href (a `Link`, a `Reference`, a task) and read the document it gives: one of the
+   * elements of `accept`, typed by their schemas (`{ accept: [VAppSchema] }` gives a
+   * `vcloud:VApp` document), or without it any the client reads.
+   */
+  get<P extends ElementPart>(
+    target: string | Href,
+    options: GetOptions & { readonly accept: readonly P[] },
+  ): Promise<Reply<DocumentOfPart<P>>>;
   get<R extends Document = Document>(
     target: string | Href,
     options?: GetOptions,
   ): Promise<Reply<R>>;
 }
+
+/** The document of an element part (a union of parts: any of theirs), `{ element, value }`. */
+export type DocumentOfPart<P> =
+  P extends ElementPart<infer K, infer V>
+    ? { readonly element: K; readonly value: V }
+    : never;
 
 /** Creates a client for the package that `binding` describes. */
 export function createClient(

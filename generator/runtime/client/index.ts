@@ -11,7 +11,12 @@ export type {
   OperationTag,
   QueryParameter,
 } from "./operation.js";
-export { createClient, DEFAULT_TIMEOUT, type VcdClient } from "./client.js";
+export {
+  createClient,
+  DEFAULT_TIMEOUT,
+  type DocumentOfPart,
+  type VcdClient,
+} from "./client.js";
 export type {
   CallOptions,
   ClientBinding,
