@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Simulator } from "../../generator/runtime/simulator/binding.js";
 import { bundleApps, type BundledApp } from "../helpers/bundle.js";
 import { loadClientPackage } from "../helpers/generated-packages.js";
+import { credentialsOf, tenantAdmin } from "../helpers/tenant-admin.js";
 
 type Value = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Fn = (...args: unknown[]) => Promise<Value>;
@@ -71,14 +72,8 @@ describe("a bare client, bundled", () => {
       type?: string,
     ) => Value;
     const waitForTask = app.exports.waitForTask as Fn;
-    const admin = sim.users.find(
-      (u) => u.org !== "System" && u.role === "Organization Administrator",
-    )!;
-    const session = await client.login({
-      user: admin.name,
-      org: admin.org,
-      password: admin.password,
-    });
+    const admin = tenantAdmin(sim);
+    const session = await client.login(credentialsOf(admin));
     expect(session.element).toBe("vcloud:Session");
     const orgList = await fn("getOrg")(client);
     const org = await fn("getOrgById")(

@@ -16,6 +16,7 @@ import {
   type GeneratedPackage,
 } from "../helpers/generated-packages.js";
 import { validateWithLibxml2 } from "../helpers/libxml2.js";
+import { credentialsOf, tenantAdmin } from "../helpers/tenant-admin.js";
 
 interface Link {
   readonly rel: string;
@@ -70,14 +71,8 @@ describe("Hello vCloud through the generated client", () => {
   it("runs from login to logout, and the simulator ends in the state the workflow asked for", async () => {
     const versions = await client.versions();
     expect(versions.element).toBe("versioning:SupportedVersions");
-    const admin = sim.users.find(
-      (u) => u.org !== "System" && u.role === "Organization Administrator",
-    )!;
-    const session = await client.login({
-      user: admin.name,
-      org: admin.org,
-      password: admin.password,
-    });
+    const admin = tenantAdmin(sim);
+    const session = await client.login(credentialsOf(admin));
     expect(session.element).toBe("vcloud:Session");
     expect(client.tokenKind).toBe("bearer");
 
