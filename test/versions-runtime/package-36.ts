@@ -35,7 +35,12 @@ export interface Package36 {
   fromXml(xml: string): Doc;
   toXml(
     doc: Doc,
-    options?: { strict?: boolean; declaration?: boolean; apiVersion?: string },
+    options?: {
+      strict?: boolean;
+      declaration?: boolean;
+      apiVersion?: string;
+      omitNewer?: boolean;
+    },
   ): string;
   validate(doc: Doc, options?: { apiVersion?: string }): Violation[];
   validateFragment(

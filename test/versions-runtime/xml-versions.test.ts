@@ -256,6 +256,41 @@ describe("toXml at a version", () => {
     );
   });
 
+  it("with omitNewer, leaves out what the version does not have, as a server speaking it answers", () => {
+    const doc = vappWithPolicies();
+    const at32 = pkg.toXml(doc, { apiVersion: "32.0", omitNewer: true });
+    expect(at32).not.toContain("ComputePolicy>");
+    expect(at32).toContain("<VdcComputePolicy "); // 31.0: 32.0 has it
+    // What it wrote is the document without the newer property, valid at 32.0.
+    const read = pkg.fromXml(at32);
+    expect(pkg.validate(read, { apiVersion: "32.0" })).toEqual([]);
+    expect(at32).toBe(
+      pkg.toXml(
+        {
+          element: "vcloud:VApp",
+          value: {
+            name: "app",
+            Children: {
+              Vm: [
+                {
+                  name: "web-01",
+                  VdcComputePolicy: {
+                    href: "https://vcd.example.com/cloudapi/p1",
+                  },
+                },
+              ],
+            },
+          },
+        },
+        { apiVersion: "32.0", strict: true },
+      ),
+    );
+    // At 30.0 the VDC compute policy (31.0) goes too.
+    expect(
+      pkg.toXml(doc, { apiVersion: "30.0", omitNewer: true }),
+    ).not.toContain("ComputePolicy");
+  });
+
   it("without a version, writes everything 36.0 has", () => {
     expect(pkg.toXml(vappWithPolicies(), { strict: true })).toContain(
       "<VmSizingPolicy ",

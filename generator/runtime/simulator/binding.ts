@@ -8,7 +8,11 @@ import type { SeedData } from "./store/seed.js";
 
 export interface SimulatorDocuments {
   fromXml(xml: string): Document;
-  toXml(doc: Document, options?: { strict?: boolean }): string;
+  /** `apiVersion` with `omitNewer`: written as a server speaking that version answers. */
+  toXml(
+    doc: Document,
+    options?: { strict?: boolean; apiVersion?: string; omitNewer?: boolean },
+  ): string;
   /** `apiVersion`: the version to check at (a request body, at the version the request asked for). */
   validate(doc: Document, options?: { apiVersion?: string }): Violation[];
 }

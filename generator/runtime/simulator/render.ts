@@ -1,7 +1,8 @@
 /**
  * vcd-codegen runtime, simulator: a handler's reply as the bytes sent: the document written with
- * the package's own writer, its `Content-Type` (the operation's media type for the element, with
- * the version the request was answered in), and a `VcdFault` as vCD's `Error` document.
+ * the package's own writer at the version the request was answered in (what that version does
+ * not have left out), its `Content-Type` (the operation's media type for the element, with that
+ * version), and a `VcdFault` as vCD's `Error` document.
  */
 import type { Document } from "../xml/index.js";
 import { VcdFault } from "./fault.js";
@@ -44,7 +45,11 @@ export function render(
     reply.mediaType ?? mediaTypeOf(s.router, method, path, reply.doc);
   const contentType = `${mediaType};version=${version}`;
   headers["Content-Type"] = contentType;
-  const xml = s.documents.toXml(reply.doc);
+  // What the version answered in does not have is left out, as vCD answers an older client.
+  const xml = s.documents.toXml(reply.doc, {
+    apiVersion: version,
+    omitNewer: true,
+  });
   const body = Buffer.from(xml, "utf8");
   headers["Content-Length"] = String(body.length);
   return { status: reply.status, headers, body, xml, contentType };

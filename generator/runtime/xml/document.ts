@@ -30,6 +30,11 @@ export interface WriteOptions {
    * or not; with `strict`, it is validated at that version.
    */
   readonly apiVersion?: string;
+  /**
+   * With `apiVersion`: leave out what that version does not have (properties, `$type`, `$element`
+   * added later), as a server speaking it answers, instead of refusing the document.
+   */
+  readonly omitNewer?: boolean;
 }
 
 export interface ValidateOptions {
@@ -166,7 +171,11 @@ export function writeFragment(
     const violations = validateFragment(data, fragment, options);
     if (violations.length) throw new ValidationError(violations);
   }
-  const writer = new Writer(compile(data), versionNumber(options.apiVersion));
+  const writer = new Writer(
+    compile(data),
+    versionNumber(options.apiVersion),
+    !!options.omitNewer,
+  );
   const xml = writer.document(
     fragment.element,
     fragment.value,
@@ -253,7 +262,7 @@ export function writeDocument(
   const decl = data.elements[doc.element];
   if (!decl) throw new ValidationError(validateDocument(data, doc));
   const version = versionNumber(options.apiVersion);
-  const writer = new Writer(compile(data), version);
+  const writer = new Writer(compile(data), version, !!options.omitNewer);
   const xml = writer.document(
     doc.element,
     doc.value,

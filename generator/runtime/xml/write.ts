@@ -6,7 +6,8 @@
  * member's name for a substitution group member; `false`, `0` and `""` are written (only absent
  * properties are left out); what was kept from reading is written back where it was. Written at an
  * API version (`new Writer(schema, 32)`), it notes (`tooNew`) any property, `$type` or `$element`
- * that version does not have, for the caller to refuse the document.
+ * that version does not have, for the caller to refuse the document; or, told to (`omitNewer`),
+ * leaves them out, as a server speaking that version answers.
  */
 import type {
   CompiledComplex,
@@ -50,7 +51,17 @@ export class Writer {
   constructor(
     private readonly schema: CompiledSchema,
     private readonly version: number = Infinity,
+    /** Leave out what `version` does not have (as a server speaking it answers), rather than note it. */
+    private readonly omitNewer = false,
   ) {}
+
+  /** Whether what first appears in `addedIn` is left out; else, when too new, it is noted. */
+  private leftOut(addedIn: number): boolean {
+    if (addedIn <= this.version) return false;
+    if (this.omitNewer) return true;
+    this.tooNew = true;
+    return false;
+  }
 
   /** The whole document for a root element `name` (`prefix:Local`) of type `typeKey`. */
   document(
@@ -122,13 +133,16 @@ export class Writer {
     const declared = this.schema.complex(typeKey);
     // A `$type` that may not stand here (not derived from the declared type) is written as it is,
     // over the declared type's content: what the schema says, not what else is loaded.
-    const type =
-      xsiType !== undefined && declared.subtypes.has(xsiType)
-        ? this.schema.complex(xsiType)
-        : declared;
+    const derived = xsiType !== undefined && declared.subtypes.has(xsiType);
+    let type = derived ? this.schema.complex(xsiType) : declared;
+    let typed = xsiType !== undefined && xsiType !== typeKey;
+    // A subtype the version does not have, left out: written as the declared type.
+    if (derived && this.leftOut(type.addedIn)) {
+      type = declared;
+      typed = false;
+    }
     let out = open;
-    if (xsiType !== undefined && xsiType !== typeKey) {
-      if (type.addedIn > this.version) this.tooNew = true;
+    if (typed && xsiType !== undefined) {
       const prefix = xsiType.slice(0, Math.max(0, xsiType.indexOf(":")));
       this.used.add("xsi");
       if (this.schema.uriByPrefix.has(prefix)) this.used.add(prefix);
@@ -136,8 +150,7 @@ export class Writer {
     }
     for (const attribute of type.attributes) {
       const v = object[attribute.prop];
-      if (v === undefined) continue;
-      if (attribute.addedIn > this.version) this.tooNew = true;
+      if (v === undefined || this.leftOut(attribute.addedIn)) continue;
       if (attribute.prefix !== undefined) this.usePrefixed(attribute.prefix);
       out += ` ${attribute.name}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
     }
@@ -210,8 +223,7 @@ export class Writer {
     if (v !== undefined) {
       if (p.kind === "any")
         for (const raw of v as { $xml: string }[]) this.out += raw.$xml;
-      else {
-        if (p.addedIn > this.version) this.tooNew = true;
+      else if (!this.leftOut(p.addedIn)) {
         if (p.repeated && Array.isArray(v))
           for (const item of v) this.child(p, item);
         else this.child(p, v);
@@ -228,8 +240,8 @@ export class Writer {
     ) {
       const member = p.substitutes.get((item as Value).$element as string);
       if (member) {
-        if (member.addedIn > this.version) this.tooNew = true;
-        this.element(member, item, member.type);
+        if (!this.leftOut(member.addedIn))
+          this.element(member, item, member.type);
         return;
       }
     }
