@@ -15,6 +15,7 @@ import { runtimeFiles } from "./package/runtime-files.js";
 import { template } from "./templates.js";
 import { emitDocuments } from "./xml/emit-documents.js";
 import { emitSchemaData } from "./xml/emit-schema-data.js";
+import { SchemaParts } from "./xml/schema-parts.js";
 import { emitTypeModules } from "./types/emit-type-modules.js";
 import { emitOperationsTable } from "./client/emit-operations-table.js";
 import { emitStubs, TAGS } from "./client/emit-stubs.js";
@@ -43,22 +44,25 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
   const inputs = `${info.inputs} (API ${model.apiVersion})`;
   const header = (what: string) =>
     template("file-header")({ version: info.generatorVersion, inputs, what });
+  // The identifiers of the schema parts, which several modules refer to.
+  const parts = new SchemaParts(index);
   const modules: GeneratedFile[] = [
-    ...emitTypeModules(index, header),
+    ...emitTypeModules(index, header, parts),
     emitElementsTable(index, header),
     emitSchemaData(
       index,
       header,
       info.schemaSet.defaultNamespace,
       info.lowestApiVersion,
+      parts,
     ),
     emitDocuments(index, header),
     runtimeVersion(info.generatorVersion, header),
     ...(model.operations.length
       ? [
-          emitOperationsTable(index, header),
+          emitOperationsTable(index, header, parts),
           ...emitStubs(index, header),
-          emitClientModule(index, header, info.lowestApiVersion),
+          emitClientModule(index, header, info.lowestApiVersion, parts),
           emitSimulatorModule(header),
         ]
       : []),

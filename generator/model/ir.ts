@@ -206,6 +206,8 @@ export interface ElementDecl {
   readonly substitutes: ClarkName[];
   /** For a substitution group head: the TypeScript name of the union of the elements that may stand for it. */
   readonly groupTsName?: string;
+  /** For an element that may be a document's root (not abstract): the name its namespace's module exports its schema part under (`TaskSchema`). */
+  readonly schemaTsName?: string;
   readonly annotations: Annotations;
   readonly source: Source;
 }

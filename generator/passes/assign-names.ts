@@ -40,8 +40,43 @@ export const assignNames: Pass = {
         );
       }
     }
+    schemaNames(draft, typeNames);
   },
 };
+
+/**
+ * The names of the elements' schema parts (`TaskSchema`), named after everything else, beside the
+ * names the emitters make from the others (`<Type>Values`, `<Union>Subtypes`, `<Group>Members`,
+ * `<Item>s`), so that none is taken twice.
+ */
+function schemaNames(draft: Draft, used: (ns: string) => Set<string>): void {
+  for (const def of draft.types.values()) {
+    const names = used(def.namespace);
+    names.add(`${def.tsName}Values`);
+    if (def.kind !== "complex") continue;
+    if (def.unionTsName) names.add(`${def.unionTsName}Subtypes`);
+    walkParticles(def.particle, (particle) => {
+      if (
+        (particle.kind === "sequence" || particle.kind === "choice") &&
+        particle.itemTsName
+      )
+        names.add(`${particle.itemTsName}s`);
+    });
+    if (def.particle?.itemTsName) names.add(`${def.particle.itemTsName}s`);
+  }
+  const elements = [...draft.elements.values()].sort((a, b) =>
+    a.id < b.id ? -1 : 1,
+  );
+  for (const element of elements)
+    if (element.groupTsName)
+      used(element.namespace).add(`${element.groupTsName}Members`);
+  for (const element of elements)
+    if (!element.abstract)
+      element.schemaTsName = claimName(
+        used(element.namespace),
+        toIdentifier(`${localOf(element.id)}Schema`),
+      );
+}
 
 function assignTypeNames(
   draft: Draft,

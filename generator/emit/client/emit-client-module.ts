@@ -57,6 +57,7 @@ export function emitClientModule(
   index: ModelIndex,
   header: (what: string) => string,
   lowestApiVersion: string = index.model.apiVersion,
+  parts: SchemaParts = new SchemaParts(index),
 ): GeneratedFile {
   const file = new GeneratedFile(
     "client.ts",
@@ -72,7 +73,6 @@ export function emitClientModule(
   const operations = file.refer(OPERATIONS, "operations", false, false);
   const schemaPart = (name: string) =>
     file.refer(SCHEMA_MODULE, name, false, false);
-  const parts = new SchemaParts(index);
   const partOf = (name: string) => {
     const element = index.model.elements.find(
       (e) => index.prefixed(e.id) === name,
@@ -108,10 +108,21 @@ export function emitClientModule(
         dts
           ? `export declare const LOWEST_API_VERSION = ${lowest};`
           : `export const LOWEST_API_VERSION = ${lowest};`,
-        "",
-        dts
-          ? undefined
-          : `/** Reading, writing and validating over the package's registry (the parts loaded so far). */\n${assignment(`const documents${typed(`: ${rt("DocumentFunctions")}<${rt("Document")}>`)}`, `/* @__PURE__ */ ${rt("documentFunctions")}(${schemaPart("registry")})`)}\n`,
+      ].join("\n"),
+    ),
+  );
+  file.addConst(
+    "/** Reading, writing and validating over the package's registry (the parts loaded so far). */",
+    "documents",
+    `${rt("DocumentFunctions")}<${rt("Document")}>`,
+    {
+      expression: `/* @__PURE__ */ ${rt("documentFunctions")}(${schemaPart("registry")})`,
+    },
+    false,
+  );
+  file.addCode(
+    renderings((typed, dts) =>
+      [
         "/** What `createClient` hands the client runtime: its versions, every element and every operation. */",
         dts
           ? `export declare const binding: ${c("ClientBinding")};`
@@ -121,9 +132,7 @@ export function emitClientModule(
         dts
           ? `export declare const bareBinding: ${c("ClientBinding")};`
           : `export const bareBinding${typed(`: ${c("ClientBinding")}`)} = {\n${fields([`  parts: [\n${bareParts.map((p) => `    ${p},\n`).join("")}  ],`, ...errorPart])}\n};`,
-      ]
-        .filter((line) => line !== undefined)
-        .join("\n"),
+      ].join("\n"),
     ),
   );
   file.addCode({
@@ -183,12 +192,6 @@ function clientInterface(
     `  ): Promise<${c("Reply")}<${session}>>;`,
     "}",
   ].join("\n");
-}
-
-/** `head = value;`, the value on the next line where it does not fit (as prettier breaks it). */
-function assignment(head: string, value: string): string {
-  const flat = `${head} = ${value};`;
-  return flat.length <= PRINT_WIDTH ? flat : `${head} =\n  ${value};`;
 }
 
 /** `readonly session: ... | undefined;`, broken after the colon where prettier breaks it. */

@@ -15,6 +15,7 @@ import { shareRepeated } from "./shared-values.js";
 export function emitOperationsTable(
   index: ModelIndex,
   header: (what: string) => string,
+  parts: SchemaParts = new SchemaParts(index),
 ): GeneratedFile {
   const file = new GeneratedFile(
     "operations.ts",
@@ -22,7 +23,6 @@ export function emitOperationsTable(
   );
   const info = `${file.refer(RUNTIME_CLIENT, "OperationInfo")}`;
   const operations = index.model.operations;
-  const parts = new SchemaParts(index);
   const part = (element?: string) =>
     new Code(
       file.refer(

@@ -15,10 +15,10 @@ import { TypeExpressions } from "./type-expression.js";
 export function emitTypeModules(
   index: ModelIndex,
   header: (what: string) => string,
+  parts: SchemaParts = new SchemaParts(index),
 ): GeneratedFile[] {
   const expressions = new TypeExpressions(index);
   const files: GeneratedFile[] = [];
-  const parts = new SchemaParts(index);
   for (const ns of index.model.namespaces) {
     const module = namespaceModule(ns);
     const file = new GeneratedFile(
@@ -62,7 +62,7 @@ function exportSchemas(
 ): void {
   const { file, index, expressions } = ctx;
   for (const element of elements) {
-    const name = parts.schemaName(element.id);
+    const name = element.schemaTsName;
     if (!name) continue;
     const part = file.refer(
       SCHEMA_MODULE,

@@ -31,6 +31,7 @@ export function emitSchemaData(
   header: (what: string) => string,
   defaultNamespace: string | undefined,
   lowestApiVersion?: string,
+  parts: SchemaParts = new SchemaParts(index),
 ): GeneratedFile {
   const floor = Number(lowestApiVersion ?? index.model.apiVersion);
   const since = (
@@ -51,7 +52,6 @@ export function emitSchemaData(
     ),
   );
   const key = (id: string) => index.prefixed(id);
-  const parts = new SchemaParts(index);
   const rt = (name: string) => file.refer(RUNTIME, name);
   const uses = (ids: readonly string[]) =>
     ids.length ? new Arrow(ids.map((id) => new Code(id))) : undefined;
@@ -88,7 +88,7 @@ export function emitSchemaData(
   }
   for (const element of index.model.elements) {
     const name = key(element.id);
-    const exported = parts.schemaName(element.id);
+    const exported = element.schemaTsName;
     file.addConst(
       exported
         ? `/** The schema of the element \`${name}\` (exported by its namespace's module as \`${exported}\`): \`readElement(${exported}, xml)\`. */`

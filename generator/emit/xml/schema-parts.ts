@@ -9,7 +9,6 @@
 import type {
   ComplexTypeDef,
   ElementDecl,
-  ModelGroup,
   Particle,
   TypeDef,
 } from "../../model/ir.js";
@@ -19,7 +18,6 @@ import type { ClarkName } from "../../model/qname.js";
 export class SchemaParts {
   private readonly typeIds = new Map<ClarkName, string>();
   private readonly elementIds = new Map<ClarkName, string>();
-  private readonly schemaNames = new Map<ClarkName, string>();
 
   constructor(private readonly index: ModelIndex) {
     const taken = new Set<string>();
@@ -34,53 +32,6 @@ export class SchemaParts {
       this.typeIds.set(type.id, name("t", index.prefixed(type.id)));
     for (const element of index.model.elements)
       this.elementIds.set(element.id, name("e", index.prefixed(element.id)));
-    this.nameSchemas();
-  }
-
-  /**
-   * The name a namespace's module exports an element's part under: `TaskSchema` for `vcloud:Task`
-   * (`ElementSchema` where the module declares that name already); undefined for an abstract
-   * element, which is never a document's root.
-   */
-  schemaName(id: ClarkName): string | undefined {
-    return this.schemaNames.get(id);
-  }
-
-  private nameSchemas(): void {
-    const taken = new Map<string, Set<string>>();
-    for (const type of this.index.model.types) {
-      const names = taken.get(type.namespace) ?? new Set<string>();
-      taken.set(type.namespace, names);
-      names.add(type.tsName).add(`${type.tsName}Values`);
-      if (type.kind === "complex") {
-        if (type.unionTsName)
-          names.add(type.unionTsName).add(`${type.unionTsName}Subtypes`);
-        if (type.particle) addItemNames(type.particle, names);
-      }
-    }
-    for (const element of this.index.model.elements) {
-      const names = taken.get(element.namespace) ?? new Set<string>();
-      taken.set(element.namespace, names);
-      if (element.groupTsName)
-        names.add(element.groupTsName).add(`${element.groupTsName}Members`);
-    }
-    for (const element of this.index.model.elements) {
-      if (element.abstract) continue;
-      const names = taken.get(element.namespace) ?? new Set<string>();
-      taken.set(element.namespace, names);
-      const local = element.id
-        .slice(element.id.indexOf("}") + 1)
-        .replace(/[^A-Za-z0-9_$]/g, "_");
-      const chosen = [`${local}Schema`, `${local}ElementSchema`].find(
-        (n) => !names.has(n),
-      );
-      if (!chosen)
-        throw new Error(
-          `internal: no free name for the schema of ${this.index.prefixed(element.id)}`,
-        );
-      names.add(chosen);
-      this.schemaNames.set(element.id, chosen);
-    }
   }
 
   /** The identifier of a type's part, or undefined for a built-in (which has none). */
@@ -139,12 +90,6 @@ export class SchemaParts {
     const complex: ComplexTypeDef | undefined = this.index.complex(id);
     for (const sub of complex?.subtypes ?? []) uses.add(this.type(sub));
   }
-}
-
-function addItemNames(group: ModelGroup, names: Set<string>): void {
-  if (group.itemTsName) names.add(group.itemTsName).add(`${group.itemTsName}s`);
-  for (const p of group.particles)
-    if (p.kind !== "element" && p.kind !== "any") addItemNames(p, names);
 }
 
 class Uses {
