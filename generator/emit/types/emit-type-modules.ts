@@ -77,26 +77,23 @@ function exportSchemas(
     ];
     const type = `${file.refer(RUNTIME, "ElementPart")}<${args.join(", ")}>`;
     const doc = `/** The schema of the element \`${index.prefixed(element.id)}\`, for \`readElement(${name}, xml)\`, \`writeElement\` and \`validateElement\`. */`;
-    const assign = (head: string, rhs: string) => {
+    // Prettier breaks the type's two arguments one per line when even `head =` does not fit.
+    const head = `export const ${name}: ${type}`;
+    const broken = `export const ${name}: ${file.refer(RUNTIME, "ElementPart")}<\n${args.map((a) => `  ${a}`).join(",\n")}\n>`;
+    const assign = (head: string, rhs: string, wide: string) => {
       const flat = `${head} = ${rhs};`;
       if (flat.length <= PRINT_WIDTH) return flat;
       if (head.length + 2 <= PRINT_WIDTH) return `${head} =\n  ${rhs};`;
-      return `${head.slice(0, head.indexOf("<") + 1)}\n${args
-        .map((a) => `  ${a},`)
-        .join("\n")
-        .slice(0, -1)}\n> = ${rhs};`;
+      return `${wide} = ${rhs};`;
     };
     const declared = `export declare const ${name}: ${type};`;
     file.addCode({
-      ts: `${doc}\n${assign(`export const ${name}: ${type}`, `${part} as never`)}`,
-      js: `${doc}\n${assign(`export const ${name}`, part)}`,
+      ts: `${doc}\n${assign(head, `${part} as never`, broken)}`,
+      js: `${doc}\n${assign(`export const ${name}`, part, `export const ${name}`)}`,
       "d.ts": `${doc}\n${
         declared.length <= PRINT_WIDTH
           ? declared
-          : `${declared.slice(0, declared.indexOf("<") + 1)}\n${args
-              .map((a) => `  ${a},`)
-              .join("\n")
-              .slice(0, -1)}\n>;`
+          : `${broken.replace("export const", "export declare const")};`
       }`,
     });
   }
