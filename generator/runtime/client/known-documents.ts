@@ -13,12 +13,16 @@ import {
 } from "../xml/index.js";
 import type { OperationInfo } from "./operation.js";
 
-/** Loads what an operation's bodies and answers need (a look-up once loaded). */
+const loadedOperations = new WeakSet<OperationInfo>();
+
+/** Loads what an operation's bodies and answers need (once: on every later call, one look-up). */
 export function loadOperation(operation: OperationInfo): void {
+  if (loadedOperations.has(operation)) return;
   for (const shape of operation.requestBodies)
     if (shape.part) loadPart(shape.part);
   for (const shape of operation.responses) if (shape.part) loadPart(shape.part);
   if (operation.anyDocument) loadPart(operation.anyDocument);
+  loadedOperations.add(operation);
 }
 
 /**
