@@ -10,6 +10,7 @@ import type { Model } from "../model/ir.js";
 import { buildModel } from "../pipeline.js";
 import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";
+import { withInputOptions } from "./input-options.js";
 import { registerSimulate } from "./simulate.js";
 import { registerDiff } from "./diff.js";
 import { registerPullSchemas } from "./pull-schemas.js";
@@ -44,16 +45,7 @@ export async function main(
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
     });
-  const common = (command: Command) =>
-    command
-      .option(
-        "--input <dir>",
-        "the input folder (XSD set + operations), laid out like vmware/vcd-api-schemas",
-      )
-      .option(
-        "--config <file>",
-        "the config file (default: vcd-codegen.config.json or .ts at the project root)",
-      );
+  const common = withInputOptions;
   common(
     program.command("generate").description("generate the TypeScript package"),
   )

@@ -12,6 +12,7 @@ import type { Command } from "commander";
 import { resolveOptions, type CommandLineOptions } from "../config/options.js";
 import { GeneratorError } from "../diagnostics.js";
 import { generate } from "../generate.js";
+import { withInputOptions } from "./input-options.js";
 import type {
   Simulator,
   SimulatorOptions,
@@ -41,8 +42,7 @@ export function registerSimulate(
   io: Io,
   setExit: (code: number) => void,
 ): void {
-  program
-    .command("simulate")
+  withInputOptions(program.command("simulate"))
     .description(
       "run a schema-strict vCD simulator on 127.0.0.1 until stopped (Ctrl-C or SIGTERM)",
     )
@@ -52,14 +52,6 @@ export function registerSimulate(
       "the API version it speaks (default: the newest the set describes)",
     )
     .option("--seed <file>", "a JSON seed file (default: the built-in seed)")
-    .option(
-      "--input <dir>",
-      "the input folder (XSD set + operations), laid out like vmware/vcd-api-schemas",
-    )
-    .option(
-      "--config <file>",
-      "the config file (default: vcd-codegen.config.json or .ts at the project root)",
-    )
     .option(
       "--json",
       "print one line of JSON ({url, users}) once it listens, and nothing else",
