@@ -105,27 +105,26 @@ export async function benchBundleSize(
 ): Promise<{ lines: string[]; ok: boolean }> {
   const dist = (module: string) =>
     JSON.stringify(join(packageDir, "dist", `${module}.js`));
-  const app = await bundle(
+  /** An app that gets a vApp with the client `factory` makes, and waits for the task it may be. */
+  const getVAppApp = (name: string, factory: string) =>
+    bundle(
+      name,
+      `import { ${factory}, waitForTask } from ${dist("index")};
+import { getVApp } from ${dist("api/index")};
+const client = ${factory}({ baseUrl: location.origin + "/api" });
+client.resume("token");
+globalThis.run = async (id) => {
+  const reply = await getVApp(client, { id });
+  return reply.element === "vcloud:Task" ? waitForTask(client, reply) : reply;
+};`,
+    );
+  const app = await getVAppApp(
     "createClient + getVApp + waitForTask (every element, the whole table)",
-    `import { createClient, waitForTask } from ${dist("index")};
-import { getVApp } from ${dist("api/index")};
-const client = createClient({ baseUrl: location.origin + "/api" });
-client.resume("token");
-globalThis.run = async (id) => {
-  const reply = await getVApp(client, { id });
-  return reply.element === "vcloud:Task" ? waitForTask(client, reply) : reply;
-};`,
+    "createClient",
   );
-  const bare = await bundle(
+  const bare = await getVAppApp(
     "createBareClient + getVApp + waitForTask",
-    `import { createBareClient, waitForTask } from ${dist("index")};
-import { getVApp } from ${dist("api/index")};
-const client = createBareClient({ baseUrl: location.origin + "/api" });
-client.resume("token");
-globalThis.run = async (id) => {
-  const reply = await getVApp(client, { id });
-  return reply.element === "vcloud:Task" ? waitForTask(client, reply) : reply;
-};`,
+    "createBareClient",
   );
   const bareTask = await bundle(
     "createBareClient + powerOn + waitForTask",

@@ -15,6 +15,8 @@ export const RUNTIME_CLIENT: ModuleRef = {
 };
 /** The operations table, imported by the stubs as `$op`. */
 export const OPERATIONS: ModuleRef = { path: "operations", ident: "$op" };
+/** The schema descriptors (their parts and registry), imported as `$schema`. */
+export const SCHEMA_MODULE: ModuleRef = { path: "schema", ident: "$schema" };
 /** The documents module, imported by the stubs as `$d`. */
 export const DOCUMENT: ModuleRef = { path: "document", ident: "$d" };
 

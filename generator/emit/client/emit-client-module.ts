@@ -6,9 +6,14 @@
 import { compareVersions, isNumericVersion } from "../../model/api-version.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile, type ModuleRef } from "../generated-file.js";
-import { DOCUMENT, OPERATIONS, RUNTIME, RUNTIME_CLIENT } from "../modules.js";
+import {
+  DOCUMENT,
+  OPERATIONS,
+  RUNTIME,
+  RUNTIME_CLIENT,
+  SCHEMA_MODULE,
+} from "../modules.js";
 import { PRINT_WIDTH } from "../print/layout.js";
-import { SCHEMA_MODULE } from "../xml/emit-documents.js";
 import { SchemaParts } from "../xml/schema-parts.js";
 
 /** The elements every client reads, which a bare client loads when it is created (its `get` reads them). */

@@ -6,9 +6,8 @@
 import type { BodyDecl, Operation } from "../../model/ir.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile } from "../generated-file.js";
-import { RUNTIME_CLIENT } from "../modules.js";
+import { RUNTIME_CLIENT, SCHEMA_MODULE } from "../modules.js";
 import { Code, type Literal } from "../print/layout.js";
-import { SCHEMA_MODULE } from "../xml/emit-documents.js";
 import { SchemaParts } from "../xml/schema-parts.js";
 import { shareRepeated } from "./shared-values.js";
 

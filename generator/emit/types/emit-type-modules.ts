@@ -2,9 +2,8 @@
 import type { ElementDecl } from "../../model/ir.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile } from "../generated-file.js";
-import { namespaceModule, RUNTIME } from "../modules.js";
+import { namespaceModule, RUNTIME, SCHEMA_MODULE } from "../modules.js";
 import { PRINT_WIDTH } from "../print/layout.js";
-import { SCHEMA_MODULE } from "../xml/emit-documents.js";
 import { SchemaParts } from "../xml/schema-parts.js";
 import { emitComplexType } from "./emit-complex-type.js";
 import { emitSimpleType } from "./emit-simple-type.js";

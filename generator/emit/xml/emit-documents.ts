@@ -1,7 +1,7 @@
 /** `document.ts`: the union of every document of the API, and `fromXml`, `toXml`, `validate` over it. */
 import type { ModelIndex } from "../../model/model-index.js";
-import { GeneratedFile, type ModuleRef } from "../generated-file.js";
-import { RUNTIME } from "../modules.js";
+import { GeneratedFile } from "../generated-file.js";
+import { RUNTIME, SCHEMA_MODULE } from "../modules.js";
 import { docComment } from "../print/doc-comment.js";
 import { interfaceHead, propertyKey, typeAlias } from "../print/layout.js";
 import {
@@ -10,8 +10,6 @@ import {
 } from "../print/function-layout.js";
 import { template } from "../templates.js";
 import { TypeExpressions } from "../types/type-expression.js";
-
-export const SCHEMA_MODULE: ModuleRef = { path: "schema", ident: "$schema" };
 
 export function emitDocuments(
   index: ModelIndex,
