@@ -16,7 +16,7 @@ import { withInputOptions } from "./input-options.js";
 import type {
   Simulator,
   SimulatorOptions,
-} from "../runtime/simulator/index.js";
+} from "../../simulator/index.js";
 
 interface Io {
   readonly out: (line: string) => void;

@@ -8,7 +8,7 @@ import {
   BUILTIN_NAMES,
   valueKind,
   type ValueKind,
-} from "../runtime/xml/simple-values.js";
+} from "../../runtime/xml/simple-values.js";
 import { XSD_NS, clark, type ClarkName } from "./qname.js";
 
 const BUILTINS = new Set<ClarkName>(

@@ -14,7 +14,7 @@
  * - Occurrence bounds are numbers; `maxOccurs` is `"unbounded"` where the schema says so.
  */
 
-import type { FacetsData } from "../runtime/xml/schema-data.js";
+import type { FacetsData } from "../../runtime/xml/schema-data.js";
 
 /** `{namespace}local`. */
 export type ClarkName = string;

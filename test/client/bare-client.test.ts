@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Simulator } from "../../generator/runtime/simulator/binding.js";
+import type { Simulator } from "../../simulator/binding.js";
 import { bundleApps, type BundledApp } from "../helpers/bundle.js";
 import { loadClientPackage } from "../helpers/generated-packages.js";
 import { credentialsOf, tenantAdmin } from "../helpers/tenant-admin.js";

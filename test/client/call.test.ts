@@ -5,11 +5,11 @@ import {
   VcdResponseError,
   type Middleware,
   type PathParameters,
-} from "../../generator/runtime/client/index.js";
+} from "../../runtime/client/index.js";
 import {
   ValidationError,
   type Document,
-} from "../../generator/runtime/xml/index.js";
+} from "../../runtime/xml/index.js";
 import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,

@@ -15,8 +15,8 @@ import {
   type CloudapiSession,
   type LoginSession,
   type Reply,
-} from "../../generator/runtime/client/index.js";
-import type { Document } from "../../generator/runtime/xml/index.js";
+} from "../../runtime/client/index.js";
+import type { Document } from "../../runtime/xml/index.js";
 import {
   type RecordedRequest,
   type ScriptedAnswer,

@@ -11,7 +11,7 @@ import {
   VcdResponseError,
   VcdTimeoutError,
   VcdUnsupportedMediaTypeError,
-} from "../../generator/runtime/client/index.js";
+} from "../../runtime/client/index.js";
 import { closedPort } from "../helpers/http-server.js";
 import { serverPerTest } from "../helpers/server-per-test.js";
 import {

@@ -12,8 +12,8 @@ import {
   type ClientOptions,
   type OperationInfo,
   type VcdClient,
-} from "../../generator/runtime/client/index.js";
-import type { Document } from "../../generator/runtime/xml/index.js";
+} from "../../runtime/client/index.js";
+import type { Document } from "../../runtime/xml/index.js";
 import {
   loadClientPackage,
   loadPackage,

@@ -10,7 +10,7 @@ import {
   type HasLinks,
   type LinkLike,
   type OperationInfo,
-} from "../../generator/runtime/client/index.js";
+} from "../../runtime/client/index.js";
 import {
   startHttpServer,
   type TestHttpServer,

@@ -5,7 +5,7 @@ import {
   VcdRequestError,
   VcdResponseError,
   VcdVersionError,
-} from "../../generator/runtime/client/index.js";
+} from "../../runtime/client/index.js";
 import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,

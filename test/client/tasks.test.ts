@@ -7,7 +7,7 @@ import {
   VcdTimeoutError,
   waitForTask,
   type TaskLike,
-} from "../../generator/runtime/client/index.js";
+} from "../../runtime/client/index.js";
 import { serverPerTest } from "../helpers/server-per-test.js";
 import {
   clientFor,

@@ -4,7 +4,7 @@
  * below it only what the schema requires.
  */
 import fc from "fast-check";
-import { valueKind } from "../../generator/runtime/xml/simple-values.js";
+import { valueKind } from "../../runtime/xml/simple-values.js";
 import type {
   ComplexTypeData,
   FacetsData,
@@ -13,7 +13,7 @@ import type {
   SchemaData,
   SimpleTypeData,
   WildcardData,
-} from "../../generator/runtime/xml/schema-data.js";
+} from "../../runtime/xml/schema-data.js";
 
 type Value = Record<string, unknown>;
 type Arb = fc.Arbitrary<unknown>;

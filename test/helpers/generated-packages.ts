@@ -27,7 +27,7 @@ export interface GeneratedPackage {
     options?: object,
   ): string;
   elements: { element: string; type: string; abstract?: boolean }[];
-  schema: import("../../generator/runtime/xml/schema-data.js").SchemaData;
+  schema: import("../../runtime/xml/schema-data.js").SchemaData;
   [name: string]: unknown;
 }
 
@@ -68,15 +68,15 @@ export type Stub = (
 
 /** The client side of a generated package: its operations table, stubs, client and simulator. */
 export interface ClientPackage {
-  readonly operations: readonly import("../../generator/runtime/client/operation.js").OperationInfo[];
+  readonly operations: readonly import("../../runtime/client/operation.js").OperationInfo[];
   readonly api: Record<string, Stub>;
   readonly createClient: (
-    options: import("../../generator/runtime/client/types.js").ClientOptions,
-  ) => import("../../generator/runtime/client/client.js").VcdClient;
+    options: import("../../runtime/client/types.js").ClientOptions,
+  ) => import("../../runtime/client/client.js").VcdClient;
   readonly startSimulator: (
-    options?: import("../../generator/runtime/simulator/binding.js").SimulatorOptions,
+    options?: import("../../simulator/binding.js").SimulatorOptions,
   ) => Promise<
-    import("../../generator/runtime/simulator/binding.js").Simulator
+    import("../../simulator/binding.js").Simulator
   >;
   readonly API_VERSION: string;
 }

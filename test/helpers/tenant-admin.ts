@@ -2,7 +2,7 @@
 import type {
   Simulator,
   SimulatorUser,
-} from "../../generator/runtime/simulator/binding.js";
+} from "../../simulator/binding.js";
 
 export function tenantAdmin(sim: Simulator): SimulatorUser {
   const admin = sim.users.find(

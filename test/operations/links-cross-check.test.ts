@@ -12,8 +12,8 @@ import { operationRow } from "../../generator/emit/client/emit-operations-table.
 import type { Model } from "../../generator/model/ir.js";
 import { ModelIndex } from "../../generator/model/model-index.js";
 import { buildModel } from "../../generator/pipeline.js";
-import { operationForLink } from "../../generator/runtime/client/links.js";
-import type { OperationInfo } from "../../generator/runtime/client/operation.js";
+import { operationForLink } from "../../runtime/client/links.js";
+import type { OperationInfo } from "../../runtime/client/operation.js";
 import { VCD_SAMPLES_DIR, vcdModelOptions } from "../helpers/vcd-inputs.js";
 
 /** `rel path-template type` (ids in the href replaced by `*`) -> why it cannot hold. */

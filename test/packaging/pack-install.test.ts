@@ -197,10 +197,14 @@ describe("npm pack", () => {
     for (const path of [
       "bin/vcd-codegen.js",
       "dist/generator/cli/main.js",
-      "dist/generator/runtime/index.js",
-      "dist/generator/runtime/index.d.ts",
+      "dist/runtime/index.js",
+      "dist/runtime/index.d.ts",
+      "dist/simulator/index.js",
       "dist/generator/model/ir.d.ts",
-      "generator/runtime/index.ts",
+      "runtime/index.ts",
+      "runtime/xml/index.ts",
+      "runtime/client/index.ts",
+      "simulator/index.ts",
       "schemas/vcd-api.json",
       "schemas/vcd-api-36.0.pins.json",
       "templates/package/package.json.hbs",
@@ -212,18 +216,14 @@ describe("npm pack", () => {
       (path) =>
         /^(test|bench|dist\/bench|generated|node_modules)\//.test(path) ||
         /\.test\.[jt]s$/.test(path) ||
-        (path.startsWith("generator/") &&
-          !path.startsWith("generator/runtime/")),
+        path.startsWith("generator/"),
     );
     expect(stray).toEqual([]);
   });
 
   it("ships the compiled runtime formatted as the build formats it", () => {
     const index = readFileSync(
-      join(
-        consumer,
-        "node_modules/vcd-codegen/dist/generator/runtime/index.js",
-      ),
+      join(consumer, "node_modules/vcd-codegen/dist/runtime/index.js"),
       "utf8",
     );
     // tsc writes 4-space indents; the build's prettier pass makes them 2.

@@ -15,7 +15,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveOptions } from "../../generator/config/options.js";
 import { generate } from "../../generator/generate.js";
-import type { Simulator } from "../../generator/runtime/simulator/binding.js";
+import type { Simulator } from "../../simulator/binding.js";
 import { loadClientPackage } from "../helpers/generated-packages.js";
 import { runCli } from "../helpers/run-cli.js";
 import { PROJECT_ROOT, VCD_API_DIR } from "../helpers/vcd-inputs.js";

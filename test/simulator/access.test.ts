@@ -5,7 +5,7 @@
  * the simulator keeps and shows in its queries; every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { startSeeded, sessionOf, instantiateFirst } from "./helpers/seeded.js";
 import {

@@ -5,7 +5,7 @@
  * duplicate name, missing password, predefined role) and the state the simulator ends in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { startSeeded } from "./helpers/seeded.js";
 import {

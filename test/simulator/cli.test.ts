@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultSeed } from "../../generator/runtime/simulator/index.js";
+import { defaultSeed } from "../../simulator/index.js";
 import { runCli } from "../helpers/run-cli.js";
 import { PROJECT_ROOT } from "../helpers/vcd-inputs.js";
 import { ACCEPT, basic, raw } from "./helpers/http.js";

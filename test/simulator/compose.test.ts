@@ -4,7 +4,7 @@
  * template instantiates; a running vApp refused), asserting on the state the simulator ends in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { startSeeded, sessionOf } from "./helpers/seeded.js";
 import {

@@ -1,8 +1,8 @@
 /** The structure check the simulator runs on request bodies (order, unknown and missing elements), in Xerces' words. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { ContentModels } from "../../generator/runtime/simulator/request/content-model.js";
-import { checkContentOrder } from "../../generator/runtime/simulator/request/content-order.js";
-import { parseTree } from "../../generator/runtime/simulator/request/xml-tree.js";
+import { ContentModels } from "../../simulator/request/content-model.js";
+import { checkContentOrder } from "../../simulator/request/content-order.js";
+import { parseTree } from "../../simulator/request/xml-tree.js";
 import { loadPackage } from "../helpers/generated-packages.js";
 
 let models: ContentModels;

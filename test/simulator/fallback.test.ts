@@ -3,16 +3,16 @@
  * response type (a minimal instance; a task that succeeds where a task is declared), or 204.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OperationInfo } from "../../generator/runtime/client/operation.js";
+import type { OperationInfo } from "../../runtime/client/operation.js";
 import {
   startSimulator,
   type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+} from "../../simulator/index.js";
 import {
   HANDLERS,
   handlerKey,
-} from "../../generator/runtime/simulator/handlers/index.js";
-import { SCHEMA_OPERATION_PATHS } from "../../generator/runtime/simulator/schema-files.js";
+} from "../../simulator/handlers/index.js";
+import { SCHEMA_OPERATION_PATHS } from "../../simulator/schema-files.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { simulatorBinding } from "./helpers/binding.js";
 import { login, raw } from "./helpers/http.js";

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startSimulator,
   type Simulator,
-} from "../../generator/runtime/simulator/index.js";
-import { Router } from "../../generator/runtime/simulator/router.js";
+} from "../../simulator/index.js";
+import { Router } from "../../simulator/router.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { simulatorBinding } from "./helpers/binding.js";
 import { ACCEPT, basic, raw } from "./helpers/http.js";

@@ -5,7 +5,7 @@
  * refused; a failed task changing nothing; every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { startSeeded, sessionOf, instantiateFirst } from "./helpers/seeded.js";
 import {

@@ -4,7 +4,7 @@
  * memory, change the hardware, revert (hardware and power state back), remove; every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { startSeeded, sessionOf, instantiateFirst } from "./helpers/seeded.js";
 import {

@@ -4,7 +4,7 @@
  * its links followed to the end, the typed query paths, who sees what, and every body valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { startSeeded, sessionOf } from "./helpers/seeded.js";
 import {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startSimulator,
   type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+} from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { simulatorBinding } from "./helpers/binding.js";
 import { ACCEPT, basic, login, raw, type RawResponse } from "./helpers/http.js";

@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSchemaSetConfig } from "../../generator/config/schema-set-config.js";
-import type { OperationInfo } from "../../generator/runtime/client/operation.js";
-import type { Simulator } from "../../generator/runtime/simulator/binding.js";
-import { Router } from "../../generator/runtime/simulator/router.js";
+import type { OperationInfo } from "../../runtime/client/operation.js";
+import type { Simulator } from "../../simulator/binding.js";
+import { Router } from "../../simulator/router.js";
 import { loadClientPackage } from "../helpers/generated-packages.js";
 import { VCD_API_DIR } from "../helpers/vcd-inputs.js";
 

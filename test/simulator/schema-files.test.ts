@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startSimulator,
   type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+} from "../../simulator/index.js";
 import { VCD_API_DIR } from "../helpers/vcd-inputs.js";
 import { simulatorBinding } from "./helpers/binding.js";
 

@@ -8,7 +8,7 @@ import {
   startSimulator,
   type SeedData,
   type Simulator,
-} from "../../generator/runtime/simulator/index.js";
+} from "../../simulator/index.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { simulatorBinding } from "./helpers/binding.js";
 import { login, raw } from "./helpers/http.js";

@@ -7,8 +7,8 @@
  * the state the simulator ends in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VcdClient } from "../../generator/runtime/client/client.js";
-import type { Simulator } from "../../generator/runtime/simulator/binding.js";
+import type { VcdClient } from "../../runtime/client/client.js";
+import type { Simulator } from "../../simulator/binding.js";
 import {
   loadClientPackage,
   loadPackage,

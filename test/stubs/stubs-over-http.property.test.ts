@@ -7,8 +7,8 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OperationInfo } from "../../generator/runtime/client/operation.js";
-import type { VcdClient } from "../../generator/runtime/client/client.js";
+import type { OperationInfo } from "../../runtime/client/operation.js";
+import type { VcdClient } from "../../runtime/client/client.js";
 import { SchemaArbitraries } from "../helpers/arbitraries.js";
 import {
   loadClientPackage,

@@ -12,11 +12,11 @@ import type {
   ClientOptions,
   OperationInfo,
   VcdClient,
-} from "../../generator/runtime/client/index.js";
+} from "../../runtime/client/index.js";
 import type {
   SchemaData,
   Violation,
-} from "../../generator/runtime/xml/index.js";
+} from "../../runtime/xml/index.js";
 import { PROJECT_ROOT, VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
 
 export interface Doc {

@@ -6,7 +6,7 @@
  * its version). Negotiation picks the newest listed version the package supports.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { VcdClient } from "../../generator/runtime/client/index.js";
+import type { VcdClient } from "../../runtime/client/index.js";
 import {
   startHttpServer,
   type RecordedRequest,

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SchemaData } from "../../generator/runtime/xml/index.js";
+import type { SchemaData } from "../../runtime/xml/index.js";
 import { generatePackage36, type Doc, type Package36 } from "./package-36.js";
 
 let pkg: Package36;

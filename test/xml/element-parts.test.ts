@@ -11,13 +11,13 @@ import { beforeAll, describe, expect, it, inject } from "vitest";
 import type {
   ElementPart,
   SchemaPart,
-} from "../../generator/runtime/xml/schema-parts.js";
+} from "../../runtime/xml/schema-parts.js";
 import type {
   ComplexTypeData,
   ParticleData,
   SchemaData,
   TypeData,
-} from "../../generator/runtime/xml/schema-data.js";
+} from "../../runtime/xml/schema-data.js";
 import { bundleApps } from "../helpers/bundle.js";
 import {
   loadPackage,

@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inject } from "vitest";
-import type { OperationInfo } from "../../../generator/runtime/client/operation.js";
-import type { SimulatorBinding } from "../../../generator/runtime/simulator/index.js";
-import type { Document } from "../../../generator/runtime/xml/index.js";
+import type { OperationInfo } from "../../../runtime/client/operation.js";
+import type { SimulatorBinding } from "../../../simulator/index.js";
+import type { Document } from "../../../runtime/xml/index.js";
 import {
   loadPackage,
   type GeneratedPackage,

@@ -10,7 +10,7 @@ import type {
   HttpMethod,
   OperationInfo,
   OperationTag,
-} from "../../../generator/runtime/client/operation.js";
+} from "../../../runtime/client/operation.js";
 import { VCD_API_DIR } from "../../helpers/vcd-inputs.js";
 
 interface ElementRow {

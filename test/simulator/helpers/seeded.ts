@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import {
   startSimulator,
   type Simulator,
-} from "../../../generator/runtime/simulator/index.js";
+} from "../../../simulator/index.js";
 import type { GeneratedPackage } from "../../helpers/generated-packages.js";
 import { simulatorBinding } from "./binding.js";
 import {

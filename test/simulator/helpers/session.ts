@@ -3,7 +3,7 @@
  * send one, wait for a task (bounded), read the package's values.
  */
 import { expect } from "vitest";
-import type { Simulator } from "../../../generator/runtime/simulator/index.js";
+import type { Simulator } from "../../../simulator/index.js";
 import type { GeneratedPackage } from "../../helpers/generated-packages.js";
 import { login, raw, type RawResponse } from "./http.js";
 

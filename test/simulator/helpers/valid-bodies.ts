@@ -1,6 +1,6 @@
 /** Every body a simulator sent: valid for the package's `validate` and for libxml2. */
 import { expect } from "vitest";
-import type { SentBody } from "../../../generator/runtime/simulator/index.js";
+import type { SentBody } from "../../../simulator/index.js";
 import type { GeneratedPackage } from "../../helpers/generated-packages.js";
 import { validateWithLibxml2 } from "../../helpers/libxml2.js";
 

@@ -3,11 +3,11 @@
  * name and its link helpers, against its simulator (recording every body it sends, for libxml2).
  */
 import { expect } from "vitest";
-import type { VcdClient } from "../../../generator/runtime/client/client.js";
+import type { VcdClient } from "../../../runtime/client/client.js";
 import type {
   Simulator,
   SimulatorOptions,
-} from "../../../generator/runtime/simulator/binding.js";
+} from "../../../simulator/binding.js";
 import {
   loadClientPackage,
   loadPackage,

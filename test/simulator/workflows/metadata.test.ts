@@ -7,7 +7,7 @@
  * validated by libxml2.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VcdClient } from "../../../generator/runtime/client/client.js";
+import type { VcdClient } from "../../../runtime/client/client.js";
 import { loadPackage } from "../../helpers/generated-packages.js";
 import { expectAllValid } from "../helpers/valid-bodies.js";
 import {

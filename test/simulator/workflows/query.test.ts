@@ -5,7 +5,7 @@
  * VMs the simulator holds (read back through the client). Every body it sent is validated by libxml2.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VcdClient } from "../../../generator/runtime/client/client.js";
+import type { VcdClient } from "../../../runtime/client/client.js";
 import { loadPackage } from "../../helpers/generated-packages.js";
 import { expectAllValid } from "../helpers/valid-bodies.js";
 import {

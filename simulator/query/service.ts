@@ -8,7 +8,7 @@
 import { badRequest, forbidden } from "../fault.js";
 import type { Ctx, Reply } from "../handlers/context.js";
 import type { LinkValue } from "../handlers/hrefs.js";
-import type { SchemaData, TypeData } from "../../xml/index.js";
+import type { SchemaData, TypeData } from "../../runtime/xml/index.js";
 import { ordering, parseFilter, type Cell } from "./filter.js";
 import { isRef, type QueryType, type Row } from "./rows.js";
 

@@ -2,8 +2,8 @@
  * vcd-codegen runtime, simulator: versions, login and the session. `GET /versions` and the login are
  * open; the login answers a `Session` with its links and the token in both of vCD's headers.
  */
-import type { OperationInfo } from "../../client/operation.js";
-import type { Document } from "../../xml/index.js";
+import type { OperationInfo } from "../../runtime/client/operation.js";
+import type { Document } from "../../runtime/xml/index.js";
 import { versionNumber } from "../versions.js";
 import { urn } from "../store/ids.js";
 import type { User, Value } from "../store/model.js";

@@ -4,7 +4,7 @@
  * not have left out), its `Content-Type` (the operation's media type for the element, with that
  * version), and a `VcdFault` as vCD's `Error` document.
  */
-import type { Document } from "../xml/index.js";
+import type { Document } from "../runtime/xml/index.js";
 import { VcdFault } from "./fault.js";
 import type { Reply } from "./handlers/context.js";
 import { MT } from "./handlers/media-types.js";

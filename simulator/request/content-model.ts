@@ -8,7 +8,7 @@ import type {
   ParticleData,
   SchemaData,
   WildcardData,
-} from "../../xml/index.js";
+} from "../../runtime/xml/index.js";
 
 export interface Slot {
   /** Position in schema order; slots of one choice or repeating group share it. */

@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
-import type { OperationInfo } from "../client/operation.js";
+import type { OperationInfo } from "../runtime/client/operation.js";
 import { notFound } from "./fault.js";
 import type { Reply } from "./handlers/context.js";
 

@@ -2,8 +2,8 @@
  * vcd-codegen runtime, simulator: what a generated package hands the simulator (its own operations
  * table, document functions and schema descriptors), and the options of one simulator.
  */
-import type { OperationInfo } from "../client/operation.js";
-import type { Document, SchemaData, Violation } from "../xml/index.js";
+import type { OperationInfo } from "../runtime/client/operation.js";
+import type { Document, SchemaData, Violation } from "../runtime/xml/index.js";
 import type { SeedData } from "./store/seed.js";
 
 export interface SimulatorDocuments {

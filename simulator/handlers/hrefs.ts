@@ -3,7 +3,7 @@
  * (`/api/vApp/vapp-<uuid>`, `/api/vApp/vm-<uuid>`, `/api/vAppTemplate/vappTemplate-<uuid>`), and links
  * that are only written when an operation of the table answers them.
  */
-import type { HttpMethod } from "../../client/operation.js";
+import type { HttpMethod } from "../../runtime/client/operation.js";
 import type { Router } from "../router.js";
 
 export interface LinkValue {

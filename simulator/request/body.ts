@@ -3,8 +3,8 @@
  * element; the XML must be well formed, have that root, keep schema order and satisfy every rule of
  * the schema. Each refusal is a 400 whose message names the first problem in vCD's words.
  */
-import type { BodyShape } from "../../client/operation.js";
-import type { Document, Violation } from "../../xml/index.js";
+import type { BodyShape } from "../../runtime/client/operation.js";
+import type { Document, Violation } from "../../runtime/xml/index.js";
 import { badRequest } from "../fault.js";
 import type { SimulatorDocuments } from "../binding.js";
 import type { ContentModels } from "./content-model.js";

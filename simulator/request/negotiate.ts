@@ -3,7 +3,7 @@
  * the server speaks (`application/*+xml;version=30.0`; 406 otherwise); a body's `Content-Type` must
  * be a media type the operation takes (case-insensitive; 415 otherwise).
  */
-import type { BodyShape } from "../../client/operation.js";
+import type { BodyShape } from "../../runtime/client/operation.js";
 import { VcdFault } from "../fault.js";
 
 /** The version an `Accept` header asks for, if the server speaks it. */

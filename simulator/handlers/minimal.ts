@@ -12,8 +12,8 @@ import type {
   SchemaData,
   SimpleTypeData,
   TypeData,
-} from "../../xml/index.js";
-import { valueKind } from "../../xml/index.js";
+} from "../../runtime/xml/index.js";
+import { valueKind } from "../../runtime/xml/index.js";
 
 type Value = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * parameters, and a trailing slash is ignored (vCD's own hrefs often carry one). Answers are
  * remembered per method and path (links ask the same questions for every representation).
  */
-import type { HttpMethod, OperationInfo } from "../client/operation.js";
+import type { HttpMethod, OperationInfo } from "../runtime/client/operation.js";
 
 export interface Route {
   readonly op: OperationInfo;

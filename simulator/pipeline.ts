@@ -7,7 +7,7 @@
  * it bumps the store's revision (what the response cache is keyed by).
  */
 import type { IncomingHttpHeaders } from "node:http";
-import type { Document } from "../xml/index.js";
+import type { Document } from "../runtime/xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
 import { forbidden, notFound, unauthorized, VcdFault } from "./fault.js";
 import type { Ctx } from "./handlers/context.js";
