@@ -3,7 +3,7 @@ import type { Element } from "@xmldom/xmldom";
 import { GeneratorError } from "../diagnostics.js";
 import { clark } from "../model/qname.js";
 import { readAnnotation } from "./read-annotation.js";
-import { readWildcard } from "./read-particle.js";
+import { readWildcard } from "./read-wildcard.js";
 import { readSimpleType } from "./read-simple-type.js";
 import type {
   RawAttribute,

@@ -3,8 +3,11 @@ import type { Element } from "@xmldom/xmldom";
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
 import { clark, XSD_NS } from "../model/qname.js";
 import { readAttribute, readAttributeList } from "./read-attributes.js";
-import { readComplexType } from "./read-complex-type.js";
-import { readElement, readParticle } from "./read-particle.js";
+import {
+  readComplexType,
+  readElement,
+  readParticle,
+} from "./read-complex-type.js";
 import { readSimpleType } from "./read-simple-type.js";
 import type { RawSchema } from "./raw-schema.js";
 import { locationOf, type XmlDocument } from "./xml-document.js";

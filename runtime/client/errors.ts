@@ -4,7 +4,7 @@
  * underlying error, where there is one, is kept as `cause`. Nothing else is ever thrown by the
  * client, except `ValidationError` (from the XML room) for a body that breaks the schema.
  */
-import type { CloudapiErrorValue } from "./cloudapi.js";
+import type { CloudapiErrorValue } from "./cloudapi-values.js";
 
 /**
  * The fields of a `vcloud:Error` document, as the server sends them (structurally: the generated

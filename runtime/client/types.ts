@@ -10,7 +10,7 @@ import type {
   Violation,
   WriteOptions,
 } from "../xml/index.js";
-import type { CloudapiSession } from "./cloudapi.js";
+import type { CloudapiSession } from "./cloudapi-values.js";
 import type { OperationInfo } from "./operation.js";
 
 /** What an answer without a body (204, or any 2xx or 3xx with an empty body) reads as. */

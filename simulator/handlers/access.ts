@@ -4,7 +4,8 @@
  * `.../action/controlAccess`, which answers the settings kept). Rules in store/access.ts.
  */
 import { badRequest, noAccess } from "../fault.js";
-import { AccessRules, type AccessControl } from "../store/access.js";
+import { AccessRules } from "../store/access.js";
+import type { AccessControl } from "../store/model.js";
 import type { Value } from "../store/model.js";
 import { adminPaths, ADMIN_MT } from "./admin-views.js";
 import {
@@ -17,7 +18,7 @@ import {
 import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
 import { MT } from "./media-types.js";
 import { userRef } from "./refs.js";
-import { targetOf } from "./vapp.js";
+import { targetOf } from "./target.js";
 
 interface Owned {
   readonly id: string;

@@ -15,7 +15,7 @@ import {
 } from "./context.js";
 import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
 import { taskReply } from "./refs.js";
-import { targetOf } from "./vapp.js";
+import { targetOf } from "./target.js";
 import { templateValue, vappValue } from "./vapp-view.js";
 
 const rules = (ctx: Ctx) => new CompositionRules(ctx.store, ctx.rules);

@@ -2,7 +2,10 @@
  * vcd-codegen runtime, simulator: what a handler gets (the operation, its parameters, the logged-in
  * user, the body read and checked) and what it returns (a status and a document, or nothing).
  */
-import type { BodyShape, OperationInfo } from "../../runtime/client/operation.js";
+import type {
+  BodyShape,
+  OperationInfo,
+} from "../../runtime/client/operation.js";
 import type { Document } from "../../runtime/xml/index.js";
 import type { SimulatorBinding } from "../binding.js";
 import type { User } from "../store/model.js";

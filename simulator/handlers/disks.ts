@@ -9,7 +9,7 @@ import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref, uuidOf } from "./hrefs.js";
 import { MT } from "./media-types.js";
 import { optional, taskReply, tasksInProgress, userRef } from "./refs.js";
-import { vmOf } from "./vm-target.js";
+import { vmOf } from "./target.js";
 import { urn } from "../store/ids.js";
 
 export function diskValue(ctx: Ctx, disk: Disk): Record<string, unknown> {

@@ -4,13 +4,14 @@
  * (one entry of the GENERAL domain). Writes answer 202 with a task (store/metadata.ts has the rules).
  */
 import { noAccess } from "../fault.js";
-import { MetadataRules, type MetadataEntry } from "../store/metadata.js";
+import { MetadataRules } from "../store/metadata.js";
+import type { MetadataEntry } from "../store/model.js";
 import type { EntityRef, Value } from "../store/model.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { kindOf, uuidOf } from "./hrefs.js";
 import { MT } from "./media-types.js";
 import { taskReply } from "./refs.js";
-import { targetOf } from "./vapp.js";
+import { targetOf } from "./target.js";
 
 const VALUE_MT = "application/vnd.vmware.vcloud.metadata.value+xml";
 

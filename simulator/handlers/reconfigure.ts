@@ -14,7 +14,7 @@ import { diskItems, scsiController } from "./hardware.js";
 import { MT } from "./media-types.js";
 import { taskReply } from "./refs.js";
 import { quantity } from "./vm-sections.js";
-import { vmOf } from "./vm-target.js";
+import { vmOf } from "./target.js";
 
 const CPU = "3";
 const MEMORY = "4";

@@ -8,7 +8,7 @@ import { SnapshotRules } from "../store/snapshots.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import type { LinkValue } from "./hrefs.js";
 import { taskReply } from "./refs.js";
-import { targetOf } from "./vapp.js";
+import { targetOf } from "./target.js";
 
 const SECTION_MT = "application/vnd.vmware.vcloud.snapshotSection+xml";
 const PARAMS_MT = "application/vnd.vmware.vcloud.createSnapshotParams+xml";

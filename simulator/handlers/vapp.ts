@@ -3,7 +3,7 @@
  * and its running task), reading, power operations, deploy/undeploy and deletion (202 with a task).
  */
 import { badRequest, noAccess } from "../fault.js";
-import type { PowerAction, Target } from "../store/vapps.js";
+import type { PowerAction } from "../store/vapps.js";
 import {
   bodyValue,
   ok,
@@ -13,22 +13,13 @@ import {
 } from "./context.js";
 import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
 import { taskReply } from "./refs.js";
+import { targetOf } from "./target.js";
 import {
   templateValue,
   templateVmValue,
   vappValue,
   vmValue,
 } from "./vapp-view.js";
-
-/** The vApp or VM a `/vApp/{id}` path names. */
-export function targetOf(ctx: Ctx): Target {
-  const id = ctx.params.id;
-  const uuid = uuidOf(id);
-  const kind = kindOf(id);
-  if (kind === "vm") return ctx.store.vm(ctx.user, uuid);
-  if (kind === "vapp") return { vapp: ctx.store.vapp(ctx.user, uuid) };
-  throw noAccess("vapp", id);
-}
 
 const power = (action: PowerAction): HandlerEntry => ({
   handle: (ctx) =>

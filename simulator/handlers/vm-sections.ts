@@ -10,9 +10,8 @@ import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { cpuItem, memoryItem } from "./hardware.js";
 import { MT } from "./media-types.js";
 import { taskReply } from "./refs.js";
-import { targetOf } from "./vapp.js";
 import { vmSections } from "./vapp-view.js";
-import { vmOf } from "./vm-target.js";
+import { targetOf, vmOf } from "./target.js";
 
 /** The section as a document of its own (its `$element` becomes the root). */
 function sectionDocument(ctx: Ctx, element: string) {

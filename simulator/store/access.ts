@@ -7,21 +7,13 @@
  * what other users of the organization see by them.
  */
 import { badRequest, forbidden } from "../fault.js";
-import type { User } from "./model.js";
+import type {
+  AccessControl,
+  AccessLevel,
+  AccessSetting,
+  User,
+} from "./model.js";
 import type { Store } from "./store.js";
-
-export type AccessLevel = "ReadOnly" | "Change" | "FullControl";
-
-export interface AccessSetting {
-  readonly subject: { readonly kind: "user" | "group"; readonly id: string };
-  readonly level: AccessLevel;
-}
-
-export interface AccessControl {
-  readonly sharedToEveryone: boolean;
-  readonly everyoneLevel?: AccessLevel;
-  readonly settings: readonly AccessSetting[];
-}
 
 /** What a client sent: subjects by the id at the end of their href, with the path kind (`user`, `group`). */
 export interface AccessInput {

@@ -21,13 +21,31 @@ import {
   type SeedOrg,
   type SeedVm,
 } from "./seed.js";
-import type { Store } from "./store.js";
+import type { IdSource } from "./ids.js";
 import {
   defaultGuestCustomization,
   defaultNetworkConnection,
 } from "./vm-sections.js";
 
-export function fillFromSeed(store: Store, seed: SeedData): void {
+/**
+ * What filling needs of a store: its id source, clock and maps, and how it makes a VM. The store
+ * calls `fillFromSeed` with itself; this file does not import it, so the two do not import each other.
+ */
+export interface SeedTarget {
+  readonly ids: IdSource;
+  readonly now: () => number;
+  readonly orgs: Map<string, Org>;
+  readonly users: Map<string, User>;
+  readonly networks: Map<string, Network>;
+  readonly vdcs: Map<string, Vdc>;
+  readonly catalogs: Map<string, Catalog>;
+  readonly catalogItems: Map<string, CatalogItem>;
+  readonly templates: Map<string, VAppTemplate>;
+  readonly roles: Map<string, Role>;
+  newVm(seed: SeedVm, parentId: string, network: Network | undefined): Vm;
+}
+
+export function fillFromSeed(store: SeedTarget, seed: SeedData): void {
   for (const seedOrg of seed.orgs) loadOrg(store, seedOrg);
   for (const name of ROLE_NAMES) {
     const role: Role = {
@@ -42,13 +60,13 @@ export function fillFromSeed(store: Store, seed: SeedData): void {
 
 /** A VM of a seed's description, powered off and not yet customized. */
 export function newVm(
-  store: Store,
+  ids: IdSource,
   seed: SeedVm,
   parentId: string,
   network: Network | undefined,
   hostNumber: number,
 ): Vm {
-  const id = store.ids.next("vm");
+  const id = ids.next("vm");
   return {
     id,
     parentId,
@@ -67,7 +85,7 @@ export function newVm(
   };
 }
 
-function loadOrg(store: Store, seed: SeedOrg): void {
+function loadOrg(store: SeedTarget, seed: SeedOrg): void {
   const org: Org = {
     id: store.ids.next("org"),
     name: seed.name,

@@ -6,19 +6,16 @@
  * and kept as the client sent them. Changes run as tasks and apply when the task succeeds.
  */
 import { badRequest, forbidden, VcdFault } from "../fault.js";
-import type { EntityRef, Task, User, Value } from "./model.js";
+import type {
+  Domain,
+  EntityRef,
+  MetadataEntry,
+  Task,
+  User,
+  Value,
+  Visibility,
+} from "./model.js";
 import type { Store } from "./store.js";
-
-export type Domain = "GENERAL" | "SYSTEM";
-export type Visibility = "READWRITE" | "READONLY" | "PRIVATE";
-
-export interface MetadataEntry {
-  readonly domain: Domain;
-  readonly visibility: Visibility;
-  readonly key: string;
-  /** The `TypedValue` as read (`$type` and `Value`). */
-  readonly typed: Value;
-}
 
 const TYPES = new Set([
   "vcloud:MetadataStringValue",

@@ -223,3 +223,29 @@ export interface Task {
   readonly failWith?: string;
   errorMessage?: string;
 }
+
+/** The access settings of a vApp, template or catalog (see access.ts for their rules). */
+export type AccessLevel = "ReadOnly" | "Change" | "FullControl";
+
+export interface AccessSetting {
+  readonly subject: { readonly kind: "user" | "group"; readonly id: string };
+  readonly level: AccessLevel;
+}
+
+export interface AccessControl {
+  readonly sharedToEveryone: boolean;
+  readonly everyoneLevel?: AccessLevel;
+  readonly settings: readonly AccessSetting[];
+}
+
+/** Metadata (see metadata.ts for its rules). */
+export type Domain = "GENERAL" | "SYSTEM";
+export type Visibility = "READWRITE" | "READONLY" | "PRIVATE";
+
+export interface MetadataEntry {
+  readonly domain: Domain;
+  readonly visibility: Visibility;
+  readonly key: string;
+  /** The `TypedValue` as read (`$type` and `Value`). */
+  readonly typed: Value;
+}

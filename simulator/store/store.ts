@@ -5,14 +5,14 @@
  */
 import { forbidden, noAccess, unauthorized } from "../fault.js";
 import { IdSource } from "./ids.js";
-import type { AccessControl } from "./access.js";
 import { fillFromSeed, newVm } from "./fill-from-seed.js";
-import type { MetadataEntry } from "./metadata.js";
 import type {
+  AccessControl,
   Catalog,
   CatalogItem,
   Disk,
   Group,
+  MetadataEntry,
   Network,
   Org,
   Role,
@@ -274,7 +274,7 @@ export class Store {
 
   /** A VM made from a seed's description (numbered hosts, default sections). */
   newVm(seed: SeedVm, parentId: string, network: Network | undefined): Vm {
-    return newVm(this, seed, parentId, network, this.hostNumber++);
+    return newVm(this.ids, seed, parentId, network, this.hostNumber++);
   }
 
   private hostNumber = 0;
