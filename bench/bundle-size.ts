@@ -8,7 +8,7 @@ import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin } from "esbuild";
-import { PACKAGE_ROOT } from "../generator/config/schema-set-config.js";
+import { PACKAGE_ROOT } from "../generator/package-root.js";
 import { checkTarget } from "./targets.js";
 
 export interface Bundle {

@@ -15,7 +15,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../generator/config/schema-set-config.js";
+import { PACKAGE_ROOT } from "../generator/package-root.js";
 import { measureProcess } from "./measure-process.js";
 import { checkTarget } from "./targets.js";
 

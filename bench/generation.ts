@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ResolvedOptions } from "../generator/config/options.js";
-import { PACKAGE_ROOT } from "../generator/config/schema-set-config.js";
+import { PACKAGE_ROOT } from "../generator/package-root.js";
 import { measureProcess } from "./measure-process.js";
 import { checkTarget } from "./targets.js";
 import { measureXjc } from "./xjc-peer.js";

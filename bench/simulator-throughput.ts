@@ -13,7 +13,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import type { ResolvedOptions } from "../generator/config/options.js";
-import { PACKAGE_ROOT } from "../generator/config/schema-set-config.js";
+import { PACKAGE_ROOT } from "../generator/package-root.js";
 import { startFixedServer, stopChild } from "./fixed-server.js";
 import {
   loadApi,

@@ -1,16 +1,18 @@
-/** The main job: from resolved options to a generated package on disk (or a comparison with it). */
+/**
+ * The main job, each step called once: options -> load (the inputs, read once) -> model (mapped and
+ * refined by the passes) -> emit (files in memory) -> write (or a comparison with what is on disk).
+ */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "./config/schema-set-config.js";
 import type { ResolvedOptions } from "./config/options.js";
-import { lowestSupportedVersion } from "./emit/client/emit-client-module.js";
-import { emitPackage } from "./emit/emit-package.js";
-import { operationsVersions } from "./load/find-operations-file.js";
-import type { OutputFile } from "./emit/output-file.js";
-import type { Model } from "./model/ir.js";
-import { inputsLabel } from "./load/identify-release.js";
 import type { GeneratorError } from "./diagnostics.js";
-import { buildModel, type Timings } from "./pipeline.js";
+import { emitPackage, type PackageInfo } from "./emit/emit-package.js";
+import type { OutputFile } from "./emit/output-file.js";
+import { readInputs } from "./load/read-inputs.js";
+import type { Model } from "./model/ir.js";
+import { PACKAGE_ROOT } from "./package-root.js";
+import { buildModelFrom } from "./pipeline.js";
+import { timed, type Timings } from "./timings.js";
 import { compareOutput, type OutputDifference } from "./write/check-output.js";
 import { writeOutput } from "./write/write-output.js";
 
@@ -25,39 +27,37 @@ export const GENERATED_PACKAGE_NAME = "@vcd-codegen/vcloud";
 /** vcd-codegen's own license, which covers the runtime it copies in; the XSDs it is generated from are BSD-2 too. */
 export const GENERATED_PACKAGE_LICENSE = "BSD-2-Clause";
 
-export interface GenerateResult {
+export interface GeneratedPackage {
   readonly model: Model;
   readonly files: OutputFile[];
   readonly timings: Timings;
-  /** With `check`: how the output on disk differs from what would be generated. */
-  readonly difference?: OutputDifference;
   /** Problems in the input that did not stop generation. */
   readonly warnings: readonly GeneratorError[];
 }
 
-export function generatePackage(options: ResolvedOptions): {
-  model: Model;
-  files: OutputFile[];
-  timings: Timings;
-  warnings: readonly GeneratorError[];
-} {
-  const { model, timings, warnings } = buildModel(options);
-  const start = performance.now();
-  const files = emitPackage(model, {
+export interface GenerateResult extends GeneratedPackage {
+  /** With `check`: how the output on disk differs from what would be generated. */
+  readonly difference?: OutputDifference;
+}
+
+/** The package's own fields: the config's `package`, else the defaults above. */
+export function packageInfo(options: ResolvedOptions): PackageInfo {
+  return {
     generatorVersion: GENERATOR_VERSION,
-    schemaSet: options.schemaSet,
     name: options.package.name ?? GENERATED_PACKAGE_NAME,
     version: options.package.version ?? GENERATOR_VERSION,
     license: options.package.license ?? GENERATED_PACKAGE_LICENSE,
-    inputs: inputsLabel(options.release, options.schemaSet),
-    lowestApiVersion: lowestSupportedVersion(
-      model.apiVersion,
-      options.schemaSet.operations
-        ? operationsVersions(options.inputDir, options.schemaSet.operations)
-        : [],
-    ),
-  });
-  timings.emit = performance.now() - start;
+  };
+}
+
+/** The package in memory: load, model, emit. */
+export function generatePackage(options: ResolvedOptions): GeneratedPackage {
+  const timings: Timings = {};
+  const inputs = readInputs(options, timings);
+  const { model, warnings } = buildModelFrom(inputs, options, timings);
+  const files = timed(timings, "emit", () =>
+    emitPackage(model, packageInfo(options)),
+  );
   return { model, files, timings, warnings };
 }
 
@@ -68,15 +68,15 @@ export function generate(
   const result = generatePackage(options);
   const stamp = {
     apiVersion: result.model.apiVersion,
-    inputs: inputsLabel(options.release, options.schemaSet),
+    inputs: result.model.inputs,
   };
   if (check)
     return {
       ...result,
       difference: compareOutput(options.outDir, result.files, stamp),
     };
-  const start = performance.now();
-  writeOutput(options.outDir, result.files, stamp);
-  result.timings.write = performance.now() - start;
+  timed(result.timings, "write", () =>
+    writeOutput(options.outDir, result.files, stamp),
+  );
   return result;
 }

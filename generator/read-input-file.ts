@@ -2,6 +2,9 @@
 import { readFileSync } from "node:fs";
 import { GeneratorError, fileStart } from "./diagnostics.js";
 
+/** How a reader gets a file's text: `readInputFile`, or the run's record of its inputs (load/input-files.ts). */
+export type ReadText = (file: string) => string;
+
 export function readInputFile(file: string): string {
   try {
     return readFileSync(file, "utf8");

@@ -13,10 +13,7 @@ import { resolveOptions, type CommandLineOptions } from "../config/options.js";
 import { GeneratorError } from "../diagnostics.js";
 import { generate } from "../generate.js";
 import { withInputOptions } from "./input-options.js";
-import type {
-  Simulator,
-  SimulatorOptions,
-} from "../../simulator/index.js";
+import type { Simulator, SimulatorOptions } from "../../simulator/index.js";
 
 interface Io {
   readonly out: (line: string) => void;

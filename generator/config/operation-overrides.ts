@@ -7,7 +7,7 @@ import { GeneratorError, type SourceLocation } from "../diagnostics.js";
 import { locateJsonPath } from "../load/json-location.js";
 import { jsonPath } from "../load/read-operations.js";
 import { clark, type ClarkName } from "../model/qname.js";
-import { readInputFile } from "../read-input-file.js";
+import { readInputFile, type ReadText } from "../read-input-file.js";
 
 export interface OverrideBody {
   readonly mediaType: string;
@@ -35,8 +35,9 @@ type Json = Record<string, unknown>;
 export function readOperationOverrides(
   file: string,
   prefixes: ReadonlyMap<string, string>,
+  read: ReadText = readInputFile,
 ): OperationOverride[] {
-  const text = readInputFile(file);
+  const text = read(file);
   const at = (keys: string[]) => locateJsonPath(file, text, keys);
   const fail = (keys: string[], message: string): never => {
     throw new GeneratorError(message, at(keys), jsonPath(keys));

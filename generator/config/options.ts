@@ -10,12 +10,8 @@ import { clark, type ClarkName } from "../model/qname.js";
 import {
   DEFAULT_SCHEMA_SET,
   readSchemaSetConfig,
-  type Release,
   type SchemaSetConfig,
 } from "./schema-set-config.js";
-import { identifyRelease } from "../load/identify-release.js";
-import { checkInputLayout } from "../load/check-input-layout.js";
-import { operationsVersions } from "../load/find-operations-file.js";
 import {
   findUserConfig,
   readUserConfig,
@@ -34,10 +30,12 @@ export interface ResolvedOptions {
   readonly projectRoot: string;
   readonly inputDir: string;
   readonly outDir: string;
-  readonly apiVersion: string;
+  /**
+   * The API version asked for (a feature alias resolved), or undefined for the newest the inputs
+   * describe (which reading them tells: load/read-inputs.ts).
+   */
+  readonly apiVersion?: string;
   readonly schemaSet: SchemaSetConfig;
-  /** The known release the input folder holds, or undefined for unpinned inputs. */
-  readonly release: Release | undefined;
   readonly nameOverrides: ReadonlyMap<ClarkName, string>;
   /** Stub names forced by the user, by operation id (`METHOD /path`). */
   readonly operationNameOverrides: ReadonlyMap<string, string>;
@@ -70,13 +68,16 @@ export async function resolveOptions(
       : DEFAULT_SCHEMA_SET,
   );
   const inputDir = findInputDir(cli, config, env, cwd, projectRoot);
-  const release = identifyRelease(inputDir, schemaSet);
   const given = cli.apiVersion ?? config.apiVersion;
   const apiVersion =
     given === undefined
-      ? newestVersion(inputDir, schemaSet, release)
+      ? undefined
       : (schemaSet.featureAliases[given] ?? given);
-  if (!isNumericVersion(apiVersion) && apiVersion !== ALL_VERSIONS) {
+  if (
+    apiVersion !== undefined &&
+    !isNumericVersion(apiVersion) &&
+    apiVersion !== ALL_VERSIONS
+  ) {
     throw new UsageError(
       `--api-version must be a version number like 30.0 (or "all"), not "${apiVersion}"`,
     );
@@ -84,7 +85,6 @@ export async function resolveOptions(
   return {
     projectRoot,
     inputDir,
-    release,
     outDir: cli.out
       ? resolve(cwd, cli.out)
       : resolve(projectRoot, config.out ?? DEFAULT_OUT),
@@ -97,30 +97,6 @@ export async function resolveOptions(
     checkApiVersion: given !== undefined,
     package: config.package ?? {},
   };
-}
-
-/**
- * The version generated for when none is given: the release's newest, else that of the newest
- * operations document in the input folder, else the schema-set description's.
- */
-function newestVersion(
-  inputDir: string,
-  schemaSet: SchemaSetConfig,
-  release: Release | undefined,
-): string {
-  if (release) return release.newestApiVersion;
-  const documented = schemaSet.operations
-    ? operationsVersions(inputDir, schemaSet.operations)
-    : [];
-  const newest =
-    documented[documented.length - 1] ?? schemaSet.newestApiVersion;
-  // A folder not laid out like the inputs at all is said to be so first.
-  if (newest === undefined) checkInputLayout(inputDir, schemaSet);
-  if (newest === undefined)
-    throw new GeneratorError(
-      `cannot tell which API version ${inputDir} describes (no known release, no operations document): give --api-version`,
-    );
-  return newest;
 }
 
 /** The nearest folder from `cwd` up that holds a package.json (else `cwd`). */

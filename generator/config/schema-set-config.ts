@@ -3,11 +3,10 @@
  * operations document, canonical namespace prefixes, feature aliases, and the pins of the
  * upstream files. Paths in it are relative to the input folder.
  */
-import { existsSync } from "node:fs";
 import { readInputFile } from "../read-input-file.js";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { GeneratorError, fileStart } from "../diagnostics.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** Where a release of the schema set comes from. */
 export interface Upstream {
@@ -50,22 +49,6 @@ export interface SchemaSetConfig {
   readonly featureAliases: Record<string, string>;
   /** sha256 of each upstream file by path, or undefined when the config pins nothing. */
   readonly pins?: Record<string, string>;
-}
-
-/** The project's own root (where `schemas/` and `templates/` are), from this module's location. */
-export const PACKAGE_ROOT = packageRoot(
-  dirname(fileURLToPath(import.meta.url)),
-);
-
-function packageRoot(from: string): string {
-  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (
-      existsSync(resolve(dir, "package.json")) &&
-      existsSync(resolve(dir, "schemas"))
-    )
-      return dir;
-  }
-  throw new Error(`vcd-codegen: cannot find the package root above ${from}`);
 }
 
 export const DEFAULT_SCHEMA_SET = resolve(PACKAGE_ROOT, "schemas/vcd-api.json");
@@ -150,7 +133,11 @@ function readRelease(file: string): Release {
 }
 
 export function readJson(file: string): unknown {
-  const text = readInputFile(file);
+  return parseJson(file, readInputFile(file));
+}
+
+/** JSON text read from `file`; invalid JSON is a GeneratorError at its line and column. */
+export function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -2,7 +2,6 @@
  * Everything the generated package holds, in memory: the types modules, the elements table, the
  * runtime, the entry point and the package files. Nothing is written here.
  */
-import type { SchemaSetConfig } from "../config/schema-set-config.js";
 import { ALL_VERSIONS } from "../model/api-version.js";
 import type { Model } from "../model/ir.js";
 import { ModelIndex } from "../model/model-index.js";
@@ -24,24 +23,20 @@ import {
   emitSimulatorModule,
 } from "./client/emit-client-module.js";
 
+/** What the package says of itself beyond the model: its npm fields and the generator that made it. */
 export interface PackageInfo {
   readonly generatorVersion: string;
-  readonly schemaSet: SchemaSetConfig;
   /** The generated package's npm name. */
   readonly name: string;
   /** The generated package's version (default: the generator's). */
   readonly version?: string;
   /** The generated package's license (none in its package.json when not given). */
   readonly license?: string;
-  /** How generated files name their inputs (`vmware/vcd-api-schemas@756f3abb415b`). */
-  readonly inputs: string;
-  /** The oldest API version the package supports (default its own): see `lowestSupportedVersion`. */
-  readonly lowestApiVersion?: string;
 }
 
 export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
   const index = new ModelIndex(model);
-  const inputs = `${info.inputs} (API ${model.apiVersion})`;
+  const inputs = `${model.inputs} (API ${model.apiVersion})`;
   const header = (what: string) =>
     template("file-header")({ version: info.generatorVersion, inputs, what });
   // The identifiers of the schema parts, which several modules refer to.
@@ -49,20 +44,14 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
   const modules: GeneratedFile[] = [
     ...emitTypeModules(index, header, parts),
     emitElementsTable(index, header),
-    emitSchemaData(
-      index,
-      header,
-      info.schemaSet.defaultNamespace,
-      info.lowestApiVersion,
-      parts,
-    ),
+    emitSchemaData(index, header, parts),
     emitDocuments(index, header),
     runtimeVersion(info.generatorVersion, header),
     ...(model.operations.length
       ? [
           emitOperationsTable(index, header, parts),
           ...emitStubs(index, header),
-          emitClientModule(index, header, info.lowestApiVersion, parts),
+          emitClientModule(index, header, parts),
           emitSimulatorModule(header),
         ]
       : []),
@@ -106,9 +95,9 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
     },
     generatorVersion: info.generatorVersion,
     apiVersion: model.apiVersion,
-    lowestApiVersion: info.lowestApiVersion ?? model.apiVersion,
+    lowestApiVersion: model.lowestApiVersion,
     inputs,
-    inputsLabel: info.inputs,
+    inputsLabel: model.inputs,
     operationsFile: model.operationsSource?.file ?? "",
     operationCount: model.operations.length,
     withClient,

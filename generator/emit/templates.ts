@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
-import { PACKAGE_ROOT } from "../config/schema-set-config.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 export type Template = (view: object) => string;
 

@@ -7,6 +7,7 @@ import {
   type SourceLocation,
   formatLocation,
 } from "../diagnostics.js";
+import { readInputFile, type ReadText } from "../read-input-file.js";
 import { locationOf, readXmlFile } from "./xml-document.js";
 
 const CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
@@ -25,8 +26,11 @@ export interface Catalog {
 
 export const EMPTY_CATALOG: Catalog = { resolve: () => undefined };
 
-export function readCatalog(file: string): Catalog {
-  const doc = readXmlFile(file);
+export function readCatalog(
+  file: string,
+  read: ReadText = readInputFile,
+): Catalog {
+  const doc = readXmlFile(file, read);
   if (
     doc.root.namespaceURI !== CATALOG_NS ||
     doc.root.localName !== "catalog"

@@ -22,13 +22,14 @@ export interface OperationsFile {
   readonly warning?: GeneratorError;
 }
 
+/** `versions`: what {@link operationsVersions} listed. */
 export function findOperationsFile(
   inputDir: string,
   pattern: string,
   target: string,
+  versions: readonly string[],
 ): OperationsFile | undefined {
   if (!pattern.includes("{version}")) return { path: pattern, version: target };
-  const versions = operationsVersions(inputDir, pattern);
   if (!versions.length) return undefined;
   const at = (version: string) => pattern.replace("{version}", version);
   if (target === ALL_VERSIONS) {

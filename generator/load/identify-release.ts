@@ -3,14 +3,14 @@
  * the entry points (and the catalog) all match. An input folder that matches none (a user's own
  * copy, pulled from their server) is unpinned: it generates all the same.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Release, SchemaSetConfig } from "../config/schema-set-config.js";
+import type { InputFiles } from "./input-files.js";
 
 export function identifyRelease(
   inputDir: string,
   schemaSet: SchemaSetConfig,
+  files: InputFiles,
 ): Release | undefined {
   const keys = [
     ...schemaSet.entryPoints,
@@ -18,15 +18,8 @@ export function identifyRelease(
   ];
   const digests = new Map<string, string | undefined>();
   const digest = (path: string) => {
-    if (!digests.has(path)) {
-      const file = join(inputDir, path);
-      digests.set(
-        path,
-        existsSync(file)
-          ? createHash("sha256").update(readFileSync(file)).digest("hex")
-          : undefined,
-      );
-    }
+    if (!digests.has(path))
+      digests.set(path, files.sha256(join(inputDir, path)));
     return digests.get(path);
   };
   return schemaSet.releases?.find((release) =>

@@ -5,24 +5,26 @@
  */
 import { resolve } from "node:path";
 import { compareVersions } from "../model/api-version.js";
-import { readInputFile } from "../read-input-file.js";
-import { operationsVersions } from "./find-operations-file.js";
+import type { ReadText } from "../read-input-file.js";
 
 const METHODS = ["get", "put", "post", "delete"];
 
-/** `METHOD /path` -> the first version whose document lists it (oldest document: absent). */
+/**
+ * `METHOD /path` -> the first version whose document lists it (oldest document: absent).
+ * `documented`: the versions that have a document, oldest first.
+ */
 export function operationHistory(
   inputDir: string,
   pattern: string,
   upTo: string,
+  documented: readonly string[],
+  read: ReadText,
 ): Map<string, string> {
-  const versions = operationsVersions(inputDir, pattern).filter(
-    (v) => compareVersions(v, upTo) <= 0,
-  );
+  const versions = documented.filter((v) => compareVersions(v, upTo) <= 0);
   const first = new Map<string, string>();
   versions.forEach((version, i) => {
     const file = resolve(inputDir, pattern.replace("{version}", version));
-    const paths = (JSON.parse(readInputFile(file)) as { paths?: object }).paths;
+    const paths = (JSON.parse(read(file)) as { paths?: object }).paths;
     for (const [path, item] of Object.entries(paths ?? {})) {
       for (const method of Object.keys(item as object)) {
         if (!METHODS.includes(method)) continue;

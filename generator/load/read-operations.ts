@@ -4,7 +4,7 @@
  * described. Nothing is checked against the schemas here (see passes/check-operations.ts).
  */
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
-import { readInputFile } from "../read-input-file.js";
+import { readInputFile, type ReadText } from "../read-input-file.js";
 import { lazyJsonLocation, locateJsonPath } from "./json-location.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE";
@@ -44,8 +44,11 @@ export interface OperationsDocument {
 
 type Json = Record<string, unknown>;
 
-export function readOperations(file: string): OperationsDocument {
-  const text = readInputFile(file);
+export function readOperations(
+  file: string,
+  read: ReadText = readInputFile,
+): OperationsDocument {
+  const text = read(file);
   let json: Json;
   try {
     json = JSON.parse(text) as Json;

@@ -10,6 +10,7 @@ import {
   fileStart,
   type SourceLocation,
 } from "../diagnostics.js";
+import { readInputFile, type ReadText } from "../read-input-file.js";
 import type { Catalog } from "./catalog.js";
 import type { RawSchema } from "./raw-schema.js";
 import { readSchema } from "./read-schema.js";
@@ -28,6 +29,7 @@ interface Pending {
 export function loadSchemaSet(
   entryPoints: readonly string[],
   catalog: Catalog,
+  read: ReadText = readInputFile,
 ): SchemaSet {
   const loaded = new Map<string, RawSchema>();
   const documents = new Map<string, XmlDocument>();
@@ -48,7 +50,7 @@ export function loadSchemaSet(
           usedAt ?? fileStart(pending.file),
         );
       }
-      doc = readXmlFile(pending.file);
+      doc = readXmlFile(pending.file, read);
     }
     const ownNamespace = doc.root.getAttribute("targetNamespace");
     if (ownNamespace === null) documents.set(pending.file, doc);

@@ -1,5 +1,5 @@
 /** Reads an XML file (a schema or a catalog) into a DOM whose nodes know their line and column. */
-import { readInputFile } from "../read-input-file.js";
+import { readInputFile, type ReadText } from "../read-input-file.js";
 import { cacheXmldomRegExps } from "./xmldom-regexp-cache.js";
 import {
   DOMParser,
@@ -18,8 +18,11 @@ export interface XmlDocument {
   readonly root: Element;
 }
 
-export function readXmlFile(file: string): XmlDocument {
-  return parseXml(readInputFile(file), file);
+export function readXmlFile(
+  file: string,
+  read: ReadText = readInputFile,
+): XmlDocument {
+  return parseXml(read(file), file);
 }
 
 export function parseXml(text: string, file: string): XmlDocument {

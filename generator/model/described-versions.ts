@@ -6,7 +6,7 @@
  * pre-releases) is simply there from the start; a package for 0.9 could not even hold a whole
  * `ovf:Envelope` (its content types came in 1.0 and later).
  */
-import { compareVersions } from "./api-version.js";
+import { compareVersions, isNumericVersion } from "./api-version.js";
 import type { Annotations, Model, Particle } from "./ir.js";
 
 /** The oldest API version a package can be generated for usefully. */
@@ -36,4 +36,19 @@ export function describedVersions(
   return [...found]
     .filter((v) => compareVersions(v, OLDEST_API_VERSION) >= 0)
     .sort(compareVersions);
+}
+
+/**
+ * The oldest API version a package generated for `apiVersion` supports: that of the oldest
+ * operations document the inputs have (`documented`, oldest first) at or below it, the baseline
+ * every `addedIn` is counted from; the version itself when there is none. A package for every
+ * version (`all`) goes down to the oldest document.
+ */
+export function lowestSupportedVersion(
+  apiVersion: string,
+  documented: readonly string[],
+): string {
+  if (!isNumericVersion(apiVersion)) return documented[0] ?? apiVersion;
+  const oldest = documented.find((v) => compareVersions(v, apiVersion) <= 0);
+  return oldest ?? apiVersion;
 }

@@ -17,10 +17,17 @@ import type {
   TypeDef,
 } from "./ir.js";
 
+/** What the model says of its inputs beside what the draft holds. */
+export type InputFacts = Pick<
+  Model,
+  "inputs" | "lowestApiVersion" | "defaultNamespace"
+>;
+
 export function finalizeModel(
   draft: Draft,
   namespaces: Namespace[],
   relativeTo: (file: string) => string,
+  facts: InputFacts,
   operations: Pick<Model, "operations" | "operationsSource"> = {
     operations: [],
   },
@@ -72,6 +79,11 @@ export function finalizeModel(
   return {
     formatVersion: 1,
     apiVersion: draft.apiVersion,
+    inputs: facts.inputs,
+    lowestApiVersion: facts.lowestApiVersion,
+    ...(facts.defaultNamespace !== undefined
+      ? { defaultNamespace: facts.defaultNamespace }
+      : {}),
     namespaces: namespaces
       .filter((ns) => used.has(ns.uri))
       .sort((a, b) => (a.module < b.module ? -1 : 1)),

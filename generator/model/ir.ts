@@ -34,6 +34,16 @@ export interface Model {
    * or before it, is left out. `"all"` for the model of every version, with nothing left out.
    */
   readonly apiVersion: string;
+  /** Where the inputs come from, as generated files name them: `vmware/vcd-api-schemas@756f3abb415b`, or `unpinned inputs`. */
+  readonly inputs: string;
+  /**
+   * The oldest API version a package of this model supports: that of the oldest operations document
+   * the inputs have at or below `apiVersion` (the baseline every `addedIn` is counted from), else
+   * `apiVersion` itself; for the model of every version, the oldest document's.
+   */
+  readonly lowestApiVersion: string;
+  /** The namespace the schema set's description names as the default one (unprefixed names), if any. */
+  readonly defaultNamespace?: string;
   readonly namespaces: Namespace[];
   /** Every named and anonymous type, sorted by `id`. */
   readonly types: TypeDef[];

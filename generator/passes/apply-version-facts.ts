@@ -9,15 +9,15 @@
  */
 import { ALL_VERSIONS, compareVersions } from "../model/api-version.js";
 import type { Draft } from "../model/draft.js";
-import { readVersionFacts, type VersionFact } from "../diff/version-facts.js";
+import type { VersionFact } from "../config/version-facts.js";
 import { GeneratorError } from "../diagnostics.js";
 import { addBack, componentsOf } from "./version-fact-targets.js";
 import type { Pass } from "./pass.js";
 
 export const applyVersionFacts: Pass = {
   name: "apply-version-facts",
-  run(draft, { versions }) {
-    applyFacts(draft, readVersionFacts(), versions.target);
+  run(draft, { versions, versionFacts }) {
+    applyFacts(draft, versionFacts, versions.target);
   },
 };
 

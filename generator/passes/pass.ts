@@ -1,8 +1,16 @@
-/** The shape of a refinement pass: a named step that reads and refines the working model. */
+/**
+ * The shape of a refinement pass: a named step that refines the working draft **in place**. The
+ * draft is the run's own (built fresh from the inputs by model/build-draft.ts, published by
+ * model/finalize-model.ts); the passes are its only writers, one at a time in the order
+ * pipeline.ts gives. A pass reads nothing but the draft and its context: no file (the inputs were
+ * read once, before: load/read-inputs.ts), no module state, so the same inputs and options give the
+ * same model.
+ */
 import type { Draft } from "../model/draft.js";
 import type { ApiVersions } from "../model/api-version.js";
 import type { ClarkName } from "../model/qname.js";
 import type { OperationOverride } from "../config/operation-overrides.js";
+import type { VersionFact } from "../config/version-facts.js";
 import type { GeneratorError } from "../diagnostics.js";
 
 export interface PassContext {
@@ -14,6 +22,8 @@ export interface PassContext {
   readonly operationNameOverrides: ReadonlyMap<string, string>;
   /** Our facts about operations that the operations document lacks. */
   readonly operationOverrides: readonly OperationOverride[];
+  /** Our facts about what the schema releases changed without annotating it. */
+  readonly versionFacts: readonly VersionFact[];
   /** Whether the API version must be one the set describes (the command line's; not inline test sets'). */
   readonly checkApiVersion: boolean;
   /** The API versions the input folder has an operations document for, oldest first. */
@@ -24,5 +34,6 @@ export interface PassContext {
 
 export interface Pass {
   readonly name: string;
+  /** Changes `draft` in place (see above); a problem that stops generation is thrown as a GeneratorError. */
   run(draft: Draft, context: PassContext): void;
 }

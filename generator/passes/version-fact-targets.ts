@@ -12,7 +12,7 @@ import {
   type DraftType,
 } from "../model/draft.js";
 import type { Annotations } from "../model/ir.js";
-import type { VersionFact } from "../diff/version-facts.js";
+import type { VersionFact } from "../config/version-facts.js";
 
 const XSD = "http://www.w3.org/2001/XMLSchema";
 

@@ -1,15 +1,13 @@
 /** The types emitter: given a small schema, the declarations it prints. */
 import { describe, expect, it } from "vitest";
 import { emitPackage } from "../../generator/emit/emit-package.js";
-import { modelOf, schemaSetConfig } from "../helpers/inline-schema.js";
+import { modelOf } from "../helpers/inline-schema.js";
 
 /** The source of the test namespace's module, without its header. */
 function typesOf(body: string): string {
   const files = emitPackage(modelOf(body, { apiVersion: "30.0" }), {
     generatorVersion: "0.0.0",
-    schemaSet: schemaSetConfig(["main.xsd"]),
     name: "test",
-    inputs: "test inputs",
   });
   return files
     .find((f) => f.path === "src/test.ts")!

@@ -29,9 +29,7 @@ export async function packageOf(
     out,
     emitPackage(model, {
       generatorVersion: "0.0.0",
-      schemaSet: set,
       name: "test",
-      inputs: "test inputs",
     }),
   );
   return importPackage(out);

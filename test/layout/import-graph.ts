@@ -21,7 +21,9 @@ export interface SourceFile {
 export function sourceFiles(folders: readonly string[]): SourceFile[] {
   const out: SourceFile[] = [];
   for (const folder of folders) {
-    const names = readdirSync(join(ROOT, folder), { recursive: true }) as string[];
+    const names = readdirSync(join(ROOT, folder), {
+      recursive: true,
+    }) as string[];
     for (const name of names.map((n) => n.split("\\").join("/")).sort()) {
       if (!name.endsWith(".ts") || name.endsWith(".d.ts")) continue;
       out.push(readSource(`${folder}/${name}`));
@@ -34,7 +36,8 @@ function readSource(path: string): SourceFile {
   const text = readFileSync(join(ROOT, path), "utf8");
   const imports: string[] = [];
   const packages: string[] = [];
-  for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
+  for (const { fileName } of ts.preProcessFile(text, true, true)
+    .importedFiles) {
     if (!fileName.startsWith(".")) {
       packages.push(fileName);
       continue;

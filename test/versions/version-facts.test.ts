@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readSchemaSetConfig } from "../../generator/config/schema-set-config.js";
 import { compareModels } from "../../generator/diff/compare-models.js";
 import { formatChange } from "../../generator/diff/report.js";
-import { readVersionFacts } from "../../generator/diff/version-facts.js";
+import { readVersionFacts } from "../../generator/config/version-facts.js";
 import type { Annotations, Model, Particle } from "../../generator/model/ir.js";
 import { buildModel } from "../../generator/pipeline.js";
 import { VCD_API_36_DIR, VCD_API_DIR } from "../helpers/vcd-inputs.js";

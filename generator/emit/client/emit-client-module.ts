@@ -3,7 +3,6 @@
  * supports, documents and operations), typed with its documents; `simulator.ts` (Node only): the
  * simulator bound alike.
  */
-import { compareVersions, isNumericVersion } from "../../model/api-version.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile, type ModuleRef } from "../generated-file.js";
 import {
@@ -42,26 +41,9 @@ function renderings(
   };
 }
 
-/**
- * The oldest API version a package generated for `apiVersion` supports: that of the oldest
- * operations document the inputs have (`documented`, oldest first) at or below it, the baseline
- * every `addedIn` is counted from; the version itself when there is none. A package for every
- * version (`all`) goes down to the oldest document.
- */
-export function lowestSupportedVersion(
-  apiVersion: string,
-  documented: readonly string[],
-): string {
-  if (!isNumericVersion(apiVersion)) return documented[0] ?? apiVersion;
-  const oldest = documented.find((v) => compareVersions(v, apiVersion) <= 0);
-  return oldest ?? apiVersion;
-}
-
-/** `lowestApiVersion`: see {@link lowestSupportedVersion} (default the package's own version). */
 export function emitClientModule(
   index: ModelIndex,
   header: (what: string) => string,
-  lowestApiVersion: string = index.model.apiVersion,
   parts: SchemaParts = new SchemaParts(index),
 ): GeneratedFile {
   const file = new GeneratedFile(
@@ -95,7 +77,7 @@ export function emitClientModule(
     ].join("\n");
   const createClient = c("createClient", false);
   const version = JSON.stringify(index.model.apiVersion);
-  const lowest = JSON.stringify(lowestApiVersion);
+  const lowest = JSON.stringify(index.model.lowestApiVersion);
   const session = `${c("LoginSession")}<${d("DocumentFor")}<"vcloud:Session">>`;
   file.addCode(
     renderings((typed, dts) =>

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, posix } from "node:path";
-import { PACKAGE_ROOT } from "../../config/schema-set-config.js";
+import { PACKAGE_ROOT } from "../../package-root.js";
 import { GeneratorError } from "../../diagnostics.js";
 import type { OutputFile } from "../output-file.js";
 

@@ -23,17 +23,16 @@ import { Arrow, Code, type Literal } from "../print/layout.js";
 import { SchemaParts } from "./schema-parts.js";
 
 /**
- * `lowestApiVersion`: the oldest API version the package supports (default the model's own); an
- * `addedIn` at or below it is left out of the descriptors.
+ * An `addedIn` at or below the oldest API version the package supports (`lowestApiVersion`) is left
+ * out of the descriptors.
  */
 export function emitSchemaData(
   index: ModelIndex,
   header: (what: string) => string,
-  defaultNamespace: string | undefined,
-  lowestApiVersion?: string,
   parts: SchemaParts = new SchemaParts(index),
 ): GeneratedFile {
-  const floor = Number(lowestApiVersion ?? index.model.apiVersion);
+  const { defaultNamespace } = index.model;
+  const floor = Number(index.model.lowestApiVersion);
   const since = (
     ...annotations: (Annotations | undefined)[]
   ): number | undefined => {

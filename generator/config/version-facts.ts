@@ -5,14 +5,15 @@
  * below that version. See the file's `$comment` for the policy that chose each version.
  */
 import { resolve } from "node:path";
-import { PACKAGE_ROOT, readJson } from "../config/schema-set-config.js";
+import { PACKAGE_ROOT } from "../package-root.js";
+import { parseJson } from "./schema-set-config.js";
 import {
   fileStart,
   GeneratorError,
   type SourceLocation,
 } from "../diagnostics.js";
 import { isNumericVersion } from "../model/api-version.js";
-import { readInputFile } from "../read-input-file.js";
+import { readInputFile, type ReadText } from "../read-input-file.js";
 
 export const DEFAULT_VERSION_FACTS = resolve(
   PACKAGE_ROOT,
@@ -70,15 +71,18 @@ const ASPECTS = new Set([
   "addedIn",
 ]);
 
-export function readVersionFacts(file = DEFAULT_VERSION_FACTS): VersionFact[] {
-  const json = readJson(file) as { facts?: unknown };
+export function readVersionFacts(
+  file = DEFAULT_VERSION_FACTS,
+  read: ReadText = readInputFile,
+): VersionFact[] {
+  const text = read(file);
+  const json = parseJson(file, text) as { facts?: unknown };
   if (!Array.isArray(json.facts))
     throw new GeneratorError(
       `"facts" must be a list`,
       fileStart(file),
       "facts",
     );
-  const text = readInputFile(file);
   return json.facts.map((raw: Record<string, unknown>, i: number) => {
     const where = `facts[${i}]`;
     const at = locate(file, text, raw.path);

@@ -1,0 +1,39 @@
+/**
+ * The files of one run's inputs, each read from disk once: their text and their sha256 come from
+ * the same bytes, and the record of what was read (with each file's sha256) is what the model cache
+ * checks on the next run.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readInputFile } from "../read-input-file.js";
+
+export class InputFiles {
+  private readonly texts = new Map<string, string>();
+
+  /** The text of a file (absolute path), read at its first use; a file that cannot be read is a GeneratorError naming it. */
+  readonly text = (file: string): string => {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      text = readInputFile(file);
+      this.texts.set(file, text);
+    }
+    return text;
+  };
+
+  /** The sha256 of a file's UTF-8 text, or undefined when there is no such file. */
+  sha256(file: string): string | undefined {
+    if (!this.texts.has(file) && !existsSync(file)) return undefined;
+    return sha256Of(this.text(file));
+  }
+
+  /** Every file read so far, by absolute path, with the sha256 of its text, sorted by path. */
+  read(): { readonly path: string; readonly sha256: string }[] {
+    return [...this.texts]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, text]) => ({ path, sha256: sha256Of(text) }));
+  }
+}
+
+export function sha256Of(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}

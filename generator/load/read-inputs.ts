@@ -1,0 +1,168 @@
+/**
+ * Reads one run's inputs, once: the input folder's files (the release they match, the XSD set through
+ * its catalog, the operations documents it has and their versions, the one for the API version asked
+ * for and when each of its operations first appears) and our own facts about them (operation
+ * overrides, version facts). What comes after (the model, the passes, emit) reads nothing from disk.
+ */
+import { dirname, resolve } from "node:path";
+import type { Release, SchemaSetConfig } from "../config/schema-set-config.js";
+import {
+  readOperationOverrides,
+  type OperationOverride,
+} from "../config/operation-overrides.js";
+import {
+  DEFAULT_VERSION_FACTS,
+  readVersionFacts,
+  type VersionFact,
+} from "../config/version-facts.js";
+import { GeneratorError } from "../diagnostics.js";
+import { ALL_VERSIONS } from "../model/api-version.js";
+import type { Namespace } from "../model/ir.js";
+import { namespaceTable } from "../model/namespace-table.js";
+import { timed, type Timings } from "../timings.js";
+import { EMPTY_CATALOG, readCatalog, type Catalog } from "./catalog.js";
+import { checkInputLayout } from "./check-input-layout.js";
+import {
+  findOperationsFile,
+  operationsVersions,
+} from "./find-operations-file.js";
+import { identifyRelease, inputsLabel } from "./identify-release.js";
+import { InputFiles } from "./input-files.js";
+import { operationHistory } from "./operation-history.js";
+import { readOperations, type OperationsDocument } from "./read-operations.js";
+import { loadSchemaSet, type SchemaSet } from "./schema-set.js";
+
+/** What a run reads its inputs with: the folder, our description of the set, the API version asked for. */
+export interface InputOptions {
+  readonly inputDir: string;
+  readonly schemaSet: SchemaSetConfig;
+  /** The API version asked for (an alias already resolved), or undefined for the newest the inputs describe. */
+  readonly apiVersion?: string;
+}
+
+/** The operations document used at the API version, read. */
+export interface OperationsInput {
+  readonly document: OperationsDocument;
+  /** `METHOD /path` -> the first version whose document lists it (see operation-history.ts). */
+  readonly history: ReadonlyMap<string, string>;
+}
+
+/** One record of the inputs of a run. */
+export interface Inputs {
+  readonly dir: string;
+  readonly schemaSet: SchemaSetConfig;
+  /** The known release the folder holds, or undefined for unpinned inputs. */
+  readonly release: Release | undefined;
+  /** How generated files name the inputs: `vmware/vcd-api-schemas@756f3abb415b`, or `unpinned inputs`. */
+  readonly label: string;
+  /** The API version generated for: the one asked for, else the newest the inputs describe. */
+  readonly apiVersion: string;
+  readonly catalog: Catalog;
+  readonly schemas: SchemaSet;
+  /** The namespaces of the set, with their canonical prefixes and modules. */
+  readonly namespaces: Namespace[];
+  /** The API versions the folder has an operations document for, oldest first. */
+  readonly operationsVersions: readonly string[];
+  /** The operations document at the API version (or the newest below it), if there is one. */
+  readonly operations: OperationsInput | undefined;
+  readonly operationOverrides: readonly OperationOverride[];
+  readonly versionFacts: readonly VersionFact[];
+  /** Problems in the input that do not stop generation. */
+  readonly warnings: readonly GeneratorError[];
+  /** Every file read, with the sha256 of its text (what the model cache checks). */
+  readonly files: readonly { readonly path: string; readonly sha256: string }[];
+}
+
+export function readInputs(
+  options: InputOptions,
+  timings: Timings = {},
+): Inputs {
+  const { inputDir: dir, schemaSet } = options;
+  const files = new InputFiles();
+  const release = identifyRelease(dir, schemaSet, files);
+  const pattern = schemaSet.operations;
+  const documented = pattern ? operationsVersions(dir, pattern) : [];
+  const apiVersion =
+    options.apiVersion ?? newestVersion(dir, schemaSet, release, documented);
+  checkInputLayout(dir, schemaSet);
+  const { catalog, schemas } = timed(timings, "load", () => {
+    const catalog = schemaSet.catalog
+      ? readCatalog(resolve(dir, schemaSet.catalog), files.text)
+      : EMPTY_CATALOG;
+    const entryPoints = schemaSet.entryPoints.map((entry) =>
+      resolve(dir, entry),
+    );
+    return {
+      catalog,
+      schemas: loadSchemaSet(entryPoints, catalog, files.text),
+    };
+  });
+  const namespaces = namespaceTable(schemaSet, schemas.schemas);
+  const warnings: GeneratorError[] = [];
+  const operations = timed(timings, "load/operations", () => {
+    const found = pattern
+      ? findOperationsFile(dir, pattern, apiVersion, documented)
+      : undefined;
+    if (found?.warning) warnings.push(found.warning);
+    if (!found?.path) return undefined;
+    return {
+      document: readOperations(resolve(dir, found.path), files.text),
+      history:
+        apiVersion === ALL_VERSIONS
+          ? new Map<string, string>()
+          : operationHistory(
+              dir,
+              pattern!,
+              found.version,
+              documented,
+              files.text,
+            ),
+    };
+  });
+  const operationOverrides = schemaSet.operationOverrides
+    ? readOperationOverrides(
+        resolve(dirname(schemaSet.file), schemaSet.operationOverrides),
+        new Map(namespaces.map((ns) => [ns.prefix, ns.uri])),
+        files.text,
+      )
+    : [];
+  const versionFacts = readVersionFacts(DEFAULT_VERSION_FACTS, files.text);
+  return {
+    dir,
+    schemaSet,
+    release,
+    label: inputsLabel(release, schemaSet),
+    apiVersion,
+    catalog,
+    schemas,
+    namespaces,
+    operationsVersions: documented,
+    operations,
+    operationOverrides,
+    versionFacts,
+    warnings,
+    files: files.read(),
+  };
+}
+
+/**
+ * The version generated for when none is given: the release's newest, else that of the newest
+ * operations document in the input folder, else the schema-set description's.
+ */
+function newestVersion(
+  inputDir: string,
+  schemaSet: SchemaSetConfig,
+  release: Release | undefined,
+  documented: readonly string[],
+): string {
+  if (release) return release.newestApiVersion;
+  const newest =
+    documented[documented.length - 1] ?? schemaSet.newestApiVersion;
+  // A folder not laid out like the inputs at all is said to be so first.
+  if (newest === undefined) checkInputLayout(inputDir, schemaSet);
+  if (newest === undefined)
+    throw new GeneratorError(
+      `cannot tell which API version ${inputDir} describes (no known release, no operations document): give --api-version`,
+    );
+  return newest;
+}
