@@ -23,7 +23,7 @@ const result = spawnSync(
     "run",
     version
       ? "test/every-version/every-version.test.ts"
-      : "test/xml/roundtrip.property.test.ts",
+      : "test/runtime/xml/roundtrip.property.test.ts",
     "--silent=false",
   ],
   {

@@ -5,8 +5,8 @@ import {
   VcdRequestError,
   VcdResponseError,
   VcdVersionError,
-} from "../../runtime/client/index.js";
-import { serverPerTest } from "../helpers/server-per-test.js";
+} from "../../../runtime/client/index.js";
+import { serverPerTest } from "../../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,

@@ -12,13 +12,13 @@ import {
   type ClientOptions,
   type OperationInfo,
   type VcdClient,
-} from "../../runtime/client/index.js";
-import type { Document } from "../../runtime/xml/index.js";
+} from "../../../runtime/client/index.js";
+import type { Document } from "../../../runtime/xml/index.js";
 import {
   loadClientPackage,
   loadPackage,
-} from "../helpers/generated-packages.js";
-import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
+} from "../../helpers/generated-packages.js";
+import { VCD_SAMPLES_DIR } from "../../helpers/vcd-inputs.js";
 
 /** A real document from ../shared/vcd-samples. */
 export function sample(path: string): string {

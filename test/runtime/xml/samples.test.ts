@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   loadPackage,
   type GeneratedPackage,
-} from "../helpers/generated-packages.js";
-import { validateWithLibxml2 } from "../helpers/libxml2.js";
-import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
-import { contentOf, rootElementOf } from "../helpers/xml-content.js";
+} from "../../helpers/generated-packages.js";
+import { validateWithLibxml2 } from "../../helpers/libxml2.js";
+import { VCD_SAMPLES_DIR } from "../../helpers/vcd-inputs.js";
+import { contentOf, rootElementOf } from "../../helpers/xml-content.js";
 
 interface Sample {
   readonly file: string;

@@ -7,8 +7,8 @@ import {
   VcdTimeoutError,
   waitForTask,
   type TaskLike,
-} from "../../runtime/client/index.js";
-import { serverPerTest } from "../helpers/server-per-test.js";
+} from "../../../runtime/client/index.js";
+import { serverPerTest } from "../../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,

@@ -11,20 +11,20 @@ import { beforeAll, describe, expect, it, inject } from "vitest";
 import type {
   ElementPart,
   SchemaPart,
-} from "../../runtime/xml/schema-parts.js";
+} from "../../../runtime/xml/schema-parts.js";
 import type {
   ComplexTypeData,
   ParticleData,
   SchemaData,
   TypeData,
-} from "../../runtime/xml/schema-data.js";
-import { bundleApps } from "../helpers/bundle.js";
+} from "../../../runtime/xml/schema-data.js";
+import { bundleApps } from "../../helpers/bundle.js";
 import {
   loadPackage,
   type GeneratedPackage,
-} from "../helpers/generated-packages.js";
-import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
-import { rootElementOf } from "../helpers/xml-content.js";
+} from "../../helpers/generated-packages.js";
+import { VCD_SAMPLES_DIR } from "../../helpers/vcd-inputs.js";
+import { rootElementOf } from "../../helpers/xml-content.js";
 
 interface Sample {
   readonly file: string;

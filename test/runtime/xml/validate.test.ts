@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   loadPackage,
   type GeneratedPackage,
-} from "../helpers/generated-packages.js";
-import { packageOf } from "../helpers/inline-package.js";
+} from "../../helpers/generated-packages.js";
+import { packageOf } from "../../helpers/inline-package.js";
 
 const rules = (violations: { path: string; rule: string }[]) =>
   violations.map((v) => `${v.path} ${v.rule}`);

@@ -1,7 +1,7 @@
 /** paginate: following nextPage links of query answers, served by a real HTTP server. */
 import { describe, expect, it } from "vitest";
-import { paginate, VcdApiError } from "../../runtime/client/index.js";
-import { serverPerTest } from "../helpers/server-per-test.js";
+import { paginate, VcdApiError } from "../../../runtime/client/index.js";
+import { serverPerTest } from "../../helpers/server-per-test.js";
 import { clientFor, operation, xmlHeaders } from "./fixtures.js";
 
 const server = serverPerTest();

@@ -5,13 +5,13 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SchemaArbitraries } from "../helpers/arbitraries.js";
+import { SchemaArbitraries } from "../../helpers/arbitraries.js";
 import {
   loadPackage,
   type GeneratedPackage,
-} from "../helpers/generated-packages.js";
-import { validateWithLibxml2 } from "../helpers/libxml2.js";
-import { comparable } from "../helpers/xml-content.js";
+} from "../../helpers/generated-packages.js";
+import { validateWithLibxml2 } from "../../helpers/libxml2.js";
+import { comparable } from "../../helpers/xml-content.js";
 
 const RUNS = Number(process.env.VCD_FUZZ_RUNS ?? 5);
 const SEED = Number(process.env.VCD_FUZZ_SEED ?? 20261122);

@@ -15,13 +15,13 @@ import {
   type CloudapiSession,
   type LoginSession,
   type Reply,
-} from "../../runtime/client/index.js";
-import type { Document } from "../../runtime/xml/index.js";
+} from "../../../runtime/client/index.js";
+import type { Document } from "../../../runtime/xml/index.js";
 import {
   type RecordedRequest,
   type ScriptedAnswer,
-} from "../helpers/http-server.js";
-import { serverPerTest } from "../helpers/server-per-test.js";
+} from "../../helpers/http-server.js";
+import { serverPerTest } from "../../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,

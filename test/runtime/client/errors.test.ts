@@ -11,9 +11,9 @@ import {
   VcdResponseError,
   VcdTimeoutError,
   VcdUnsupportedMediaTypeError,
-} from "../../runtime/client/index.js";
-import { closedPort } from "../helpers/http-server.js";
-import { serverPerTest } from "../helpers/server-per-test.js";
+} from "../../../runtime/client/index.js";
+import { closedPort } from "../../helpers/http-server.js";
+import { serverPerTest } from "../../helpers/server-per-test.js";
 import {
   clientFor,
   ERROR_HEADERS,

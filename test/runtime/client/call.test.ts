@@ -5,12 +5,12 @@ import {
   VcdResponseError,
   type Middleware,
   type PathParameters,
-} from "../../runtime/client/index.js";
+} from "../../../runtime/client/index.js";
 import {
   ValidationError,
   type Document,
-} from "../../runtime/xml/index.js";
-import { serverPerTest } from "../helpers/server-per-test.js";
+} from "../../../runtime/xml/index.js";
+import { serverPerTest } from "../../helpers/server-per-test.js";
 import {
   clientFor,
   OPS,

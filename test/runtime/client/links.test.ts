@@ -10,11 +10,11 @@ import {
   type HasLinks,
   type LinkLike,
   type OperationInfo,
-} from "../../runtime/client/index.js";
+} from "../../../runtime/client/index.js";
 import {
   startHttpServer,
   type TestHttpServer,
-} from "../helpers/http-server.js";
+} from "../../helpers/http-server.js";
 import {
   clientFor,
   operation,

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   loadPackage,
   type GeneratedPackage,
-} from "../helpers/generated-packages.js";
-import { validateWithLibxml2 } from "../helpers/libxml2.js";
+} from "../../helpers/generated-packages.js";
+import { validateWithLibxml2 } from "../../helpers/libxml2.js";
 
 let vcd: GeneratedPackage;
 beforeAll(async () => {

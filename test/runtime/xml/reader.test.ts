@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   loadPackage,
   type GeneratedPackage,
-} from "../helpers/generated-packages.js";
-import { validateWithLibxml2 } from "../helpers/libxml2.js";
-import { contentOf } from "../helpers/xml-content.js";
+} from "../../helpers/generated-packages.js";
+import { validateWithLibxml2 } from "../../helpers/libxml2.js";
+import { contentOf } from "../../helpers/xml-content.js";
 
 let vcd: GeneratedPackage;
 beforeAll(async () => {

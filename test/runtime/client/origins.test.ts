@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startHttpServer,
   type TestHttpServer,
-} from "../helpers/http-server.js";
+} from "../../helpers/http-server.js";
 import { clientFor, OPS, taskXml, xmlHeaders } from "./fixtures.js";
 
 let api: TestHttpServer;

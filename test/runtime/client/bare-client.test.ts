@@ -6,10 +6,10 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Simulator } from "../../simulator/binding.js";
-import { bundleApps, type BundledApp } from "../helpers/bundle.js";
-import { loadClientPackage } from "../helpers/generated-packages.js";
-import { credentialsOf, tenantAdmin } from "../helpers/tenant-admin.js";
+import type { Simulator } from "../../../simulator/binding.js";
+import { bundleApps, type BundledApp } from "../../helpers/bundle.js";
+import { loadClientPackage } from "../../helpers/generated-packages.js";
+import { credentialsOf, tenantAdmin } from "../../helpers/tenant-admin.js";
 
 type Value = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Fn = (...args: unknown[]) => Promise<Value>;

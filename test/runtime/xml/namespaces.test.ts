@@ -10,11 +10,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   loadPackage,
   type GeneratedPackage,
-} from "../helpers/generated-packages.js";
-import { packageOf } from "../helpers/inline-package.js";
-import { TNS } from "../helpers/inline-schema.js";
-import { VCD_SAMPLES_DIR } from "../helpers/vcd-inputs.js";
-import { contentOf } from "../helpers/xml-content.js";
+} from "../../helpers/generated-packages.js";
+import { packageOf } from "../../helpers/inline-package.js";
+import { TNS } from "../../helpers/inline-schema.js";
+import { VCD_SAMPLES_DIR } from "../../helpers/vcd-inputs.js";
+import { contentOf } from "../../helpers/xml-content.js";
 
 const V15 = "http://www.vmware.com/vcloud/v1.5";
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
