@@ -1,7 +1,7 @@
 /** Reads an OASIS XML catalog: maps remote schema locations to local files, with no network access. */
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import {
   GeneratorError,
   type SourceLocation,
@@ -44,7 +44,7 @@ export function readCatalog(
   const entries: CatalogEntry[] = [];
   for (let child = doc.root.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== 1) continue;
-    const entry = toEntry(child as Element, base, file);
+    const entry = toEntry(child as XmlElement, base, file);
     if (entry) entries.push(entry);
   }
   return {
@@ -71,7 +71,7 @@ export function readCatalog(
 }
 
 function toEntry(
-  node: Element,
+  node: XmlElement,
   base: string,
   file: string,
 ): CatalogEntry | undefined {

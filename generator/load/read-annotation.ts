@@ -1,5 +1,5 @@
 /** Reads `xs:annotation`: documentation text, vCD's `source="..."` notes and `meta:` appinfo. */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import type { RawAnnotation } from "./raw-schema.js";
 import { xsdChildren } from "./xsd-dom.js";
 
@@ -7,7 +7,7 @@ export const VCD_META_NS = "http://www.vmware.com/vcloud/meta";
 
 const EMPTY: RawAnnotation = { documentation: [], sources: {} };
 
-export function readAnnotation(node: Element): RawAnnotation {
+export function readAnnotation(node: XmlElement): RawAnnotation {
   const annotations = xsdChildren(node, "annotation");
   if (annotations.length === 0) return EMPTY;
   const documentation: string[] = [];
@@ -25,7 +25,7 @@ export function readAnnotation(node: Element): RawAnnotation {
     for (const appinfo of xsdChildren(annotation, "appinfo")) {
       for (let child = appinfo.firstChild; child; child = child.nextSibling) {
         if (child.nodeType !== 1) continue;
-        const meta = child as Element;
+        const meta = child as XmlElement;
         if (meta.namespaceURI !== VCD_META_NS) continue;
         if (meta.localName === "version") {
           versionAddedIn =
@@ -49,6 +49,7 @@ export function readAnnotation(node: Element): RawAnnotation {
 
 /** Collapses the indentation of documentation text into paragraphs of single-spaced lines. */
 function normalizeText(text: string): string {
+  if (!text.includes("\n")) return text.replace(/\s+/g, " ").trim();
   return text
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())

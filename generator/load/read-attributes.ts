@@ -1,5 +1,5 @@
 /** Reads attribute declarations, attribute group references and `xs:anyAttribute`. */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import { GeneratorError } from "../diagnostics.js";
 import { clark } from "../model/qname.js";
 import { readAnnotation } from "./read-annotation.js";
@@ -21,7 +21,7 @@ export interface RawAttributeList {
 /** The attributes, attribute group refs and anyAttribute among a node's children. */
 export function readAttributeList(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
 ): RawAttributeList {
   const attributes: RawAttributeMember[] = [];
   let anyAttribute: RawWildcard | undefined;
@@ -50,7 +50,7 @@ export function readAttributeList(
 
 export function readAttribute(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
   global: boolean,
 ): RawAttribute {
   const location = locationOf(ctx.file, node);

@@ -4,7 +4,7 @@
  * wildcards. A local element's anonymous type is a complex type again: XSD's recursion, read in one
  * file.
  */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import { GeneratorError } from "../diagnostics.js";
 import { clark } from "../model/qname.js";
 import { readAnnotation } from "./read-annotation.js";
@@ -28,7 +28,7 @@ const GROUP_NAMES = ["sequence", "choice", "all", "group"];
 
 export function readComplexType(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
 ): RawComplexType {
   const nameAttr = attr(node, "name");
   const location = locationOf(ctx.file, node);
@@ -85,7 +85,7 @@ export function readComplexType(
 
 function groupParticle(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
 ): RawParticle | undefined {
   const group = xsdChildren(node).find((child) =>
     GROUP_NAMES.includes(child.localName ?? ""),
@@ -95,7 +95,10 @@ function groupParticle(
 
 const PARTICLE_NAMES = ["element", "sequence", "choice", "all", "group", "any"];
 
-export function readParticle(ctx: SchemaContext, node: Element): RawParticle {
+export function readParticle(
+  ctx: SchemaContext,
+  node: XmlElement,
+): RawParticle {
   const location = locationOf(ctx.file, node);
   const annotation = readAnnotation(node);
   const minOccurs = minOccursAttr(ctx, node);
@@ -141,7 +144,7 @@ export function readParticle(ctx: SchemaContext, node: Element): RawParticle {
 
 export function readElement(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
   global: boolean,
 ): RawElement {
   const location = locationOf(ctx.file, node);

@@ -1,5 +1,5 @@
 /** Reads one `xs:schema` document into raw schema objects and lists the files it refers to. */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
 import { clark, XSD_NS } from "../model/qname.js";
 import { readAttribute, readAttributeList } from "./read-attributes.js";
@@ -64,7 +64,7 @@ export function readSchema(
 
 function readTopLevel(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
   schema: RawSchema,
   references: SchemaReference[],
 ): void {
@@ -124,11 +124,10 @@ function readTopLevel(
   }
 }
 
-function declaredPrefixes(root: Element): Record<string, string> {
+function declaredPrefixes(root: XmlElement): Record<string, string> {
   const prefixes: Record<string, string> = {};
-  for (let i = 0; i < root.attributes.length; i++) {
-    const attribute = root.attributes.item(i);
-    if (attribute && attribute.name.startsWith("xmlns:"))
+  for (const attribute of root.attributes) {
+    if (attribute.name.startsWith("xmlns:"))
       prefixes[attribute.name.slice(6)] = attribute.value;
   }
   return prefixes;

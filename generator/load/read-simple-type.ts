@@ -1,5 +1,5 @@
 /** Reads `xs:simpleType` (restriction, list, union) and facets. */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import { GeneratorError } from "../diagnostics.js";
 import { clark, type ClarkName } from "../model/qname.js";
 import { readAnnotation } from "./read-annotation.js";
@@ -31,7 +31,7 @@ export const FACET_NAMES = [
 
 export function readSimpleType(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
 ): RawSimpleType {
   const nameAttr = attr(node, "name");
   const name: ClarkName | undefined = nameAttr
@@ -86,7 +86,7 @@ export function readSimpleType(
   }
 }
 
-export function readFacets(ctx: SchemaContext, node: Element): RawFacet[] {
+export function readFacets(ctx: SchemaContext, node: XmlElement): RawFacet[] {
   const facets: RawFacet[] = [];
   for (const child of xsdChildren(node)) {
     const facetName = child.localName ?? "";
@@ -102,7 +102,7 @@ export function readFacets(ctx: SchemaContext, node: Element): RawFacet[] {
 
 function anonymousSimple(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
 ): RawSimpleType | undefined {
   const child = xsdChildren(node, "simpleType")[0];
   return child ? readSimpleType(ctx, child) : undefined;

@@ -1,5 +1,5 @@
 /** Reads wildcards: `xs:any` in content models and `xs:anyAttribute` in attribute lists. */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import { GeneratorError } from "../diagnostics.js";
 import { readAnnotation } from "./read-annotation.js";
 import type { RawWildcard } from "./raw-schema.js";
@@ -12,7 +12,10 @@ import {
 } from "./xsd-dom.js";
 
 /** Reads `xs:any` or `xs:anyAttribute`. */
-export function readWildcard(ctx: SchemaContext, node: Element): RawWildcard {
+export function readWildcard(
+  ctx: SchemaContext,
+  node: XmlElement,
+): RawWildcard {
   const processContents = attr(node, "processContents") ?? "strict";
   if (
     processContents !== "strict" &&

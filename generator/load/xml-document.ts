@@ -1,12 +1,8 @@
 /** Reads an XML file (a schema or a catalog) into a DOM whose nodes know their line and column. */
 import { readInputFile, type ReadText } from "../read-input-file.js";
 import { cacheXmldomRegExps } from "./xmldom-regexp-cache.js";
-import {
-  DOMParser,
-  type Document,
-  type Element,
-  type Node,
-} from "@xmldom/xmldom";
+import { DOMParser } from "@xmldom/xmldom";
+import { XmlTreeBuilder, type XmlElement } from "./xml-tree.js";
 import {
   GeneratorError,
   fileStart,
@@ -15,7 +11,7 @@ import {
 
 export interface XmlDocument {
   readonly file: string;
-  readonly root: Element;
+  readonly root: XmlElement;
 }
 
 export function readXmlFile(
@@ -30,6 +26,8 @@ export function parseXml(text: string, file: string): XmlDocument {
   let failure: GeneratorError | undefined;
   const parser = new DOMParser({
     locator: true,
+    // xmldom reads and checks the XML; the tree it builds is our light one (xml-tree.ts).
+    domHandler: XmlTreeBuilder,
     // Schemas must be well-formed: even what xmldom only warns about (an unquoted attribute) fails.
     onError(_level, message, context) {
       if (failure) return;
@@ -42,9 +40,11 @@ export function parseXml(text: string, file: string): XmlDocument {
       throw failure;
     },
   });
-  let doc: Document;
+  let doc: { documentElement: XmlElement | null };
   try {
-    doc = parser.parseFromString(text, "text/xml");
+    doc = parser.parseFromString(text, "text/xml") as unknown as {
+      documentElement: XmlElement | null;
+    };
   } catch (error) {
     if (failure) throw failure;
     throw new GeneratorError(
@@ -59,12 +59,14 @@ export function parseXml(text: string, file: string): XmlDocument {
 }
 
 /** The location of a node, for messages. */
-export function locationOf(file: string, node: Node): SourceLocation {
-  const located = node as Node & { lineNumber?: number; columnNumber?: number };
+export function locationOf(
+  file: string,
+  node: { readonly lineNumber?: number; readonly columnNumber?: number },
+): SourceLocation {
   return {
     file,
-    line: located.lineNumber ?? 1,
-    column: located.columnNumber ?? 1,
+    line: node.lineNumber ?? 1,
+    column: node.columnNumber ?? 1,
   };
 }
 

@@ -1,5 +1,5 @@
 /** Small, typed access to the XSD DOM: children in the XSD namespace, attributes, QNames. */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "./xml-tree.js";
 import { GeneratorError } from "../diagnostics.js";
 import { clark, XSD_NS, type ClarkName } from "../model/qname.js";
 import { locationOf } from "./xml-document.js";
@@ -12,11 +12,14 @@ export interface SchemaContext {
   readonly attributeFormQualified: boolean;
 }
 
-export function xsdChildren(node: Element, localName?: string): Element[] {
-  const out: Element[] = [];
+export function xsdChildren(
+  node: XmlElement,
+  localName?: string,
+): XmlElement[] {
+  const out: XmlElement[] = [];
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== 1) continue;
-    const element = child as Element;
+    const element = child as XmlElement;
     if (element.namespaceURI !== XSD_NS) continue;
     if (localName === undefined || element.localName === localName)
       out.push(element);
@@ -25,24 +28,22 @@ export function xsdChildren(node: Element, localName?: string): Element[] {
 }
 
 export function firstXsdChild(
-  node: Element,
+  node: XmlElement,
   localNames: readonly string[],
-): Element | undefined {
+): XmlElement | undefined {
   return xsdChildren(node).find((child) =>
     localNames.includes(child.localName ?? ""),
   );
 }
 
-export function attr(node: Element, name: string): string | undefined {
-  return node.hasAttribute(name)
-    ? (node.getAttribute(name) ?? undefined)
-    : undefined;
+export function attr(node: XmlElement, name: string): string | undefined {
+  return node.getAttribute(name) ?? undefined;
 }
 
 /** Resolves a `prefix:local` attribute value against the namespaces in scope at the node. */
 export function qnameAttr(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
   name: string,
 ): ClarkName | undefined {
   const value = attr(node, name);
@@ -53,7 +54,7 @@ export function qnameAttr(
 
 export function resolveQName(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
   value: string,
 ): ClarkName {
   const colon = value.indexOf(":");
@@ -73,7 +74,7 @@ export function resolveQName(
 
 export function occursAttr(
   ctx: SchemaContext,
-  node: Element,
+  node: XmlElement,
   name: "minOccurs" | "maxOccurs",
 ): number | "unbounded" {
   const value = attr(node, name)?.trim();
@@ -88,26 +89,28 @@ export function occursAttr(
   return Number(value);
 }
 
-export function minOccursAttr(ctx: SchemaContext, node: Element): number {
+export function minOccursAttr(ctx: SchemaContext, node: XmlElement): number {
   return occursAttr(ctx, node, "minOccurs") as number;
 }
 
-export function booleanAttr(node: Element, name: string): boolean {
+export function booleanAttr(node: XmlElement, name: string): boolean {
   const value = attr(node, name)?.trim();
   return value === "true" || value === "1";
 }
 
 /** The namespace URI bound to `prefix` (null: the default namespace) where `node` stands. */
-function lookupNamespace(node: Element, prefix: string | null): string | null {
+function lookupNamespace(
+  node: XmlElement,
+  prefix: string | null,
+): string | null {
   const attribute = prefix === null ? "xmlns" : `xmlns:${prefix}`;
   for (
-    let current: Element | null = node;
+    let current: XmlElement | null = node;
     current;
-    current = current.parentNode as Element | null
+    current = current.parentNode
   ) {
-    if (current.nodeType !== 1) break;
-    if (current.hasAttribute(attribute))
-      return current.getAttribute(attribute) || null;
+    const value = current.getAttribute(attribute);
+    if (value !== null) return value || null;
   }
   return null;
 }

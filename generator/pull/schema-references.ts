@@ -3,7 +3,7 @@
  * `xs:import` and `xs:redefine` with its `schemaLocation` (imports without one name a namespace
  * only; the set is loaded as a whole, so nothing is fetched for them).
  */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "../load/xml-tree.js";
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
 import { locationOf, parseXml } from "../load/xml-document.js";
 
@@ -41,7 +41,7 @@ export function readSchemaReferences(
   const references: SchemaReference[] = [];
   for (let node = root.firstChild; node; node = node.nextSibling) {
     if (node.nodeType !== 1) continue;
-    const child = node as Element;
+    const child = node as XmlElement;
     if (child.namespaceURI !== XSD_NS) continue;
     const kind = child.localName;
     if (kind !== "include" && kind !== "import" && kind !== "redefine")

@@ -2,7 +2,7 @@
  * The answer to `GET /api/versions` (a `versioning:SupportedVersions` document): the API versions the
  * server speaks, which of them it marks deprecated, and the newest.
  */
-import type { Element } from "@xmldom/xmldom";
+import type { XmlElement } from "../load/xml-tree.js";
 import { GeneratorError } from "../diagnostics.js";
 import { compareVersions, isNumericVersion } from "../model/api-version.js";
 import { locationOf, parseXml } from "../load/xml-document.js";
@@ -46,10 +46,10 @@ export function readSupportedVersions(
   return { versions, deprecated, newest: versions[versions.length - 1] };
 }
 
-function children(parent: Element, localName: string): Element[] {
-  const out: Element[] = [];
+function children(parent: XmlElement, localName: string): XmlElement[] {
+  const out: XmlElement[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    const el = node as Element;
+    const el = node as XmlElement;
     if (
       node.nodeType === 1 &&
       el.localName === localName &&
