@@ -151,7 +151,7 @@ export function buildModelFrom(
     return finalizeModel(
       draft,
       namespaces,
-      (file) => relative(inputs.dir, file),
+      relativeToInputs(inputs.dir),
       {
         inputs: inputs.label,
         lowestApiVersion: lowestSupportedVersion(
@@ -190,4 +190,17 @@ function checkOverrides(draft: Draft, options: NamingOptions): void {
       );
     }
   }
+}
+
+/** A file's path from the input folder, computed once per file (every source location names one). */
+function relativeToInputs(dir: string): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let path = known.get(file);
+    if (path === undefined) {
+      path = relative(dir, file);
+      known.set(file, path);
+    }
+    return path;
+  };
 }

@@ -21,8 +21,14 @@ export function typeAlias(
   return `${head}\n${members.map((m) => `  | ${m}`).join("\n")};`;
 }
 
+/** A character that a string literal writes escaped or that may change its quotes. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const NEEDS_ESCAPE = /["'\\\n\r\t\u0000-\u001f\u2028\u2029]/;
+
 /** A string literal as prettier writes it: double quotes unless the text holds more of them than single ones. */
 export function stringLiteral(text: string): string {
+  // Most texts need no escape at all: one look at them.
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   const doubles = (text.match(/"/g) ?? []).length;
   const singles = (text.match(/'/g) ?? []).length;
   const quote = doubles > singles ? "'" : '"';
