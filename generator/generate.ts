@@ -1,19 +1,31 @@
 /**
  * The main job, each step called once: options -> load (the inputs, read once) -> model (mapped and
  * refined by the passes) -> emit (files in memory) -> write (or a comparison with what is on disk).
+ * With a package cache, unchanged inputs and options give the package from it instead (the same
+ * bytes: a test compares them).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { generationKey } from "./cache/generation-key.js";
+import {
+  summaryOf,
+  type PackageCache,
+  type PackageSummary,
+} from "./cache/package-cache.js";
 import type { ResolvedOptions } from "./config/options.js";
-import type { GeneratorError } from "./diagnostics.js";
+import { GeneratorError } from "./diagnostics.js";
 import { emitPackage, type PackageInfo } from "./emit/emit-package.js";
 import type { OutputFile } from "./emit/output-file.js";
-import { readInputs } from "./load/read-inputs.js";
+import { readInputs, type Inputs } from "./load/read-inputs.js";
 import type { Model } from "./model/ir.js";
 import { PACKAGE_ROOT } from "./package-root.js";
-import { buildModelFrom } from "./pipeline.js";
+import { buildModel, buildModelFrom } from "./pipeline.js";
 import { timed, type Timings } from "./timings.js";
-import { compareOutput, type OutputDifference } from "./write/check-output.js";
+import {
+  compareOutput,
+  isSame,
+  type OutputDifference,
+} from "./write/check-output.js";
 import { writeOutput } from "./write/write-output.js";
 
 export const GENERATOR_VERSION: string = (
@@ -33,9 +45,20 @@ export interface GeneratedPackage {
   readonly timings: Timings;
   /** Problems in the input that did not stop generation. */
   readonly warnings: readonly GeneratorError[];
+  /** The inputs it was generated from. */
+  readonly inputs: Inputs;
 }
 
-export interface GenerateResult extends GeneratedPackage {
+export interface GenerateResult {
+  /** The model (for a package from the cache, built from the inputs at the first use). */
+  readonly model: Model;
+  readonly summary: PackageSummary;
+  readonly files: OutputFile[];
+  readonly timings: Timings;
+  /** Problems in the input that did not stop generation. */
+  readonly warnings: readonly GeneratorError[];
+  /** Whether the package came from the cache. */
+  readonly cached: boolean;
   /** With `check`: how the output on disk differs from what would be generated. */
   readonly difference?: OutputDifference;
 }
@@ -58,25 +81,71 @@ export function generatePackage(options: ResolvedOptions): GeneratedPackage {
   const files = timed(timings, "emit", () =>
     emitPackage(model, packageInfo(options)),
   );
-  return { model, files, timings, warnings };
+  return { model, files, timings, warnings, inputs };
 }
 
+/** Generates the package (or takes it from `cache`), then writes it, or with `check` compares it with what is on disk. */
 export function generate(
   options: ResolvedOptions,
   check: boolean,
+  cache?: PackageCache,
 ): GenerateResult {
-  const result = generatePackage(options);
-  const stamp = {
-    apiVersion: result.model.apiVersion,
-    inputs: result.model.inputs,
-  };
-  if (check)
-    return {
-      ...result,
-      difference: compareOutput(options.outDir, result.files, stamp),
+  const timings: Timings = {};
+  const info = packageInfo(options);
+  const key =
+    cache && timed(timings, "cache", () => generationKey(options, info));
+  const hit = key
+    ? timed(timings, "cache", () => cache!.lookup(key))
+    : undefined;
+  let result: { -readonly [K in keyof GenerateResult]: GenerateResult[K] };
+  if (hit) {
+    let model: Model | undefined;
+    result = {
+      get model() {
+        return (model ??= buildModel(options).model);
+      },
+      summary: hit.summary,
+      files: hit.files,
+      timings,
+      warnings: hit.warnings.map((text) => new GeneratorError(text)),
+      cached: true,
     };
-  timed(result.timings, "write", () =>
-    writeOutput(options.outDir, result.files, stamp),
-  );
+  } else {
+    const made = generatePackage(options);
+    Object.assign(timings, made.timings);
+    if (key)
+      timed(timings, "cache", () =>
+        cache!.store(key, {
+          summary: summaryOf(made.model),
+          files: made.files,
+          warnings: made.warnings.map((w) => w.format()),
+          inputs: made.inputs,
+        }),
+      );
+    result = {
+      model: made.model,
+      summary: summaryOf(made.model),
+      files: made.files,
+      timings,
+      warnings: made.warnings,
+      cached: false,
+    };
+  }
+  const stamp = {
+    apiVersion: result.summary.apiVersion,
+    inputs: result.summary.inputs,
+  };
+  if (check) {
+    result.difference = timed(timings, "check", () =>
+      compareOutput(options.outDir, result.files, stamp),
+    );
+    return result;
+  }
+  timed(timings, "write", () => {
+    // From the cache, an output already the same is left as it is (its files keep their times).
+    if (hit && isSame(compareOutput(options.outDir, result.files, stamp)))
+      return;
+    writeOutput(options.outDir, result.files, stamp);
+  });
   return result;
 }

@@ -1,12 +1,17 @@
 /** The command line: `vcd-codegen generate | model | verify-inputs`. Returns the exit code. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import { performance as nodePerformance } from "node:perf_hooks";
 import { Command, CommanderError } from "commander";
 import { resolveOptions, type CommandLineOptions } from "../config/options.js";
 import { GeneratorError, UsageError } from "../diagnostics.js";
 import { generate, GENERATOR_VERSION } from "../generate.js";
 import { ALL_VERSIONS } from "../model/api-version.js";
-import type { Model } from "../model/ir.js";
+import {
+  PackageCache,
+  summaryOf,
+  type PackageSummary,
+} from "../cache/package-cache.js";
 import { buildModel } from "../pipeline.js";
 import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";
@@ -15,6 +20,12 @@ import { registerSimulate } from "./simulate.js";
 import { registerDiff } from "./diff.js";
 import { registerPullSchemas } from "./pull-schemas.js";
 import { registerImportOperations } from "./import-operations.js";
+
+/** When this module was ready: with the CLI bundled, when every module of the generator was loaded. */
+const LOADED_AT = performance.now();
+
+/** The environment variable that makes `generate` print its timings (the bench's profile). */
+export const TIMINGS_ENV = "VCD_CODEGEN_TIMINGS";
 
 interface Io {
   readonly out: (line: string) => void;
@@ -58,9 +69,17 @@ export async function main(
       "--check",
       "write nothing; exit 1 if the output on disk differs from what would be generated",
     )
-    .action(async (opts: CommandLineOptions & { check?: boolean }) => {
-      exitCode = await runGenerate(opts, io);
-    });
+    .option(
+      "--no-cache",
+      "generate from the inputs even when the package cache has this generation",
+    )
+    .action(
+      async (
+        opts: CommandLineOptions & { check?: boolean; cache?: boolean },
+      ) => {
+        exitCode = await runGenerate(opts, io);
+      },
+    );
   common(
     program
       .command("model")
@@ -87,7 +106,7 @@ export async function main(
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
       io.out(
-        `vcd-codegen: model of ${model.types.length} types, ${model.elements.length} elements and ${operationCounts(model)} -> ${opts.out}`,
+        `vcd-codegen: model of ${model.types.length} types, ${model.elements.length} elements and ${operationCounts(summaryOf(model))} -> ${opts.out}`,
       );
     });
   common(
@@ -124,26 +143,43 @@ export async function main(
 }
 
 /** `653 operations (2 left out at API 30.0) from operations/30.0.openapi.json`. */
-function operationCounts(model: Model): string {
-  const source = model.operationsSource;
+function operationCounts(summary: PackageSummary): string {
+  const source = summary.operationsSource;
   if (!source) return "0 operations";
-  const left = source.leftOut.length
-    ? ` (${source.leftOut.length} left out at API ${model.apiVersion})`
+  const left = source.leftOut
+    ? ` (${source.leftOut} left out at API ${summary.apiVersion})`
     : "";
-  return `${model.operations.length} operations${left} from ${source.file}`;
+  return `${summary.operations} operations${left} from ${source.file}`;
 }
 
 async function runGenerate(
-  opts: CommandLineOptions & { check?: boolean },
+  opts: CommandLineOptions & { check?: boolean; cache?: boolean },
   io: Io,
 ): Promise<number> {
   const start = performance.now();
   const options = await resolveOptions(opts, io.env, io.cwd);
-  const result = generate(options, !!opts.check);
+  const optionsMs = performance.now() - start;
+  const cache =
+    opts.cache === false
+      ? undefined
+      : PackageCache.forProject(options.projectRoot, options.outDir);
+  const result = generate(options, !!opts.check, cache);
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
-  const { model } = result;
+  const { summary } = result;
   for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
-  const counts = `${model.types.length} types, ${model.elements.length} elements, ${operationCounts(model)}, ${model.namespaces.length} namespaces, ${result.files.length} files`;
+  const counts = `${summary.types} types, ${summary.elements} elements, ${operationCounts(summary)}, ${summary.namespaces} namespaces, ${result.files.length} files`;
+  const from = result.cached ? " from the cache" : "";
+  if (io.env[TIMINGS_ENV]) {
+    const startup = nodePerformance.nodeTiming.bootstrapComplete;
+    io.err(
+      `timings: ${JSON.stringify({
+        startup,
+        modules: LOADED_AT - startup,
+        options: optionsMs,
+        ...result.timings,
+      })}`,
+    );
+  }
   const where = relative(io.cwd, options.outDir) || ".";
   if (result.difference) {
     const { changed, missing, extra, otherRun } = result.difference;
@@ -156,12 +192,12 @@ async function runGenerate(
     for (const path of extra) io.err(`${where}/${path}: would be removed`);
     const same = isSame(result.difference);
     io.out(
-      `vcd-codegen: ${same ? "up to date" : "out of date"} (${counts}, API ${model.apiVersion}) in ${seconds} s: ${where}`,
+      `vcd-codegen: ${same ? "up to date" : "out of date"} (${counts}, API ${summary.apiVersion})${from} in ${seconds} s: ${where}`,
     );
     return same ? 0 : 1;
   }
   io.out(
-    `vcd-codegen: ${counts} (API ${model.apiVersion}) in ${seconds} s -> ${where}`,
+    `vcd-codegen: ${counts} (API ${summary.apiVersion})${from} in ${seconds} s -> ${where}`,
   );
   return 0;
 }

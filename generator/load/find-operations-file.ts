@@ -60,11 +60,13 @@ export function findOperationsFile(
 export function operationsVersions(
   inputDir: string,
   pattern: string,
+  list: (dir: string) => string[] = (dir) =>
+    existsSync(dir) ? readdirSync(dir) : [],
 ): string[] {
   const dir = join(inputDir, dirname(pattern));
-  if (!pattern.includes("{version}") || !existsSync(dir)) return [];
+  if (!pattern.includes("{version}")) return [];
   const [before, after] = basename(pattern).split("{version}");
-  return readdirSync(dir)
+  return list(dir)
     .filter((name) => name.startsWith(before) && name.endsWith(after))
     .map((name) => name.slice(before.length, name.length - after.length))
     .filter(isNumericVersion)

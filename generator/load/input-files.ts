@@ -4,11 +4,22 @@
  * checks on the next run.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { readInputFile } from "../read-input-file.js";
 
 export class InputFiles {
   private readonly texts = new Map<string, string>();
+  private readonly listed = new Map<string, string[]>();
+
+  /** The names in a folder (sorted), listed at the first use; a folder that does not exist has none. */
+  readonly list = (dir: string): string[] => {
+    let names = this.listed.get(dir);
+    if (names === undefined) {
+      names = existsSync(dir) ? readdirSync(dir).sort() : [];
+      this.listed.set(dir, names);
+    }
+    return names;
+  };
 
   /** The text of a file (absolute path), read at its first use; a file that cannot be read is a GeneratorError naming it. */
   readonly text = (file: string): string => {
@@ -24,6 +35,13 @@ export class InputFiles {
   sha256(file: string): string | undefined {
     if (!this.texts.has(file) && !existsSync(file)) return undefined;
     return sha256Of(this.text(file));
+  }
+
+  /** Every folder listed so far, with its names. */
+  listings(): { readonly dir: string; readonly names: readonly string[] }[] {
+    return [...this.listed]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([dir, names]) => ({ dir, names }));
   }
 
   /** Every file read so far, by absolute path, with the sha256 of its text, sorted by path. */

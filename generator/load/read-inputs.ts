@@ -69,8 +69,12 @@ export interface Inputs {
   readonly versionFacts: readonly VersionFact[];
   /** Problems in the input that do not stop generation. */
   readonly warnings: readonly GeneratorError[];
-  /** Every file read, with the sha256 of its text (what the model cache checks). */
+  /** Every file read, with the sha256 of its text, and every folder listed (what the package cache checks). */
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
+  readonly listings: readonly {
+    readonly dir: string;
+    readonly names: readonly string[];
+  }[];
 }
 
 export function readInputs(
@@ -81,7 +85,9 @@ export function readInputs(
   const files = new InputFiles();
   const release = identifyRelease(dir, schemaSet, files);
   const pattern = schemaSet.operations;
-  const documented = pattern ? operationsVersions(dir, pattern) : [];
+  const documented = pattern
+    ? operationsVersions(dir, pattern, files.list)
+    : [];
   const apiVersion =
     options.apiVersion ?? newestVersion(dir, schemaSet, release, documented);
   checkInputLayout(dir, schemaSet);
@@ -142,6 +148,7 @@ export function readInputs(
     versionFacts,
     warnings,
     files: files.read(),
+    listings: files.listings(),
   };
 }
 

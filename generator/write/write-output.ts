@@ -66,9 +66,14 @@ export function writeOutput(
     `.${basename(outDir)}.vcd-codegen-old-${suffix}`,
   );
   try {
+    const made = new Set<string>();
     for (const file of withMarker(files, stamp)) {
       const path = join(staging, file.path);
-      mkdirSync(dirname(path), { recursive: true });
+      const dir = dirname(path);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       writeFileSync(path, file.content);
     }
   } catch (error) {

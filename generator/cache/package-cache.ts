@@ -1,0 +1,229 @@
+/**
+ * The package cache: what a generation made (its files, and the summary of its model the CLI prints),
+ * kept under a key of everything that shapes it (generation-key.ts) and checked against the inputs'
+ * content on every use, so that running `generate` again on unchanged inputs and options gives the
+ * same package without loading, modelling and emitting again.
+ *
+ * An entry is one file, `<key>.pkg`: a line of JSON (the files read with their sha256, the folders
+ * listed with what they held, the summary, the warnings, the length of each file), then the files'
+ * texts one after the other. It is written to a temporary file
+ * and renamed into place, so a reader never sees half of one; an entry that cannot be read is as no
+ * entry. The cache keeps the newest `MAX_ENTRIES` entries. Nothing here ever fails a generation: a
+ * cache that cannot be written is left alone.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import type { OutputFile } from "../emit/output-file.js";
+import { sha256Of } from "../load/input-files.js";
+import type { Model } from "../model/ir.js";
+
+/** What the CLI says of a package: counts and sources, without the whole model. */
+export interface PackageSummary {
+  readonly apiVersion: string;
+  readonly inputs: string;
+  readonly types: number;
+  readonly elements: number;
+  readonly namespaces: number;
+  readonly operations: number;
+  /** How many operations the document lists that were left out at the version, and the document. */
+  readonly operationsSource?: {
+    readonly file: string;
+    readonly leftOut: number;
+  };
+}
+
+export function summaryOf(model: Model): PackageSummary {
+  const source = model.operationsSource;
+  return {
+    apiVersion: model.apiVersion,
+    inputs: model.inputs,
+    types: model.types.length,
+    elements: model.elements.length,
+    namespaces: model.namespaces.length,
+    operations: model.operations.length,
+    ...(source
+      ? {
+          operationsSource: {
+            file: source.file,
+            leftOut: source.leftOut.length,
+          },
+        }
+      : {}),
+  };
+}
+
+/** What the inputs of a generation were: each file read with its sha256, each folder listed. */
+export interface InputsRead {
+  readonly files: readonly { readonly path: string; readonly sha256: string }[];
+  readonly listings: readonly {
+    readonly dir: string;
+    readonly names: readonly string[];
+  }[];
+}
+
+/** A generation, as stored. */
+export interface CachedPackage {
+  readonly summary: PackageSummary;
+  /** The warnings it printed, formatted. */
+  readonly warnings: readonly string[];
+  readonly files: OutputFile[];
+}
+
+interface EntryHeader {
+  readonly format: 1;
+  readonly summary: PackageSummary;
+  readonly warnings: readonly string[];
+  readonly files: readonly { readonly path: string; readonly bytes: number }[];
+  /** The files read (paths and sha256), and the folders listed. */
+  readonly read: InputsRead["files"];
+  readonly listings: InputsRead["listings"];
+}
+
+/** How many generations a cache folder keeps (a project generates one or two packages). */
+export const MAX_ENTRIES = 4;
+
+export class PackageCache {
+  constructor(
+    /** The folder of the entries. */
+    readonly dir: string,
+  ) {}
+
+  /**
+   * The cache of a project: `node_modules/.cache/vcd-codegen` at its root where it has a
+   * `node_modules`, else `.vcd-codegen-cache` beside the output folder (never inside it).
+   */
+  static forProject(projectRoot: string, outDir: string): PackageCache {
+    const modules = join(projectRoot, "node_modules");
+    return new PackageCache(
+      existsSync(modules)
+        ? join(modules, ".cache", "vcd-codegen")
+        : join(dirname(outDir), ".vcd-codegen-cache"),
+    );
+  }
+
+  /** The entry of `key`, if there is one and the inputs it was made from are as they were. */
+  lookup(key: string): CachedPackage | undefined {
+    const file = this.entryFile(key);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    try {
+      const newline = bytes.indexOf(10);
+      if (newline < 0) throw new Error("no header");
+      const header = JSON.parse(
+        bytes.toString("utf8", 0, newline),
+      ) as EntryHeader;
+      if (header.format !== 1) throw new Error("another format");
+      if (!unchanged(header)) return undefined;
+      let at = newline + 1;
+      const files: OutputFile[] = header.files.map(
+        ({ path, bytes: length }) => {
+          const content = bytes.toString("utf8", at, at + length);
+          at += length;
+          return { path, content };
+        },
+      );
+      if (at !== bytes.length) throw new Error("truncated");
+      return { summary: header.summary, warnings: header.warnings, files };
+    } catch {
+      rmSync(file, { force: true });
+      return undefined;
+    }
+  }
+
+  /** Keeps a generation under `key` (best effort: a cache that cannot be written is skipped). */
+  store(
+    key: string,
+    generation: {
+      readonly summary: PackageSummary;
+      readonly files: readonly OutputFile[];
+      readonly warnings: readonly string[];
+      readonly inputs: InputsRead;
+    },
+  ): void {
+    const contents = generation.files.map((f) =>
+      Buffer.from(f.content, "utf8"),
+    );
+    const header: EntryHeader = {
+      format: 1,
+      summary: generation.summary,
+      warnings: generation.warnings,
+      files: generation.files.map((f, i) => ({
+        path: f.path,
+        bytes: contents[i].length,
+      })),
+      read: generation.inputs.files,
+      listings: generation.inputs.listings,
+    };
+    const file = this.entryFile(key);
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(
+        temporary,
+        Buffer.concat([
+          Buffer.from(`${JSON.stringify(header)}\n`, "utf8"),
+          ...contents,
+        ]),
+      );
+      renameSync(temporary, file);
+      this.prune();
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  private entryFile(key: string): string {
+    return join(this.dir, `${key}.pkg`);
+  }
+
+  /** Drops all but the newest `MAX_ENTRIES` entries. */
+  private prune(): void {
+    const entries = readdirSync(this.dir)
+      .filter((name) => name.endsWith(".pkg"))
+      .map((name) => ({
+        file: join(this.dir, name),
+        time: statSync(join(this.dir, name)).mtimeMs,
+      }))
+      .sort((a, b) => b.time - a.time);
+    for (const { file } of entries.slice(MAX_ENTRIES))
+      rmSync(file, { force: true });
+  }
+}
+
+/** Whether every file an entry was made from still has its sha256, and every folder its names. */
+function unchanged(header: EntryHeader): boolean {
+  for (const { path, sha256 } of header.read) {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      return false;
+    }
+    if (sha256Of(text) !== sha256) return false;
+  }
+  for (const { dir, names } of header.listings) {
+    // As InputFiles lists: a folder that does not exist has no names.
+    let now: string[];
+    try {
+      now = existsSync(dir) ? readdirSync(dir).sort() : [];
+    } catch {
+      return false;
+    }
+    if (now.length !== names.length || now.some((n, i) => n !== names[i]))
+      return false;
+  }
+  return true;
+}
