@@ -19,24 +19,39 @@ export interface SharedField {
   readonly itemType?: string;
 }
 
-/** A stable text for a literal (its code and thunks included), remembered per object by the one it returns. */
+/**
+ * A stable key for a literal (its code and thunks included): equal keys for equal values. An
+ * object's key names its parts by their own keys' numbers (hash-consing), so a key stays short
+ * however deep the value; each object's key is remembered by the keyer it comes from.
+ */
 function keyer(): (value: Literal) => string {
   const keys = new WeakMap<object, string>();
+  const numbers = new Map<string, string>();
+  const intern = (text: string): string => {
+    let key = numbers.get(text);
+    if (key === undefined) {
+      key = `#${numbers.size}`;
+      numbers.set(text, key);
+    }
+    return key;
+  };
   const keyOf = (value: Literal): string => {
     if (value === null || typeof value !== "object")
       return JSON.stringify(value);
     let key = keys.get(value);
     if (key === undefined) {
-      if (value instanceof Code)
-        key = `{"$code":${JSON.stringify(value.text)}}`;
-      else if (value instanceof Arrow) key = `{"$arrow":${keyOf(value.body)}}`;
+      if (value instanceof Code) key = intern(`c${JSON.stringify(value.text)}`);
+      else if (value instanceof Arrow) key = intern(`f${keyOf(value.body)}`);
       else if (Array.isArray(value))
-        key = `[${(value as readonly Literal[]).map(keyOf).join(",")}]`;
-      else
-        key = `{${Object.entries(value)
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => `${JSON.stringify(k)}:${keyOf(v as Literal)}`)
-          .join(",")}}`;
+        key = intern(`[${(value as readonly Literal[]).map(keyOf).join(",")}]`);
+      else {
+        let text = "{";
+        for (const name in value) {
+          const v = (value as Record<string, Literal | undefined>)[name];
+          if (v !== undefined) text += `${JSON.stringify(name)}:${keyOf(v)},`;
+        }
+        key = intern(`${text}}`);
+      }
       keys.set(value, key);
     }
     return key;
