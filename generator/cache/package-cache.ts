@@ -171,6 +171,9 @@ export class PackageCache {
     const temporary = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
+      // Never committed by accident, wherever it lives (as pytest's cache does).
+      const ignore = join(this.dir, ".gitignore");
+      if (!existsSync(ignore)) writeFileSync(ignore, "*\n");
       writeFileSync(
         temporary,
         Buffer.concat([

@@ -57,7 +57,9 @@ function project(extra: Record<string, string> = {}): string {
 
 const cacheDir = (dir: string) => join(dir, "gen/.vcd-codegen-cache");
 const entries = (dir: string) =>
-  existsSync(cacheDir(dir)) ? readdirSync(cacheDir(dir)) : [];
+  existsSync(cacheDir(dir))
+    ? readdirSync(cacheDir(dir)).filter((name) => name.endsWith(".pkg"))
+    : [];
 
 async function generate(dir: string, ...args: string[]) {
   const run = await runCli(["generate", ...args], { cwd: dir });
@@ -96,7 +98,8 @@ describe("the package cache", () => {
     });
     expect(check.code).toBe(0);
     expect(check.out).toMatch(/up to date .* from the cache in/);
-    // The cache is beside the packages, never in one.
+    // The cache is beside the packages, never in one, and git ignores it.
+    expect(readFileSync(join(cacheDir(dir), ".gitignore"), "utf8")).toBe("*\n");
     for (const out of ["gen/a", "gen/b", "gen/c"])
       expect(readdirSync(join(dir, out))).not.toContain(".vcd-codegen-cache");
   });
