@@ -92,8 +92,7 @@ export function generate(
 ): GenerateResult {
   const timings: Timings = {};
   const info = packageInfo(options);
-  const key =
-    cache && timed(timings, "cache", () => generationKey(options, info));
+  const key = cache && timed(timings, "cache", () => keyOrNone(options, info));
   const hit = key
     ? timed(timings, "cache", () => cache!.lookup(key))
     : undefined;
@@ -113,7 +112,8 @@ export function generate(
   } else {
     const made = generatePackage(options);
     Object.assign(timings, made.timings);
-    if (key)
+    // `--check` writes nothing, in the cache neither.
+    if (key && !check)
       timed(timings, "cache", () =>
         cache!.store(key, {
           summary: summaryOf(made.model),
@@ -148,4 +148,16 @@ export function generate(
     writeOutput(options.outDir, result.files, stamp);
   });
   return result;
+}
+
+/** The cache key, or none when the generator's own files cannot be looked at (then no cache). */
+function keyOrNone(
+  options: ResolvedOptions,
+  info: PackageInfo,
+): string | undefined {
+  try {
+    return generationKey(options, info);
+  } catch {
+    return undefined;
+  }
 }

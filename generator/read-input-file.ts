@@ -6,8 +6,13 @@ import { GeneratorError, fileStart } from "./diagnostics.js";
 export type ReadText = (file: string) => string;
 
 export function readInputFile(file: string): string {
+  return readInputBytes(file).toString("utf8");
+}
+
+/** The bytes of an input file; a file that cannot be read is a GeneratorError naming it. */
+export function readInputBytes(file: string): Buffer {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch (error) {
     throw new GeneratorError(
       `cannot read file: ${(error as Error).message}`,

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ResolvedOptions } from "../config/options.js";
 import type { PackageInfo } from "../emit/emit-package.js";
@@ -31,6 +32,16 @@ export function generationKey(
   return createHash("sha256").update(JSON.stringify(shape)).digest("hex");
 }
 
+function xmldomVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    return (require("@xmldom/xmldom/package.json") as { version: string })
+      .version;
+  } catch {
+    return "?";
+  }
+}
+
 /** Each of the generator's own files with its size and modification time. */
 function generatorFingerprint(): string {
   const hash = createHash("sha256");
@@ -44,10 +55,16 @@ function generatorFingerprint(): string {
     }
     for (const name of names.sort()) {
       if (folder === "dist" && name.startsWith("bench")) continue;
-      const stat = statSync(join(root, name));
-      if (stat.isFile())
-        hash.update(`${folder}/${name}\0${stat.size}\0${stat.mtimeMs}\n`);
+      // A name that vanished or a dangling link: whatever it is, it stands in the key as such.
+      const stat = statSync(join(root, name), { throwIfNoEntry: false });
+      hash.update(
+        stat?.isFile()
+          ? `${folder}/${name}\0${stat.size}\0${stat.mtimeMs}\n`
+          : `${folder}/${name}\0-\n`,
+      );
     }
   }
+  // The XML parser reads every XSD and is not bundled: its version is part of the generator.
+  hash.update(`@xmldom/xmldom@${xmldomVersion()}\n`);
   return hash.digest("hex");
 }

@@ -91,6 +91,18 @@ interface EntryHeader {
 /** How many generations a cache folder keeps (a project generates one or two packages). */
 export const MAX_ENTRIES = 4;
 
+/** A temporary entry older than this was left by a run that was killed while writing it. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
+/** Removes a file if it can; the cache never fails a run. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Read-only, or not ours to remove: left as it is.
+  }
+}
+
 export class PackageCache {
   constructor(
     /** The folder of the entries. */
@@ -138,7 +150,7 @@ export class PackageCache {
       if (at !== bytes.length) throw new Error("truncated");
       return { summary: header.summary, warnings: header.warnings, files };
     } catch {
-      rmSync(file, { force: true });
+      removeQuietly(file);
       return undefined;
     }
   }
@@ -184,7 +196,7 @@ export class PackageCache {
       renameSync(temporary, file);
       this.prune();
     } catch {
-      rmSync(temporary, { force: true });
+      removeQuietly(temporary);
     }
   }
 
@@ -192,9 +204,15 @@ export class PackageCache {
     return join(this.dir, `${key}.pkg`);
   }
 
-  /** Drops all but the newest `MAX_ENTRIES` entries. */
+  /** Drops all but the newest `MAX_ENTRIES` entries, and what runs killed while writing left. */
   private prune(): void {
-    const entries = readdirSync(this.dir)
+    const names = readdirSync(this.dir);
+    const stale = Date.now() - STALE_TEMPORARY_MS;
+    for (const name of names.filter((n) => n.endsWith(".tmp"))) {
+      const file = join(this.dir, name);
+      if (statSync(file).mtimeMs < stale) removeQuietly(file);
+    }
+    const entries = names
       .filter((name) => name.endsWith(".pkg"))
       .map((name) => ({
         file: join(this.dir, name),
@@ -209,13 +227,13 @@ export class PackageCache {
 /** Whether every file an entry was made from still has its sha256, and every folder its names. */
 function unchanged(header: EntryHeader): boolean {
   for (const { path, sha256 } of header.read) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, "utf8");
+      bytes = readFileSync(path);
     } catch {
       return false;
     }
-    if (sha256Of(text) !== sha256) return false;
+    if (sha256Of(bytes) !== sha256) return false;
   }
   for (const { dir, names } of header.listings) {
     // As InputFiles lists: a folder that does not exist has no names.

@@ -5,10 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
-import { readInputFile } from "../read-input-file.js";
+import { readInputBytes } from "../read-input-file.js";
 
 export class InputFiles {
   private readonly texts = new Map<string, string>();
+  private readonly digests = new Map<string, string>();
   private readonly listed = new Map<string, string[]>();
 
   /** The names in a folder (sorted), listed at the first use; a folder that does not exist has none. */
@@ -25,16 +26,19 @@ export class InputFiles {
   readonly text = (file: string): string => {
     let text = this.texts.get(file);
     if (text === undefined) {
-      text = readInputFile(file);
+      const bytes = readInputBytes(file);
+      text = bytes.toString("utf8");
       this.texts.set(file, text);
+      this.digests.set(file, sha256Of(bytes));
     }
     return text;
   };
 
-  /** The sha256 of a file's UTF-8 text, or undefined when there is no such file. */
+  /** The sha256 of a file's bytes (as verify-inputs and the pins have it), or undefined when there is no such file. */
   sha256(file: string): string | undefined {
     if (!this.texts.has(file) && !existsSync(file)) return undefined;
-    return sha256Of(this.text(file));
+    this.text(file);
+    return this.digests.get(file);
   }
 
   /** Every folder listed so far, with its names. */
@@ -44,14 +48,14 @@ export class InputFiles {
       .map(([dir, names]) => ({ dir, names }));
   }
 
-  /** Every file read so far, by absolute path, with the sha256 of its text, sorted by path. */
+  /** Every file read so far, by absolute path, with the sha256 of its bytes, sorted by path. */
   read(): { readonly path: string; readonly sha256: string }[] {
-    return [...this.texts]
+    return [...this.digests]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([path, text]) => ({ path, sha256: sha256Of(text) }));
+      .map(([path, sha256]) => ({ path, sha256 }));
   }
 }
 
-export function sha256Of(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+export function sha256Of(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
 }

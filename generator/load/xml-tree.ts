@@ -67,6 +67,31 @@ export class XmlElement {
   }
 }
 
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+/**
+ * What the DOM's createElementNS and createAttributeNS refuse of a qualified name in a namespace
+ * (DOM's "validate and extract"): a prefix in no namespace, `xml` bound elsewhere than the XML
+ * namespace, `xmlns` elsewhere than the XMLNS namespace, and that namespace on anything else.
+ */
+function checkName(namespace: string | null, qName: string): void {
+  const colon = qName.indexOf(":");
+  const prefix = colon < 0 ? null : qName.slice(0, colon);
+  const refused =
+    (prefix !== null && namespace === null) ||
+    (prefix === "xml" && namespace !== XML_NS) ||
+    ((prefix === "xmlns" || qName === "xmlns") && namespace !== XMLNS_NS) ||
+    (namespace === XMLNS_NS && prefix !== "xmlns" && qName !== "xmlns");
+  if (!refused) return;
+  throw new DOMException(
+    prefix !== null && namespace === null
+      ? "prefix is non-null and namespace is null"
+      : `the name ${qName} cannot be in the namespace ${namespace ?? "(none)"}`,
+    "NamespaceError",
+  );
+}
+
 /** What xmldom's parser reports positions through (it moves the numbers as it reads). */
 interface Locator {
   lineNumber: number;
@@ -91,11 +116,13 @@ type OnError = (level: string, message: string, context: unknown) => void;
 export class XmlTreeBuilder {
   /** The document: its root once read; text outside the root is made (for xmldom's checks) and not kept. */
   readonly doc = {
+    nodeType: 9 as const,
+    tagName: undefined,
     documentElement: null as XmlElement | null,
     createTextNode: (data: string) => new XmlText(data),
     appendChild: (node: XmlNode) => node,
   };
-  currentElement: XmlElement | XmlText | null = null;
+  currentElement: XmlElement | XmlText | XmlTreeBuilder["doc"] | null = null;
   locator: Locator | undefined;
   private readonly onError: OnError | undefined;
 
@@ -124,19 +151,11 @@ export class XmlTreeBuilder {
         "Only one element can be added and only after doctype",
         "HierarchyRequestError",
       );
-    if (!namespaceURI && qName.includes(":"))
-      throw new DOMException(
-        "prefix is non-null and namespace is null",
-        "NamespaceError",
-      );
+    checkName(namespaceURI || null, qName);
     const attributes: XmlAttribute[] = [];
     for (let i = 0; i < attrs.length; i++) {
       const name = attrs.getQName(i);
-      if (!attrs.getURI(i) && name.includes(":"))
-        throw new DOMException(
-          "prefix is non-null and namespace is null",
-          "NamespaceError",
-        );
+      checkName(attrs.getURI(i) || null, name);
       attributes.push({ name, value: attrs.getValue(i) });
     }
     const element = new XmlElement(
@@ -155,7 +174,9 @@ export class XmlTreeBuilder {
 
   endElement(): void {
     const current = this.currentElement;
-    this.currentElement = current?.nodeType === 1 ? current.parentNode : null;
+    // Past the root, the document stands where the DOM's Document stood (xmldom reads its tag name).
+    this.currentElement =
+      current?.nodeType === 1 ? (current.parentNode ?? this.doc) : null;
   }
 
   characters(chars: string, start: number, length: number): void {

@@ -1,6 +1,7 @@
 /** The package cache: the same bytes as a generation from the inputs, rebuilt on any change, never inside the package. */
 import {
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -125,7 +126,6 @@ describe("the package cache", () => {
     // A new operations document changes what the package is made from: not from the cache.
     const ops = join(dir, "inputs/operations");
     rmSync(ops, { recursive: true, force: true });
-    const { mkdirSync } = await import("node:fs");
     mkdirSync(ops, { recursive: true });
     writeFileSync(
       join(ops, "29.0.openapi.json"),
@@ -136,6 +136,18 @@ describe("the package cache", () => {
       }),
     );
     expect((await generate(dir)).cached).toBe(false);
+  });
+
+  it("--check writes nothing, in the cache neither; a cache folder that cannot be made fails nothing", async () => {
+    const dir = project();
+    const check = await runCli(["generate", "--check"], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(entries(dir)).toEqual([]);
+    mkdirSync(join(dir, "gen"), { recursive: true });
+    writeFileSync(join(dir, "gen/.vcd-codegen-cache"), "in the way\n");
+    const run = await generate(dir);
+    expect(run.cached).toBe(false);
+    expect(existsSync(join(dir, "gen/out/src/test.ts"))).toBe(true);
   });
 
   it("keys by the options: another API version is another entry", async () => {

@@ -4,8 +4,10 @@
  * files of a room.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { runtimeFiles } from "../../generator/emit/package/runtime-files.js";
 import { cycles, ROOT, sourceFiles, type SourceFile } from "./import-graph.js";
 
 const files = sourceFiles(["generator", "runtime", "simulator"]);
@@ -131,5 +133,32 @@ describe("no cycles between the files of a room", () => {
         file("r/e.ts", "r/e.ts"),
       ]),
     ).toEqual([["r/a.ts", "r/b.ts", "r/c.ts"], ["r/e.ts"]]);
+  });
+});
+
+describe("the runtime copied into a package", () => {
+  it("every relative import of every copied file lands on a file of the package", () => {
+    const files = runtimeFiles(() => "");
+    const paths = new Set(files.map((file) => file.path));
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const { importedFiles } = ts.preProcessFile(file.content, true, true);
+      for (const { fileName } of importedFiles) {
+        if (!fileName.startsWith(".")) continue;
+        checked++;
+        const target = posix
+          .join(posix.dirname(file.path), fileName)
+          .replace(
+            /\.js$/,
+            file.path.endsWith(".ts") && !file.path.endsWith(".d.ts")
+              ? ".ts"
+              : ".js",
+          );
+        if (!paths.has(target)) broken.push(`${file.path} -> ${fileName}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(900);
   });
 });

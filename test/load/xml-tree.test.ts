@@ -98,6 +98,16 @@ describe("parseXml refuses what xmldom refuses, at its line and column", () => {
       /malformed XML: Error constructing the DOM: NamespaceError/,
     ],
     [
+      "the xml prefix bound elsewhere",
+      '<a xmlns:xml="urn:x" xml:lang="en"/>',
+      /malformed XML: Error constructing the DOM: NamespaceError/,
+    ],
+    [
+      "an element in the XMLNS namespace",
+      '<p:a xmlns:p="http://www.w3.org/2000/xmlns/"/>',
+      /malformed XML: Error constructing the DOM: NamespaceError/,
+    ],
+    [
       "text after the root",
       "<a/>junk",
       /x\.xml:1:\d+: malformed XML: Extra content at the end of the document/,
@@ -111,5 +121,21 @@ describe("parseXml refuses what xmldom refuses, at its line and column", () => {
     }
     expect(failure).toBeInstanceOf(GeneratorError);
     expect((failure as GeneratorError).format()).toMatch(message);
+  });
+});
+
+describe("parseXml accepts what xmldom's DOM accepted", () => {
+  it.each([
+    [
+      "xml:lang and prefixed attributes",
+      '<a xml:lang="en" xmlns:x="u" x:y="1" xmlns="v"/>',
+    ],
+    [
+      "the xml prefix bound to its own namespace",
+      '<a xmlns:xml="http://www.w3.org/XML/1998/namespace"/>',
+    ],
+    ["an end tag of the root again (xmldom's leniency)", "<a></a></a>"],
+  ])("%s", (_name, text) => {
+    expect(parseXml(text, "x.xml").root.localName).toBe("a");
   });
 });
