@@ -23,7 +23,12 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../emit/output-file.js";
-import { sha256Of } from "../load/input-files.js";
+import {
+  InputFiles,
+  type FileRead,
+  type FolderListed,
+  type InputsRead,
+} from "../load/input-files.js";
 import type { Model } from "../model/ir.js";
 
 /** What the CLI says of a package: counts and sources, without the whole model. */
@@ -61,15 +66,6 @@ export function summaryOf(model: Model): PackageSummary {
   };
 }
 
-/** What the inputs of a generation were: each file read with its sha256, each folder listed. */
-export interface InputsRead {
-  readonly files: readonly { readonly path: string; readonly sha256: string }[];
-  readonly listings: readonly {
-    readonly dir: string;
-    readonly names: readonly string[];
-  }[];
-}
-
 /** A generation, as stored. */
 export interface CachedPackage {
   readonly summary: PackageSummary;
@@ -84,8 +80,8 @@ interface EntryHeader {
   readonly warnings: readonly string[];
   readonly files: readonly { readonly path: string; readonly bytes: number }[];
   /** The files read (paths and sha256), and the folders listed. */
-  readonly read: InputsRead["files"];
-  readonly listings: InputsRead["listings"];
+  readonly read: readonly FileRead[];
+  readonly listings: readonly FolderListed[];
 }
 
 /** How many generations a cache folder keeps (a project generates one or two packages). */
@@ -224,27 +220,14 @@ export class PackageCache {
   }
 }
 
-/** Whether every file an entry was made from still has its sha256, and every folder its names. */
+/** Whether the inputs an entry was made from are as they were (an input that cannot be read: no). */
 function unchanged(header: EntryHeader): boolean {
-  for (const { path, sha256 } of header.read) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      return false;
-    }
-    if (sha256Of(bytes) !== sha256) return false;
+  try {
+    return new InputFiles().matches({
+      files: header.read,
+      listings: header.listings,
+    });
+  } catch {
+    return false;
   }
-  for (const { dir, names } of header.listings) {
-    // As InputFiles lists: a folder that does not exist has no names.
-    let now: string[];
-    try {
-      now = existsSync(dir) ? readdirSync(dir).sort() : [];
-    } catch {
-      return false;
-    }
-    if (now.length !== names.length || now.some((n, i) => n !== names[i]))
-      return false;
-  }
-  return true;
 }

@@ -16,12 +16,8 @@ export function identifyRelease(
     ...schemaSet.entryPoints,
     ...(schemaSet.catalog ? [schemaSet.catalog] : []),
   ];
-  const digests = new Map<string, string | undefined>();
-  const digest = (path: string) => {
-    if (!digests.has(path))
-      digests.set(path, files.sha256(join(inputDir, path)));
-    return digests.get(path);
-  };
+  // `files` reads and hashes each file once, however many releases ask.
+  const digest = (path: string) => files.sha256(join(inputDir, path));
   return schemaSet.releases?.find((release) =>
     keys.every((path) => {
       const pinned = release.files[path];

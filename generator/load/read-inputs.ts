@@ -27,7 +27,7 @@ import {
   operationsVersions,
 } from "./find-operations-file.js";
 import { identifyRelease, inputsLabel } from "./identify-release.js";
-import { InputFiles } from "./input-files.js";
+import { InputFiles, type InputsRead } from "./input-files.js";
 import { operationHistory } from "./operation-history.js";
 import { readOperations, type OperationsDocument } from "./read-operations.js";
 import { loadSchemaSet, type SchemaSet } from "./schema-set.js";
@@ -47,8 +47,8 @@ export interface OperationsInput {
   readonly history: ReadonlyMap<string, string>;
 }
 
-/** One record of the inputs of a run. */
-export interface Inputs {
+/** One record of the inputs of a run; what it read (`files`, `listings`) is what the package cache checks. */
+export interface Inputs extends InputsRead {
   readonly dir: string;
   readonly schemaSet: SchemaSetConfig;
   /** The known release the folder holds, or undefined for unpinned inputs. */
@@ -69,12 +69,6 @@ export interface Inputs {
   readonly versionFacts: readonly VersionFact[];
   /** Problems in the input that do not stop generation. */
   readonly warnings: readonly GeneratorError[];
-  /** Every file read, with the sha256 of its text, and every folder listed (what the package cache checks). */
-  readonly files: readonly { readonly path: string; readonly sha256: string }[];
-  readonly listings: readonly {
-    readonly dir: string;
-    readonly names: readonly string[];
-  }[];
 }
 
 export function readInputs(
@@ -147,7 +141,7 @@ export function readInputs(
     operationOverrides,
     versionFacts,
     warnings,
-    files: files.read(),
+    files: files.files(),
     listings: files.listings(),
   };
 }

@@ -111,14 +111,14 @@ describe("InputFiles", () => {
     writeFileSync(file, "second");
     expect(files.text(file)).toBe("first");
     expect(files.sha256(file)).toBe(sha256Of("first"));
-    expect(files.read()).toEqual([{ path: file, sha256: sha256Of("first") }]);
+    expect(files.files()).toEqual([{ path: file, sha256: sha256Of("first") }]);
   });
 
   it("a missing file has no sha256 and is not recorded; reading it is an error naming it", () => {
     const files = new InputFiles();
     const missing = join(writeTree({}), "none.xsd");
     expect(files.sha256(missing)).toBeUndefined();
-    expect(files.read()).toEqual([]);
+    expect(files.files()).toEqual([]);
     expect(() => files.text(missing)).toThrow(/none\.xsd/);
   });
 });
