@@ -7,17 +7,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generationKey } from "./cache/generation-key.js";
-import {
-  summaryOf,
-  type PackageCache,
-  type PackageSummary,
-} from "./cache/package-cache.js";
+import type { PackageCache } from "./cache/package-cache.js";
 import type { ResolvedOptions } from "./config/options.js";
 import { GeneratorError } from "./diagnostics.js";
 import { emitPackage, type PackageInfo } from "./emit/emit-package.js";
 import type { OutputFile } from "./emit/output-file.js";
 import { readInputs, type Inputs } from "./load/read-inputs.js";
 import type { Model } from "./model/ir.js";
+import { summaryOf, type PackageSummary } from "./model/summary.js";
 import { PACKAGE_ROOT } from "./package-root.js";
 import { buildModel, buildModelFrom } from "./pipeline.js";
 import { timed, type Timings } from "./timings.js";
@@ -111,12 +108,13 @@ export function generate(
     };
   } else {
     const made = generatePackage(options);
+    const summary = summaryOf(made.model);
     Object.assign(timings, made.timings);
     // `--check` writes nothing, in the cache neither.
     if (key && !check)
       timed(timings, "cache", () =>
         cache!.store(key, {
-          summary: summaryOf(made.model),
+          summary,
           files: made.files,
           warnings: made.warnings.map((w) => w.format()),
           inputs: made.inputs,
@@ -124,7 +122,7 @@ export function generate(
       );
     result = {
       model: made.model,
-      summary: summaryOf(made.model),
+      summary,
       files: made.files,
       timings,
       warnings: made.warnings,

@@ -12,14 +12,17 @@
  * cache that cannot be written is left alone.
  */
 import {
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writevSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../emit/output-file.js";
@@ -29,42 +32,7 @@ import {
   type FolderListed,
   type InputsRead,
 } from "../load/input-files.js";
-import type { Model } from "../model/ir.js";
-
-/** What the CLI says of a package: counts and sources, without the whole model. */
-export interface PackageSummary {
-  readonly apiVersion: string;
-  readonly inputs: string;
-  readonly types: number;
-  readonly elements: number;
-  readonly namespaces: number;
-  readonly operations: number;
-  /** How many operations the document lists that were left out at the version, and the document. */
-  readonly operationsSource?: {
-    readonly file: string;
-    readonly leftOut: number;
-  };
-}
-
-export function summaryOf(model: Model): PackageSummary {
-  const source = model.operationsSource;
-  return {
-    apiVersion: model.apiVersion,
-    inputs: model.inputs,
-    types: model.types.length,
-    elements: model.elements.length,
-    namespaces: model.namespaces.length,
-    operations: model.operations.length,
-    ...(source
-      ? {
-          operationsSource: {
-            file: source.file,
-            leftOut: source.leftOut.length,
-          },
-        }
-      : {}),
-  };
-}
+import type { PackageSummary } from "../model/summary.js";
 
 /** A generation, as stored. */
 export interface CachedPackage {
@@ -182,13 +150,15 @@ export class PackageCache {
       // Never committed by accident, wherever it lives (as pytest's cache does).
       const ignore = join(this.dir, ".gitignore");
       if (!existsSync(ignore)) writeFileSync(ignore, "*\n");
-      writeFileSync(
-        temporary,
-        Buffer.concat([
+      const fd = openSync(temporary, "w");
+      try {
+        writevSync(fd, [
           Buffer.from(`${JSON.stringify(header)}\n`, "utf8"),
           ...contents,
-        ]),
-      );
+        ]);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, file);
       this.prune();
     } catch {
@@ -215,8 +185,7 @@ export class PackageCache {
         time: statSync(join(this.dir, name)).mtimeMs,
       }))
       .sort((a, b) => b.time - a.time);
-    for (const { file } of entries.slice(MAX_ENTRIES))
-      rmSync(file, { force: true });
+    for (const { file } of entries.slice(MAX_ENTRIES)) removeQuietly(file);
   }
 }
 

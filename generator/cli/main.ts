@@ -7,11 +7,8 @@ import { resolveOptions, type CommandLineOptions } from "../config/options.js";
 import { GeneratorError, UsageError } from "../diagnostics.js";
 import { generate, GENERATOR_VERSION } from "../generate.js";
 import { ALL_VERSIONS } from "../model/api-version.js";
-import {
-  PackageCache,
-  summaryOf,
-  type PackageSummary,
-} from "../cache/package-cache.js";
+import { PackageCache } from "../cache/package-cache.js";
+import { summaryOf, type PackageSummary } from "../model/summary.js";
 import { buildModel } from "../pipeline.js";
 import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";

@@ -44,7 +44,7 @@ export function readCatalog(
   const entries: CatalogEntry[] = [];
   for (let child = doc.root.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== 1) continue;
-    const entry = toEntry(child as XmlElement, base, file);
+    const entry = toEntry(child, base, file);
     if (entry) entries.push(entry);
   }
   return {

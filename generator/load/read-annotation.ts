@@ -25,7 +25,7 @@ export function readAnnotation(node: XmlElement): RawAnnotation {
     for (const appinfo of xsdChildren(annotation, "appinfo")) {
       for (let child = appinfo.firstChild; child; child = child.nextSibling) {
         if (child.nodeType !== 1) continue;
-        const meta = child as XmlElement;
+        const meta = child;
         if (meta.namespaceURI !== VCD_META_NS) continue;
         if (meta.localName === "version") {
           versionAddedIn =

@@ -18,11 +18,9 @@ export function xsdChildren(
 ): XmlElement[] {
   const out: XmlElement[] = [];
   for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType !== 1) continue;
-    const element = child as XmlElement;
-    if (element.namespaceURI !== XSD_NS) continue;
-    if (localName === undefined || element.localName === localName)
-      out.push(element);
+    if (child.nodeType !== 1 || child.namespaceURI !== XSD_NS) continue;
+    if (localName === undefined || child.localName === localName)
+      out.push(child);
   }
   return out;
 }

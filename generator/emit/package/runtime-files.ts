@@ -10,6 +10,7 @@ import { join, posix } from "node:path";
 import { PACKAGE_ROOT } from "../../package-root.js";
 import { GeneratorError } from "../../diagnostics.js";
 import type { OutputFile } from "../output-file.js";
+import { PRINT_WIDTH } from "../print/layout.js";
 
 /** Each room copied: its folder in the project -> its folder below the package's `src/` and `dist/`. */
 const ROOMS: readonly { readonly source: string; readonly target: string }[] = [
@@ -65,7 +66,7 @@ function repointImports(text: string, file: string): string {
   );
 }
 
-/** `import type { A, B } from "x";` on one line if it fits in 80 columns, else one name to a line. */
+/** `import type { A, B } from "x";` on one line if it fits in the print width, else one name to a line. */
 function layOutStatement(statement: string): string {
   const braces = /^([^{]*)\{([^}]*)\}(.*)$/s.exec(statement);
   if (!braces) return statement;
@@ -74,9 +75,11 @@ function layOutStatement(statement: string): string {
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean);
-  const flat = `${head.trim()} { ${names.join(", ")} }${tail.trim() ? ` ${tail.trim()}` : ""}`;
-  if (flat.length <= 80) return flat;
-  return `${head.trim()} {\n${names.map((name) => `  ${name},\n`).join("")}}${tail.trim() ? ` ${tail.trim()}` : ""}`;
+  const start = head.trim();
+  const end = tail.trim() ? ` ${tail.trim()}` : "";
+  const flat = `${start} { ${names.join(", ")} }${end}`;
+  if (flat.length <= PRINT_WIDTH) return flat;
+  return `${start} {\n${names.map((name) => `  ${name},\n`).join("")}}${end}`;
 }
 
 export function runtimeFiles(header: (source: string) => string): OutputFile[] {
