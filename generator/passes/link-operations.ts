@@ -4,7 +4,10 @@
  * element (a query's `references` answer may be any of the 54 elements of `ReferencesType`). An
  * operation whose body type is left out at this version is left out too, and counted. A media type
  * that disagrees with the type's own `meta:content-type` is reported as a warning at its JSON path.
- * A type that no element has is written as the elements of the types derived from it.
+ * A type that no element has is written as the elements of the types derived from it; an operation
+ * with a body that no element can carry (the 35.2 operations document names
+ * `VMWProviderVdcResourcePoolType`, which no global element of the 35.2 XSDs has) is left out with a
+ * warning at its JSON path, and generation goes on.
  */
 import { GeneratorError } from "../diagnostics.js";
 import type { Draft, DraftBody, DraftOperation } from "../model/draft.js";
@@ -42,9 +45,24 @@ export const linkOperations: Pass = {
       }
       const link = (body: DraftBody) =>
         shapes(draft, op, body, elementsByType, context);
+      const bodies = [...op.request, ...op.responses];
+      const linked = bodies.map(link);
+      const unwritable = bodies.find((_, i) => linked[i].length === 0);
+      if (unwritable) {
+        const reason = `no global element has the type ${localOf(unwritable.type)}, so its body cannot be written or read`;
+        context.warn(
+          new GeneratorError(
+            `${op.id}: ${reason}; the operation is left out`,
+            unwritable.location,
+            unwritable.jsonPath,
+          ),
+        );
+        draft.leftOutOperations.push({ id: op.id, reason });
+        continue;
+      }
       op.linked = {
-        request: op.request.flatMap(link),
-        responses: op.responses.flatMap(link),
+        request: linked.slice(0, op.request.length).flat(),
+        responses: linked.slice(op.request.length).flat(),
       };
       kept.push(op);
     }
@@ -79,12 +97,6 @@ function shapes(
     const subtypes = derived?.kind === "complex" ? derived.subtypes : [];
     elements = subtypes.flatMap((t) => elementsByType.get(t) ?? []).sort();
   }
-  if (elements.length === 0)
-    throw new GeneratorError(
-      `${op.id}: no global element has the type ${localOf(body.type)}, so its body cannot be written or read`,
-      body.location,
-      body.jsonPath,
-    );
   return elements.map((element) => ({
     mediaType: body.mediaType,
     type: body.type,

@@ -183,31 +183,43 @@ describe("operations in the model", () => {
     ).toEqual(["getNew"]);
   });
 
-  it("a type the schema set does not have is an error at its JSON path, with file, line and column", () => {
-    const error = errorOf(() =>
-      build({
-        "/thing/{id}": {
-          ...THING,
-          get: {
-            ...THING.get,
-            responses: {
-              "2XX": {
-                description: "",
-                ...body("application/x+xml", "t:NoSuchType"),
-              },
+  it("an operation naming a type the schema set does not have is left out with a warning at its JSON path, and the others are kept", () => {
+    const result = build({
+      ...{ "/thing/{id}": THING },
+      "/other/{id}": {
+        ...THING,
+        get: {
+          ...THING.get,
+          responses: {
+            "2XX": {
+              description: "",
+              ...body("application/x+xml", "t:NoSuchType"),
             },
           },
         },
-      }),
+      },
+    });
+    expect(result.model.operations.map((o) => o.id)).toContain(
+      "GET /thing/{id}",
     );
-    expect(error.message).toMatch(
-      /GET \/thing\/\{id\}: the schema set has no type "NoSuchType"/,
+    expect(result.model.operations.map((o) => o.id)).not.toContain(
+      "GET /other/{id}",
     );
-    expect(error.objectPath).toBe(
-      'paths["/thing/{id}"].get.responses["2XX"].content["application/x+xml"].schema["x-xsd-type"]',
+    expect(result.model.operationsSource?.leftOut).toContainEqual({
+      id: "GET /other/{id}",
+      reason: 'the schema set has no type "NoSuchType" ({urn:test}NoSuchType)',
+    });
+    const warning = result.warnings.find((w) =>
+      w.message.includes("GET /other/{id}"),
     );
-    expect(error.location?.file).toMatch(/operations\/30\.0\.openapi\.json$/);
-    expect(error.location?.line).toBeGreaterThan(10);
+    expect(warning?.message).toBe(
+      'GET /other/{id}: the schema set has no type "NoSuchType" ({urn:test}NoSuchType); the operation is left out',
+    );
+    expect(warning?.objectPath).toBe(
+      'paths["/other/{id}"].get.responses["2XX"].content["application/x+xml"].schema["x-xsd-type"]',
+    );
+    expect(warning?.location?.file).toMatch(/operations\/30\.0\.openapi\.json$/);
+    expect(warning?.location?.line).toBeGreaterThan(10);
   });
 
   it("an unknown prefix, an undeclared path parameter and a missing tag are errors naming where", () => {
