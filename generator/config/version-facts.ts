@@ -1,8 +1,10 @@
 /**
  * Our record of what the vCD schema releases changed without annotating it
- * (`schemas/vcd-api.version-facts.json`): each fact names a component, what changed, and the API
- * version from which the newer shape holds. The pass apply-version-facts restores the older shape
- * below that version. See the file's `$comment` for the policy that chose each version.
+ * (`schemas/vcd-api.version-facts.json`): each fact names a component, what changed, and the first
+ * public release that shows the newer shape (`changedIn`). From that evidence this module derives,
+ * by the policy of the file's `$comment`, the API version from which the newer shape holds for
+ * reading (`since`) and for sending (`sendSince`); the pass apply-version-facts restores the older
+ * shape below them.
  */
 import { resolve } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -12,7 +14,7 @@ import {
   GeneratorError,
   type SourceLocation,
 } from "../diagnostics.js";
-import { isNumericVersion } from "../model/api-version.js";
+import { compareVersions, isNumericVersion } from "../model/api-version.js";
 import { readInputFile, type ReadText } from "../read-input-file.js";
 
 export const DEFAULT_VERSION_FACTS = resolve(
@@ -39,8 +41,11 @@ export interface Restore {
 }
 
 export interface VersionFact {
-  /** `added`: new without `added-in`; `changed`: one aspect changed; `removed`: gone without `removed-in`. */
-  readonly change: "added" | "changed" | "removed";
+  /**
+   * `added`: new without `added-in`; `changed`: one aspect changed; `removed`: gone without
+   * `removed-in`; `missing`: lacking in one release (`missingIn`) that the releases on both sides have.
+   */
+  readonly change: "added" | "changed" | "removed" | "missing";
   readonly subject: "type" | "property" | "attribute" | "element";
   /** `vcloud:SessionType`, `vcloud:SessionType/vcloud:Link`, `vcloud:DiskType/@size`, `vcloud:Session`. */
   readonly path: string;
@@ -49,8 +54,16 @@ export interface VersionFact {
   /** For `changed`: the 30.0 set's value and the 36.0 set's, as the diff prints them (`-` for none). */
   readonly from?: string;
   readonly to?: string;
-  /** The API version from which the 36.0 set's shape holds. */
+  /** The first public release whose set has the newer shape (the evidence; absent where `since` is written). */
+  readonly changedIn?: string;
+  /** For `missing`: the release that lacks the component. */
+  readonly missingIn?: string;
+  /** For `missing`: the release after it, which has the component again. */
+  readonly backIn?: string;
+  /** The API version from which the newer shape holds for reading (the model's), derived from `changedIn` unless written. */
   readonly since: string;
+  /** The API version from which the newer shape holds for sending (what both releases around a version allow). */
+  readonly sendSince: string;
   readonly restore?: Restore;
   /** Why, where the change alone does not say. */
   readonly note?: string;
@@ -71,12 +84,66 @@ const ASPECTS = new Set([
   "addedIn",
 ]);
 
+/** Whether a change lets a document hold more (`widening`), less (`narrowing`), or neither plainly. */
+export function direction(
+  fact: Pick<VersionFact, "change" | "aspect" | "from" | "to">,
+): "widening" | "narrowing" | "neither" {
+  if (fact.change === "added") return "widening";
+  if (fact.change === "removed") return "narrowing";
+  const [from, to] = [fact.from, fact.to];
+  if (fact.aspect === "minOccurs")
+    return Number(to) < Number(from) ? "widening" : "narrowing";
+  if (fact.aspect === "maxOccurs")
+    return to === "unbounded" || Number(to) > Number(from)
+      ? "widening"
+      : "narrowing";
+  if (fact.aspect === "use")
+    return from === "required" ? "widening" : "narrowing";
+  return "neither";
+}
+
+/**
+ * The versions a change between two releases holds from (see the facts file's `$comment`): for
+ * reading, a widening from the first version after the older release, a narrowing from the newer
+ * release; for sending, the other way round. `older` and `newer` are adjacent releases.
+ */
+export function versionsOfChange(
+  kind: ReturnType<typeof direction>,
+  older: string,
+  newer: string,
+): { since: string; sendSince: string } {
+  const after = versionAfter(older, newer);
+  if (kind === "widening") return { since: after, sendSince: newer };
+  if (kind === "narrowing") return { since: newer, sendSince: after };
+  return { since: after, sendSince: after };
+}
+
+/** The first API version after `release` (31.0 after 30.0, 34.0 after 33.0), or `next` when none is between them. */
+function versionAfter(release: string, next: string): string {
+  const following = `${Math.floor(Number(release)) + 1}.0`;
+  return compareVersions(following, next) < 0 ? following : next;
+}
+
 export function readVersionFacts(
   file = DEFAULT_VERSION_FACTS,
   read: ReadText = readInputFile,
 ): VersionFact[] {
   const text = read(file);
-  const json = parseJson(file, text) as { facts?: unknown };
+  const json = parseJson(file, text) as {
+    facts?: unknown;
+    releases?: unknown;
+  };
+  const releases = json.releases;
+  if (
+    !Array.isArray(releases) ||
+    releases.length < 2 ||
+    !releases.every((r) => typeof r === "string" && isNumericVersion(r))
+  )
+    throw new GeneratorError(
+      `"releases" must list the public releases' API versions, oldest first`,
+      fileStart(file),
+      "releases",
+    );
   if (!Array.isArray(json.facts))
     throw new GeneratorError(
       `"facts" must be a list`,
@@ -89,8 +156,10 @@ export function readVersionFacts(
     const fail = (key: string, what: string): never => {
       throw new GeneratorError(`must be ${what}`, at, `${where}.${key}`);
     };
-    if (!["added", "changed", "removed"].includes(raw.change as string))
-      fail("change", `"added", "changed" or "removed"`);
+    if (
+      !["added", "changed", "removed", "missing"].includes(raw.change as string)
+    )
+      fail("change", `"added", "changed", "removed" or "missing"`);
     if (
       !["type", "property", "attribute", "element"].includes(
         raw.subject as string,
@@ -99,8 +168,40 @@ export function readVersionFacts(
       fail("subject", `"type", "property", "attribute" or "element"`);
     if (typeof raw.path !== "string" || !raw.path)
       fail("path", "a component path");
-    if (typeof raw.since !== "string" || !isNumericVersion(raw.since))
-      fail("since", "an API version like 31.0");
+    const release = (key: string): string => {
+      const value = raw[key];
+      if (typeof value !== "string" || !releases.slice(1).includes(value))
+        fail(
+          key,
+          `one of the releases after the first (${releases.slice(1).join(", ")})`,
+        );
+      return value as string;
+    };
+    let derived: { since: string; sendSince: string; backIn?: string };
+    if (raw.change === "missing") {
+      const missingIn = release("missingIn");
+      const at = releases.indexOf(missingIn);
+      const backIn = releases[at + 1] as string | undefined;
+      if (!backIn) return fail("missingIn", "a release that has one after it");
+      // Lacking in a release is a narrowing there, and a widening again in the next one.
+      derived = {
+        ...versionsOfChange("narrowing", releases[at - 1] as string, missingIn),
+        backIn,
+      };
+    } else if (raw.since !== undefined) {
+      if (typeof raw.since !== "string" || !isNumericVersion(raw.since))
+        fail("since", "an API version like 31.0");
+      derived = { since: raw.since as string, sendSince: raw.since as string };
+    } else {
+      const changedIn = release("changedIn");
+      derived = versionsOfChange(
+        direction(
+          raw as Pick<VersionFact, "change" | "aspect" | "from" | "to">,
+        ),
+        releases[releases.indexOf(changedIn) - 1] as string,
+        changedIn,
+      );
+    }
     if (raw.change === "changed") {
       if (!ASPECTS.has(raw.aspect as string))
         fail("aspect", `one of ${[...ASPECTS].join(", ")}`);
@@ -112,7 +213,7 @@ export function readVersionFacts(
       if (!restore || typeof restore.type !== "string")
         fail("restore", "what the component was ({ type, after, ... })");
     }
-    return { ...(raw as unknown as VersionFact), location: at };
+    return { ...(raw as unknown as VersionFact), ...derived, location: at };
   });
 }
 

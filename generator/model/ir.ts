@@ -75,6 +75,16 @@ export interface Annotations {
   readonly addedIn?: string;
   /** The API version in which the component was removed, numeric. */
   readonly removedIn?: string;
+  /**
+   * Sending, where it differs from reading (a change between two public releases: a client reads
+   * what either release has and sends what both have; see schemas/vcd-api.version-facts.json):
+   * the version from which a client may send the component (later than `addedIn`), ...
+   */
+  readonly sendAddedIn?: string;
+  /** ... the version from which it may no longer send it (earlier than `removedIn`), ... */
+  readonly sendRemovedIn?: string;
+  /** ... and, for a property or attribute that became optional, the version below which a client must still send it. */
+  readonly requiredBelow?: string;
   /** The feature alias the version was given as (`"MULTI_SITE"`), if any. */
   readonly addedInAlias?: string;
   /** Deprecation note (the API version or text given by `source="deprecated"`). */

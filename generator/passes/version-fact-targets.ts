@@ -13,6 +13,7 @@ import {
 } from "../model/draft.js";
 import type { Annotations } from "../model/ir.js";
 import type { VersionFact } from "../config/version-facts.js";
+import { compareVersions } from "../model/api-version.js";
 
 const XSD = "http://www.w3.org/2001/XMLSchema";
 
@@ -164,6 +165,9 @@ export function addBack(
   const annotations: Annotations = {
     ...(restore.addedIn ? { addedIn: restore.addedIn } : {}),
     removedIn: fact.since,
+    ...(compareVersions(fact.sendSince, fact.since) < 0
+      ? { sendRemovedIn: fact.sendSince }
+      : {}),
   };
   const raw = { documentation: [], sources: {} };
   const local = member!.slice(member!.indexOf("}") + 1);

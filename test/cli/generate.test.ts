@@ -21,6 +21,7 @@ import {
   PROJECT_ROOT,
   VCD_API_36_DIR,
   VCD_API_DIR,
+  VCD_RELEASE_DIRS,
 } from "../helpers/vcd-inputs.js";
 
 const TSC = resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc");
@@ -52,9 +53,11 @@ beforeAll(async () => {
     "dir",
   );
   out = join(work, "out");
-  const run = await runCli(["generate", "--input", VCD_API_DIR, "--out", out], {
-    cwd: work,
-  });
+  // Built, not taken from the cache that an earlier run left in the shared node_modules.
+  const run = await runCli(
+    ["generate", "--no-cache", "--input", VCD_API_DIR, "--out", out],
+    { cwd: work },
+  );
   expect(run.err).toBe("");
   expect(run.code).toBe(0);
   expect(run.out).toMatch(
@@ -331,6 +334,62 @@ describe("model and verify-inputs", () => {
     expect(model.operations).toHaveLength(655);
     expect(model.operations.find((o) => o.name === "powerOn")?.id).toBe(
       "POST /vApp/{id}/power/action/powerOn",
+    );
+  });
+
+  it.each([
+    ["30.0", "355a58177624", 74],
+    ["32.0", "439972f65b12", 74],
+    ["33.0", "d1516bb08666", 74],
+    ["35.2", "8bd85ad8aa07", 71],
+    ["36.0", "756f3abb415b", 83],
+  ])(
+    "verify-inputs recognises the %s release by its pins",
+    async (version, commit, count) => {
+      const run = await runCli(
+        ["verify-inputs", "--input", VCD_RELEASE_DIRS[version]],
+        { cwd: work },
+      );
+      expect(run.code).toBe(0);
+      expect(run.out).toContain(`${count} of ${count} input files match`);
+      expect(run.out).toContain(
+        `schemas/vcd-api-${version}.pins.json (vmware/vcd-api-schemas@${commit}, API ${version})`,
+      );
+    },
+  );
+
+  it("generates the 35.2 release, leaving out with a warning the two operations whose types its XSDs lack", async () => {
+    const out = join(work, "pkg-35.2");
+    const run = await runCli(
+      [
+        "generate",
+        "--no-cache",
+        "--input",
+        VCD_RELEASE_DIRS["35.2"],
+        "--out",
+        out,
+      ],
+      { cwd: work },
+    );
+    expect(run.code).toBe(0);
+    const warnings = run.err
+      .split("\n")
+      .filter((l) => l.startsWith("warning:"));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /35\.2\.openapi\.json:\d+:\d+: .*POST \/admin\/org\/\{id\}\/settings\/oauth\/openIdProviderConfig: the schema set has no type "OpenIdProviderInfoType" .*; the operation is left out$/,
+    );
+    expect(warnings[1]).toMatch(
+      /GET \/admin\/extension\/resourcePool\/\{rpId\}: no global element has the type VMWProviderVdcResourcePoolType, so its body cannot be written or read; the operation is left out$/,
+    );
+    expect(run.out).toMatch(/operations \(\d+ left out at API 35\.2\)/);
+    const operations = readFileSync(join(out, "src/operations.ts"), "utf8");
+    expect(operations).not.toContain("openIdProviderConfig");
+    expect(operations).not.toMatch(/resourcePool\/\{rpId\}"/);
+    // The other operations of the same paths stay.
+    expect(operations).toContain("/admin/org/{id}/settings/oauth");
+    expect(operations).toContain(
+      "/admin/extension/resourcePool/{rpId}/hostGroups",
     );
   });
 

@@ -9,6 +9,7 @@ import {
   PROJECT_ROOT,
   VCD_API_36_DIR,
   VCD_API_DIR,
+  VCD_RELEASE_DIRS,
 } from "../helpers/vcd-inputs.js";
 
 const dir = writeTree({});
@@ -87,6 +88,27 @@ describe("vcd-codegen diff", () => {
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/no such folder or model file: .*nope/);
   });
+
+  it.each(["30.0", "32.0", "33.0", "35.2"])(
+    "finds no difference between the %s release and the 36.0 set filtered at it",
+    async (release) => {
+      const run = await runCli(
+        [
+          "diff",
+          "--from",
+          VCD_RELEASE_DIRS[release],
+          "--to",
+          VCD_API_36_DIR,
+          "--api-version",
+          release,
+        ],
+        { cwd: PROJECT_ROOT },
+      );
+      expect(run.code).toBe(0);
+      expect(run.out.split("\n")[0]).toContain(`(API ${release})`);
+      expect(run.out.split("\n").at(-1)).toBe("no changes");
+    },
+  );
 
   it("finds no difference between the 30.0 and 36.0 sets at 30.0, and annotated changes from 30.0 to 36.0", async () => {
     const at30 = await runCli(

@@ -9,6 +9,14 @@ export const VCD_API_DIR =
 /** The API 36.0 set (vCD 10.3), with the operations of every version from 27.0. */
 export const VCD_API_36_DIR =
   process.env.VCD_API_36_DIR ?? resolve(PROJECT_ROOT, "../shared/vcd-api-36.0");
+/** Every public release of the schema set, by API version (each laid out like the inputs). */
+export const VCD_RELEASE_DIRS: Readonly<Record<string, string>> = {
+  "30.0": VCD_API_DIR,
+  "32.0": resolve(VCD_API_DIR, "../vcd-api-32.0"),
+  "33.0": resolve(VCD_API_DIR, "../vcd-api-33.0"),
+  "35.2": resolve(VCD_API_DIR, "../vcd-api-35.2"),
+  "36.0": VCD_API_36_DIR,
+};
 export const VCD_SAMPLES_DIR = resolve(VCD_API_DIR, "../vcd-samples");
 
 export function vcdModelOptions(apiVersion: string): ModelOptions {

@@ -1,7 +1,9 @@
 /**
- * The proof that version filtering is right: the 36.0 set filtered at 30.0, with our version facts
- * applied, has the 30.0 set's model (types, properties in order, cardinalities, enumerations,
- * facets, attributes, elements, media types, operations); the facts leave the 30.0 set as it is.
+ * The proof that version filtering is right: the 36.0 set filtered at each older public release
+ * (30.0, 32.0, 33.0, 35.2), with our version facts applied, has that release's own model (types,
+ * properties in order, cardinalities, enumerations, facets, attributes, elements, media types,
+ * operations); the facts leave the 30.0 set as it is. Between releases, the model is the union of
+ * the releases on either side, and the sending side is what both allow.
  */
 import { describe, expect, it } from "vitest";
 import { readSchemaSetConfig } from "../../generator/config/schema-set-config.js";
@@ -10,7 +12,11 @@ import { formatChange } from "../../generator/diff/report.js";
 import { readVersionFacts } from "../../generator/config/version-facts.js";
 import type { Annotations, Model, Particle } from "../../generator/model/ir.js";
 import { buildModel } from "../../generator/pipeline.js";
-import { VCD_API_36_DIR, VCD_API_DIR } from "../helpers/vcd-inputs.js";
+import {
+  VCD_API_36_DIR,
+  VCD_API_DIR,
+  VCD_RELEASE_DIRS,
+} from "../helpers/vcd-inputs.js";
 
 /** Differences that remain, each with its reason. The test fails when one is no longer there. */
 const KNOWN_DIFFERENCES: readonly {
@@ -27,25 +33,28 @@ const build = (inputDir: string, apiVersion: string): Model =>
     operationNameOverrides: new Map(),
   }).model;
 
-describe("the 36.0 set at 30.0 against the 30.0 set", () => {
-  const old = build(VCD_API_DIR, "30.0");
-  const at30 = build(VCD_API_36_DIR, "30.0");
-  const lines = compareModels(old, at30).changes.map(formatChange);
+describe.each(["30.0", "32.0", "33.0", "35.2"])(
+  "the 36.0 set at %s against that release's own set",
+  (release) => {
+    const old = build(VCD_RELEASE_DIRS[release], release);
+    const at = build(VCD_API_36_DIR, release);
+    const lines = compareModels(old, at).changes.map(formatChange);
 
-  it("differs only by the known differences", () => {
-    expect(lines).toEqual(KNOWN_DIFFERENCES.map((d) => d.change));
-  });
+    it("differs only by the known differences", () => {
+      expect(lines).toEqual(KNOWN_DIFFERENCES.map((d) => d.change));
+    });
 
-  it("has the same types, elements and operations", () => {
-    expect(at30.types.map((t) => t.id)).toEqual(old.types.map((t) => t.id));
-    expect(at30.elements.map((e) => e.id)).toEqual(
-      old.elements.map((e) => e.id),
-    );
-    expect(at30.operations.map((o) => o.id)).toEqual(
-      old.operations.map((o) => o.id),
-    );
-  });
-});
+    it("has the same types, elements and operations", () => {
+      expect(at.types.map((t) => t.id)).toEqual(old.types.map((t) => t.id));
+      expect(at.elements.map((e) => e.id)).toEqual(
+        old.elements.map((e) => e.id),
+      );
+      expect(at.operations.map((o) => o.id)).toEqual(
+        old.operations.map((o) => o.id),
+      );
+    });
+  },
+);
 
 describe("the version facts", () => {
   const facts = readVersionFacts();
@@ -83,6 +92,8 @@ describe("the version facts", () => {
     };
     const missing: string[] = [];
     for (const fact of facts) {
+      // A component one release lacks is removed in that release's model only (the diffs above).
+      if (fact.change === "missing") continue;
       if (fact.change === "changed" && fact.aspect !== "addedIn") continue;
       const slash = fact.path.lastIndexOf("/");
       const owner =
@@ -130,16 +141,121 @@ describe("the version facts", () => {
   });
 
   it("change nothing at 36.0 but what was removed without removed-in", () => {
-    const restored = facts.filter(
-      (f) => f.change === "removed" && f.since !== "36.0",
-    );
-    // Only the five AllocationVapp properties (moved into a 35.0 base) hold before 36.0.
-    expect(restored.map((f) => f.path.split("/")[0])).toEqual(
+    const removed = facts.filter((f) => f.change === "removed");
+    // What 36.0 lacks was removed at 32.0 (the 32.0 release lacks it), but for the five
+    // AllocationVapp properties, moved into a 35.0 base.
+    expect(
+      removed
+        .filter((f) => f.since !== "32.0")
+        .map((f) => f.path.split("/")[0]),
+    ).toEqual(
       Array(5).fill("vcloud:AllocationVappVdcTemplateSpecificationType"),
     );
     const user = at36.types.find(
       (t) => t.id === "{http://www.vmware.com/vcloud/v1.5}UserType",
     );
     expect(JSON.stringify(user)).not.toContain("AlertEmail");
+  });
+});
+
+describe("between two releases", () => {
+  const facts = readVersionFacts();
+  const fact = (path: string) => facts.find((f) => f.path === path)!;
+  const typeOf = (m: Model, local: string) =>
+    m.types.find((t) => t.id === `{http://www.vmware.com/vcloud/v1.5}${local}`);
+  const attributeOf = (m: Model, type: string, name: string) => {
+    const t = typeOf(m, type);
+    return t?.kind === "complex"
+      ? t.attributes.find((a) => a.name === `{}${name}`)
+      : undefined;
+  };
+
+  it("a widening holds for reading from the first version after the older release, for sending from the newer release", () => {
+    // The 33.0 release lacks QueryResultVAppRecordType/@description, the 35.2 release has it.
+    const description = fact("vcloud:QueryResultVAppRecordType/@description");
+    expect(description).toMatchObject({
+      changedIn: "35.2",
+      since: "34.0",
+      sendSince: "35.2",
+    });
+    expect(
+      attributeOf(
+        build(VCD_API_36_DIR, "33.0"),
+        "QueryResultVAppRecordType",
+        "description",
+      ),
+    ).toBeUndefined();
+    const at34 = attributeOf(
+      build(VCD_API_36_DIR, "34.0"),
+      "QueryResultVAppRecordType",
+      "description",
+    );
+    expect(at34?.annotations).toMatchObject({
+      addedIn: "34.0",
+      sendAddedIn: "35.2",
+    });
+  });
+
+  it("a property that became optional between releases is optional for reading and required for sending below the newer release", () => {
+    // DiskType/@size: required in the 30.0 and 32.0 releases, optional from 33.0 (no version between).
+    const size = fact("vcloud:DiskType/@size");
+    expect(size).toMatchObject({ since: "33.0", sendSince: "33.0" });
+    const sync = fact("vmext:GeneralSettingsType/vmext:SyncStartDate");
+    expect(sync).toMatchObject({
+      changedIn: "35.2",
+      since: "34.0",
+      sendSince: "35.2",
+    });
+    const general = build(VCD_API_36_DIR, "34.0").types.find(
+      (t) =>
+        t.id ===
+        "{http://www.vmware.com/vcloud/extension/v1.5}GeneralSettingsType",
+    );
+    const particle =
+      general?.kind === "complex"
+        ? general.particle?.particles.find(
+            (p) => p.kind === "element" && p.name.endsWith("}SyncStartDate"),
+          )
+        : undefined;
+    expect(particle).toMatchObject({
+      minOccurs: 0,
+      annotations: { requiredBelow: "35.2" },
+    });
+  });
+
+  it("a narrowing holds for reading from the newer release, for sending from the first version after the older one", () => {
+    const removed = fact(
+      "vcloud:QueryResultAdminVdcRecordType/@cpuOverheadMhz",
+    );
+    expect(removed).toMatchObject({
+      changedIn: "32.0",
+      since: "32.0",
+      sendSince: "31.0",
+    });
+    expect(
+      attributeOf(
+        build(VCD_API_36_DIR, "31.0"),
+        "QueryResultAdminVdcRecordType",
+        "cpuOverheadMhz",
+      )?.annotations,
+    ).toMatchObject({ removedIn: "32.0", sendRemovedIn: "31.0" });
+    expect(
+      attributeOf(
+        build(VCD_API_36_DIR, "32.0"),
+        "QueryResultAdminVdcRecordType",
+        "cpuOverheadMhz",
+      ),
+    ).toBeUndefined();
+  });
+
+  it("what one release lacks is there on both sides of it for reading", () => {
+    const cbm = (v: string) =>
+      build(VCD_API_36_DIR, v).elements.some((e) => e.id.endsWith("}CbmData"));
+    expect([cbm("33.0"), cbm("34.0"), cbm("35.2"), cbm("36.0")]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 });
