@@ -284,6 +284,8 @@ export class CompiledSchema {
       required: !!a.required,
       fixed: a.fixed,
       addedIn: a.addedIn ?? 0,
+      removedIn: a.removedIn ?? Infinity,
+      requiredBelow: a.requiredBelow ?? 0,
     });
   }
 
@@ -361,6 +363,8 @@ export class CompiledSchema {
       minTotal: outer.min * (particle.min ?? 1),
       maxTotal: times(outer.max, max),
       addedIn: particle.addedIn ?? 0,
+      removedIn: particle.removedIn ?? Infinity,
+      requiredBelow: particle.requiredBelow ?? 0,
     };
   }
 

@@ -51,6 +51,10 @@ export interface CompiledElement extends ElementName {
   readonly maxTotal: MaxOccurs;
   /** The API version it first appears in here (0: as old as the package's oldest). */
   readonly addedIn: number;
+  /** The API version from which it may no longer be sent (Infinity: never). */
+  readonly removedIn: number;
+  /** Required when sent below this version though `min` is 0 (0: never). */
+  readonly requiredBelow: number;
 }
 
 export interface CompiledWildcard {
@@ -86,6 +90,10 @@ export interface CompiledAttribute {
   readonly fixed: string | undefined;
   /** The API version it first appears in (0: as old as the package's oldest). */
   readonly addedIn: number;
+  /** The API version from which it may no longer be sent (Infinity: never). */
+  readonly removedIn: number;
+  /** Required when sent below this version though optional (0: never). */
+  readonly requiredBelow: number;
 }
 
 /** Where a child element found in a document goes. */

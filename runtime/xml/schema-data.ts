@@ -9,7 +9,9 @@
  * `addedIn` is the API version a type, element, particle or attribute first appears in, as a number
  * (`33` for 33.0, `35.2`), set only where it is above the oldest version the package supports (below
  * that, everything the package has is there): a document checked at an older version may not hold it,
- * and it is not required there.
+ * and it is not required there. Between two public releases of the schemas, a client sends only what
+ * both allow: `removedIn` is the version from which a particle or attribute may no longer be sent, and
+ * `requiredBelow` the version below which one that became optional must still be sent.
  */
 
 export type MaxOccurs = number | "unbounded";
@@ -80,6 +82,10 @@ export interface AttributeData {
   readonly fixed?: string;
   /** The API version the attribute first appears in, when above the package's oldest. */
   readonly addedIn?: number;
+  /** The API version from which it may no longer be sent. */
+  readonly removedIn?: number;
+  /** Optional, but required when sent at a version below this one. */
+  readonly requiredBelow?: number;
 }
 
 export type ParticleData = ElementParticleData | GroupData | WildcardData;
@@ -95,6 +101,10 @@ export interface ElementParticleData {
   readonly ref?: boolean;
   /** The API version the element first appears in here, when above the package's oldest. */
   readonly addedIn?: number;
+  /** The API version from which it may no longer be sent here. */
+  readonly removedIn?: number;
+  /** Optional (`min` 0), but required when sent at a version below this one. */
+  readonly requiredBelow?: number;
 }
 
 export interface GroupData {

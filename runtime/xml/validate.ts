@@ -119,12 +119,19 @@ export class Validator {
       const v = value[attribute.prop];
       const at = `${path}.${attribute.prop}`;
       if (v === undefined) {
-        if (attribute.required && !(attribute.addedIn > this.version))
+        if (
+          (attribute.required || attribute.requiredBelow > this.version) &&
+          !(attribute.addedIn > this.version)
+        )
           this.add(at, "required", `attribute ${attribute.name}`);
         continue;
       }
       if (attribute.addedIn > this.version) {
         this.tooNew(at, attribute.addedIn);
+        continue;
+      }
+      if (this.removed(attribute.removedIn)) {
+        this.tooOld(at, attribute.removedIn);
         continue;
       }
       this.simple(at, v, attribute.type);
@@ -243,12 +250,15 @@ export class Validator {
     const v = value[p.prop];
     const at = `${path}.${p.prop}`;
     if (v === undefined) {
-      if (required && p.min > 0 && !(p.kind === "element" && this.absent(p)))
-        this.add(at, "required", describe(p));
+      if (required && !this.emptiable(p)) this.add(at, "required", describe(p));
       return false;
     }
     if (p.kind === "element" && p.addedIn > this.version) {
       this.tooNew(at, p.addedIn);
+      return true;
+    }
+    if (p.kind === "element" && this.removed(p.removedIn)) {
+      this.tooOld(at, p.removedIn);
       return true;
     }
     if (p.kind === "any") {
@@ -262,7 +272,9 @@ export class Validator {
         this.add(at, "type", `an array of ${describe(p)}`);
         return true;
       }
-      this.occurs(at, v.length, required ? p.minTotal : 0, p.maxTotal);
+      const min =
+        p.requiredBelow > this.version ? Math.max(p.minTotal, 1) : p.minTotal;
+      this.occurs(at, v.length, required ? min : 0, p.maxTotal);
       v.forEach((item, i) => this.element(`${at}[${i}]`, item, p));
     } else this.element(at, v, p);
     return true;
@@ -397,13 +409,21 @@ export class Validator {
 
   /** True when the particle cannot be there at the version checked at. */
   private absent(p: CompiledElement): boolean {
-    return p.addedIn > this.version;
+    return p.addedIn > this.version || this.removed(p.removedIn);
+  }
+
+  /** True when what may be sent below `removedIn` cannot be at the version checked at (one given). */
+  private removed(removedIn: number): boolean {
+    return removedIn <= this.version && this.version !== Infinity;
   }
 
   /** True when the particle is satisfied by nothing at all (at the version checked at). */
   private emptiable(p: CompiledParticle): boolean {
+    if (p.kind === "element")
+      return (
+        (p.min === 0 && !(p.requiredBelow > this.version)) || this.absent(p)
+      );
     if (p.min === 0) return true;
-    if (p.kind === "element") return this.absent(p);
     if (p.kind !== "group") return false;
     return p.group === "choice"
       ? p.items.some((i) => this.emptiable(i))
@@ -416,6 +436,17 @@ export class Validator {
       rule,
       expected,
       message: `${path}: ${rule}: expected ${expected}`,
+    });
+  }
+
+  /** A property that the version checked at no longer has (removed between two releases). */
+  tooOld(path: string, removedIn: number): void {
+    const since = formatVersion(removedIn);
+    this.violations.push({
+      path,
+      rule: "version",
+      expected: `API version below ${since} (checked at ${formatVersion(this.version)})`,
+      message: `${path}: version: removed in ${since}`,
     });
   }
 

@@ -55,9 +55,13 @@ export class Writer {
     private readonly omitNewer = false,
   ) {}
 
-  /** Whether what first appears in `addedIn` is left out; else, when too new, it is noted. */
-  private leftOut(addedIn: number): boolean {
-    if (addedIn <= this.version) return false;
+  /** Whether what first appears in `addedIn` (and, if given, may be sent below `removedIn`) is left out; else, when the version lacks it, it is noted. */
+  private leftOut(addedIn: number, removedIn = Infinity): boolean {
+    if (
+      addedIn <= this.version &&
+      (removedIn > this.version || this.version === Infinity)
+    )
+      return false;
     if (this.omitNewer) return true;
     this.tooNew = true;
     return false;
@@ -150,7 +154,11 @@ export class Writer {
     }
     for (const attribute of type.attributes) {
       const v = object[attribute.prop];
-      if (v === undefined || this.leftOut(attribute.addedIn)) continue;
+      if (
+        v === undefined ||
+        this.leftOut(attribute.addedIn, attribute.removedIn)
+      )
+        continue;
       if (attribute.prefix !== undefined) this.usePrefixed(attribute.prefix);
       out += ` ${attribute.name}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
     }
@@ -223,7 +231,7 @@ export class Writer {
     if (v !== undefined) {
       if (p.kind === "any")
         for (const raw of v as { $xml: string }[]) this.out += raw.$xml;
-      else if (!this.leftOut(p.addedIn)) {
+      else if (!this.leftOut(p.addedIn, p.removedIn)) {
         if (p.repeated && Array.isArray(v))
           for (const item of v) this.child(p, item);
         else this.child(p, v);

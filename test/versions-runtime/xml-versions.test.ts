@@ -282,3 +282,38 @@ describe("toXml at a version", () => {
     );
   });
 });
+
+describe("between two public releases, what both allow is what a client sends", () => {
+  const at = (doc: Doc, apiVersion: string) =>
+    pkg.validate(doc, { apiVersion }).map((v) => v.message);
+
+  it("a property optional from the 35.2 release (required in 33.0) is required when sent at 34.0", () => {
+    const settings: Doc = { element: "vmext:GeneralSettings", value: {} };
+    const sync = (apiVersion: string) =>
+      at(settings, apiVersion).filter((m) => m.includes("SyncStartDate"));
+    expect(sync("33.0")).toEqual([
+      "GeneralSettings.SyncStartDate: required: expected element vmext:SyncStartDate",
+    ]);
+    expect(sync("34.0")).toEqual(sync("33.0"));
+    expect(sync("35.2")).toEqual([]);
+    expect(sync("36.0")).toEqual([]);
+  });
+
+  it("an attribute the 35.2 release added (the 33.0 release lacks it) is sent from 35.2, and read at any version", () => {
+    const record: Doc = {
+      element: "vcloud:VAppRecord",
+      value: { name: "app", description: "from 35.2" },
+    };
+    const description = (apiVersion: string) =>
+      at(record, apiVersion).filter((m) => m.includes("description"));
+    expect(description("34.0")).toEqual([
+      "VAppRecord.description: version: added in 35.2",
+    ]);
+    expect(description("35.2")).toEqual([]);
+    expect(() => pkg.toXml(record, { apiVersion: "34.0" })).toThrow(
+      /added in 35\.2/,
+    );
+    const xml = pkg.toXml(record);
+    expect(pkg.fromXml(xml).value).toMatchObject({ description: "from 35.2" });
+  });
+});

@@ -38,8 +38,11 @@ export function emitSchemaData(
   ): number | undefined => {
     let newest: number | undefined;
     for (const a of annotations) {
-      const v = a?.addedIn === undefined ? NaN : Number(a.addedIn);
-      if (v > (newest ?? -Infinity)) newest = v;
+      // What a client may send: from `sendAddedIn` where that is later (between two releases).
+      for (const added of [a?.addedIn, a?.sendAddedIn]) {
+        const v = added === undefined ? NaN : Number(added);
+        if (v > (newest ?? -Infinity)) newest = v;
+      }
     }
     // A floor that is no number ("all"): every version is kept.
     return newest !== undefined && !(newest <= floor) ? newest : undefined;
@@ -173,6 +176,21 @@ function complexData(
   });
 }
 
+/** What sending allows beyond reading, for a particle or attribute (a change between two releases). */
+function sending(annotations: Annotations): {
+  removedIn?: number;
+  requiredBelow?: number;
+} {
+  const removed = annotations.sendRemovedIn ?? annotations.removedIn;
+  return {
+    removedIn: removed === undefined ? undefined : Number(removed),
+    requiredBelow:
+      annotations.requiredBelow === undefined
+        ? undefined
+        : Number(annotations.requiredBelow),
+  };
+}
+
 function simpleData(index: ModelIndex, type: SimpleTypeDef): Literal {
   const key = (id: string) => index.prefixed(id);
   return compact({
@@ -199,6 +217,7 @@ function attribute(index: ModelIndex, a: AttributeUse, since: Since): Literal {
     prohibited: a.use === "prohibited" || undefined,
     fixed: a.fixed,
     addedIn: since(a.annotations),
+    ...sending(a.annotations),
   });
 }
 
@@ -224,6 +243,7 @@ function particle(index: ModelIndex, p: Particle, since: Since): Literal {
           ? true
           : undefined,
       addedIn: since(p.annotations),
+      ...sending(p.annotations),
     });
   }
   if (p.kind === "any") return wildcard(p);

@@ -1,0 +1,106 @@
+/**
+ * Between two public releases a client sends only what both allow (see
+ * schemas/vcd-api.version-facts.json): a particle or attribute with `requiredBelow` is required when
+ * checked or written below that version though optional, and one with `removedIn` is refused from
+ * that version on; without a version (the package's own) neither applies. Reading is not affected.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  readDocument,
+  validateDocument,
+  writeDocument,
+  type SchemaData,
+} from "../../../runtime/xml/index.js";
+
+const NS = "urn:send";
+const DATA: SchemaData = {
+  namespaces: [["s", NS]],
+  types: {
+    "s:SettingsType": {
+      kind: "complex",
+      content: {
+        group: "sequence",
+        items: [
+          { element: "s:Name", prop: "Name", type: "xs:string" },
+          // Required in the older release, optional from 35.2: required when sent below 35.2.
+          {
+            element: "s:SyncStart",
+            prop: "SyncStart",
+            type: "xs:string",
+            min: 0,
+            requiredBelow: 35.2,
+          },
+          // Removed in the newer release (32.0): not to be sent from 31.0.
+          {
+            element: "s:Overhead",
+            prop: "Overhead",
+            type: "xs:int",
+            min: 0,
+            removedIn: 31,
+          },
+        ],
+      },
+      attributes: [
+        { name: "size", prop: "size", type: "xs:long", requiredBelow: 33 },
+        { name: "legacy", prop: "legacy", type: "xs:string", removedIn: 31 },
+      ],
+    },
+  },
+  elements: { "s:Settings": { type: "s:SettingsType" } },
+};
+
+const doc = (value: Record<string, unknown>) => ({
+  element: "s:Settings",
+  value: { Name: "n", ...value },
+});
+const messages = (value: Record<string, unknown>, apiVersion?: string) =>
+  validateDocument(DATA, doc(value), apiVersion ? { apiVersion } : {}).map(
+    (v) => v.message,
+  );
+
+describe("what a client may send between two releases", () => {
+  it("requires what became optional when checked below the version it became optional in", () => {
+    expect(messages({}, "32.0")).toEqual([
+      "Settings.size: required: expected attribute size",
+      "Settings.SyncStart: required: expected element s:SyncStart",
+    ]);
+    expect(messages({}, "34.0")).toEqual([
+      "Settings.SyncStart: required: expected element s:SyncStart",
+    ]);
+    expect(messages({}, "35.2")).toEqual([]);
+    expect(messages({})).toEqual([]);
+  });
+
+  it("refuses what was removed from the version it may no longer be sent at", () => {
+    const removed = { size: "1", SyncStart: "x", Overhead: 5, legacy: "l" };
+    expect(messages(removed, "30.0")).toEqual([]);
+    expect(messages(removed, "31.0")).toEqual([
+      "Settings.legacy: version: removed in 31.0",
+      "Settings.Overhead: version: removed in 31.0",
+    ]);
+    expect(messages(removed)).toEqual([]);
+  });
+
+  it("toXml at a version refuses a removed property, and leaves it out when told to omit what that version lacks", () => {
+    const value = doc({ SyncStart: "x", size: "1", Overhead: 5 });
+    expect(() => writeDocument(DATA, value, { apiVersion: "31.0" })).toThrow(
+      /Settings\.Overhead: version: removed in 31\.0/,
+    );
+    const xml = writeDocument(DATA, value, {
+      apiVersion: "31.0",
+      omitNewer: true,
+    });
+    expect(xml).not.toContain("Overhead");
+    expect(writeDocument(DATA, value, { apiVersion: "30.0" })).toContain(
+      "<s:Overhead>5</s:Overhead>",
+    );
+  });
+
+  it("reads what either release has at any version", () => {
+    const xml = `<s:Settings xmlns:s="${NS}" legacy="l"><s:Name>n</s:Name><s:Overhead>5</s:Overhead></s:Settings>`;
+    expect(readDocument(DATA, xml).value).toMatchObject({
+      legacy: "l",
+      Overhead: 5,
+    });
+  });
+});
