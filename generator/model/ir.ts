@@ -85,6 +85,8 @@ export interface Annotations {
   readonly sendRemovedIn?: string;
   /** ... and, for a property or attribute that became optional, the version below which a client must still send it. */
   readonly requiredBelow?: string;
+  /** For a type or global element that one release lacked but the releases on both sides have: the versions (`from` up to, not including, `until`) at which a client may not send it. */
+  readonly sendGap?: { readonly from: string; readonly until: string };
   /** The feature alias the version was given as (`"MULTI_SITE"`), if any. */
   readonly addedInAlias?: string;
   /** Deprecation note (the API version or text given by `source="deprecated"`). */

@@ -42,9 +42,16 @@ export function applyFacts(
     const found = componentsOf(draft, fact);
     if (!found) continue;
     if (fact.change === "missing") {
-      // Lacking at that release only: the releases on both sides have it.
-      if (below(fact.since) || !below(fact.backIn!)) continue;
-      found.setAnnotations({ ...found.annotations, removedIn: fact.since });
+      // Lacking at that release only: the releases on both sides have it. At that release it is
+      // left out; elsewhere it is read, and not sent where a release on either side lacks it.
+      found.setAnnotations(
+        below(fact.since) || !below(fact.backIn!)
+          ? {
+              ...found.annotations,
+              sendGap: { from: fact.sendSince, until: fact.backIn! },
+            }
+          : { ...found.annotations, removedIn: fact.since },
+      );
       applied.push(fact);
     } else if (fact.change === "added") {
       const added = found.annotations.addedIn;

@@ -10,6 +10,22 @@ export function versionNumber(apiVersion: string | undefined): number {
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Infinity;
 }
 
+/**
+ * A gap: the versions `[from, until)` at which a client may not send a type or element that the
+ * releases on both sides have (one release between them lacked it).
+ */
+export type Gap = readonly [from: number, until: number];
+
+/** Whether a version (one given: not `Infinity`) falls in `gap`. */
+export function inGap(gap: Gap | undefined, version: number): boolean {
+  return (
+    gap !== undefined &&
+    version !== Infinity &&
+    gap[0] <= version &&
+    version < gap[1]
+  );
+}
+
 /** `33` -> `"33.0"`, `35.2` -> `"35.2"`. */
 export function formatVersion(version: number): string {
   return Number.isInteger(version) ? version.toFixed(1) : String(version);

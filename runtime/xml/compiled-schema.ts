@@ -219,6 +219,7 @@ export class CompiledSchema {
       xsiName,
       subtypes: this.subtypesOf(key),
       addedIn: data.addedIn ?? 0,
+      gap: data.gap,
     };
   }
 
@@ -347,6 +348,7 @@ export class CompiledSchema {
           ...this.elementName(name),
           type: element.type,
           addedIn: element.addedIn ?? 0,
+          gap: element.gap,
         });
       }
     }

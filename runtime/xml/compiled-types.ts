@@ -2,6 +2,7 @@
  * vcd-codegen runtime: the compiled form of the schema descriptors, as the reader, writer and
  * validator walk it (built by compiled-schema.ts).
  */
+import type { Gap } from "./api-version.js";
 import type { FacetsData, MaxOccurs } from "./schema-data.js";
 import type { ValueKind } from "./simple-values.js";
 
@@ -33,6 +34,8 @@ export interface SubstituteElement extends ElementName {
   readonly type: string;
   /** The API version the element first appears in (0: as old as the package's oldest). */
   readonly addedIn: number;
+  /** The versions at which it may not be sent though the releases on both sides have it. */
+  readonly gap: Gap | undefined;
 }
 
 export interface CompiledElement extends ElementName {
@@ -139,4 +142,6 @@ export interface CompiledComplex {
   readonly subtypes: ReadonlySet<string>;
   /** The API version the type first appears in (0: as old as the package's oldest). */
   readonly addedIn: number;
+  /** The versions at which it may not be sent (as `$type`) though the releases on both sides have it. */
+  readonly gap: Gap | undefined;
 }

@@ -2,7 +2,7 @@
  * vcd-codegen runtime: documents. A document is its root element's name (`prefix:Local`) and the
  * typed value it holds; `fromXml`, `toXml` and `validate` work over every global element of a schema.
  */
-import { versionNumber } from "./api-version.js";
+import { inGap, versionNumber } from "./api-version.js";
 import { compile } from "./compiled-schema.js";
 import { Reader } from "./read.js";
 import type { SchemaData } from "./schema-data.js";
@@ -227,6 +227,7 @@ export function validateDocument(
   const path = doc.element.slice(doc.element.indexOf(":") + 1);
   if (decl.addedIn !== undefined && decl.addedIn > version)
     validator.tooNew(path, decl.addedIn);
+  else if (inGap(decl.gap, version)) validator.lacking(path, decl.gap!);
   else validator.value(path, doc.value, decl.type, !!decl.nillable);
   return validator.violations;
 }
@@ -269,7 +270,11 @@ export function writeDocument(
     decl.type,
     options.declaration ?? true,
   );
-  if (writer.tooNew || (decl.addedIn !== undefined && decl.addedIn > version))
+  if (
+    writer.tooNew ||
+    (decl.addedIn !== undefined && decl.addedIn > version) ||
+    inGap(decl.gap, version)
+  )
     refuseTooNew(validateDocument(data, doc, options), options);
   return xml;
 }

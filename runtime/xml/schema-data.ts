@@ -14,6 +14,8 @@
  * `requiredBelow` the version below which one that became optional must still be sent.
  */
 
+import type { Gap } from "./api-version.js";
+
 export type MaxOccurs = number | "unbounded";
 
 export interface SchemaData {
@@ -43,6 +45,8 @@ export interface ComplexTypeData {
   readonly content?: GroupData;
   readonly attributes?: readonly AttributeData[];
   readonly anyAttribute?: WildcardData;
+  /** The versions at which it may not be sent though the releases on both sides have it. */
+  readonly gap?: Gap;
   /** The API version the type first appears in (as `$type`), when above the package's oldest. */
   readonly addedIn?: number;
 }
@@ -134,4 +138,6 @@ export interface GlobalElementData {
   readonly substitutes?: readonly string[];
   /** The API version the element (or its type) first appears in, when above the package's oldest. */
   readonly addedIn?: number;
+  /** The versions at which it (or its type) may not be sent though the releases on both sides have it. */
+  readonly gap?: Gap;
 }

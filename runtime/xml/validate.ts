@@ -19,7 +19,7 @@ import {
   formatBuiltin,
   type SimpleValue,
 } from "./simple-values.js";
-import { formatVersion } from "./api-version.js";
+import { formatVersion, inGap, type Gap } from "./api-version.js";
 import { invalidChar } from "./xml-escape.js";
 import { parseXml } from "./xml-parser.js";
 import { Reader } from "./read.js";
@@ -89,6 +89,10 @@ export class Validator {
       type = this.schema.complex(xsiType);
       if (type.addedIn > this.version) {
         this.tooNew(`${path}.$type`, type.addedIn);
+        return;
+      }
+      if (inGap(type.gap, this.version)) {
+        this.lacking(`${path}.$type`, type.gap!);
         return;
       }
     }
@@ -298,6 +302,10 @@ export class Validator {
         this.tooNew(`${path}.$element`, member.addedIn);
         return;
       }
+      if (inGap(member.gap, this.version)) {
+        this.lacking(`${path}.$element`, member.gap!);
+        return;
+      }
       this.value(path, item, member.type, p.nillable);
       return;
     }
@@ -436,6 +444,17 @@ export class Validator {
       rule,
       expected,
       message: `${path}: ${rule}: expected ${expected}`,
+    });
+  }
+
+  /** A type or element that a release between two that have it lacked (`gap`, which holds the version checked at). */
+  lacking(path: string, gap: Gap): void {
+    const [from, until] = gap.map(formatVersion);
+    this.violations.push({
+      path,
+      rule: "version",
+      expected: `API version below ${from} or from ${until} (checked at ${formatVersion(this.version)})`,
+      message: `${path}: version: not sent from ${from} until ${until} (a release between lacks it)`,
     });
   }
 

@@ -16,6 +16,7 @@ import type {
   CompiledWildcard,
   ElementName,
 } from "./compiled-types.js";
+import { inGap, type Gap } from "./api-version.js";
 import type { CompiledSchema } from "./compiled-schema.js";
 import { formatBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownElement } from "./values.js";
@@ -56,10 +57,11 @@ export class Writer {
   ) {}
 
   /** Whether what first appears in `addedIn` (and, if given, may be sent below `removedIn`) is left out; else, when the version lacks it, it is noted. */
-  private leftOut(addedIn: number, removedIn = Infinity): boolean {
+  private leftOut(addedIn: number, removedIn = Infinity, gap?: Gap): boolean {
     if (
       addedIn <= this.version &&
-      (removedIn > this.version || this.version === Infinity)
+      (removedIn > this.version || this.version === Infinity) &&
+      !inGap(gap, this.version)
     )
       return false;
     if (this.omitNewer) return true;
@@ -141,7 +143,7 @@ export class Writer {
     let type = derived ? this.schema.complex(xsiType) : declared;
     let typed = xsiType !== undefined && xsiType !== typeKey;
     // A subtype the version does not have, left out: written as the declared type.
-    if (derived && this.leftOut(type.addedIn)) {
+    if (derived && this.leftOut(type.addedIn, Infinity, type.gap)) {
       type = declared;
       typed = false;
     }
@@ -248,7 +250,7 @@ export class Writer {
     ) {
       const member = p.substitutes.get((item as Value).$element as string);
       if (member) {
-        if (!this.leftOut(member.addedIn))
+        if (!this.leftOut(member.addedIn, Infinity, member.gap))
           this.element(member, item, member.type);
         return;
       }

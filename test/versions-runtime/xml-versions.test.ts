@@ -316,4 +316,16 @@ describe("between two public releases, what both allow is what a client sends", 
     const xml = pkg.toXml(record);
     expect(pkg.fromXml(xml).value).toMatchObject({ description: "from 35.2" });
   });
+
+  it("what the 35.2 release alone lacks (33.0 and 36.0 have it) is not sent from 34.0 until 36.0", () => {
+    const cbm: Doc = { element: "vmext:CbmData", value: {} };
+    const version = (apiVersion: string) =>
+      at(cbm, apiVersion).filter((m) => m.includes("version"));
+    expect(version("33.0")).toEqual([]);
+    expect(version("34.0")).toEqual([
+      "CbmData: version: not sent from 34.0 until 36.0 (a release between lacks it)",
+    ]);
+    expect(version("35.2")).toEqual(version("34.0"));
+    expect(version("36.0")).toEqual([]);
+  });
 });

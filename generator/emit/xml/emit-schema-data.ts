@@ -115,6 +115,9 @@ export function emitSchemaData(
               element.annotations,
               index.types.get(element.type)?.annotations,
             ),
+            gap:
+              gapOf(element.annotations) ??
+              gapOf(index.types.get(element.type)?.annotations),
           }),
           uses: new Arrow(parts.elementUses(element).map((id) => new Code(id))),
         }),
@@ -173,7 +176,14 @@ function complexData(
       : undefined,
     anyAttribute: type.anyAttribute ? wildcard(type.anyAttribute) : undefined,
     addedIn: type.qname ? since(type.annotations) : undefined,
+    gap: type.qname ? gapOf(type.annotations) : undefined,
   });
+}
+
+/** The versions at which a type or element may not be sent though the releases on both sides have it. */
+function gapOf(annotations: Annotations | undefined): Literal | undefined {
+  const gap = annotations?.sendGap;
+  return gap && [Number(gap.from), Number(gap.until)];
 }
 
 /** What sending allows beyond reading, for a particle or attribute (a change between two releases). */

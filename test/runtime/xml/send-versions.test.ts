@@ -2,7 +2,8 @@
  * Between two public releases a client sends only what both allow (see
  * schemas/vcd-api.version-facts.json): a particle or attribute with `requiredBelow` is required when
  * checked or written below that version though optional, and one with `removedIn` is refused from
- * that version on; without a version (the package's own) neither applies. Reading is not affected.
+ * that version on; a type or element with a `gap` (one release between two that have it lacked it)
+ * is refused in the gap; without a version (the package's own) none applies. Reading is not affected.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -45,8 +46,16 @@ const DATA: SchemaData = {
         { name: "legacy", prop: "legacy", type: "xs:string", removedIn: 31 },
       ],
     },
+    "s:LicensingType": {
+      kind: "complex",
+      attributes: [{ name: "count", prop: "count", type: "xs:int" }],
+      gap: [34, 36],
+    },
   },
-  elements: { "s:Settings": { type: "s:SettingsType" } },
+  elements: {
+    "s:Settings": { type: "s:SettingsType" },
+    "s:Licensing": { type: "s:LicensingType", gap: [34, 36] },
+  },
 };
 
 const doc = (value: Record<string, unknown>) => ({
@@ -102,5 +111,29 @@ describe("what a client may send between two releases", () => {
       legacy: "l",
       Overhead: 5,
     });
+  });
+});
+
+describe("what one release between two others lacked", () => {
+  const licensing = { element: "s:Licensing", value: { count: 1 } };
+  const at = (apiVersion?: string) =>
+    validateDocument(DATA, licensing, apiVersion ? { apiVersion } : {}).map(
+      (v) => v.message,
+    );
+
+  it("is refused as a root element in the gap, and accepted on both sides of it", () => {
+    expect(at("33.0")).toEqual([]);
+    expect(at("34.0")).toEqual([
+      "Licensing: version: not sent from 34.0 until 36.0 (a release between lacks it)",
+    ]);
+    expect(at("35.2")).toEqual(at("34.0"));
+    expect(at("36.0")).toEqual([]);
+    expect(at()).toEqual([]);
+    expect(() =>
+      writeDocument(DATA, licensing, { apiVersion: "35.0" }),
+    ).toThrow(/not sent from 34\.0 until 36\.0/);
+    expect(writeDocument(DATA, licensing, { apiVersion: "36.0" })).toContain(
+      'count="1"',
+    );
   });
 });
