@@ -20,7 +20,7 @@ import { buildModel, buildModelFrom } from "./pipeline.js";
 import { timed, type Timings } from "./timings.js";
 import {
   compareOutput,
-  isSame,
+  isUpToDate,
   type OutputDifference,
 } from "./write/check-output.js";
 import { writeOutput } from "./write/write-output.js";
@@ -140,9 +140,9 @@ export function generate(
     return result;
   }
   timed(timings, "write", () => {
-    // From the cache, an output already the same is left as it is (its files keep their times).
-    if (hit && isSame(compareOutput(options.outDir, result.files, stamp)))
-      return;
+    // An output already the same is left as it is (its files keep their times, so that the
+    // consumer's build sees no change).
+    if (isUpToDate(options.outDir, result.files, stamp)) return;
     writeOutput(options.outDir, result.files, stamp);
   });
   return result;

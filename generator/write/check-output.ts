@@ -1,5 +1,5 @@
 /** `--check`: compares the package that would be generated with what is on disk, writing nothing. */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { OutputFile } from "../emit/output-file.js";
 import { readStamp, withMarker, type OutputStamp } from "./write-output.js";
@@ -56,6 +56,33 @@ export function isSame(difference: OutputDifference): boolean {
     !difference.missing.length &&
     !difference.extra.length
   );
+}
+
+/**
+ * Whether the output on disk is already exactly what would be written (then a run leaves it as it
+ * is, and its files keep their times): the same files, each of the same size, then the same bytes;
+ * it stops at the first difference.
+ */
+export function isUpToDate(
+  outDir: string,
+  files: readonly OutputFile[],
+  stamp?: OutputStamp,
+): boolean {
+  if (!existsSync(outDir)) return false;
+  const expected = withMarker(files, stamp);
+  if (listFiles(outDir).length !== expected.length) return false;
+  try {
+    for (const file of expected) {
+      const path = join(outDir, file.path);
+      if (statSync(path).size !== Buffer.byteLength(file.content)) return false;
+    }
+    return expected.every(
+      (file) => readFileSync(join(outDir, file.path), "utf8") === file.content,
+    );
+  } catch {
+    // A file that is not there (or not readable): not up to date.
+    return false;
+  }
 }
 
 function listFiles(dir: string): string[] {
