@@ -54,12 +54,14 @@ export interface VersionFact {
   /** For `changed`: the 30.0 set's value and the 36.0 set's, as the diff prints them (`-` for none). */
   readonly from?: string;
   readonly to?: string;
-  /** The first public release whose set has the newer shape (the evidence; absent where `since` is written). */
+  /** The first public release whose set has the newer shape (the evidence; where `since` is written, evidence only). */
   readonly changedIn?: string;
   /** For `missing`: the release that lacks the component. */
   readonly missingIn?: string;
-  /** For `missing`: the release after it, which has the component again. */
+  /** For `missing`: the version from which it is read again (the first after `missingIn`). */
   readonly backIn?: string;
+  /** For `missing`: the version from which it may be sent again (the release after `missingIn`). */
+  readonly sendBackIn?: string;
   /** The API version from which the newer shape holds for reading (the model's), derived from `changedIn` unless written. */
   readonly since: string;
   /** The API version from which the newer shape holds for sending (what both releases around a version allow). */
@@ -84,7 +86,11 @@ const ASPECTS = new Set([
   "addedIn",
 ]);
 
-/** Whether a change lets a document hold more (`widening`), less (`narrowing`), or neither plainly. */
+/**
+ * Whether a change lets a document hold more (`widening`), less (`narrowing`), or neither plainly
+ * (a type, base, derivation, content or media type that changed: both reading and sending take the
+ * newer shape from the first version after the older release).
+ */
 export function direction(
   fact: Pick<VersionFact, "change" | "aspect" | "from" | "to">,
 ): "widening" | "narrowing" | "neither" {
@@ -137,7 +143,12 @@ export function readVersionFacts(
   if (
     !Array.isArray(releases) ||
     releases.length < 2 ||
-    !releases.every((r) => typeof r === "string" && isNumericVersion(r))
+    !releases.every(
+      (r, i) =>
+        typeof r === "string" &&
+        isNumericVersion(r) &&
+        (i === 0 || compareVersions(releases[i - 1] as string, r) < 0),
+    )
   )
     throw new GeneratorError(
       `"releases" must list the public releases' API versions, oldest first`,
@@ -177,16 +188,25 @@ export function readVersionFacts(
         );
       return value as string;
     };
-    let derived: { since: string; sendSince: string; backIn?: string };
+    let derived: Pick<
+      VersionFact,
+      "since" | "sendSince" | "backIn" | "sendBackIn"
+    >;
     if (raw.change === "missing") {
       const missingIn = release("missingIn");
       const at = releases.indexOf(missingIn);
       const backIn = releases[at + 1] as string | undefined;
       if (!backIn) return fail("missingIn", "a release that has one after it");
       // Lacking in a release is a narrowing there, and a widening again in the next one.
+      if (raw.subject === "property" || raw.subject === "attribute")
+        fail(
+          "subject",
+          `"type" or "element" (what one release lacks of a type's content cannot be refused when sent)`,
+        );
       derived = {
         ...versionsOfChange("narrowing", releases[at - 1] as string, missingIn),
-        backIn,
+        backIn: versionsOfChange("widening", missingIn, backIn).since,
+        sendBackIn: backIn,
       };
     } else if (raw.since !== undefined) {
       if (typeof raw.since !== "string" || !isNumericVersion(raw.since))
@@ -194,13 +214,19 @@ export function readVersionFacts(
       derived = { since: raw.since as string, sendSince: raw.since as string };
     } else {
       const changedIn = release("changedIn");
+      const kind = direction(
+        raw as Pick<VersionFact, "change" | "aspect" | "from" | "to">,
+      );
       derived = versionsOfChange(
-        direction(
-          raw as Pick<VersionFact, "change" | "aspect" | "from" | "to">,
-        ),
+        kind,
         releases[releases.indexOf(changedIn) - 1] as string,
         changedIn,
       );
+      if (derived.since !== derived.sendSince && !sendable(raw, kind))
+        fail(
+          "changedIn",
+          `a release whose change the descriptors can say for sending: between two releases, a sender may rely only on what both allow, and only an addition, a removal, or a property or attribute that became optional (minOccurs 1 -> 0, use required -> optional) can be said so; write \`since\` with a note instead`,
+        );
     }
     if (raw.change === "changed") {
       if (!ASPECTS.has(raw.aspect as string))
@@ -215,6 +241,18 @@ export function readVersionFacts(
     }
     return { ...(raw as unknown as VersionFact), ...derived, location: at };
   });
+}
+
+/** Whether the sending side of a change between releases can be said in the descriptors (`sendAddedIn`, `sendRemovedIn`, `requiredBelow`). */
+function sendable(
+  raw: Record<string, unknown>,
+  kind: ReturnType<typeof direction>,
+): boolean {
+  if (raw.change !== "changed") return true;
+  if (kind === "neither") return true;
+  if (raw.aspect === "minOccurs")
+    return kind === "widening" && raw.from === "1";
+  return raw.aspect === "use" && kind === "widening";
 }
 
 /** The line of the fact's path in the file (paths are unique per fact, modulo aspects). */

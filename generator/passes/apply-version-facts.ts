@@ -48,7 +48,7 @@ export function applyFacts(
         below(fact.since) || !below(fact.backIn!)
           ? {
               ...found.annotations,
-              sendGap: { from: fact.sendSince, until: fact.backIn! },
+              sendGap: { from: fact.sendSince, until: fact.sendBackIn! },
             }
           : { ...found.annotations, removedIn: fact.since },
       );

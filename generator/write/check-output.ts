@@ -1,4 +1,7 @@
-/** `--check`: compares the package that would be generated with what is on disk, writing nothing. */
+/**
+ * What the output on disk is against the package a run would write: `--check`'s comparison (it
+ * writes nothing), and whether a run may leave the output as it is.
+ */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { OutputFile } from "../emit/output-file.js";
@@ -68,10 +71,11 @@ export function isUpToDate(
   files: readonly OutputFile[],
   stamp?: OutputStamp,
 ): boolean {
-  if (!existsSync(outDir)) return false;
   const expected = withMarker(files, stamp);
-  if (listFiles(outDir).length !== expected.length) return false;
   try {
+    // Not a folder (or none): the write says what is wrong with it.
+    if (!statSync(outDir).isDirectory()) return false;
+    if (listFiles(outDir).length !== expected.length) return false;
     for (const file of expected) {
       const path = join(outDir, file.path);
       if (statSync(path).size !== Buffer.byteLength(file.content)) return false;
@@ -80,7 +84,7 @@ export function isUpToDate(
       (file) => readFileSync(join(outDir, file.path), "utf8") === file.content,
     );
   } catch {
-    // A file that is not there (or not readable): not up to date.
+    // Not there, or not readable: not up to date.
     return false;
   }
 }

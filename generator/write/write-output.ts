@@ -10,6 +10,7 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -99,6 +100,10 @@ export function writeOutput(
 /** Only an empty folder, or one vcd-codegen wrote, may be replaced. */
 function assertReplaceable(outDir: string): void {
   if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory())
+    throw new GeneratorError(
+      `cannot write the output to ${outDir}: it is a file, not a folder`,
+    );
   const entries = readdirSync(outDir);
   if (entries.length === 0 || entries.includes(MARKER)) return;
   throw new GeneratorError(

@@ -2,7 +2,7 @@
  * vcd-codegen runtime: documents. A document is its root element's name (`prefix:Local`) and the
  * typed value it holds; `fromXml`, `toXml` and `validate` work over every global element of a schema.
  */
-import { inGap, versionNumber } from "./api-version.js";
+import { formatVersion, inGap, versionNumber } from "./api-version.js";
 import { compile } from "./compiled-schema.js";
 import { Reader } from "./read.js";
 import type { SchemaData } from "./schema-data.js";
@@ -26,22 +26,25 @@ export interface WriteOptions {
   readonly declaration?: boolean;
   /**
    * The API version the document is for (`"32.0"`; default the package's own): a document holding
-   * a property added after it is refused (`ValidationError` with its `version` violations), strict
-   * or not; with `strict`, it is validated at that version.
+   * what that version does not have (a property added after it, or that a client no longer sends at
+   * it) is refused (`ValidationError` with its `version` violations), and so is one lacking what a
+   * client must still send at it (`required`), strict or not; with `strict`, it is validated at that
+   * version.
    */
   readonly apiVersion?: string;
   /**
-   * With `apiVersion`: leave out what that version does not have (properties, `$type`, `$element`
-   * added later), as a server speaking it answers, instead of refusing the document.
+   * Leave out what the version does not have (properties, `$type`, `$element` added later or no
+   * longer sent), as a server speaking it answers, instead of refusing the document.
    */
   readonly omitNewer?: boolean;
 }
 
 export interface ValidateOptions {
   /**
-   * The API version to check at (`"32.0"`; default the package's own): a property added after it
-   * is a violation (rule `version`, `VApp.Children.Vm[0].ComputePolicy: version: added in 33.0`), and
-   * what was added after it is not required. Exact from the oldest version the package supports
+   * The API version to check at (`"32.0"`; default the package's own): a property added after it,
+   * or that a client no longer sends at it, is a violation (rule `version`,
+   * `VApp.Children.Vm[0].ComputePolicy: version: added in 33.0`), what was added after it is not
+   * required, and what a client must still send at it is. Exact from the oldest version the package supports
    * (the descriptors know nothing older); a version that is not numeric checks nothing more.
    */
   readonly apiVersion?: string;
@@ -171,11 +174,8 @@ export function writeFragment(
     const violations = validateFragment(data, fragment, options);
     if (violations.length) throw new ValidationError(violations);
   }
-  const writer = new Writer(
-    compile(data),
-    versionNumber(options.apiVersion),
-    !!options.omitNewer,
-  );
+  const version = versionFor(data, options.apiVersion);
+  const writer = new Writer(compile(data), version, !!options.omitNewer);
   const xml = writer.document(
     fragment.element,
     fragment.value,
@@ -183,7 +183,9 @@ export function writeFragment(
     options.declaration ?? true,
   );
   if (writer.tooNew)
-    refuseTooNew(validateFragment(data, fragment, options), options);
+    refuseTooNew(validateFragment(data, fragment, options), version);
+  if (writer.incomplete)
+    refuseIncomplete(validateFragment(data, fragment, options));
   return xml;
 }
 
@@ -194,7 +196,7 @@ export function validateFragment(
 ): Violation[] {
   const validator = new Validator(
     compile(data),
-    versionNumber(options.apiVersion),
+    versionFor(data, options.apiVersion),
   );
   validator.value(
     fragment.element.slice(fragment.element.indexOf(":") + 1),
@@ -222,7 +224,7 @@ export function validateDocument(
       },
     ];
   }
-  const version = versionNumber(options.apiVersion);
+  const version = versionFor(data, options.apiVersion);
   const validator = new Validator(schema, version);
   const path = doc.element.slice(doc.element.indexOf(":") + 1);
   if (decl.addedIn !== undefined && decl.addedIn > version)
@@ -232,8 +234,21 @@ export function validateDocument(
   return validator.violations;
 }
 
+/** The version to check or write at: the one given, else the package's own (none: no check). */
+function versionFor(data: SchemaData, apiVersion: string | undefined): number {
+  return apiVersion === undefined
+    ? (data.apiVersion ?? Infinity)
+    : versionNumber(apiVersion);
+}
+
+/** Throws the `required` violations of a document that lacks what a client must still send at its version (if it does). */
+function refuseIncomplete(violations: Violation[]): void {
+  const required = violations.filter((v) => v.rule === "required");
+  if (required.length) throw new ValidationError(required);
+}
+
 /** Throws the `version` violations of a document the writer found too new for its version. */
-function refuseTooNew(violations: Violation[], options: WriteOptions): void {
+function refuseTooNew(violations: Violation[], version: number): void {
   const tooNew = violations.filter((v) => v.rule === "version");
   throw new ValidationError(
     tooNew.length
@@ -244,8 +259,8 @@ function refuseTooNew(violations: Violation[], options: WriteOptions): void {
             {
               path: "",
               rule: "version",
-              expected: `what API version ${options.apiVersion} has`,
-              message: `version: the document holds what API version ${options.apiVersion} does not have`,
+              expected: `what API version ${formatVersion(version)} has`,
+              message: `version: the document holds what API version ${formatVersion(version)} does not have`,
             },
           ],
   );
@@ -262,7 +277,7 @@ export function writeDocument(
   }
   const decl = data.elements[doc.element];
   if (!decl) throw new ValidationError(validateDocument(data, doc));
-  const version = versionNumber(options.apiVersion);
+  const version = versionFor(data, options.apiVersion);
   const writer = new Writer(compile(data), version, !!options.omitNewer);
   const xml = writer.document(
     doc.element,
@@ -275,7 +290,8 @@ export function writeDocument(
     (decl.addedIn !== undefined && decl.addedIn > version) ||
     inGap(decl.gap, version)
   )
-    refuseTooNew(validateDocument(data, doc, options), options);
+    refuseTooNew(validateDocument(data, doc, options), version);
+  if (writer.incomplete) refuseIncomplete(validateDocument(data, doc, options));
   return xml;
 }
 

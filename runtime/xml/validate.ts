@@ -125,7 +125,8 @@ export class Validator {
       if (v === undefined) {
         if (
           (attribute.required || attribute.requiredBelow > this.version) &&
-          !(attribute.addedIn > this.version)
+          !(attribute.addedIn > this.version) &&
+          !this.removed(attribute.removedIn)
         )
           this.add(at, "required", `attribute ${attribute.name}`);
         continue;
@@ -458,14 +459,17 @@ export class Validator {
     });
   }
 
-  /** A property that the version checked at no longer has (removed between two releases). */
+  /**
+   * A property that a client no longer sends at the version checked at: removed in `removedIn`, or
+   * (between two releases, the newer of which lacks it) no longer sent from the version after the older.
+   */
   tooOld(path: string, removedIn: number): void {
     const since = formatVersion(removedIn);
     this.violations.push({
       path,
       rule: "version",
       expected: `API version below ${since} (checked at ${formatVersion(this.version)})`,
-      message: `${path}: version: removed in ${since}`,
+      message: `${path}: version: not sent from ${since} (removed)`,
     });
   }
 

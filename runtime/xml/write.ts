@@ -6,8 +6,9 @@
  * member's name for a substitution group member; `false`, `0` and `""` are written (only absent
  * properties are left out); what was kept from reading is written back where it was. Written at an
  * API version (`new Writer(schema, 32)`), it notes (`tooNew`) any property, `$type` or `$element`
- * that version does not have, for the caller to refuse the document; or, told to (`omitNewer`),
- * leaves them out, as a server speaking that version answers.
+ * that version does not have (added later, or no longer sent at it), for the caller to refuse the
+ * document; or, told to (`omitNewer`), leaves them out, as a server speaking that version answers;
+ * and it notes (`incomplete`) a missing property that a client must still send at that version.
  */
 import type {
   CompiledComplex,
@@ -47,6 +48,11 @@ export class Writer {
 
   /** Set when something was written that the version written at does not have (see `document`). */
   tooNew = false;
+  /**
+   * Set when something a client must still send at `version` (optional only from a later one,
+   * `requiredBelow`) was not there: the caller checks the document for what is missing.
+   */
+  incomplete = false;
 
   /** `version`: the API version written at, as a number (`Infinity`: no check). */
   constructor(
@@ -156,11 +162,11 @@ export class Writer {
     }
     for (const attribute of type.attributes) {
       const v = object[attribute.prop];
-      if (
-        v === undefined ||
-        this.leftOut(attribute.addedIn, attribute.removedIn)
-      )
+      if (v === undefined) {
+        if (attribute.requiredBelow > this.version) this.incomplete = true;
         continue;
+      }
+      if (this.leftOut(attribute.addedIn, attribute.removedIn)) continue;
       if (attribute.prefix !== undefined) this.usePrefixed(attribute.prefix);
       out += ` ${attribute.name}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
     }
@@ -230,6 +236,12 @@ export class Writer {
       return;
     }
     const v = value[p.prop];
+    if (
+      v === undefined &&
+      p.kind === "element" &&
+      p.requiredBelow > this.version
+    )
+      this.incomplete = true;
     if (v !== undefined) {
       if (p.kind === "any")
         for (const raw of v as { $xml: string }[]) this.out += raw.$xml;

@@ -237,6 +237,20 @@ describe("bad input", () => {
     );
   });
 
+  it("--out naming a file is a message, not a stack trace, and the file is left as it is", async () => {
+    const dir = project({ "main.xsd": schema(`<xs:complexType name="T"/>`) });
+    writeFileSync(join(dir, "a-file"), "mine\n");
+    const run = await runCli(["generate", "--no-cache", "--out", "a-file"], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /^error: cannot write the output to .*a-file: it is a file, not a folder$/m,
+    );
+    expect(run.err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, "a-file"), "utf8")).toBe("mine\n");
+  });
+
   it("a good schema in the same project generates (the cases above fail for their own reason)", async () => {
     const dir = project({
       "main.xsd": schema(

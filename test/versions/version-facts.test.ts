@@ -24,14 +24,23 @@ const KNOWN_DIFFERENCES: readonly {
   readonly reason: string;
 }[] = [];
 
-const build = (inputDir: string, apiVersion: string): Model =>
-  buildModel({
-    inputDir,
-    apiVersion,
-    schemaSet: readSchemaSetConfig(),
-    nameOverrides: new Map(),
-    operationNameOverrides: new Map(),
-  }).model;
+/** Each model is built once per file (the tests only read them). */
+const built = new Map<string, Model>();
+const build = (inputDir: string, apiVersion: string): Model => {
+  const key = `${inputDir}@${apiVersion}`;
+  let model = built.get(key);
+  if (!model) {
+    model = buildModel({
+      inputDir,
+      apiVersion,
+      schemaSet: readSchemaSetConfig(),
+      nameOverrides: new Map(),
+      operationNameOverrides: new Map(),
+    }).model;
+    built.set(key, model);
+  }
+  return model;
+};
 
 describe.each(["30.0", "32.0", "33.0", "35.2"])(
   "the 36.0 set at %s against that release's own set",

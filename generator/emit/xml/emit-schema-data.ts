@@ -33,19 +33,40 @@ export function emitSchemaData(
 ): GeneratedFile {
   const { defaultNamespace } = index.model;
   const floor = Number(index.model.lowestApiVersion);
-  const since = (
-    ...annotations: (Annotations | undefined)[]
-  ): number | undefined => {
-    let newest: number | undefined;
-    for (const a of annotations) {
-      // What a client may send: from `sendAddedIn` where that is later (between two releases).
-      for (const added of [a?.addedIn, a?.sendAddedIn]) {
-        const v = added === undefined ? NaN : Number(added);
-        if (v > (newest ?? -Infinity)) newest = v;
+  const target = Number(index.model.apiVersion);
+  const versions: Versions = {
+    since(...annotations) {
+      let newest: number | undefined;
+      for (const a of annotations) {
+        // What a client may send: from `sendAddedIn` where that is later (between two releases).
+        for (const added of [a?.addedIn, a?.sendAddedIn]) {
+          const v = added === undefined ? NaN : Number(added);
+          if (v > (newest ?? -Infinity)) newest = v;
+        }
       }
-    }
-    // A floor that is no number ("all"): every version is kept.
-    return newest !== undefined && !(newest <= floor) ? newest : undefined;
+      // A floor that is no number ("all"): every version is kept.
+      return newest !== undefined && !(newest <= floor) ? newest : undefined;
+    },
+    gap(annotations) {
+      const gap = annotations?.sendGap;
+      // A gap after the package's version ("all": none) is one no session of it speaks in.
+      return gap && !(Number(gap.from) > target)
+        ? [Number(gap.from), Number(gap.until)]
+        : undefined;
+    },
+    sending(annotations) {
+      const removed = annotations.sendRemovedIn ?? annotations.removedIn;
+      const required =
+        annotations.requiredBelow === undefined
+          ? undefined
+          : Number(annotations.requiredBelow);
+      return {
+        removedIn: removed === undefined ? undefined : Number(removed),
+        // Required only below a version the package does not speak ("all": it speaks every one): nothing to say.
+        requiredBelow:
+          required !== undefined && !(required <= floor) ? required : undefined,
+      };
+    },
   };
   const file = new GeneratedFile(
     "schema.ts",
@@ -63,6 +84,8 @@ export function emitSchemaData(
     rt("SchemaData"),
     {
       literal: compact({
+        // The version validate and toXml check at when given none ("all": none).
+        apiVersion: Number.isNaN(target) ? undefined : target,
         namespaces: index.model.namespaces.map((ns) => [ns.prefix, ns.uri]),
         defaultNamespace,
         types: {},
@@ -80,7 +103,7 @@ export function emitSchemaData(
           key: key(type.id),
           type:
             type.kind === "complex"
-              ? complexData(index, type, since)
+              ? complexData(index, type, versions)
               : simpleData(index, type),
           uses: uses(parts.typeUses(type)),
         }),
@@ -111,13 +134,13 @@ export function emitSchemaData(
                   .map(key)
               : undefined,
             // An element is as new as its type (vCD annotates the type, seldom the element).
-            addedIn: since(
+            addedIn: versions.since(
               element.annotations,
               index.types.get(element.type)?.annotations,
             ),
             gap:
-              gapOf(element.annotations) ??
-              gapOf(index.types.get(element.type)?.annotations),
+              versions.gap(element.annotations) ??
+              versions.gap(index.types.get(element.type)?.annotations),
           }),
           uses: new Arrow(parts.elementUses(element).map((id) => new Code(id))),
         }),
@@ -149,15 +172,23 @@ export function emitSchemaData(
   return file;
 }
 
-/** The `addedIn` to emit for a component, from its annotations (the newest of them): undefined at or below the floor. */
-type Since = (
-  ...annotations: (Annotations | undefined)[]
-) => number | undefined;
+/** The versions to emit for a component, from its annotations. */
+interface Versions {
+  /** Its `addedIn` (the newest of them, sending included): undefined at or below the floor. */
+  since(...annotations: (Annotations | undefined)[]): number | undefined;
+  /** The versions at which a type or element may not be sent though the releases on both sides have it. */
+  gap(annotations: Annotations | undefined): Literal | undefined;
+  /** What sending allows beyond reading, for a particle or attribute (a change between two releases). */
+  sending(annotations: Annotations): {
+    removedIn?: number;
+    requiredBelow?: number;
+  };
+}
 
 function complexData(
   index: ModelIndex,
   type: ComplexTypeDef,
-  since: Since,
+  versions: Versions,
 ): Literal {
   const key = (id: string) => index.prefixed(id);
   return compact({
@@ -170,35 +201,14 @@ function complexData(
     mixed: type.mixed || undefined,
     text: type.simpleContent ? key(type.simpleContent) : undefined,
     textFacets: type.facets ? facets(type.facets) : undefined,
-    content: type.particle ? group(index, type.particle, since) : undefined,
+    content: type.particle ? group(index, type.particle, versions) : undefined,
     attributes: type.attributes.length
-      ? type.attributes.map((a) => attribute(index, a, since))
+      ? type.attributes.map((a) => attribute(index, a, versions))
       : undefined,
     anyAttribute: type.anyAttribute ? wildcard(type.anyAttribute) : undefined,
-    addedIn: type.qname ? since(type.annotations) : undefined,
-    gap: type.qname ? gapOf(type.annotations) : undefined,
+    addedIn: type.qname ? versions.since(type.annotations) : undefined,
+    gap: type.qname ? versions.gap(type.annotations) : undefined,
   });
-}
-
-/** The versions at which a type or element may not be sent though the releases on both sides have it. */
-function gapOf(annotations: Annotations | undefined): Literal | undefined {
-  const gap = annotations?.sendGap;
-  return gap && [Number(gap.from), Number(gap.until)];
-}
-
-/** What sending allows beyond reading, for a particle or attribute (a change between two releases). */
-function sending(annotations: Annotations): {
-  removedIn?: number;
-  requiredBelow?: number;
-} {
-  const removed = annotations.sendRemovedIn ?? annotations.removedIn;
-  return {
-    removedIn: removed === undefined ? undefined : Number(removed),
-    requiredBelow:
-      annotations.requiredBelow === undefined
-        ? undefined
-        : Number(annotations.requiredBelow),
-  };
 }
 
 function simpleData(index: ModelIndex, type: SimpleTypeDef): Literal {
@@ -215,7 +225,11 @@ function simpleData(index: ModelIndex, type: SimpleTypeDef): Literal {
   });
 }
 
-function attribute(index: ModelIndex, a: AttributeUse, since: Since): Literal {
+function attribute(
+  index: ModelIndex,
+  a: AttributeUse,
+  versions: Versions,
+): Literal {
   return compact({
     name: index.prefixed(a.name),
     prop: a.tsName,
@@ -226,21 +240,21 @@ function attribute(index: ModelIndex, a: AttributeUse, since: Since): Literal {
     required: a.use === "required" || undefined,
     prohibited: a.use === "prohibited" || undefined,
     fixed: a.fixed,
-    addedIn: since(a.annotations),
-    ...sending(a.annotations),
+    addedIn: versions.since(a.annotations),
+    ...versions.sending(a.annotations),
   });
 }
 
-function group(index: ModelIndex, g: ModelGroup, since: Since): Literal {
+function group(index: ModelIndex, g: ModelGroup, versions: Versions): Literal {
   return compact({
     group: g.kind,
     ...occurs(g),
     prop: g.tsName,
-    items: g.particles.map((p) => particle(index, p, since)),
+    items: g.particles.map((p) => particle(index, p, versions)),
   });
 }
 
-function particle(index: ModelIndex, p: Particle, since: Since): Literal {
+function particle(index: ModelIndex, p: Particle, versions: Versions): Literal {
   if (p.kind === "element") {
     return compact({
       element: index.prefixed(p.name),
@@ -252,12 +266,12 @@ function particle(index: ModelIndex, p: Particle, since: Since): Literal {
         p.ref && index.elements.get(p.ref)?.substitutes.length
           ? true
           : undefined,
-      addedIn: since(p.annotations),
-      ...sending(p.annotations),
+      addedIn: versions.since(p.annotations),
+      ...versions.sending(p.annotations),
     });
   }
   if (p.kind === "any") return wildcard(p);
-  return group(index, p, since);
+  return group(index, p, versions);
 }
 
 function wildcard(w: {

@@ -46,6 +46,26 @@ const DATA: SchemaData = {
         { name: "legacy", prop: "legacy", type: "xs:string", removedIn: 31 },
       ],
     },
+    "s:HolderType": {
+      kind: "complex",
+      content: {
+        group: "sequence",
+        items: [
+          {
+            element: "s:Item",
+            prop: "Item",
+            type: "s:ItemType",
+            min: 0,
+            ref: true,
+          },
+        ],
+      },
+    },
+    "s:ItemType": {
+      kind: "complex",
+      attributes: [{ name: "n", prop: "n", type: "xs:int" }],
+    },
+    "s:NewItemType": { kind: "complex", base: "s:ItemType", gap: [34, 36] },
     "s:LicensingType": {
       kind: "complex",
       attributes: [{ name: "count", prop: "count", type: "xs:int" }],
@@ -55,6 +75,9 @@ const DATA: SchemaData = {
   elements: {
     "s:Settings": { type: "s:SettingsType" },
     "s:Licensing": { type: "s:LicensingType", gap: [34, 36] },
+    "s:Holder": { type: "s:HolderType" },
+    "s:Item": { type: "s:ItemType", substitutes: ["s:NewItem"] },
+    "s:NewItem": { type: "s:ItemType", gap: [34, 36] },
   },
 };
 
@@ -84,8 +107,8 @@ describe("what a client may send between two releases", () => {
     const removed = { size: "1", SyncStart: "x", Overhead: 5, legacy: "l" };
     expect(messages(removed, "30.0")).toEqual([]);
     expect(messages(removed, "31.0")).toEqual([
-      "Settings.legacy: version: removed in 31.0",
-      "Settings.Overhead: version: removed in 31.0",
+      "Settings.legacy: version: not sent from 31.0 (removed)",
+      "Settings.Overhead: version: not sent from 31.0 (removed)",
     ]);
     expect(messages(removed)).toEqual([]);
   });
@@ -93,7 +116,7 @@ describe("what a client may send between two releases", () => {
   it("toXml at a version refuses a removed property, and leaves it out when told to omit what that version lacks", () => {
     const value = doc({ SyncStart: "x", size: "1", Overhead: 5 });
     expect(() => writeDocument(DATA, value, { apiVersion: "31.0" })).toThrow(
-      /Settings\.Overhead: version: removed in 31\.0/,
+      /Settings\.Overhead: version: not sent from 31\.0 \(removed\)/,
     );
     const xml = writeDocument(DATA, value, {
       apiVersion: "31.0",
@@ -135,5 +158,61 @@ describe("what one release between two others lacked", () => {
     expect(writeDocument(DATA, licensing, { apiVersion: "36.0" })).toContain(
       'count="1"',
     );
+  });
+});
+
+describe("in the gap, a $type and a substitution group member too", () => {
+  const holder = (item: Record<string, unknown>) => ({
+    element: "s:Holder",
+    value: { Item: { n: 1, ...item } },
+  });
+  const at = (item: Record<string, unknown>, apiVersion: string) =>
+    validateDocument(DATA, holder(item), { apiVersion }).map((v) => v.message);
+
+  it("refuses them in the gap, and writes without them when told to omit what the version lacks", () => {
+    expect(at({ $type: "s:NewItemType" }, "35.0")).toEqual([
+      "Holder.Item.$type: version: not sent from 34.0 until 36.0 (a release between lacks it)",
+    ]);
+    expect(at({ $element: "s:NewItem" }, "35.0")).toEqual([
+      "Holder.Item.$element: version: not sent from 34.0 until 36.0 (a release between lacks it)",
+    ]);
+    expect(at({ $type: "s:NewItemType" }, "36.0")).toEqual([]);
+    expect(at({ $element: "s:NewItem" }, "33.0")).toEqual([]);
+    const typed = writeDocument(DATA, holder({ $type: "s:NewItemType" }), {
+      apiVersion: "35.0",
+      omitNewer: true,
+    });
+    expect(typed).not.toContain("xsi:type");
+    expect(() =>
+      writeDocument(DATA, holder({ $element: "s:NewItem" }), {
+        apiVersion: "35.0",
+      }),
+    ).toThrow(/Holder\.Item\.\$element: version: not sent from 34\.0/);
+  });
+});
+
+describe("toXml and what a client must still send", () => {
+  it("refuses, at a version below requiredBelow, a document without it, strict or not", () => {
+    expect(() =>
+      writeDocument(DATA, doc({ size: "1" }), { apiVersion: "34.0" }),
+    ).toThrow(/Settings\.SyncStart: required: expected element s:SyncStart/);
+    expect(
+      writeDocument(DATA, doc({ size: "1" }), { apiVersion: "35.2" }),
+    ).toContain("<s:Name>n</s:Name>");
+  });
+});
+
+describe("without a version, the package's own", () => {
+  it("checks at the version the package was generated for, when the descriptors name it", () => {
+    const at34: SchemaData = { ...DATA, apiVersion: 34 };
+    const licensing = { element: "s:Licensing", value: { count: 1 } };
+    expect(validateDocument(at34, licensing).map((v) => v.message)).toEqual([
+      "Licensing: version: not sent from 34.0 until 36.0 (a release between lacks it)",
+    ]);
+    expect(() => writeDocument(at34, doc({ size: "1" }))).toThrow(
+      /required: expected element s:SyncStart/,
+    );
+    // A package of every version names none: nothing is checked by version.
+    expect(validateDocument(DATA, licensing)).toEqual([]);
   });
 });
