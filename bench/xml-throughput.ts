@@ -134,5 +134,46 @@ export async function benchXml(
   lines.push(
     "ratios are documents per second, ours over the peer's: targets write/Builder >= 2, write/stringify >= 0.25, read/Parser >= 1.5, read/JSON.parse >= 0.125",
   );
+  lines.push(...hostileAttributes(pkg, samplesDir(options)));
   return lines;
+}
+
+/**
+ * A hostile document: one element with 80,000 attributes (about 850 KB), read at the same bytes
+ * per second as a plain document of that size (the records query, grown to it), within 2x. Once,
+ * the parser's duplicate check made it quadratic (11 s).
+ */
+function hostileAttributes(pkg: GeneratedPackage, samples: string): string[] {
+  const task = readFileSync(
+    join(samples, "libcloud-vcloud_1_5/api_task_undeploy_error.xml"),
+    "utf8",
+  );
+  let attributes = "";
+  for (let i = 0; i < 80_000; i++) attributes += ` a${i}="v"`;
+  const hostile = task.replace(/<(\w+:)?Task /, (m) => `${m}${attributes} `);
+  const query = readFileSync(
+    join(samples, "libcloud-vcloud_1_5/api_query_vm.xml"),
+    "utf8",
+  );
+  const record = /<ns0:VMRecord[^>]*\/>/.exec(query)![0];
+  const count = Math.ceil(hostile.length / (record.length + 5));
+  const plain = query.replace(
+    record,
+    Array.from({ length: count }, (_, i) =>
+      record.replace(/name="testVm2"/, `name="vm-${i}"`),
+    ).join("\n    "),
+  );
+  const rate = (xml: string) =>
+    xml.length / 1e6 / timePerCall(() => pkg.fromXml(xml), 250, 3);
+  const [ours, baseline] = [rate(hostile), rate(plain)];
+  const verdict = checkTarget(
+    "XML 80,000 attributes: read rate vs a plain document of that size",
+    ours / baseline,
+    ">=",
+    0.5,
+    (n) => `${Number(n.toFixed(3))}x`,
+  );
+  return [
+    `80,000 attributes (${(hostile.length / 1024).toFixed(0)} KB): read ${ours.toFixed(1)} MB/s, a plain document of ${(plain.length / 1024).toFixed(0)} KB ${baseline.toFixed(1)} MB/s: ${(ours / baseline).toFixed(2)}x ${verdict} (target at least 0.5x)`,
+  ];
 }

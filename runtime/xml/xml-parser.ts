@@ -56,6 +56,28 @@ const PREDEFINED: Record<string, string> = {
   apos: "'",
 };
 const NO_DECLARATIONS: [string, string][] = [];
+/** From this many attributes on an element, duplicates are found through a set, not by scanning. */
+const SCAN_LIMIT = 16;
+
+/**
+ * The namespace bindings in scope: those an element declares, over its ancestors'. An element that
+ * declares none shares its parent's scope, so a look-up walks at most one level per declaring
+ * ancestor (bounded by the depth limit), and nothing is copied per element.
+ */
+interface Scope {
+  readonly bindings: ReadonlyMap<string, string>;
+  readonly parent: Scope | undefined;
+}
+
+/** An attribute's expanded name as one string: its local name alone when in no namespace (most). */
+function attributeKey(ns: string, local: string): string {
+  return ns ? `{${ns}}${local}` : local;
+}
+
+const ROOT_SCOPE: Scope = {
+  bindings: new Map([["xml", XML_NS]]),
+  parent: undefined,
+};
 /** What text or an attribute value may hold that needs more than taking it as it is. */
 const TEXT_SPECIAL =
   /[&\]\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -113,7 +135,7 @@ class Parser {
         );
       } else {
         if (root) this.fail("content after the root element", lt);
-        root = this.element(undefined, [["xml", XML_NS]], 1);
+        root = this.element(undefined, ROOT_SCOPE, 1);
       }
     }
     if (!root) this.fail("no root element", this.pos);
@@ -130,7 +152,7 @@ class Parser {
 
   private element(
     parent: XmlElement | undefined,
-    scope: [string, string][],
+    scope: Scope,
     depth: number,
   ): XmlElement {
     if (depth > this.maxDepth)
@@ -142,6 +164,7 @@ class Parser {
     // Unprefixed attributes (most of them) are in no namespace whatever is declared: they are
     // done at once; prefixed ones and namespace declarations wait until the start tag is read.
     const attributes: XmlAttribute[] = [];
+    this.seen = undefined;
     const prefixed: [string, string, number][] = [];
     let selfClosing = false;
     for (;;) {
@@ -173,19 +196,26 @@ class Parser {
       } else prefixed.push([attrName, value, at]);
     }
     let declared: [string, string][] = NO_DECLARATIONS;
+    let bindings: Map<string, string> | undefined;
     for (const [attrName, value, at] of prefixed) {
-      if (attrName === "xmlns") declared = [...declared, ["", value]];
+      let prefix: string;
+      if (attrName === "xmlns") prefix = "";
       else if (attrName.startsWith("xmlns:")) {
-        const prefix = attrName.slice(6);
+        prefix = attrName.slice(6);
         if (!value)
           this.fail(
             `the prefix ${prefix} cannot be bound to the empty namespace`,
             at,
           );
-        declared = [...declared, [prefix, value]];
-      }
+      } else continue;
+      bindings ??= new Map();
+      if (bindings.has(prefix))
+        this.fail(`duplicate attribute ${attrName}`, at);
+      bindings.set(prefix, value);
+      if (declared === NO_DECLARATIONS) declared = [];
+      declared.push([prefix, value]);
     }
-    const inScope = declared.length ? [...scope, ...declared] : scope;
+    const inScope: Scope = bindings ? { bindings, parent: scope } : scope;
     const colon = name.indexOf(":");
     const ns = this.lookup(
       inScope,
@@ -219,7 +249,10 @@ class Parser {
     return element;
   }
 
-  /** Adds an attribute, refusing the same name twice. */
+  /** The names (`ns local`) of the start tag's attributes so far, once it has many of them. */
+  private seen: Set<string> | undefined;
+
+  /** Adds an attribute, refusing the same name twice (in time linear in the number of attributes). */
   private addAttribute(
     attributes: XmlAttribute[],
     name: string,
@@ -228,18 +261,25 @@ class Parser {
     value: string,
     at: number,
   ): void {
-    for (const other of attributes) {
-      if (other.local === local && other.ns === ns)
-        this.fail(`duplicate attribute ${name}`, at);
+    if (attributes.length < SCAN_LIMIT) {
+      for (const other of attributes) {
+        if (other.local === local && other.ns === ns)
+          this.fail(`duplicate attribute ${name}`, at);
+      }
+    } else {
+      if (!this.seen) {
+        this.seen = new Set();
+        for (const other of attributes)
+          this.seen.add(attributeKey(other.ns, other.local));
+      }
+      const key = attributeKey(ns, local);
+      if (this.seen.has(key)) this.fail(`duplicate attribute ${name}`, at);
+      this.seen.add(key);
     }
     attributes.push({ name, ns, local, value });
   }
 
-  private content(
-    element: XmlElement,
-    scope: [string, string][],
-    depth: number,
-  ): void {
+  private content(element: XmlElement, scope: Scope, depth: number): void {
     const text = this.text;
     for (;;) {
       const lt = text.indexOf("<", this.pos);
@@ -394,13 +434,11 @@ class Parser {
     this.pos = end + 2;
   }
 
-  private lookup(
-    scope: [string, string][],
-    prefix: string,
-    at: number,
-  ): string {
-    for (let i = scope.length - 1; i >= 0; i--)
-      if (scope[i][0] === prefix) return scope[i][1];
+  private lookup(scope: Scope, prefix: string, at: number): string {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const uri = s.bindings.get(prefix);
+      if (uri !== undefined) return uri;
+    }
     if (prefix) this.fail(`namespace prefix ${prefix} is not declared`, at);
     return "";
   }

@@ -1,0 +1,101 @@
+/**
+ * The parser's attribute and namespace handling at sizes a hostile document has: many attributes
+ * on one element (the duplicate check goes through a set past a few), many namespace declarations,
+ * and prefixes bound several declaring ancestors up. The speed of it is in the XML bench.
+ */
+import { describe, expect, it } from "vitest";
+import { parseXml, XmlParseError } from "../../../runtime/xml/xml-parser.js";
+
+const attributes = (n: number, name = (i: number) => `a${i}`) =>
+  Array.from({ length: n }, (_, i) => ` ${name(i)}="v${i}"`).join("");
+
+const refusal = (xml: string) => {
+  try {
+    parseXml(xml);
+  } catch (error) {
+    if (error instanceof XmlParseError) return error.message;
+    throw error;
+  }
+  throw new Error("not refused");
+};
+
+describe("attributes", () => {
+  it("reads thousands of attributes on one element, in order", () => {
+    const root = parseXml(`<r${attributes(5000)}/>`);
+    expect(root.attributes).toHaveLength(5000);
+    expect(root.attributes[4999]).toEqual({
+      name: "a4999",
+      ns: "",
+      local: "a4999",
+      value: "v4999",
+    });
+  });
+
+  it("refuses a duplicate, whether among the first few or after thousands", () => {
+    expect(refusal(`<r a="1" b="2" a="3"/>`)).toMatch(
+      /^duplicate attribute a /,
+    );
+    expect(refusal(`<r${attributes(3000)} a17="again"/>`)).toMatch(
+      /^duplicate attribute a17 \(line 1, column \d+\)$/,
+    );
+    // The same expanded name written with two prefixes of one namespace.
+    expect(
+      refusal(
+        `<r xmlns:p="urn:x" xmlns:q="urn:x"${attributes(20, (i) => `p:a${i}`)} q:a5="again"/>`,
+      ),
+    ).toMatch(/^duplicate attribute q:a5 /);
+    // One local name in two namespaces is two attributes.
+    const two = parseXml(
+      `<r xmlns:p="urn:p"${attributes(20)}${attributes(20, (i) => `p:a${i}`)}/>`,
+    );
+    expect(two.attributes).toHaveLength(40);
+  });
+});
+
+describe("namespace declarations", () => {
+  it("binds thousands of prefixes on one element", () => {
+    const decls = Array.from(
+      { length: 3000 },
+      (_, i) => ` xmlns:p${i}="urn:${i}" p${i}:b="v"`,
+    ).join("");
+    const root = parseXml(`<p2999:r${decls}/>`);
+    expect(root.ns).toBe("urn:2999");
+    expect(root.declared).toHaveLength(3000);
+    expect(root.attributes.map((a) => a.ns).slice(0, 2)).toEqual([
+      "urn:0",
+      "urn:1",
+    ]);
+  });
+
+  it("refuses a prefix declared twice on one element", () => {
+    expect(refusal(`<r xmlns:p="urn:a" xmlns:p="urn:b"/>`)).toMatch(
+      /^duplicate attribute xmlns:p /,
+    );
+    expect(refusal(`<r xmlns="urn:a" xmlns="urn:b"/>`)).toMatch(
+      /^duplicate attribute xmlns /,
+    );
+  });
+
+  it("resolves a prefix declared several ancestors up, the nearest declaration winning", () => {
+    const root = parseXml(
+      `<a xmlns:p="urn:outer" xmlns="urn:default"><b xmlns:q="urn:q"><c><p:d xmlns:p="urn:inner"><p:e q:x="1"/></p:d><p:f/></c></b></a>`,
+    );
+    const b = root.children[0] as typeof root;
+    const c = b.children[0] as typeof root;
+    const d = c.children[0] as typeof root;
+    const e = d.children[0] as typeof root;
+    const f = c.children[1] as typeof root;
+    expect([root.ns, b.ns, c.ns, d.ns, e.ns, f.ns]).toEqual([
+      "urn:default",
+      "urn:default",
+      "urn:default",
+      "urn:inner",
+      "urn:inner",
+      "urn:outer",
+    ]);
+    expect(e.attributes[0]).toMatchObject({ ns: "urn:q", local: "x" });
+    expect(refusal(`<a><b xmlns:p="urn:p"/><p:c/></a>`)).toMatch(
+      /^namespace prefix p is not declared/,
+    );
+  });
+});
