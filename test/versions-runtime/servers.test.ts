@@ -303,6 +303,26 @@ describe("negotiation", () => {
     expect(client.apiVersion).toBe("36.0");
   });
 
+  it("a vCD 5.5 (1.5, 5.1, 5.5: nothing in range): VcdVersionError saying what to do, which works", async () => {
+    const s = await serverSpeaking(["1.5", "5.1", "5.5"], "5.5");
+    const client = pkg.createClient({ baseUrl: `${s.url}/api` });
+    const error = await rejection(client.login(CREDENTIALS));
+    expect(error).toBeInstanceOf(pkg.VcdVersionError);
+    expect((error as Error).message).toBe(
+      'the server supports no API version from 27.0 to 36.0, the versions this client speaks (it supports 1.5, 5.1, 5.5): generate a package for a version it lists (vcd-codegen generate --api-version 5.5), or force one with createClient({ apiVersion: "5.5" })',
+    );
+    expect(s.requests.map((r) => r.method)).toEqual(["GET"]);
+    // What it says to do: forcing 5.5 logs in, speaking 5.5.
+    const forced = pkg.createClient({
+      baseUrl: `${s.url}/api`,
+      apiVersion: "5.5",
+    });
+    await forced.login(CREDENTIALS);
+    expect(forced.apiVersion).toBe("5.5");
+    expect(s.requests[2].path).toBe("/api/sessions");
+    expect(s.requests[2].headers.accept).toBe("application/*+xml;version=5.5");
+  });
+
   it("createClient({ apiVersion }) still forces one", async () => {
     const s = await serverSpeaking(["30.0", "31.0", "36.0"], "31.0");
     const client = pkg.createClient({
