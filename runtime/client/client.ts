@@ -37,6 +37,7 @@ import {
 } from "./errors.js";
 import { loadOperation, loadRoots } from "./known-documents.js";
 import type { BodyShape, HttpMethod, OperationInfo } from "./operation.js";
+import { responsesForQuery } from "./query-format.js";
 import {
   acceptHeader,
   encodeBody,
@@ -482,8 +483,9 @@ class Client implements VcdClient {
         auth: operation.auth === "basic" ? "none" : "token",
         // What the operation declares is what its stub's type says: exactly those documents (a
         // 202 Task only where declared), and a document where any is declared.
+        // A query's answer is that of the format asked for (records by default).
         expect: {
-          responses: operation.responses,
+          responses: responsesForQuery(operation, options?.query),
           document: operation.responses.length > 0,
           exact: true,
         },

@@ -18,6 +18,7 @@ import {
   PRINT_WIDTH,
   propertyKey,
   typeAlias,
+  withTypeParameter,
 } from "../print/layout.js";
 import { template } from "../templates.js";
 import { TypeExpressions } from "../types/type-expression.js";
@@ -76,6 +77,30 @@ function emitStub(
   file.add(
     `/** What \`${op.name}\` answers. */\n${replyAlias(replyName, replies)}`,
   );
+  const formats = queryFormats(op);
+  const repliesName = `${base}Replies`;
+  if (formats) {
+    // A query: what it answers in each format (the runtime reads the answer of the one asked for).
+    for (const format of QUERY_FORMATS)
+      file.add(
+        `/** What \`${op.name}\` answers with \`format=${format}\`${format === DEFAULT_FORMAT ? " (the default)" : ""}. */\n${replyAlias(
+          formatReplyName(base, format),
+          formats[format].map(docOf),
+        )}`,
+      );
+    file.add(
+      template("types/interface")({
+        doc: `/** What \`${op.name}\` answers in each format. */`,
+        head: interfaceHead(repliesName, undefined),
+        members: QUERY_FORMATS.map((format) => ({
+          doc: "",
+          key: format,
+          optional: false,
+          type: formatReplyName(base, format),
+        })),
+      }).trimEnd(),
+    );
+  }
   const bodyElements = [...new Set(op.request.map((r) => r.element))];
   // Without path parameters, the target is `{}` (or an href), and may be left out unless a body follows.
   const params: Parameter[] = [
@@ -105,25 +130,36 @@ function emitStub(
   let options = c("CallOptions");
   if (op.queryParameters.length) {
     const queryName = `${base}Query`;
+    const format = `F extends ${c("QueryFormat")} = ${c("QueryFormat")}`;
     file.add(
       template("types/interface")({
-        doc: `/** The query parameters of \`${op.name}\`. */`,
-        head: interfaceHead(queryName, undefined),
+        doc: formats
+          ? `/** The query parameters of \`${op.name}\`; \`format\` (\`F\`) chooses what it answers. */`
+          : `/** The query parameters of \`${op.name}\`. */`,
+        head: formats
+          ? withTypeParameter(interfaceHead(queryName, undefined), format, " {")
+          : interfaceHead(queryName, undefined),
         members: op.queryParameters.map((q) => ({
           doc: "",
           key: propertyKey(q.name),
           optional: !q.required,
-          type: "string | number | boolean",
+          type:
+            formats && q.name === "format" ? "F" : "string | number | boolean",
         })),
       }).trimEnd(),
     );
-    options = `${c("CallOptions")}<${queryName}>`;
+    options = `${c("CallOptions")}<${queryName}${formats ? "<F>" : ""}>`;
   }
   params.push({ name: "options", type: options, optional: true });
   const shape: FunctionShape = {
     name: op.name,
+    ...(formats
+      ? { typeParameter: `F extends ${c("QueryFormat")} = "${DEFAULT_FORMAT}"` }
+      : {}),
     params,
-    returnType: `Promise<${replyName}>`,
+    returnType: formats
+      ? `Promise<${repliesName}[F]>`
+      : `Promise<${replyName}>`,
     callee: "client.call",
     args: [
       file.refer(OPERATIONS, op.name, false, false),
@@ -153,4 +189,46 @@ function replyAlias(name: string, members: readonly string[]): string {
   const head = `export type ${name} = ${members[0].slice(0, open + 1)}`;
   if (head.length > PRINT_WIDTH) return typeAlias(name, members);
   return `export type ${name} = ${members[0].slice(0, open + 1)}\n  ${members[0].slice(open + 1, -1)}\n>;`;
+}
+
+/** The formats of a query's answer, as the runtime's `QueryFormat` names them; `records` is the default. */
+const QUERY_FORMATS = ["references", "records", "idrecords"] as const;
+type QueryFormat = (typeof QUERY_FORMATS)[number];
+const DEFAULT_FORMAT: QueryFormat = "records";
+
+/**
+ * The elements a query answers in each format, or undefined for an operation that is no query of
+ * the three formats. A query has a `format` parameter and an answer of each format's media type
+ * (`application/vnd.vmware.vcloud.query.<format>+xml`, vCloud API Programming Guide, "Query
+ * Parameters"); an answer of no format (the `QueryList` of `GET /query` without `type`) may come
+ * in any of them.
+ */
+function queryFormats(
+  op: Operation,
+): Record<QueryFormat, string[]> | undefined {
+  if (!op.queryParameters.some((q) => q.name === "format")) return undefined;
+  const byFormat = new Map<QueryFormat | undefined, Set<string>>();
+  for (const response of op.responses) {
+    const format = FORMAT_MEDIA_TYPE.exec(
+      response.mediaType.toLowerCase(),
+    )?.[1] as QueryFormat | undefined;
+    const set = byFormat.get(format) ?? new Set<string>();
+    set.add(response.element);
+    byFormat.set(format, set);
+  }
+  if (!QUERY_FORMATS.every((format) => byFormat.has(format))) return undefined;
+  const any = [...(byFormat.get(undefined) ?? [])];
+  return Object.fromEntries(
+    QUERY_FORMATS.map((format) => [
+      format,
+      [...new Set([...byFormat.get(format)!, ...any])],
+    ]),
+  ) as Record<QueryFormat, string[]>;
+}
+
+const FORMAT_MEDIA_TYPE =
+  /^application\/vnd\.vmware\.vcloud\.query\.(references|records|idrecords)\+xml$/;
+
+function formatReplyName(base: string, format: QueryFormat): string {
+  return `${base}${format[0].toUpperCase()}${format.slice(1)}Reply`;
 }
