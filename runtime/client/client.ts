@@ -486,7 +486,7 @@ class Client implements VcdClient {
         // 202 Task only where declared), and a document where any is declared.
         // A query's answer is that of the format asked for (records by default).
         expect: {
-          responses: responsesForQuery(operation, options?.query),
+          responses: responsesForQuery(operation, url),
           document: operation.responses.length > 0,
           exact: true,
         },

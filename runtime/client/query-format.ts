@@ -26,21 +26,27 @@ export function queryFormatOf(mediaType: string): QueryFormat | undefined {
 }
 
 /**
- * The answers an operation may give to a call with `query`: for an operation with a `format`
- * parameter and answers of the formats, those of the format asked for (else the default,
- * `records`) and those of no format (the `QueryList` of `GET /query` without `type`); all of its
- * answers otherwise, or when it declares none of the format asked for.
+ * The answers an operation may give to a request of `url`: for an operation with a `format`
+ * parameter and answers of the formats, those of the format the URL asks for (its first `format`,
+ * as the server reads it: the call's `query`, or the href's own, as a `nextPage` or `alternate`
+ * link carries it; else the default, `records`) and those of no format (the `QueryList` of
+ * `GET /query` without `type`); all of its answers otherwise, or when it declares none of the
+ * format asked for.
  */
 export function responsesForQuery(
   operation: Pick<OperationInfo, "queryParameters" | "responses">,
-  query: object | undefined,
+  url: string,
 ): readonly BodyShape[] {
   const responses = operation.responses;
   if (!operation.queryParameters.some((q) => q.name === "format"))
     return responses;
-  const asked = (query as { format?: unknown } | undefined)?.format;
-  const format =
-    asked === undefined ? DEFAULT_QUERY_FORMAT : String(asked).toLowerCase();
+  let asked: string | null = null;
+  try {
+    asked = new URL(url).searchParams.get("format");
+  } catch {
+    // Not a URL (the request itself will say so): the default format.
+  }
+  const format = (asked ?? DEFAULT_QUERY_FORMAT).toLowerCase();
   const narrowed = responses.filter((shape) => {
     const of = queryFormatOf(shape.mediaType);
     return of === undefined || of === format;

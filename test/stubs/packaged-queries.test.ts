@@ -143,6 +143,34 @@ describe("against the simulator", () => {
     expect(row[0].$element).toBe("vcloud:VAppTemplateRecord");
   });
 
+  it("a link whose href names the format (a records page's alternate links) is read in that format", async () => {
+    const records = await query("getCatalogsQuery");
+    const links = records.value.Link as {
+      rel: string;
+      type: string;
+      href: string;
+    }[];
+    const alternate = (format: string) =>
+      links.find((l) => l.rel === "alternate" && l.type === FORMAT(format))!;
+    expect(alternate("references").href).toContain("format=references");
+    const refs = (await pkg.api.getCatalogsQuery(
+      client,
+      alternate("references"),
+    )) as { element: string };
+    expect(refs.element).toBe("vcloud:CatalogReferences");
+    const typed = (await pkg.api.getCatalogsQuery(
+      client,
+      alternate("references"),
+      { query: { format: "references" } },
+    )) as { element: string };
+    expect(typed.element).toBe("vcloud:CatalogReferences");
+    const ids = (await pkg.api.getCatalogsQuery(
+      client,
+      alternate("idrecords"),
+    )) as { element: string; value: { type: string } };
+    expect(ids.value.type).toBe(FORMAT("idrecords"));
+  });
+
   it("GET /query: the QueryList without type, the type's records with it", async () => {
     const list = await query("getQuery");
     expect(list.element).toBe("vcloud:QueryList");

@@ -168,7 +168,7 @@ function emitStub(
       "options",
     ],
   };
-  const doc = stubDoc(index, op, bodyElements.length > 1);
+  const doc = stubDoc(index, op, bodyElements.length > 1, !!formats);
   file.addCode({
     ts: `${doc}\n${functionDeclaration(shape, "ts")}`,
     js: `${doc}\n${functionDeclaration(shape, "js")}`,
