@@ -22,6 +22,12 @@ import {
 } from "../print/layout.js";
 import { template } from "../templates.js";
 import { TypeExpressions } from "../types/type-expression.js";
+import {
+  DEFAULT_FORMAT,
+  QUERY_FORMATS,
+  queryFormats,
+  type QueryFormat,
+} from "./query-formats.js";
 import { stubDoc } from "./stub-doc.js";
 
 export const TAGS = ["user", "admin", "extension"] as const;
@@ -190,44 +196,6 @@ function replyAlias(name: string, members: readonly string[]): string {
   if (head.length > PRINT_WIDTH) return typeAlias(name, members);
   return `export type ${name} = ${members[0].slice(0, open + 1)}\n  ${members[0].slice(open + 1, -1)}\n>;`;
 }
-
-/** The formats of a query's answer, as the runtime's `QueryFormat` names them; `records` is the default. */
-const QUERY_FORMATS = ["references", "records", "idrecords"] as const;
-type QueryFormat = (typeof QUERY_FORMATS)[number];
-const DEFAULT_FORMAT: QueryFormat = "records";
-
-/**
- * The elements a query answers in each format, or undefined for an operation that is no query of
- * the three formats. A query has a `format` parameter and an answer of each format's media type
- * (`application/vnd.vmware.vcloud.query.<format>+xml`, vCloud API Programming Guide, "Query
- * Parameters"); an answer of no format (the `QueryList` of `GET /query` without `type`) may come
- * in any of them.
- */
-function queryFormats(
-  op: Operation,
-): Record<QueryFormat, string[]> | undefined {
-  if (!op.queryParameters.some((q) => q.name === "format")) return undefined;
-  const byFormat = new Map<QueryFormat | undefined, Set<string>>();
-  for (const response of op.responses) {
-    const format = FORMAT_MEDIA_TYPE.exec(
-      response.mediaType.toLowerCase(),
-    )?.[1] as QueryFormat | undefined;
-    const set = byFormat.get(format) ?? new Set<string>();
-    set.add(response.element);
-    byFormat.set(format, set);
-  }
-  if (!QUERY_FORMATS.every((format) => byFormat.has(format))) return undefined;
-  const any = [...(byFormat.get(undefined) ?? [])];
-  return Object.fromEntries(
-    QUERY_FORMATS.map((format) => [
-      format,
-      [...new Set([...byFormat.get(format)!, ...any])],
-    ]),
-  ) as Record<QueryFormat, string[]>;
-}
-
-const FORMAT_MEDIA_TYPE =
-  /^application\/vnd\.vmware\.vcloud\.query\.(references|records|idrecords)\+xml$/;
 
 function formatReplyName(base: string, format: QueryFormat): string {
   return `${base}${format[0].toUpperCase()}${format.slice(1)}Reply`;
