@@ -73,27 +73,36 @@ describe("on the real sets", () => {
     }
   });
 
-  it("and in the 36.0 set's model, whose documents name only the references answer (and no parameter for /vApps/query)", async () => {
-    const options = await resolveOptions(
-      { input: VCD_API_36_DIR, apiVersion: "36.0" },
-      {},
-      PROJECT_ROOT,
-    );
-    const found = queries(buildModel(options).model.operations);
-    expect(found.length).toBe(24);
-    for (const op of found) {
-      expect(
-        [...new Set(op.responses.map((r) => r.mediaType))],
-        op.path,
-      ).toEqual(expect.arrayContaining(FORMATS));
-      expect(
-        op.queryParameters.map((q) => q.name),
-        op.path,
-      ).toEqual(expect.arrayContaining(QUERY_PARAMETERS));
-    }
-    const vapps = found.find((op) => op.path === "/vApps/query")!;
-    expect(vapps.overrides?.join(" ")).toContain("'Query Parameters'");
-  }, 60_000);
+  it.each(["27.0", "36.0"])(
+    "and in the 36.0 set's model at %s, whose documents name only the references answer (at 27.0 neither answers nor parameters; /vApps/query never its parameters)",
+    async (apiVersion) => {
+      const options = await resolveOptions(
+        { input: VCD_API_36_DIR, apiVersion },
+        {},
+        PROJECT_ROOT,
+      );
+      const found = queries(buildModel(options).model.operations);
+      expect(found.length).toBe(24);
+      for (const op of found) {
+        expect(
+          [...new Set(op.responses.map((r) => r.mediaType))],
+          op.path,
+        ).toEqual(expect.arrayContaining(FORMATS));
+        expect(
+          op.queryParameters.map((q) => q.name),
+          op.path,
+        ).toEqual(expect.arrayContaining(QUERY_PARAMETERS));
+      }
+      const vapps = found.find((op) => op.path === "/vApps/query")!;
+      expect(vapps.overrides?.join(" ")).toContain("'Query Parameters'");
+      const typed = found.find((op) => op.path === "/query")!;
+      expect(typed.queryParameters.map((q) => q.name)).toContain("type");
+      expect(typed.responses.map((r) => r.element)).toContain(
+        "{http://www.vmware.com/vcloud/v1.5}QueryList",
+      );
+    },
+    60_000,
+  );
 });
 
 describe("against the simulator", () => {
