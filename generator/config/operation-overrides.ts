@@ -23,6 +23,8 @@ export interface OperationOverride {
   readonly addRequest: OverrideBody[];
   /** Response shapes to add. */
   readonly addResponses: OverrideBody[];
+  /** Optional query parameters to add (the document lists none, or not these). */
+  readonly addQueryParameters: string[];
   /** Leave the operation out (the document names a type no XSD of the set defines, say). */
   readonly leaveOut: boolean;
   /** Why: the guide's page, the sample, the server behaviour this rests on. */
@@ -93,6 +95,16 @@ export function readOperationOverrides(
         };
       });
     };
+    const queryParameters = override.addQueryParameters;
+    if (
+      queryParameters !== undefined &&
+      (!Array.isArray(queryParameters) ||
+        !queryParameters.every((q) => typeof q === "string" && q !== ""))
+    )
+      fail(
+        [...keys, "addQueryParameters"],
+        "must be a list of query parameter names",
+      );
     if (
       override.leaveOut !== undefined &&
       typeof override.leaveOut !== "boolean"
@@ -103,6 +115,7 @@ export function readOperationOverrides(
       leaveOut: override.leaveOut === true,
       addRequest: bodies("addRequest"),
       addResponses: bodies("addResponses"),
+      addQueryParameters: (queryParameters as string[] | undefined) ?? [],
       evidence: override.evidence as string,
       location: at(keys),
     };

@@ -1,6 +1,6 @@
 /**
  * Adds our own facts (schemas/vcd-api.operations.json) to the operations document's: bodies it does
- * not name, other types a path serves. Each override names its evidence, kept on the operation.
+ * not name, other types a path serves, query parameters it does not list. Each override names its evidence, kept on the operation.
  * What the document (of this version) already has, or an operation it does not list, is left alone:
  * one file of overrides serves the documents of every version.
  */
@@ -37,6 +37,15 @@ export const overrideOperations: Pass = {
       }
       add(op.request, override.addRequest);
       add(op.responses, override.addResponses);
+      // A new list: the document's may be shared with the record of the inputs.
+      const missing = override.addQueryParameters.filter(
+        (name) => !op.queryParameters.some((q) => q.name === name),
+      );
+      if (missing.length)
+        op.queryParameters = [
+          ...op.queryParameters,
+          ...missing.map((name) => ({ name, required: false })),
+        ];
       op.overrides.push(override.evidence);
     }
   },

@@ -5,9 +5,9 @@
  * Negotiation picks the newest version the server lists from the package's oldest supported one up
  * to its own; the session then speaks that version: `Accept` names it, a body is validated and
  * written at it, and an operation added after it is refused before sending.
- * Login follows the `LoginUrl` the server lists for the version spoken: the XML `POST /api/sessions`
- * (a `vcloud:Session`) or, from API 37.0, the cloudapi `POST /cloudapi/1.0.0/sessions` (a JSON
- * `Session`; `cloudapi.ts`).
+ * Login follows the `LoginUrl` the server lists for the version spoken, whatever the version: the
+ * XML `POST /api/sessions` (a `vcloud:Session`) or the cloudapi `POST /cloudapi/1.0.0/sessions` (a
+ * JSON `Session`; `cloudapi.ts`), which a vCD 10.4 lists for 36.0 as well as 37.0.
  */
 import { loadPart, type Document, type ElementPart } from "../xml/index.js";
 import {
@@ -37,6 +37,7 @@ import {
 } from "./errors.js";
 import { loadOperation, loadRoots } from "./known-documents.js";
 import type { BodyShape, HttpMethod, OperationInfo } from "./operation.js";
+import { responsesForQuery } from "./query-format.js";
 import {
   acceptHeader,
   encodeBody,
@@ -113,8 +114,9 @@ export interface VcdClient {
    * Logs in: negotiates the version, POSTs to its login URL with Basic authentication, and keeps
    * the token the server answers with (the bearer token when there is one). 401: `VcdAuthError`.
    *
-   * The login URL is the one the server lists for the version spoken. Under `/cloudapi/` (vCD
-   * 10.4, API 37.0, on) it is a cloudapi login: `Accept: application/json;version=V` (V the
+   * The login URL is the one the server lists for the version spoken, whatever the version. Under
+   * `/cloudapi/` (vCD 10.4 lists it for 36.0 and 37.0; a server may for any version from 33.0,
+   * where the cloudapi sessions begin) it is a cloudapi login: `Accept: application/json;version=V` (V the
    * version spoken, or the lowest listed from 33.0, where the cloudapi sessions begin), the
    * `System` organization at `.../sessions/provider`, and the reply the JSON `Session` (`kind:
    * "cloudapi"`); otherwise the `vcloud:Session` document (`kind: "xml"`). What the answer's
@@ -482,8 +484,9 @@ class Client implements VcdClient {
         auth: operation.auth === "basic" ? "none" : "token",
         // What the operation declares is what its stub's type says: exactly those documents (a
         // 202 Task only where declared), and a document where any is declared.
+        // A query's answer is that of the format asked for (records by default).
         expect: {
-          responses: operation.responses,
+          responses: responsesForQuery(operation, url),
           document: operation.responses.length > 0,
           exact: true,
         },

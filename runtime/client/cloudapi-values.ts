@@ -1,5 +1,5 @@
 /**
- * vcd-codegen runtime, client: the values of the cloudapi (vCD 10.4, API 37.0, and later) that the
+ * vcd-codegen runtime, client: the values of the cloudapi (the login of vCD 10.4 and later) that the
  * client's answers and errors carry, as its OpenAPI describes them. Value types only, at the bottom of
  * the client: `errors.ts` and `types.ts` name them, `cloudapi.ts` (the login) fills them.
  */

@@ -1,6 +1,8 @@
 /**
- * vcd-codegen runtime, client: the cloudapi login (vCD 10.4, API 37.0, and later). From 37.0 the
- * server's `LoginUrl` is `/cloudapi/1.0.0/sessions` (system administrators: `.../sessions/provider`);
+ * vcd-codegen runtime, client: the cloudapi login (vCD 10.4 and later). A vCD 10.4 lists
+ * `/cloudapi/1.0.0/sessions` as the `LoginUrl` of 36.0 and 37.0, not only of 37.0 (issue 15, "What
+ * real servers send"; system administrators: `.../sessions/provider`), and the client follows
+ * whatever the server lists for the version it speaks;
  * the answer is a JSON `Session` (the cloudapi OpenAPI's `auth/sessions.yaml`), the token comes in
  * `X-VMWARE-VCLOUD-ACCESS-TOKEN` as for the XML login, and the session ends with
  * `DELETE /cloudapi/1.0.0/sessions/{id}`. Its errors are JSON too (`common/error.yaml`).

@@ -5,6 +5,7 @@
  * client, except `ValidationError` (from the XML room) for a body that breaks the schema.
  */
 import type { CloudapiErrorValue } from "./cloudapi-values.js";
+import { compareApiVersions } from "./version-order.js";
 
 /**
  * The fields of a `vcloud:Error` document, as the server sends them (structurally: the generated
@@ -226,13 +227,27 @@ export class VcdVersionError extends VcdError {
     super(
       lowestApiVersion === apiVersion
         ? `the server does not support API version ${apiVersion} (it supports ${listed})`
-        : `the server supports no API version from ${lowestApiVersion} to ${apiVersion}, the versions this client speaks (it supports ${listed})`,
+        : `the server supports no API version from ${lowestApiVersion} to ${apiVersion}, the versions this client speaks (it supports ${listed})${whatToDo(supported)}`,
       context,
     );
     this.apiVersion = apiVersion;
     this.lowestApiVersion = lowestApiVersion;
     this.supported = supported;
   }
+}
+
+/**
+ * What a user can do about a server that lists no version the package speaks (a vCD 5.5, which
+ * lists 1.5 to 5.5, met by a package of 27.0 to 36.0): generate a package for the newest version
+ * it lists, or force that version on this one.
+ */
+function whatToDo(supported: readonly string[]): string {
+  const numeric = supported.filter((v) => /^\d+(\.\d+)*$/.test(v.trim()));
+  if (!numeric.length) return "";
+  const newest = numeric
+    .map((v) => v.trim())
+    .reduce((a, b) => (compareApiVersions(b, a) > 0 ? b : a));
+  return `: generate a package for a version it lists (vcd-codegen generate --api-version ${newest}), or force one with createClient({ apiVersion: "${newest}" })`;
 }
 
 /** The task fields {@link VcdTaskError} reports (the generated `vcloud.TaskType` fits). */

@@ -81,6 +81,12 @@ export {
   type LinkLike,
 } from "./links.js";
 export { paginate } from "./paging.js";
+export {
+  DEFAULT_QUERY_FORMAT,
+  queryFormatOf,
+  responsesForQuery,
+  type QueryFormat,
+} from "./query-format.js";
 export { followLink } from "./follow-link.js";
 export { acceptHeader } from "./request.js";
 export { mediaTypeMatches, mediaTypeOf } from "./response.js";

@@ -66,7 +66,8 @@ const GET_RELS = new Set([
  * The methods a rel may mean, preferred first: `edit` PUT, `remove` DELETE, `add` POST; the
  * reading rels (`self`, `up`, `down`, `alternate`, the paging rels, `entityResolver`,
  * `download:*`, ...) GET; any other rel is an action (`power:powerOn`, `deploy`, `undeploy`,
- * `instantiateVAppTemplate`, `task:cancel`...): POST, else GET when the path only reads.
+ * `instantiateVAppTemplate`, `task:cancel`...) or names what it leads to (`orgVdcNetworks`,
+ * `edgeGateways`): POST, or GET; the link's type chooses between them (see `operationForLink`).
  */
 export function methodsForRel(rel: string): readonly HttpMethod[] {
   if (rel === "edit") return ["PUT"];
@@ -80,9 +81,8 @@ export function methodsForRel(rel: string): readonly HttpMethod[] {
  * The operation a link leads to, or `undefined`. The link's href (its path, whatever its host)
  * must lie below the API root's path; what follows is matched against every operation's path
  * template (`{name}` stands for one non-empty segment; a trailing slash does not count). The most
- * specific template wins (the most literal characters); among its operations, the method the
- * rel means ({@link methodsForRel}, in order of preference); among several of that method, the
- * one whose body (PUT, POST) or answer (GET) has the link's media type.
+ * specific template wins (the most literal characters). Among its operations, rel, type and
+ * method choose together ({@link chooseForLink}).
  */
 export function operationForLink(
   operations: readonly OperationInfo[],
@@ -101,21 +101,42 @@ export function operationForLink(
   const templates = [...byPath.keys()].sort(
     (a, b) => literalLength(b) - literalLength(a),
   );
-  const methods = methodsForRel(link.rel);
-  const linkType = link.type === undefined ? undefined : mediaTypeOf(link.type);
   for (const template of templates) {
-    const candidates = byPath.get(template)!;
-    for (const method of methods) {
-      const same = candidates.filter((op) => op.method === method);
-      if (same.length === 0) continue;
-      return (
-        same.find(
-          (op) => linkType !== undefined && mediaTypesOf(op).includes(linkType),
-        ) ?? same[0]
-      );
-    }
+    const chosen = chooseForLink(byPath.get(template)!, link);
+    if (chosen) return chosen;
   }
   return undefined;
+}
+
+/**
+ * Among the operations of one path, the one a link means: of the methods its rel may mean
+ * ({@link methodsForRel}, in order of preference), first one whose body (PUT, POST) or answer
+ * (GET) has the link's media type; else, with a type, the first that does not take bodies of other
+ * types only; else the first of the preferred method. A link's type is what a GET answers or what
+ * a POST/PUT takes: a VDC as real servers send it links `rel="orgVdcNetworks"` (and
+ * `rel="edgeGateways"`) of type `application/vnd.vmware.vcloud.query.records+xml` to
+ * `/admin/vdc/{id}/networks`, the records its GET answers, not the `OrgVdcNetwork` its POST takes
+ * (that path's `rel="add"` link, of type `...orgVdcNetwork+xml`).
+ */
+function chooseForLink(
+  candidates: readonly OperationInfo[],
+  link: LinkLike,
+): OperationInfo | undefined {
+  const ordered = methodsForRel(link.rel).flatMap((method) =>
+    candidates.filter((op) => op.method === method),
+  );
+  if (link.type === undefined) return ordered[0];
+  const type = mediaTypeOf(link.type);
+  return (
+    ordered.find((op) => mediaTypesOf(op).includes(type)) ??
+    ordered.find((op) => !takesOtherBodiesOnly(op)) ??
+    ordered[0]
+  );
+}
+
+/** A PUT or POST that declares its bodies (none of them of the link's type, by now). */
+function takesOtherBodiesOnly(op: OperationInfo): boolean {
+  return op.method !== "GET" && op.requestBodies.length > 0;
 }
 
 /** The href's path below the API root's (`/vApp/vapp-1`), without trailing slash; undefined when outside it. */

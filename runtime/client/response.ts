@@ -162,9 +162,18 @@ export function replyMeta({
   };
 }
 
-/** `application/xml`, `text/xml`: says nothing of the document, so the root element decides. */
+/**
+ * `application/xml`, `text/xml`, or the generic `application/*+xml` (the `Accept` the client sent,
+ * which real vCD servers send back as the `Content-Type` of some answers, `GET /api/versions` and
+ * others: issue 15, "What real servers send"): says nothing of the document, so the root element
+ * decides, and must be one the operation declares.
+ */
 function isGenericXml(mediaType: string): boolean {
-  return mediaType === "application/xml" || mediaType === "text/xml";
+  return (
+    mediaType === "application/xml" ||
+    mediaType === "text/xml" ||
+    mediaType === "application/*+xml"
+  );
 }
 
 function locationOf(

@@ -171,7 +171,7 @@ export interface Credentials {
 export type TokenKind = "bearer" | "vcloud";
 
 /**
- * The session of an XML login (`POST /api/sessions`, up to API 37.0): the `vcloud:Session`
+ * The session of an XML login (`POST /api/sessions`, gone from API 38.0): the `vcloud:Session`
  * document, with `kind: "xml"`. The client always sets `kind`; the type leaves it optional so that
  * a package's own `DocumentFor<"vcloud:Session">` is one too.
  */
@@ -181,7 +181,7 @@ export type XmlLoginSession<D extends Document = Document> = D & {
 
 /**
  * The session of a cloudapi login (`POST /cloudapi/1.0.0/sessions`, or `.../sessions/provider`
- * for the `System` organization; the login URL from API 37.0): the JSON `Session` the server
+ * for the `System` organization; the login URL a vCD 10.4 lists for 36.0 and 37.0): the JSON `Session` the server
  * answered with as `value`. It is no XML document: `element` is undefined.
  */
 export interface CloudapiLoginSession {

@@ -10,6 +10,9 @@ export const MT = {
   vdc: "application/vnd.vmware.vcloud.vdc+xml",
   catalog: "application/vnd.vmware.vcloud.catalog+xml",
   catalogItem: "application/vnd.vmware.vcloud.catalogItem+xml",
+  media: "application/vnd.vmware.vcloud.media+xml",
+  uploadVAppTemplate:
+    "application/vnd.vmware.vcloud.uploadVAppTemplateParams+xml",
   vAppTemplate: "application/vnd.vmware.vcloud.vAppTemplate+xml",
   vApp: "application/vnd.vmware.vcloud.vApp+xml",
   vm: "application/vnd.vmware.vcloud.vm+xml",

@@ -1,7 +1,7 @@
 /**
  * The operations (the document plus our overrides) against the `Link`s of real vCD documents: every
- * link under the API root must lead to an operation, and an `edit`/`add` link's media type must be
- * one the operation takes. What cannot hold is listed below with its reason: a list that can only
+ * link under the API root must lead to an operation, an `edit`/`add` link's media type must be
+ * one the operation takes, and any link's type what its GET answers or its PUT/POST takes. What cannot hold is listed below with its reason: a list that can only
  * shrink (a test fails when an entry no longer applies).
  */
 import { readFileSync } from "node:fs";
@@ -28,6 +28,8 @@ const EXCEPTIONS: Record<string, string> = {
     "a hand-edited jclouds fixture: its hrefs put a /v1.5 segment under /api, which no vCD serves",
   "edit /v1.5/vAppTemplate/*/leaseSettingsSection application/vnd.vmware.vcloud.leaseSettingsSection+xml":
     "a hand-edited jclouds fixture: its hrefs put a /v1.5 segment under /api, which no vCD serves",
+  "up /admin/catalog/* application/vnd.vmware.vcloud.catalog+xml":
+    "a jclouds fixture: the Owner of an admin catalog links up to its admin href with the user Catalog's type; GET /admin/catalog/{id} answers an AdminCatalog",
   "entityResolver /entity application/vnd.vmware.vcloud.entity+xml":
     "the entity resolver's base URL (a client appends an id): GET /entity/{id} is the operation",
 };
@@ -64,6 +66,17 @@ function sampleLinks(): FoundLink[] {
   return out;
 }
 
+/**
+ * Whether a link's type is what the operation it leads to answers (GET) or takes (PUT, POST), or
+ * the operation declares none (open), or takes no body: an action link's type may name what its
+ * POST answers (`rel="task:cancel"`), and a DELETE has none.
+ */
+function typeFits(op: OperationInfo, type: string): boolean {
+  const shapes = op.method === "GET" ? op.responses : op.requestBodies;
+  if (op.method === "DELETE" || shapes.length === 0) return true;
+  return shapes.some((b) => b.mediaType.toLowerCase() === type.toLowerCase());
+}
+
 /** The link's key in EXCEPTIONS: its path below /api with each id segment as `*`. */
 function keyOf(link: FoundLink): string {
   const path = new URL(link.href).pathname
@@ -91,7 +104,7 @@ describe("the operations against the links of real vCD documents", () => {
     expect(links.length).toBeGreaterThan(500);
   });
 
-  it("every link leads to an operation, and an edit/add link's type is one it takes", () => {
+  it("every link leads to an operation, an edit/add link's type is one it takes, a typed link's what its GET answers or its PUT/POST takes", () => {
     const problems = new Map<string, string>();
     for (const link of links) {
       const root = link.href.slice(0, link.href.indexOf("/api/") + 4);
@@ -106,6 +119,11 @@ describe("the operations against the links of real vCD documents", () => {
         )
       )
         problem = `${op.method} ${op.path} takes ${op.requestBodies.map((b) => b.mediaType).join(", ") || "no body"}`;
+      else if (link.type && !typeFits(op, link.type))
+        problem =
+          op.method === "GET"
+            ? `${op.method} ${op.path} answers ${op.responses.map((b) => b.mediaType).join(", ")}`
+            : `${op.method} ${op.path} takes ${op.requestBodies.map((b) => b.mediaType).join(", ")}`;
       if (problem) problems.set(keyOf(link), `${problem} (${link.file})`);
     }
     const unexplained = [...problems].filter(([key]) => !(key in EXCEPTIONS));

@@ -300,6 +300,35 @@ describe("operations in the model", () => {
     expect(error.objectPath).toBe('operations["PUT /thing/{id}"].evidence');
   });
 
+  it("adds the query parameters our overrides give, optional, after the document's, none twice; a bad list is an error at its path", () => {
+    const overrides = (addQueryParameters: unknown) => ({
+      operations: {
+        "GET /thing/{id}": {
+          addQueryParameters,
+          evidence: "the guide's query parameters",
+        },
+      },
+    });
+    const get = build(
+      { "/thing/{id}": THING },
+      { overrides: overrides(["page", "format", "pageSize"]) },
+    ).model.operations[0];
+    expect(get.queryParameters).toEqual([
+      { name: "format", required: false },
+      { name: "page", required: false },
+      { name: "pageSize", required: false },
+    ]);
+    expect(get.overrides).toEqual(["the guide's query parameters"]);
+    const error = errorOf(() =>
+      build({ "/thing/{id}": THING }, { overrides: overrides(["page", 3]) }),
+    );
+    expect(error.message).toBe("must be a list of query parameter names");
+    expect(error.objectPath).toBe(
+      'operations["GET /thing/{id}"].addQueryParameters',
+    );
+    expect(error.location?.line).toBeGreaterThan(1);
+  });
+
   it("takes stub names from the config", () => {
     const { model } = build(
       { "/thing/{id}": THING },

@@ -303,6 +303,80 @@ describe("negotiation", () => {
     expect(client.apiVersion).toBe("36.0");
   });
 
+  it("a vCD 5.5 (1.5, 5.1, 5.5: nothing in range): VcdVersionError saying what to do, which works", async () => {
+    const s = await serverSpeaking(["1.5", "5.1", "5.5"], "5.5");
+    const client = pkg.createClient({ baseUrl: `${s.url}/api` });
+    const error = await rejection(client.login(CREDENTIALS));
+    expect(error).toBeInstanceOf(pkg.VcdVersionError);
+    expect((error as Error).message).toBe(
+      'the server supports no API version from 27.0 to 36.0, the versions this client speaks (it supports 1.5, 5.1, 5.5): generate a package for a version it lists (vcd-codegen generate --api-version 5.5), or force one with createClient({ apiVersion: "5.5" })',
+    );
+    expect(s.requests.map((r) => r.method)).toEqual(["GET"]);
+    // What it says to do: forcing 5.5 logs in, speaking 5.5.
+    const forced = pkg.createClient({
+      baseUrl: `${s.url}/api`,
+      apiVersion: "5.5",
+    });
+    await forced.login(CREDENTIALS);
+    expect(forced.apiVersion).toBe("5.5");
+    expect(s.requests[2].path).toBe("/api/sessions");
+    expect(s.requests[2].headers.accept).toBe("application/*+xml;version=5.5");
+  });
+
+  it("a vCD 10.4 listing the cloudapi LoginUrl for 36.0 (not only 37.0): the package speaks 36.0 and logs in there", async () => {
+    const s = await startHttpServer();
+    server = s;
+    const loginUrl = (v: string) =>
+      ["36.0", "37.0"].includes(v)
+        ? `${s.url}/cloudapi/1.0.0/sessions`
+        : `${s.url}/api/sessions`;
+    const versions = ["33.0", "34.0", "35.0", "35.2", "36.0", "37.0"];
+    s.on("GET", "/api/versions", {
+      headers: { "content-type": "application/*+xml;version=37.0" },
+      body: `<?xml version="1.0" encoding="UTF-8"?><SupportedVersions xmlns="http://www.vmware.com/vcloud/versions">${versions
+        .map(
+          (v) =>
+            `<VersionInfo deprecated="false"><Version>${v}</Version><LoginUrl>${loginUrl(v)}</LoginUrl></VersionInfo>`,
+        )
+        .join("")}</SupportedVersions>`,
+    });
+    s.on("POST", "/cloudapi/1.0.0/sessions", {
+      headers: {
+        "content-type": "application/json;version=36.0",
+        "x-vmware-vcloud-access-token": "eyJ.cloudapi.36",
+        "x-vmware-vcloud-token-type": "Bearer",
+      },
+      body: JSON.stringify({
+        id: "urn:vcloud:session:1",
+        user: { name: "admin", id: "urn:vcloud:user:1" },
+        org: { name: "acme", id: "urn:vcloud:org:1" },
+        roles: ["Organization Administrator"],
+      }),
+    });
+    s.on("PUT", /^\/api\/vApp\/[^/]+$/, {
+      status: 202,
+      headers: {
+        "content-type": "application/vnd.vmware.vcloud.task+xml;version=36.0",
+      },
+      body: taskXml(s.url),
+    });
+    const client = pkg.createClient({
+      baseUrl: `${s.url}/api`,
+      timeout: 5_000,
+    });
+    const session = await client.login(CREDENTIALS);
+    expect(session.kind).toBe("cloudapi");
+    expect(client.apiVersion).toBe("36.0");
+    expect(s.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /api/versions",
+      "POST /cloudapi/1.0.0/sessions",
+    ]);
+    expect(s.requests[1].headers.accept).toBe("application/json;version=36.0");
+    await pkg.api.updateVApp(client, { id: "vapp-1" }, vapp());
+    expect(s.requests[2].headers.authorization).toBe("Bearer eyJ.cloudapi.36");
+    expect(s.requests[2].headers.accept).toBe("application/*+xml;version=36.0");
+  });
+
   it("createClient({ apiVersion }) still forces one", async () => {
     const s = await serverSpeaking(["30.0", "31.0", "36.0"], "31.0");
     const client = pkg.createClient({

@@ -18,9 +18,16 @@ import {
   PRINT_WIDTH,
   propertyKey,
   typeAlias,
+  withTypeParameter,
 } from "../print/layout.js";
 import { template } from "../templates.js";
 import { TypeExpressions } from "../types/type-expression.js";
+import {
+  DEFAULT_FORMAT,
+  QUERY_FORMATS,
+  queryFormats,
+  type QueryFormat,
+} from "./query-formats.js";
 import { stubDoc } from "./stub-doc.js";
 
 export const TAGS = ["user", "admin", "extension"] as const;
@@ -76,6 +83,30 @@ function emitStub(
   file.add(
     `/** What \`${op.name}\` answers. */\n${replyAlias(replyName, replies)}`,
   );
+  const formats = queryFormats(op);
+  const repliesName = `${base}Replies`;
+  if (formats) {
+    // A query: what it answers in each format (the runtime reads the answer of the one asked for).
+    for (const format of QUERY_FORMATS)
+      file.add(
+        `/** What \`${op.name}\` answers with \`format=${format}\`${format === DEFAULT_FORMAT ? " (the default)" : ""}. */\n${replyAlias(
+          formatReplyName(base, format),
+          formats[format].map(docOf),
+        )}`,
+      );
+    file.add(
+      template("types/interface")({
+        doc: `/** What \`${op.name}\` answers in each format. */`,
+        head: interfaceHead(repliesName, undefined),
+        members: QUERY_FORMATS.map((format) => ({
+          doc: "",
+          key: format,
+          optional: false,
+          type: formatReplyName(base, format),
+        })),
+      }).trimEnd(),
+    );
+  }
   const bodyElements = [...new Set(op.request.map((r) => r.element))];
   // Without path parameters, the target is `{}` (or an href), and may be left out unless a body follows.
   const params: Parameter[] = [
@@ -105,25 +136,36 @@ function emitStub(
   let options = c("CallOptions");
   if (op.queryParameters.length) {
     const queryName = `${base}Query`;
+    const format = `F extends ${c("QueryFormat")} = ${c("QueryFormat")}`;
     file.add(
       template("types/interface")({
-        doc: `/** The query parameters of \`${op.name}\`. */`,
-        head: interfaceHead(queryName, undefined),
+        doc: formats
+          ? `/** The query parameters of \`${op.name}\`; \`format\` (\`F\`) chooses what it answers. */`
+          : `/** The query parameters of \`${op.name}\`. */`,
+        head: formats
+          ? withTypeParameter(interfaceHead(queryName, undefined), format, " {")
+          : interfaceHead(queryName, undefined),
         members: op.queryParameters.map((q) => ({
           doc: "",
           key: propertyKey(q.name),
           optional: !q.required,
-          type: "string | number | boolean",
+          type:
+            formats && q.name === "format" ? "F" : "string | number | boolean",
         })),
       }).trimEnd(),
     );
-    options = `${c("CallOptions")}<${queryName}>`;
+    options = `${c("CallOptions")}<${queryName}${formats ? "<F>" : ""}>`;
   }
   params.push({ name: "options", type: options, optional: true });
   const shape: FunctionShape = {
     name: op.name,
+    ...(formats
+      ? { typeParameter: `F extends ${c("QueryFormat")} = "${DEFAULT_FORMAT}"` }
+      : {}),
     params,
-    returnType: `Promise<${replyName}>`,
+    returnType: formats
+      ? `Promise<${repliesName}[F]>`
+      : `Promise<${replyName}>`,
     callee: "client.call",
     args: [
       file.refer(OPERATIONS, op.name, false, false),
@@ -132,7 +174,7 @@ function emitStub(
       "options",
     ],
   };
-  const doc = stubDoc(index, op, bodyElements.length > 1);
+  const doc = stubDoc(index, op, bodyElements.length > 1, !!formats);
   file.addCode({
     ts: `${doc}\n${functionDeclaration(shape, "ts")}`,
     js: `${doc}\n${functionDeclaration(shape, "js")}`,
@@ -153,4 +195,8 @@ function replyAlias(name: string, members: readonly string[]): string {
   const head = `export type ${name} = ${members[0].slice(0, open + 1)}`;
   if (head.length > PRINT_WIDTH) return typeAlias(name, members);
   return `export type ${name} = ${members[0].slice(0, open + 1)}\n  ${members[0].slice(open + 1, -1)}\n>;`;
+}
+
+function formatReplyName(base: string, format: QueryFormat): string {
+  return `${base}${format[0].toUpperCase()}${format.slice(1)}Reply`;
 }

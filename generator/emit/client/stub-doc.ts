@@ -13,6 +13,8 @@ export function stubDoc(
   index: ModelIndex,
   op: Operation,
   bodyIsDocument: boolean,
+  /** A query whose reply is typed by its `format` parameter. */
+  typedByFormat = false,
 ): string {
   const shapes = (bodies: readonly BodyDecl[]) => {
     const seen = new Map<string, Set<string>>();
@@ -38,6 +40,11 @@ export function stubDoc(
     "",
     `Who may call it: ${WHO[op.tag]}.`,
   );
+  if (typedByFormat)
+    lines.push(
+      "",
+      'It answers in the format its `format` parameter names: `records` by default (vCloud API Programming Guide, "Query Parameters"), `idrecords` or `references`; the reply is typed by `format`, and an answer of another format is a `VcdResponseError`. Given a link whose href names a format (an `alternate` or `nextPage` link), the reply is that format\'s: name it in `format` too, for the type.',
+    );
   if (op.addedIn)
     lines.push(
       "",

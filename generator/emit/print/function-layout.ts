@@ -2,7 +2,7 @@
  * Function declarations laid out as prettier lays them out: the signature on one line when it fits
  * in 80 columns, else one parameter per line with trailing commas; a call in the body alike.
  */
-import { PRINT_WIDTH } from "./layout.js";
+import { PRINT_WIDTH, withTypeParameter } from "./layout.js";
 
 export interface Parameter {
   readonly name: string;
@@ -12,6 +12,8 @@ export interface Parameter {
 
 export interface FunctionShape {
   readonly name: string;
+  /** One type parameter (`F extends X = Y`), for a generic function. */
+  readonly typeParameter?: string;
   readonly params: readonly Parameter[];
   readonly returnType: string;
   /** The function's one statement: `return <callee>(<args>);`. */
@@ -29,11 +31,17 @@ export function functionDeclaration(
     (p) =>
       `${p.name}${typed && p.optional ? "?" : ""}${typed ? `: ${p.type}` : ""}`,
   );
-  const head = `export ${rendering === "d.ts" ? "declare " : ""}function ${shape.name}(`;
+  const name = `export ${rendering === "d.ts" ? "declare " : ""}function ${shape.name}`;
+  const generic =
+    typed && shape.typeParameter !== undefined
+      ? withTypeParameter(name, shape.typeParameter, "(")
+      : name;
+  const head = `${generic}(`;
   const tail = `)${typed ? `: ${shape.returnType}` : ""}${rendering === "d.ts" ? ";" : " {"}`;
   const flat = `${head}${params.join(", ")}${tail}`;
+  // A broken type parameter breaks the parameters too (prettier's group breaks as a whole).
   const signature =
-    flat.length <= PRINT_WIDTH || params.length === 0
+    (flat.length <= PRINT_WIDTH && !flat.includes("\n")) || params.length === 0
       ? flat
       : `${head}\n${params.map((p) => `  ${p},\n`).join("")}${tail}`;
   if (rendering === "d.ts") return signature;

@@ -235,3 +235,19 @@ export function interfaceHead(name: string, base: string | undefined): string {
     return flatHead;
   return `export interface ${name}\n  extends ${base}`;
 }
+
+/**
+ * `head<T extends X = Y>` of a generic declaration (`export function name`, `export interface
+ * Name`): prettier breaks the type parameter onto its own line (with a trailing comma) when the
+ * head up to its closing `>` and what must stay on its line (`follows`: an interface's ` {`, a
+ * function's `(`) does not fit.
+ */
+export function withTypeParameter(
+  head: string,
+  parameter: string,
+  follows = "",
+): string {
+  const flat = `${head}<${parameter}>`;
+  if (flat.length + follows.length <= PRINT_WIDTH) return flat;
+  return `${head}<\n  ${parameter},\n>`;
+}

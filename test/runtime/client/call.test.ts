@@ -315,6 +315,60 @@ describe("answers", () => {
     expect(reply.element).toBe("vcloud:VApp");
   });
 
+  it("the generic application/*+xml;version=X real servers send: the root decides, and must be one the operation declares", async () => {
+    for (const [path, body] of [
+      ["/api/vApp/vapp-1", VAPP_XML],
+      ["/api/vApp/vm-1", VM_XML],
+      ["/api/vApp/vapp-2", TASK_XML],
+    ])
+      server.on("GET", path, {
+        headers: { "content-type": "application/*+xml;version=30.0" },
+        body,
+      });
+    server.on("PUT", "/api/vApp/vm-1/guestCustomizationSection/", {
+      status: 202,
+      headers: { "content-type": "APPLICATION/*+XML; version=30.0" },
+      body: TASK_XML,
+    });
+    const client = await clientFor(server.url);
+    const vapp = await client.call(OPS.getVApp, { id: "vapp-1" }, undefined);
+    expect(vapp.element).toBe("vcloud:VApp");
+    expect((vapp.value as { name: string }).name).toBe("vApp_switbeck_18");
+    const vm = await client.call(OPS.getVApp, { id: "vm-1" }, undefined);
+    expect(vm.element).toBe("vcloud:Vm");
+    const task = await client.call(
+      OPS.updateGuestCustomizationSection,
+      { id: "vm-1" },
+      await guestSection(),
+    );
+    expect(task.element).toBe("vcloud:Task");
+    // A root the operation does not declare is still refused, whatever the generic type.
+    await expect(
+      client.call(OPS.getVApp, { id: "vapp-2" }, undefined),
+    ).rejects.toMatchObject({
+      name: "VcdResponseError",
+      message: expect.stringContaining(
+        "root element vcloud:Task, expected vcloud:VApp or vcloud:Vm",
+      ),
+    });
+  });
+
+  it("a specific media type the operation does not declare is still refused", async () => {
+    server.on("GET", "/api/vApp/vapp-1", {
+      headers: xmlHeaders("vdc"),
+      body: VAPP_XML,
+    });
+    const client = await clientFor(server.url);
+    await expect(
+      client.call(OPS.getVApp, { id: "vapp-1" }, undefined),
+    ).rejects.toMatchObject({
+      name: "VcdResponseError",
+      message: expect.stringContaining(
+        "media type application/vnd.vmware.vcloud.vdc+xml, expected",
+      ),
+    });
+  });
+
   it("204, and 2xx with an empty body, give NoContent with the HTTP facts where the operation declares no document", async () => {
     server.on("GET", "/api/open/1", { status: 204 });
     server.on("GET", "/api/open/2", { status: 200, body: "" });

@@ -11,6 +11,11 @@ import {
   type LinkLike,
   type OperationInfo,
 } from "../../../runtime/client/index.js";
+import { resolveOptions } from "../../../generator/config/options.js";
+import { operationRow } from "../../../generator/emit/client/emit-operations-table.js";
+import { ModelIndex } from "../../../generator/model/model-index.js";
+import { buildModel } from "../../../generator/pipeline.js";
+import { PROJECT_ROOT, VCD_API_36_DIR } from "../../helpers/vcd-inputs.js";
 import {
   startHttpServer,
   type TestHttpServer,
@@ -185,6 +190,154 @@ describe("operationForLink", () => {
       }),
     ).toBe("editB");
     expect(find({ rel: "edit", href: "http://h/api/thing/t-1" })).toBe("editA");
+  });
+});
+
+/** A VDC as real servers (vCD 9.x, 10.x) send it: its query links are typed as the records their GET answers. */
+const VDC_XML = (host: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<Vdc xmlns="http://www.vmware.com/vcloud/v1.5" status="1" name="acme-vdc" id="urn:vcloud:vdc:4f6c" href="${host}/api/vdc/4f6c" type="application/vnd.vmware.vcloud.vdc+xml">
+  <Link rel="up" href="${host}/api/org/a93c" type="application/vnd.vmware.vcloud.org+xml"/>
+  <Link rel="down" href="${host}/api/vdc/4f6c/metadata" type="application/vnd.vmware.vcloud.metadata+xml"/>
+  <Link rel="edit" href="${host}/api/vdc/4f6c" type="application/vnd.vmware.vcloud.vdc+xml"/>
+  <Link rel="add" href="${host}/api/vdc/4f6c/action/instantiateVAppTemplate" type="application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml"/>
+  <Link rel="edgeGateways" href="${host}/api/admin/vdc/4f6c/edgeGateways" type="application/vnd.vmware.vcloud.query.records+xml"/>
+  <Link rel="add" href="${host}/api/admin/vdc/4f6c/networks" type="application/vnd.vmware.vcloud.orgVdcNetwork+xml"/>
+  <Link rel="orgVdcNetworks" href="${host}/api/admin/vdc/4f6c/networks" type="application/vnd.vmware.vcloud.query.records+xml"/>
+  <Link rel="alternate" href="${host}/api/admin/vdc/4f6c" type="application/vnd.vmware.admin.vdc+xml"/>
+  <AllocationModel>AllocationVApp</AllocationModel>
+  <ComputeCapacity>
+    <Cpu><Units>MHz</Units><Allocated>0</Allocated><Limit>0</Limit><Reserved>0</Reserved><Used>0</Used></Cpu>
+    <Memory><Units>MB</Units><Allocated>0</Allocated><Limit>0</Limit><Reserved>0</Reserved><Used>0</Used></Memory>
+  </ComputeCapacity>
+  <NicQuota>0</NicQuota>
+  <NetworkQuota>20</NetworkQuota>
+  <VmQuota>0</VmQuota>
+  <IsEnabled>true</IsEnabled>
+</Vdc>`;
+
+describe("rel, type and method choose together", () => {
+  let rows36: OperationInfo[];
+  beforeAll(async () => {
+    const options = await resolveOptions(
+      { input: VCD_API_36_DIR, apiVersion: "36.0" },
+      {},
+      PROJECT_ROOT,
+    );
+    const model = buildModel(options).model;
+    const index = new ModelIndex(model);
+    rows36 = model.operations.map(
+      (op) => operationRow(index, op) as unknown as OperationInfo,
+    );
+  }, 60_000);
+
+  function lookup(rows: readonly OperationInfo[]) {
+    return (rel: string, type?: string) => {
+      const link = findLink(vdc, rel, type);
+      expect(link, `${rel} ${type ?? ""}`).toBeDefined();
+      const op = operationForLink(rows, link!, ROOT);
+      return op && `${op.method} ${op.path}`;
+    };
+  }
+  let vdc: HasLinks;
+  beforeAll(async () => {
+    const { documents } = await packageBinding();
+    vdc = documents.fromXml(VDC_XML("https://vm-vcloud")).value as HasLinks;
+  });
+
+  it.each([
+    ["30.0", () => operations],
+    ["36.0", () => rows36],
+  ])(
+    "a VDC's query links lead to the GET of the records, its add links to the POST (the %s set)",
+    (_, rows) => {
+      const find = lookup(rows());
+      expect(find("edgeGateways")).toBe("GET /admin/vdc/{id}/edgeGateways");
+      expect(find("orgVdcNetworks")).toBe("GET /admin/vdc/{id}/networks");
+      expect(
+        find("add", "application/vnd.vmware.vcloud.orgVdcNetwork+xml"),
+      ).toBe("POST /admin/vdc/{id}/networks");
+      expect(
+        find(
+          "add",
+          "application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml",
+        ),
+      ).toBe("POST /vdc/{id}/action/instantiateVAppTemplate");
+      expect(find("edit")).toBe("PUT /vdc/{id}");
+      expect(find("alternate")).toBe("GET /admin/vdc/{id}");
+      // The records the link's type names are among what that GET answers.
+      const networks = operationForLink(
+        rows(),
+        findLink(vdc, "orgVdcNetworks")!,
+        ROOT,
+      )!;
+      expect(networks.responseMediaTypes).toContain(
+        "application/vnd.vmware.vcloud.query.records+xml",
+      );
+    },
+  );
+
+  it("a link's type is what a GET answers or what a POST/PUT takes; without a type, the rel's preferred method", () => {
+    const body = (mediaType: string) => [{ mediaType, type: "", element: "" }];
+    const rows = [
+      operation({
+        name: "list",
+        method: "GET",
+        path: "/things",
+        responses: body("application/vnd.list+xml"),
+      }),
+      operation({
+        name: "create",
+        method: "POST",
+        path: "/things",
+        requestBodies: body("application/vnd.thing+xml"),
+      }),
+      operation({ name: "act", method: "POST", path: "/act" }),
+      operation({ name: "read", method: "GET", path: "/act" }),
+    ];
+    const find = (rel: string, type?: string, href = "http://h/api/things") =>
+      operationForLink(rows, { rel, href, type }, "http://h/api")?.name;
+    expect(find("things", "application/vnd.list+xml")).toBe("list");
+    expect(find("things", "application/VND.thing+xml; version=36.0")).toBe(
+      "create",
+    );
+    // A type neither names: not the POST that takes another body.
+    expect(find("things", "application/vnd.other+xml")).toBe("list");
+    expect(find("things")).toBe("create");
+    expect(find("add", "application/vnd.list+xml")).toBe("create");
+    expect(find("down", "application/vnd.thing+xml")).toBe("list");
+    // A POST that declares no body stays the action's, whatever the type (the task it answers).
+    expect(
+      find("act", "application/vnd.vmware.vcloud.task+xml", "http://h/api/act"),
+    ).toBe("act");
+  });
+
+  it("followLink calls the GET of rel=orgVdcNetworks and reads its records, as a server sends them", async () => {
+    const server = await startHttpServer();
+    try {
+      server.on("GET", "/api/admin/vdc/4f6c/networks", {
+        headers: xmlHeaders(
+          "application/vnd.vmware.vcloud.query.records+xml;version=30.0",
+        ),
+        body: `<?xml version="1.0" encoding="UTF-8"?><QueryResultRecords xmlns="http://www.vmware.com/vcloud/v1.5" name="orgVdcNetwork" page="1" pageSize="25" total="1" href="${server.url}/api/admin/vdc/4f6c/networks?page=1&amp;pageSize=25&amp;format=records" type="application/vnd.vmware.vcloud.query.records+xml"><OrgVdcNetworkRecord name="net-1" linkType="1" href="${server.url}/api/admin/network/n-1"/></QueryResultRecords>`,
+      });
+      const client = createClient(
+        { baseUrl: `${server.url}/api`, timeout: 5_000 },
+        await packageBinding(await packageOperations()),
+      );
+      client.resume("tok");
+      const { documents } = await packageBinding();
+      const value = documents.fromXml(VDC_XML(server.url)).value as HasLinks;
+      const reply = await followLink(
+        client,
+        findLink(value, "orgVdcNetworks")!,
+      );
+      expect(reply.element).toBe("vcloud:QueryResultRecords");
+      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        "GET /api/admin/vdc/4f6c/networks",
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });
 
