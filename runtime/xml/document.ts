@@ -25,7 +25,8 @@ export interface WriteOptions {
   /** Start with `<?xml version="1.0" encoding="UTF-8"?>` (default true). */
   readonly declaration?: boolean;
   /**
-   * The API version the document is for (`"32.0"`; default the package's own): a document holding
+   * The API version the document is for (`"32.0"`; none: no check by version, everything the
+   * package has may be written): a document holding
    * what that version does not have (a property added after it, or that a client no longer sends at
    * it) is refused (`ValidationError` with its `version` violations), and so is one lacking what a
    * client must still send at it (`required`), strict or not; with `strict`, it is validated at that
@@ -41,7 +42,8 @@ export interface WriteOptions {
 
 export interface ValidateOptions {
   /**
-   * The API version to check at (`"32.0"`; default the package's own): a property added after it,
+   * The API version to check at (`"32.0"`; none: no check by version, everything the package has
+   * is allowed, as when reading): a property added after it,
    * or that a client no longer sends at it, is a violation (rule `version`,
    * `VApp.Children.Vm[0].ComputePolicy: version: added in 33.0`), what was added after it is not
    * required, and what a client must still send at it is. Exact from the oldest version the package supports
@@ -174,7 +176,7 @@ export function writeFragment(
     const violations = validateFragment(data, fragment, options);
     if (violations.length) throw new ValidationError(violations);
   }
-  const version = versionFor(data, options.apiVersion);
+  const version = versionFor(options.apiVersion);
   const writer = new Writer(compile(data), version, !!options.omitNewer);
   const xml = writer.document(
     fragment.element,
@@ -196,7 +198,7 @@ export function validateFragment(
 ): Violation[] {
   const validator = new Validator(
     compile(data),
-    versionFor(data, options.apiVersion),
+    versionFor(options.apiVersion),
   );
   validator.value(
     fragment.element.slice(fragment.element.indexOf(":") + 1),
@@ -224,7 +226,7 @@ export function validateDocument(
       },
     ];
   }
-  const version = versionFor(data, options.apiVersion);
+  const version = versionFor(options.apiVersion);
   const validator = new Validator(schema, version);
   const path = doc.element.slice(doc.element.indexOf(":") + 1);
   if (decl.addedIn !== undefined && decl.addedIn > version)
@@ -234,11 +236,13 @@ export function validateDocument(
   return validator.violations;
 }
 
-/** The version to check or write at: the one given, else the package's own (none: no check). */
-function versionFor(data: SchemaData, apiVersion: string | undefined): number {
-  return apiVersion === undefined
-    ? (data.apiVersion ?? Infinity)
-    : versionNumber(apiVersion);
+/**
+ * The version to check or write at: the one given, else none (`Infinity`: no check by version; a
+ * package generated between two releases reads more than a client may send at its version, so the
+ * client always gives the session's).
+ */
+function versionFor(apiVersion: string | undefined): number {
+  return versionNumber(apiVersion);
 }
 
 /** Throws the `required` violations of a document that lacks what a client must still send at its version (if it does). */
@@ -277,7 +281,7 @@ export function writeDocument(
   }
   const decl = data.elements[doc.element];
   if (!decl) throw new ValidationError(validateDocument(data, doc));
-  const version = versionFor(data, options.apiVersion);
+  const version = versionFor(options.apiVersion);
   const writer = new Writer(compile(data), version, !!options.omitNewer);
   const xml = writer.document(
     doc.element,

@@ -19,11 +19,6 @@ import type { Gap } from "./api-version.js";
 export type MaxOccurs = number | "unbounded";
 
 export interface SchemaData {
-  /**
-   * The API version the package was generated for, as a number: what `validate` and `toXml` check
-   * at when given no version (none for a package of every version: then nothing is checked).
-   */
-  readonly apiVersion?: number;
   /** Prefix and URI of every namespace; the default namespace is written without prefix. */
   readonly namespaces: readonly (readonly [prefix: string, uri: string])[];
   readonly defaultNamespace?: string;

@@ -43,8 +43,8 @@ export class Validator {
   readonly violations: Violation[] = [];
 
   /**
-   * `version`: the API version checked at, as a number (`Infinity`: the package's own, where
-   * everything it has is there).
+   * `version`: the API version checked at, as a number (`Infinity`: none, everything the
+   * package has is allowed).
    */
   constructor(
     private readonly schema: CompiledSchema,

@@ -84,8 +84,6 @@ export function emitSchemaData(
     rt("SchemaData"),
     {
       literal: compact({
-        // The version validate and toXml check at when given none ("all": none).
-        apiVersion: Number.isNaN(target) ? undefined : target,
         namespaces: index.model.namespaces.map((ns) => [ns.prefix, ns.uri]),
         defaultNamespace,
         types: {},
