@@ -1,38 +1,194 @@
 /**
- * When each operation first appears: the operations documents of the versions up to the target
- * (`operations/27.0.openapi.json`, ...), read for their method and path only. An operation listed
- * by the oldest document has no known start (it may be older still).
+ * What the operations documents of the versions up to the target (`operations/27.0.openapi.json`,
+ * ...) tell about the operations of the target's own document, beyond it:
+ *
+ * - when each operation first appears (an operation the oldest document lists has no known start:
+ *   it may be older still);
+ * - the paths it had before (a rename): an operation an older document lists and the next one does
+ *   not, where the next one lists an operation of the same method, taking and answering the same
+ *   media types, at the same path once a literal prefix before a path parameter is dropped
+ *   (`/vApp/vm-{id}/action/reconfigureVm` in 27.0 and 29.0, `/vApp/{id}/action/reconfigureVm` from
+ *   30.0: for a VM's id, `vm-<uuid>`, both are the same URL), is the same operation under its new
+ *   path, as old as the oldest of them;
+ * - the operations older documents list and the target's does not (nor under another path): each
+ *   as the newest document that lists it describes it, with the version whose document first lacks
+ *   it.
  */
-import { resolve } from "node:path";
-import { compareVersions } from "../model/api-version.js";
-import type { ReadText } from "../read-input-file.js";
+import type { RawOperation } from "./read-operations.js";
 
-const METHODS = ["get", "put", "post", "delete"];
+/** One operations document of the inputs, read. */
+export interface VersionedDocument {
+  readonly version: string;
+  /** The file, as read. */
+  readonly file: string;
+  readonly operations: readonly RawOperation[];
+}
 
-/**
- * `METHOD /path` -> the first version whose document lists it (oldest document: absent).
- * `documented`: the versions that have a document, oldest first.
- */
+/** A path an operation was listed at by older documents. */
+export interface FormerPath {
+  /** `METHOD /path` as those documents give it. */
+  readonly id: string;
+  readonly path: string;
+  /** The first and last versions whose documents list it there. */
+  readonly from: string;
+  readonly until: string;
+}
+
+/** An operation of older documents that the target's document does not list. */
+export interface DroppedOperation {
+  /** As the newest document that lists it describes it. */
+  readonly operation: RawOperation;
+  /** That document's file. */
+  readonly file: string;
+  /** The first version that lists it (absent: the oldest document does). */
+  readonly addedIn?: string;
+  /** The first version whose document no longer lists it. */
+  readonly removedIn: string;
+  readonly formerPaths: readonly FormerPath[];
+}
+
+export interface OperationHistory {
+  /** `METHOD /path` (of the target's document) -> the first version that lists it, under this path or a former one (oldest document: absent). */
+  readonly addedIn: ReadonlyMap<string, string>;
+  /** `METHOD /path` (of the target's document) -> the paths older documents listed it at, oldest first. */
+  readonly formerPaths: ReadonlyMap<string, readonly FormerPath[]>;
+  /** In the order they were first listed. */
+  readonly dropped: readonly DroppedOperation[];
+}
+
+export const NO_HISTORY: OperationHistory = {
+  addedIn: new Map(),
+  formerPaths: new Map(),
+  dropped: [],
+};
+
+interface Lineage {
+  first: string;
+  lastSeen: string;
+  operation: RawOperation;
+  file: string;
+  formerPaths: FormerPath[];
+}
+
+/** `documents`: oldest first, the target's own last. */
 export function operationHistory(
-  inputDir: string,
-  pattern: string,
-  upTo: string,
-  documented: readonly string[],
-  read: ReadText,
-): Map<string, string> {
-  const versions = documented.filter((v) => compareVersions(v, upTo) <= 0);
-  const first = new Map<string, string>();
-  versions.forEach((version, i) => {
-    const file = resolve(inputDir, pattern.replace("{version}", version));
-    const paths = (JSON.parse(read(file)) as { paths?: object }).paths;
-    for (const [path, item] of Object.entries(paths ?? {})) {
-      for (const method of Object.keys(item as object)) {
-        if (!METHODS.includes(method)) continue;
-        const id = `${method.toUpperCase()} ${path}`;
-        if (!first.has(id)) first.set(id, i === 0 ? "" : version);
+  documents: readonly VersionedDocument[],
+): OperationHistory {
+  if (documents.length === 0) return NO_HISTORY;
+  const lineages = new Map<string, Lineage>();
+  let previous: VersionedDocument | undefined;
+  for (const doc of documents) {
+    const byId = new Map(doc.operations.map((op) => [idOf(op), op]));
+    if (previous) {
+      for (const old of previous.operations) {
+        const oldId = idOf(old);
+        if (byId.has(oldId)) continue;
+        const renamed = doc.operations.find((op) => sameOperation(old, op));
+        const lineage = lineages.get(oldId);
+        if (!renamed || !lineage) continue;
+        const newId = idOf(renamed);
+        const into = lineages.get(newId);
+        const former: FormerPath = {
+          id: oldId,
+          path: old.path,
+          from: lineage.first,
+          until: previous.version,
+        };
+        lineages.delete(oldId);
+        lineages.set(newId, {
+          first:
+            into &&
+            versionIndex(documents, into.first) <
+              versionIndex(documents, lineage.first)
+              ? into.first
+              : lineage.first,
+          lastSeen: previous.version,
+          operation: renamed,
+          file: doc.file,
+          formerPaths: [
+            ...lineage.formerPaths,
+            former,
+            ...(into?.formerPaths ?? []),
+          ],
+        });
       }
     }
-  });
-  for (const [id, version] of first) if (!version) first.delete(id);
-  return first;
+    for (const [id, op] of byId) {
+      const lineage = lineages.get(id);
+      if (lineage) {
+        lineage.lastSeen = doc.version;
+        lineage.operation = op;
+        lineage.file = doc.file;
+      } else
+        lineages.set(id, {
+          first: doc.version,
+          lastSeen: doc.version,
+          operation: op,
+          file: doc.file,
+          formerPaths: [],
+        });
+    }
+    previous = doc;
+  }
+  const oldest = documents[0].version;
+  const target = documents[documents.length - 1];
+  const listed = new Set(target.operations.map(idOf));
+  const addedIn = new Map<string, string>();
+  const formerPaths = new Map<string, readonly FormerPath[]>();
+  const dropped: DroppedOperation[] = [];
+  for (const [id, lineage] of lineages) {
+    const since = lineage.first === oldest ? undefined : lineage.first;
+    if (listed.has(id)) {
+      if (since) addedIn.set(id, since);
+      if (lineage.formerPaths.length) formerPaths.set(id, lineage.formerPaths);
+      continue;
+    }
+    dropped.push({
+      operation: lineage.operation,
+      file: lineage.file,
+      ...(since ? { addedIn: since } : {}),
+      removedIn:
+        documents[versionIndex(documents, lineage.lastSeen) + 1].version,
+      formerPaths: lineage.formerPaths,
+    });
+  }
+  return { addedIn, formerPaths, dropped };
+}
+
+function idOf(op: RawOperation): string {
+  return `${op.method} ${op.path}`;
+}
+
+function versionIndex(
+  documents: readonly VersionedDocument[],
+  version: string,
+): number {
+  return documents.findIndex((d) => d.version === version);
+}
+
+/**
+ * The rule for a rename: the same method, the same media types taken and answered, and the same
+ * path once a literal prefix before a parameter (`vm-{id}`) is dropped; the paths themselves differ.
+ */
+export function sameOperation(a: RawOperation, b: RawOperation): boolean {
+  return (
+    a.method === b.method &&
+    a.path !== b.path &&
+    withoutPrefixes(a.path) === withoutPrefixes(b.path) &&
+    mediaTypes(a.request) === mediaTypes(b.request) &&
+    mediaTypes(a.responses) === mediaTypes(b.responses)
+  );
+}
+
+function withoutPrefixes(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => segment.replace(/^[^{}]+(\{[^{}]+\})$/, "$1"))
+    .join("/");
+}
+
+function mediaTypes(bodies: readonly { mediaType: string }[]): string {
+  return [...new Set(bodies.map((b) => b.mediaType.toLowerCase()))]
+    .sort()
+    .join(" ");
 }

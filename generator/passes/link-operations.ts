@@ -5,6 +5,10 @@
  * operation whose body type is left out at this version is left out too, and counted. A media type
  * that disagrees with the type's own `meta:content-type` is reported as a warning at its JSON path.
  * A type that no element has is written as the elements of the types derived from it.
+ *
+ * When the document is of a version newer than the target (the target is older than every
+ * document), it says nothing of the target's media types: an operation whose body's media type is
+ * not its type's own at the target is left out there (the target's servers knew no such body).
  */
 import { GeneratorError } from "../diagnostics.js";
 import type { Draft, DraftBody, DraftOperation } from "../model/draft.js";
@@ -40,6 +44,18 @@ export const linkOperations: Pass = {
         });
         continue;
       }
+      const otherMediaType = context.operationsDocument?.newer
+        ? [...op.request, ...op.responses].find(
+            (body) => ownMediaType(draft, body) === false,
+          )
+        : undefined;
+      if (otherMediaType) {
+        draft.leftOutOperations.push({
+          id: op.id,
+          reason: `${localOf(otherMediaType.type)}'s media type at API ${draft.apiVersion} is ${draft.types.get(otherMediaType.type)?.annotations.mediaType}+xml, not ${otherMediaType.mediaType} (the ${context.operationsDocument!.version} document's)`,
+        });
+        continue;
+      }
       const link = (body: DraftBody) =>
         shapes(draft, op, body, elementsByType, context);
       op.linked = {
@@ -52,6 +68,13 @@ export const linkOperations: Pass = {
   },
 };
 
+/** Whether a body's media type is its type's own at the target (undefined: the type declares none, or the body names a range). */
+function ownMediaType(draft: Draft, body: DraftBody): boolean | undefined {
+  const declared = draft.types.get(body.type)?.annotations.mediaType;
+  if (!declared || body.mediaType.includes("*")) return undefined;
+  return `${declared}+xml`.toLowerCase() === body.mediaType.toLowerCase();
+}
+
 function shapes(
   draft: Draft,
   op: DraftOperation,
@@ -60,11 +83,7 @@ function shapes(
   { warn }: PassContext,
 ): BodyDecl[] {
   const declared = draft.types.get(body.type)?.annotations.mediaType;
-  if (
-    declared &&
-    !body.mediaType.includes("*") &&
-    `${declared}+xml`.toLowerCase() !== body.mediaType.toLowerCase()
-  )
+  if (ownMediaType(draft, body) === false)
     warn(
       new GeneratorError(
         `${op.id}: media type ${body.mediaType} does not match ${localOf(body.type)}'s own ${declared}+xml`,
