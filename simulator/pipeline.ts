@@ -102,7 +102,7 @@ export function handleCall(s: Services, call: IncomingCall): Rendered {
     versionNumber(op.removedIn) <= versionNumber(version)
   )
     throw notFound(
-      `The requested resource was not found: it exists up to API version ${op.removedIn} (not included), this request asks for ${version}.`,
+      `The requested resource was not found: it is gone from API version ${op.removedIn}, this request asks for ${version}.`,
     );
   if (op.auth === "basic") {
     const credentials = basicCredentials(call.headers);

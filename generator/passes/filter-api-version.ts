@@ -5,8 +5,8 @@
  * nothing more changes. A client generated for version X thus cannot express what X would reject.
  *
  * Except what the operations documents say exists: a type an operations document of version X
- * names (with its bases, and the global elements of it, as which its bodies are written) is live at
- * X, whatever its annotations say, and so in every package that speaks X. The annotations are wrong
+ * names (with its bases, and its global elements where its annotations leave it none to write its
+ * bodies as) is live at X, whatever its annotations say, and so in every package that speaks X. The annotations are wrong
  * there: `RelocateParamsType` carries `removed-in="REMOVED_VERSION_15_51"` (30.0), yet every
  * operations document from 27.0 to 36.0 lists `POST /vApp/{id}/action/relocate` with it, and real
  * clients send it (pyvcloud's `VM.relocate`, API 31.0 and later). The operations kept here are the
@@ -34,8 +34,15 @@ export const filterApiVersion: Pass = {
         : new Set<ClarkName>();
     for (const [id, def] of draft.types)
       if (!live.has(id) && !present(def.annotations)) draft.types.delete(id);
+    // A live type's elements go by their own annotations, unless none is left to write it as.
+    const written = new Set<ClarkName>();
+    for (const element of draft.elements.values())
+      if (present(element.annotations)) written.add(element.type);
     for (const [id, element] of draft.elements)
-      if (!live.has(element.type) && !present(element.annotations))
+      if (
+        !present(element.annotations) &&
+        !(live.has(element.type) && !written.has(element.type))
+      )
         draft.elements.delete(id);
     const known = (id: ClarkName | undefined) =>
       !id || isBuiltin(id) || draft.types.has(id);

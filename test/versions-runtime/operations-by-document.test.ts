@@ -13,13 +13,15 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { VcdClient } from "../../runtime/client/index.js";
+import type { Simulator, SimulatorOptions } from "../../simulator/binding.js";
 import {
   startHttpServer,
   type TestHttpServer,
 } from "../helpers/http-server.js";
-import { VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
+import { PROJECT_ROOT, VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
 import { generatePackage36, type Package36 } from "./package-36.js";
 
 const VERSIONS = [
@@ -188,7 +190,7 @@ const VM = {
 };
 
 describe("renamed paths are one operation", () => {
-  it("the documents rename exactly reconfigureVm and the PUT of a VM, at 30.0", () => {
+  it("the documents rename exactly the operations our facts list with their evidence: reconfigureVm and the PUT of a VM, at 30.0", () => {
     expect(renames().sort()).toEqual([
       [
         "POST /vApp/vm-{id}/action/reconfigureVm",
@@ -197,6 +199,22 @@ describe("renamed paths are one operation", () => {
       ],
       ["PUT /vApp/vm-{id}", "PUT /vApp/{id}", "29.0"],
     ]);
+    const facts = JSON.parse(
+      readFileSync(
+        join(PROJECT_ROOT, "schemas/vcd-api.operations.json"),
+        "utf8",
+      ),
+    ) as {
+      renamed: Record<
+        string,
+        { formerly: string; from: string; until: string }
+      >;
+    };
+    expect(
+      Object.entries(facts.renamed)
+        .map(([id, r]) => [r.formerly, id, r.until])
+        .sort(),
+    ).toEqual(renames().sort());
   });
 
   it("each rename is one row under its new path, as old as the oldest document that lists either path", () => {
@@ -332,6 +350,43 @@ describe("operations the 36.0 document dropped", () => {
       expect(s.requests.length).toBe(sent);
     },
   );
+});
+
+describe("the 36.0 package's simulator", () => {
+  it("answers a dropped operation at the versions that have it, and 404 from the one that dropped it", async () => {
+    const { startSimulator } = (await import(
+      pathToFileURL(join(pkg.dir, "dist/simulator.js")).href
+    )) as { startSimulator: (o?: SimulatorOptions) => Promise<Simulator> };
+    const sim = await startSimulator({ taskStepMs: 5 });
+    try {
+      const admin = sim.users[0];
+      const at = async (version: string) => {
+        const accept = `application/*+xml;version=${version}`;
+        const login = await fetch(`${sim.url}/sessions`, {
+          method: "POST",
+          headers: {
+            accept,
+            authorization: `Basic ${btoa(`${admin.name}@${admin.org}:${admin.password}`)}`,
+          },
+          signal: AbortSignal.timeout(5_000),
+        });
+        const token = login.headers.get("x-vmware-vcloud-access-token")!;
+        const response = await fetch(`${sim.url}/supportedSystemsInfo`, {
+          headers: { accept, authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(5_000),
+        });
+        return { status: response.status, text: await response.text() };
+      };
+      expect((await at("33.0")).status).toBe(200);
+      const gone = await at("34.0");
+      expect(gone.status).toBe(404);
+      expect(gone.text).toContain(
+        "it is gone from API version 34.0, this request asks for 34.0",
+      );
+    } finally {
+      await sim.close();
+    }
+  });
 });
 
 describe("the relocate actions", () => {

@@ -46,7 +46,7 @@ export function stubDoc(
   if (op.removedIn)
     lines.push(
       "",
-      `The operations documents list it up to the one before ${op.removedIn} (it is described as \`${op.source.file}\` does): a session that speaks ${op.removedIn} or later refuses it before sending.`,
+      `Gone from the operations documents in ${op.removedIn} (described here as \`${op.source.file}\`, the newest to list it, describes it): a session that speaks ${op.removedIn} or later refuses it before sending.`,
     );
   for (const former of op.formerPaths ?? [])
     lines.push(
