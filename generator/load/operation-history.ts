@@ -16,12 +16,20 @@
  */
 import type { RawOperation } from "./read-operations.js";
 
-/** One operations document of the inputs, read. */
+/** What the history needs of an operation: method, path and the media types it takes and answers. */
+export interface ListedOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly request: readonly { readonly mediaType: string }[];
+  readonly responses: readonly { readonly mediaType: string }[];
+}
+
+/** One operations document of the inputs, listed. */
 export interface VersionedDocument {
   readonly version: string;
   /** The file, as read. */
   readonly file: string;
-  readonly operations: readonly RawOperation[];
+  readonly operations: readonly ListedOperation[];
 }
 
 /** A path an operation was listed at by older documents. */
@@ -65,14 +73,17 @@ export const NO_HISTORY: OperationHistory = {
 interface Lineage {
   first: string;
   lastSeen: string;
-  operation: RawOperation;
   file: string;
   formerPaths: FormerPath[];
 }
 
-/** `documents`: oldest first, the target's own last. */
+/**
+ * `documents`: oldest first, the target's own last. `describe` reads the operations (`METHOD /path`)
+ * of one of those files in full: only those the target dropped are, from the newest file listing each.
+ */
 export function operationHistory(
   documents: readonly VersionedDocument[],
+  describe: (file: string, ids: ReadonlySet<string>) => readonly RawOperation[],
 ): OperationHistory {
   if (documents.length === 0) return NO_HISTORY;
   const lineages = new Map<string, Lineage>();
@@ -80,10 +91,16 @@ export function operationHistory(
   for (const doc of documents) {
     const byId = new Map(doc.operations.map((op) => [idOf(op), op]));
     if (previous) {
-      for (const old of previous.operations) {
+      // What the document no longer lists: renamed (into an operation of the same method and
+      // media types at its path without prefixes), or gone.
+      const gone = previous.operations.filter((op) => !byId.has(idOf(op)));
+      const candidates = new Map<string, ListedOperation>();
+      if (gone.length)
+        for (const op of [...doc.operations].reverse())
+          candidates.set(renameKey(op), op);
+      for (const old of gone) {
         const oldId = idOf(old);
-        if (byId.has(oldId)) continue;
-        const renamed = doc.operations.find((op) => sameOperation(old, op));
+        const renamed = candidates.get(renameKey(old));
         const lineage = lineages.get(oldId);
         if (!renamed || !lineage) continue;
         const newId = idOf(renamed);
@@ -103,7 +120,6 @@ export function operationHistory(
               ? into.first
               : lineage.first,
           lastSeen: previous.version,
-          operation: renamed,
           file: doc.file,
           formerPaths: [
             ...lineage.formerPaths,
@@ -113,17 +129,15 @@ export function operationHistory(
         });
       }
     }
-    for (const [id, op] of byId) {
+    for (const id of byId.keys()) {
       const lineage = lineages.get(id);
       if (lineage) {
         lineage.lastSeen = doc.version;
-        lineage.operation = op;
         lineage.file = doc.file;
       } else
         lineages.set(id, {
           first: doc.version,
           lastSeen: doc.version,
-          operation: op,
           file: doc.file,
           formerPaths: [],
         });
@@ -135,27 +149,79 @@ export function operationHistory(
   const listed = new Set(target.operations.map(idOf));
   const addedIn = new Map<string, string>();
   const formerPaths = new Map<string, readonly FormerPath[]>();
-  const dropped: DroppedOperation[] = [];
+  const gone: [string, Lineage][] = [];
   for (const [id, lineage] of lineages) {
-    const since = lineage.first === oldest ? undefined : lineage.first;
-    if (listed.has(id)) {
-      if (since) addedIn.set(id, since);
-      if (lineage.formerPaths.length) formerPaths.set(id, lineage.formerPaths);
+    if (!listed.has(id)) {
+      gone.push([id, lineage]);
       continue;
     }
-    dropped.push({
-      operation: lineage.operation,
+    if (lineage.first !== oldest) addedIn.set(id, lineage.first);
+    if (lineage.formerPaths.length) formerPaths.set(id, lineage.formerPaths);
+  }
+  // Each dropped operation as the newest file listing it describes it, each file read once.
+  const described = new Map<string, RawOperation>();
+  for (const file of new Set(gone.map(([, l]) => l.file))) {
+    const ids = new Set(
+      gone.filter(([, l]) => l.file === file).map(([id]) => id),
+    );
+    for (const op of describe(file, ids))
+      described.set(`${file} ${idOf(op)}`, op);
+  }
+  const dropped = gone.map(([id, lineage]): DroppedOperation => {
+    const operation = described.get(`${lineage.file} ${id}`);
+    if (!operation)
+      throw new Error(`internal: ${lineage.file} does not describe ${id}`);
+    return {
+      operation,
       file: lineage.file,
-      ...(since ? { addedIn: since } : {}),
+      ...(lineage.first !== oldest ? { addedIn: lineage.first } : {}),
       removedIn:
         documents[versionIndex(documents, lineage.lastSeen) + 1].version,
       formerPaths: lineage.formerPaths,
-    });
-  }
+    };
+  });
   return { addedIn, formerPaths, dropped };
 }
 
-function idOf(op: RawOperation): string {
+/**
+ * An operations document's operations, listed (method, path, media types) from its parsed JSON
+ * without checking it: an older document is read in full only for the operations the target dropped.
+ */
+export function listOperations(json: unknown): ListedOperation[] {
+  const listed: ListedOperation[] = [];
+  const paths = isObject(json) ? json.paths : undefined;
+  if (!isObject(paths)) return listed;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const [key, op] of Object.entries(item)) {
+      if (!METHODS.includes(key) || !isObject(op)) continue;
+      const request = isObject(op.requestBody)
+        ? mediaTypesOf(op.requestBody.content)
+        : [];
+      const responses = isObject(op.responses)
+        ? Object.entries(op.responses).flatMap(([status, r]) =>
+            /^2/.test(status) && isObject(r) ? mediaTypesOf(r.content) : [],
+          )
+        : [];
+      listed.push({ method: key.toUpperCase(), path, request, responses });
+    }
+  }
+  return listed;
+}
+
+const METHODS = ["get", "put", "post", "delete"];
+
+function mediaTypesOf(content: unknown): { mediaType: string }[] {
+  return isObject(content)
+    ? Object.keys(content).map((mediaType) => ({ mediaType }))
+    : [];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function idOf(op: ListedOperation): string {
   return `${op.method} ${op.path}`;
 }
 
@@ -168,23 +234,15 @@ function versionIndex(
 
 /**
  * The rule for a rename: the same method, the same media types taken and answered, and the same
- * path once a literal prefix before a parameter (`vm-{id}`) is dropped; the paths themselves differ.
+ * path once a literal prefix before a parameter (`vm-{id}`) is dropped (the paths themselves
+ * differ): two operations are the same when their keys are.
  */
-export function sameOperation(a: RawOperation, b: RawOperation): boolean {
-  return (
-    a.method === b.method &&
-    a.path !== b.path &&
-    withoutPrefixes(a.path) === withoutPrefixes(b.path) &&
-    mediaTypes(a.request) === mediaTypes(b.request) &&
-    mediaTypes(a.responses) === mediaTypes(b.responses)
-  );
+function renameKey(op: ListedOperation): string {
+  return `${op.method} ${withoutPrefixes(op.path)} ${mediaTypes(op.request)} -> ${mediaTypes(op.responses)}`;
 }
 
 function withoutPrefixes(path: string): string {
-  return path
-    .split("/")
-    .map((segment) => segment.replace(/^[^{}]+(\{[^{}]+\})$/, "$1"))
-    .join("/");
+  return path.replace(/\/[^/{}]+(\{[^/{}]+\})(?=\/|$)/g, "/$1");
 }
 
 function mediaTypes(bodies: readonly { mediaType: string }[]): string {

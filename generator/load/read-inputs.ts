@@ -29,11 +29,17 @@ import {
 import { identifyRelease, inputsLabel } from "./identify-release.js";
 import { InputFiles, type InputsRead } from "./input-files.js";
 import {
+  listOperations,
   NO_HISTORY,
   operationHistory,
   type OperationHistory,
 } from "./operation-history.js";
-import { readOperations, type OperationsDocument } from "./read-operations.js";
+import {
+  operationsOf,
+  parseOperationsJson,
+  readOperations,
+  type OperationsDocument,
+} from "./read-operations.js";
 import { loadSchemaSet, type SchemaSet } from "./schema-set.js";
 
 /** What a run reads its inputs with: the folder, our description of the set, the API version asked for. */
@@ -123,22 +129,33 @@ export function readInputs(
       apiVersion === ALL_VERSIONS || newer
         ? []
         : documented.filter((v) => compareVersions(v, found.version) < 0);
+    // Each older document parsed once: listed for the history, read in full for what it dropped.
+    const parsed = new Map(
+      older.map((version) => {
+        const file = resolve(dir, pattern!.replace("{version}", version));
+        const text = files.text(file);
+        return [file, { version, text, json: parseOperationsJson(file, text) }];
+      }),
+    );
     const history = older.length
-      ? operationHistory([
-          ...older.map((version) => {
-            const file = resolve(dir, pattern!.replace("{version}", version));
-            return {
+      ? operationHistory(
+          [
+            ...[...parsed].map(([file, { version, json }]) => ({
               version,
               file,
-              operations: readOperations(file, files.text).operations,
-            };
-          }),
-          {
-            version: found.version,
-            file: document.file,
-            operations: document.operations,
+              operations: listOperations(json),
+            })),
+            {
+              version: found.version,
+              file: document.file,
+              operations: document.operations,
+            },
+          ],
+          (file, ids) => {
+            const { text, json } = parsed.get(file)!;
+            return operationsOf(file, text, json, ids).operations;
           },
-        ])
+        )
       : NO_HISTORY;
     return { document, version: found.version, newer, history };
   });
