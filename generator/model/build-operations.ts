@@ -5,10 +5,9 @@
  * the older documents list and this one dropped (each with the version that dropped it).
  */
 import { GeneratorError } from "../diagnostics.js";
-import {
-  NO_HISTORY,
-  type FormerPath,
-  type OperationHistory,
+import type {
+  FormerPath,
+  OperationHistory,
 } from "../load/operation-history.js";
 import type { RawBody, RawOperation } from "../load/read-operations.js";
 import type { DraftBody, DraftOperation } from "./draft.js";
@@ -19,7 +18,7 @@ const TAGS = new Set(["user", "admin", "extension"]);
 export function buildOperations(
   raw: readonly RawOperation[],
   prefixes: Readonly<Record<string, string>>,
-  history: OperationHistory = NO_HISTORY,
+  history?: OperationHistory,
 ): DraftOperation[] {
   const body = (b: RawBody): DraftBody => {
     const [prefix, local] = b.xsdType.split(":", 2);
@@ -78,11 +77,11 @@ export function buildOperations(
     ...raw.map((op) => {
       const id = `${op.method} ${op.path}`;
       return operation(op, {
-        addedIn: history.addedIn.get(id),
-        formerPaths: history.formerPaths.get(id),
+        addedIn: history?.addedIn.get(id),
+        formerPaths: history?.formerPaths.get(id),
       });
     }),
-    ...history.dropped.map((dropped) =>
+    ...(history?.dropped ?? []).map((dropped) =>
       operation(dropped.operation, {
         addedIn: dropped.addedIn,
         removedIn: dropped.removedIn,
