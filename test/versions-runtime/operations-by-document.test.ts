@@ -352,6 +352,32 @@ describe("operations the 36.0 document dropped", () => {
   );
 });
 
+describe("the stubs' TSDoc", () => {
+  /** The TSDoc just above `export function name(` in the package's user stubs. */
+  function docOf(name: string): string {
+    const source = readFileSync(join(pkg.dir, "src/api/user.ts"), "utf8");
+    const at = source.indexOf(`export function ${name}(`);
+    expect(at, name).toBeGreaterThan(0);
+    return source.slice(source.lastIndexOf("/**", at), at);
+  }
+
+  it("names a renamed operation's former path and the documents that list it", () => {
+    expect(docOf("reconfigureVm")).toContain(
+      " * The 27.0 to 29.0 operations documents list it at `/vApp/vm-{id}/action/reconfigureVm`: the same URL for the ids it takes (one operation, as old as that path).",
+    );
+  });
+
+  it("says when a dropped operation went, and which document describes it", () => {
+    const doc = docOf("createMedia");
+    expect(doc).toContain(
+      " * Gone from the operations documents in 34.0 (described here as `operations/33.0.openapi.json`, the newest to list it, describes it): a session that speaks 34.0 or later refuses it before sending.",
+    );
+    expect(doc).toContain(
+      " * @deprecated Gone from the operations documents in 34.0.",
+    );
+  });
+});
+
 describe("the 36.0 package's simulator", () => {
   it("answers a dropped operation at the versions that have it, and 404 from the one that dropped it", async () => {
     const { startSimulator } = (await import(
