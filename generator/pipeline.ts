@@ -138,6 +138,14 @@ export function buildModelFrom(
     versionFacts: inputs.versionFacts,
     checkApiVersion: options.checkApiVersion ?? false,
     operationsVersions: inputs.operationsVersions,
+    ...(operations
+      ? {
+          operationsDocument: {
+            version: operations.version,
+            newer: operations.newer,
+          },
+        }
+      : {}),
     warn: (warning) => warnings.push(warning),
   };
   for (const phase of PHASES) {
@@ -148,10 +156,11 @@ export function buildModelFrom(
     const file = operations
       ? relative(inputs.dir, operations.document.file)
       : "";
+    const relativeFile = relativeToInputs(inputs.dir);
     return finalizeModel(
       draft,
       namespaces,
-      relativeToInputs(inputs.dir),
+      relativeFile,
       {
         inputs: inputs.label,
         lowestApiVersion: lowestSupportedVersion(
@@ -162,7 +171,7 @@ export function buildModelFrom(
       },
       operations
         ? {
-            operations: finalizeOperations(draft, file),
+            operations: finalizeOperations(draft, file, relativeFile),
             operationsSource: operationsSource(
               draft,
               file,

@@ -97,6 +97,13 @@ export function handleCall(s: Services, call: IncomingCall): Rendered {
     throw notFound(
       `The requested resource was not found: it exists from API version ${op.addedIn}, this request asks for ${version}.`,
     );
+  if (
+    op.removedIn !== undefined &&
+    versionNumber(op.removedIn) <= versionNumber(version)
+  )
+    throw notFound(
+      `The requested resource was not found: it is gone from API version ${op.removedIn}, this request asks for ${version}.`,
+    );
   if (op.auth === "basic") {
     const credentials = basicCredentials(call.headers);
     if (!credentials) throw unauthorized();

@@ -2,7 +2,9 @@
  * The operations document for an API version: the schema set names it with a `{version}` placeholder
  * (`operations/{version}.openapi.json`); the file for the version exactly, else the newest one below
  * it (with a warning that names it). For the model of every version, the newest file. A version
- * older than every document (5.1) gets none, with a warning: its package has types and no stubs.
+ * older than every document (5.5, the Programming Guide's) gets the oldest one, with a warning: its
+ * operations are those of that document that the version has (see passes/filter-api-version.ts and
+ * passes/link-operations.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -20,6 +22,8 @@ export interface OperationsFile {
   readonly version: string;
   /** Said when the file is not the target version's own. */
   readonly warning?: GeneratorError;
+  /** Whether the file is of a version newer than the target (the target is older than every document). */
+  readonly newer?: boolean;
 }
 
 /** `versions`: what {@link operationsVersions} listed. */
@@ -39,14 +43,17 @@ export function findOperationsFile(
   if (versions.includes(target)) return { path: at(target), version: target };
   const below = versions.filter((v) => compareVersions(v, target) < 0);
   const chosen = below[below.length - 1];
-  if (chosen === undefined)
+  if (chosen === undefined) {
+    const oldest = versions[0];
     return {
-      path: undefined,
-      version: target,
+      path: at(oldest),
+      version: oldest,
+      newer: true,
       warning: new GeneratorError(
-        `no operations document for API ${target} or below in ${join(inputDir, dirname(pattern))} (it has ${versions.join(", ")}): the package has no stubs`,
+        `no operations document for API ${target} or below in ${join(inputDir, dirname(pattern))} (it has ${versions.join(", ")}): the operations are those of ${at(oldest)} that API ${target} has (every type they send and answer present at ${target} by the schemas' added-in and removed-in, with its media type of ${target})`,
       ),
     };
+  }
   return {
     path: at(chosen),
     version: chosen,

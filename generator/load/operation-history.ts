@@ -1,38 +1,252 @@
 /**
- * When each operation first appears: the operations documents of the versions up to the target
- * (`operations/27.0.openapi.json`, ...), read for their method and path only. An operation listed
- * by the oldest document has no known start (it may be older still).
+ * What the operations documents of the versions up to the target (`operations/27.0.openapi.json`,
+ * ...) tell about the operations of the target's own document, beyond it:
+ *
+ * - when each operation first appears (an operation the oldest document lists has no known start:
+ *   it may be older still);
+ * - the paths it had before (a rename): an operation an older document lists and the next one does
+ *   not, where the next one lists an operation of the same method, taking and answering the same
+ *   media types, at the same path once a literal prefix before a path parameter is dropped
+ *   (`/vApp/vm-{id}/action/reconfigureVm` in 27.0 and 29.0, `/vApp/{id}/action/reconfigureVm` from
+ *   30.0: for a VM's id, `vm-<uuid>`, both are the same URL), is the same operation under its new
+ *   path, as old as the oldest of them;
+ * - the operations older documents list and the target's does not (nor under another path): each
+ *   as the newest document that lists it describes it, with the version whose document first lacks
+ *   it.
  */
-import { resolve } from "node:path";
-import { compareVersions } from "../model/api-version.js";
-import type { ReadText } from "../read-input-file.js";
+import type { RawOperation } from "./read-operations.js";
+
+/** What the history needs of an operation: method, path and the media types it takes and answers. */
+export interface ListedOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly request: readonly { readonly mediaType: string }[];
+  readonly responses: readonly { readonly mediaType: string }[];
+}
+
+/** One operations document of the inputs, listed. */
+export interface VersionedDocument {
+  readonly version: string;
+  /** The file, as read. */
+  readonly file: string;
+  readonly operations: readonly ListedOperation[];
+}
+
+/** A path an operation was listed at by older documents. */
+export interface FormerPath {
+  /** `METHOD /path` as those documents give it. */
+  readonly id: string;
+  readonly path: string;
+  /** The first and last versions whose documents list it there. */
+  readonly from: string;
+  readonly until: string;
+}
+
+/** An operation of older documents that the target's document does not list. */
+export interface DroppedOperation {
+  /** As the newest document that lists it describes it. */
+  readonly operation: RawOperation;
+  /** That document's file. */
+  readonly file: string;
+  /** The first version that lists it (absent: the oldest document does). */
+  readonly addedIn?: string;
+  /** The first version whose document no longer lists it. */
+  readonly removedIn: string;
+  readonly formerPaths: readonly FormerPath[];
+}
+
+export interface OperationHistory {
+  /** `METHOD /path` (of the target's document) -> the first version that lists it, under this path or a former one (oldest document: absent). */
+  readonly addedIn: ReadonlyMap<string, string>;
+  /** `METHOD /path` (of the target's document) -> the paths older documents listed it at, oldest first. */
+  readonly formerPaths: ReadonlyMap<string, readonly FormerPath[]>;
+  /** In the order they were first listed. */
+  readonly dropped: readonly DroppedOperation[];
+}
+
+export const NO_HISTORY: OperationHistory = {
+  addedIn: new Map(),
+  formerPaths: new Map(),
+  dropped: [],
+};
+
+interface Lineage {
+  first: string;
+  lastSeen: string;
+  file: string;
+  formerPaths: FormerPath[];
+}
+
+/**
+ * `documents`: oldest first, the target's own last. `describe` reads the operations (`METHOD /path`)
+ * of one of those files in full: only those the target dropped are, from the newest file listing each.
+ */
+export function operationHistory(
+  documents: readonly VersionedDocument[],
+  describe: (file: string, ids: ReadonlySet<string>) => readonly RawOperation[],
+): OperationHistory {
+  if (documents.length === 0) return NO_HISTORY;
+  const lineages = new Map<string, Lineage>();
+  let previous: VersionedDocument | undefined;
+  for (const doc of documents) {
+    const byId = new Map(doc.operations.map((op) => [idOf(op), op]));
+    if (previous) {
+      // What the document no longer lists: renamed (into an operation of the same method and
+      // media types at its path without prefixes), or gone.
+      const gone = previous.operations.filter((op) => !byId.has(idOf(op)));
+      const candidates = new Map<string, ListedOperation>();
+      if (gone.length)
+        for (const op of [...doc.operations].reverse())
+          candidates.set(renameKey(op), op);
+      for (const old of gone) {
+        const oldId = idOf(old);
+        const renamed = candidates.get(renameKey(old));
+        const lineage = lineages.get(oldId);
+        if (!renamed || !lineage) continue;
+        const newId = idOf(renamed);
+        const into = lineages.get(newId);
+        const former: FormerPath = {
+          id: oldId,
+          path: old.path,
+          from: lineage.first,
+          until: previous.version,
+        };
+        lineages.delete(oldId);
+        lineages.set(newId, {
+          first:
+            into &&
+            versionIndex(documents, into.first) <
+              versionIndex(documents, lineage.first)
+              ? into.first
+              : lineage.first,
+          lastSeen: previous.version,
+          file: doc.file,
+          formerPaths: [
+            ...lineage.formerPaths,
+            former,
+            ...(into?.formerPaths ?? []),
+          ],
+        });
+      }
+    }
+    for (const id of byId.keys()) {
+      const lineage = lineages.get(id);
+      if (lineage) {
+        lineage.lastSeen = doc.version;
+        lineage.file = doc.file;
+      } else
+        lineages.set(id, {
+          first: doc.version,
+          lastSeen: doc.version,
+          file: doc.file,
+          formerPaths: [],
+        });
+    }
+    previous = doc;
+  }
+  const oldest = documents[0].version;
+  const target = documents[documents.length - 1];
+  const listed = new Set(target.operations.map(idOf));
+  const addedIn = new Map<string, string>();
+  const formerPaths = new Map<string, readonly FormerPath[]>();
+  const gone: [string, Lineage][] = [];
+  for (const [id, lineage] of lineages) {
+    if (!listed.has(id)) {
+      gone.push([id, lineage]);
+      continue;
+    }
+    if (lineage.first !== oldest) addedIn.set(id, lineage.first);
+    if (lineage.formerPaths.length) formerPaths.set(id, lineage.formerPaths);
+  }
+  // Each dropped operation as the newest file listing it describes it, each file read once.
+  const described = new Map<string, RawOperation>();
+  for (const file of new Set(gone.map(([, l]) => l.file))) {
+    const ids = new Set(
+      gone.filter(([, l]) => l.file === file).map(([id]) => id),
+    );
+    for (const op of describe(file, ids))
+      described.set(`${file} ${idOf(op)}`, op);
+  }
+  const dropped = gone.map(([id, lineage]): DroppedOperation => {
+    const operation = described.get(`${lineage.file} ${id}`);
+    if (!operation)
+      throw new Error(`internal: ${lineage.file} does not describe ${id}`);
+    return {
+      operation,
+      file: lineage.file,
+      ...(lineage.first !== oldest ? { addedIn: lineage.first } : {}),
+      removedIn:
+        documents[versionIndex(documents, lineage.lastSeen) + 1].version,
+      formerPaths: lineage.formerPaths,
+    };
+  });
+  return { addedIn, formerPaths, dropped };
+}
+
+/**
+ * An operations document's operations, listed (method, path, media types) from its parsed JSON
+ * without checking it: an older document is read in full only for the operations the target dropped.
+ */
+export function listOperations(json: unknown): ListedOperation[] {
+  const listed: ListedOperation[] = [];
+  const paths = isObject(json) ? json.paths : undefined;
+  if (!isObject(paths)) return listed;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const [key, op] of Object.entries(item)) {
+      if (!METHODS.includes(key) || !isObject(op)) continue;
+      const request = isObject(op.requestBody)
+        ? mediaTypesOf(op.requestBody.content)
+        : [];
+      const responses = isObject(op.responses)
+        ? Object.entries(op.responses).flatMap(([status, r]) =>
+            /^2/.test(status) && isObject(r) ? mediaTypesOf(r.content) : [],
+          )
+        : [];
+      listed.push({ method: key.toUpperCase(), path, request, responses });
+    }
+  }
+  return listed;
+}
 
 const METHODS = ["get", "put", "post", "delete"];
 
+function mediaTypesOf(content: unknown): { mediaType: string }[] {
+  return isObject(content)
+    ? Object.keys(content).map((mediaType) => ({ mediaType }))
+    : [];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function idOf(op: ListedOperation): string {
+  return `${op.method} ${op.path}`;
+}
+
+function versionIndex(
+  documents: readonly VersionedDocument[],
+  version: string,
+): number {
+  return documents.findIndex((d) => d.version === version);
+}
+
 /**
- * `METHOD /path` -> the first version whose document lists it (oldest document: absent).
- * `documented`: the versions that have a document, oldest first.
+ * The rule for a rename: the same method, the same media types taken and answered, and the same
+ * path once a literal prefix before a parameter (`vm-{id}`) is dropped (the paths themselves
+ * differ): two operations are the same when their keys are.
  */
-export function operationHistory(
-  inputDir: string,
-  pattern: string,
-  upTo: string,
-  documented: readonly string[],
-  read: ReadText,
-): Map<string, string> {
-  const versions = documented.filter((v) => compareVersions(v, upTo) <= 0);
-  const first = new Map<string, string>();
-  versions.forEach((version, i) => {
-    const file = resolve(inputDir, pattern.replace("{version}", version));
-    const paths = (JSON.parse(read(file)) as { paths?: object }).paths;
-    for (const [path, item] of Object.entries(paths ?? {})) {
-      for (const method of Object.keys(item as object)) {
-        if (!METHODS.includes(method)) continue;
-        const id = `${method.toUpperCase()} ${path}`;
-        if (!first.has(id)) first.set(id, i === 0 ? "" : version);
-      }
-    }
-  });
-  for (const [id, version] of first) if (!version) first.delete(id);
-  return first;
+function renameKey(op: ListedOperation): string {
+  return `${op.method} ${withoutPrefixes(op.path)} ${mediaTypes(op.request)} -> ${mediaTypes(op.responses)}`;
+}
+
+function withoutPrefixes(path: string): string {
+  return path.replace(/\/[^/{}]+(\{[^/{}]+\})(?=\/|$)/g, "/$1");
+}
+
+function mediaTypes(bodies: readonly { mediaType: string }[]): string {
+  return [...new Set(bodies.map((b) => b.mediaType.toLowerCase()))]
+    .sort()
+    .join(" ");
 }

@@ -16,7 +16,7 @@ import {
   type VersionFact,
 } from "../config/version-facts.js";
 import { GeneratorError } from "../diagnostics.js";
-import { ALL_VERSIONS } from "../model/api-version.js";
+import { ALL_VERSIONS, compareVersions } from "../model/api-version.js";
 import type { Namespace } from "../model/ir.js";
 import { namespaceTable } from "../model/namespace-table.js";
 import { timed, type Timings } from "../timings.js";
@@ -28,8 +28,18 @@ import {
 } from "./find-operations-file.js";
 import { identifyRelease, inputsLabel } from "./identify-release.js";
 import { InputFiles, type InputsRead } from "./input-files.js";
-import { operationHistory } from "./operation-history.js";
-import { readOperations, type OperationsDocument } from "./read-operations.js";
+import {
+  listOperations,
+  NO_HISTORY,
+  operationHistory,
+  type OperationHistory,
+} from "./operation-history.js";
+import {
+  operationsOf,
+  parseOperationsJson,
+  readOperations,
+  type OperationsDocument,
+} from "./read-operations.js";
 import { loadSchemaSet, type SchemaSet } from "./schema-set.js";
 
 /** What a run reads its inputs with: the folder, our description of the set, the API version asked for. */
@@ -43,8 +53,15 @@ export interface InputOptions {
 /** The operations document used at the API version, read. */
 export interface OperationsInput {
   readonly document: OperationsDocument;
-  /** `METHOD /path` -> the first version whose document lists it (see operation-history.ts). */
-  readonly history: ReadonlyMap<string, string>;
+  /** The version of the document (the API version's, or the newest below it, or the oldest above it). */
+  readonly version: string;
+  /**
+   * Whether the document is of a version newer than the API version (older than every document):
+   * its operations are those of it the version has, and it says nothing of what the version's types are.
+   */
+  readonly newer: boolean;
+  /** What the documents up to it say of its operations: since when, former paths, those it dropped (see operation-history.ts). */
+  readonly history: OperationHistory;
 }
 
 /** One record of the inputs of a run; what it read (`files`, `listings`) is what the package cache checks. */
@@ -105,19 +122,42 @@ export function readInputs(
       : undefined;
     if (found?.warning) warnings.push(found.warning);
     if (!found?.path) return undefined;
-    return {
-      document: readOperations(resolve(dir, found.path), files.text),
-      history:
-        apiVersion === ALL_VERSIONS
-          ? new Map<string, string>()
-          : operationHistory(
-              dir,
-              pattern!,
-              found.version,
-              documented,
-              files.text,
-            ),
-    };
+    const document = readOperations(resolve(dir, found.path), files.text);
+    const newer = found.newer === true;
+    // The documents up to the one used, oldest first, the one used last.
+    const older =
+      apiVersion === ALL_VERSIONS || newer
+        ? []
+        : documented.filter((v) => compareVersions(v, found.version) < 0);
+    // Each older document parsed once: listed for the history, read in full for what it dropped.
+    const parsed = new Map(
+      older.map((version) => {
+        const file = resolve(dir, pattern!.replace("{version}", version));
+        const text = files.text(file);
+        return [file, { version, text, json: parseOperationsJson(file, text) }];
+      }),
+    );
+    const history = older.length
+      ? operationHistory(
+          [
+            ...[...parsed].map(([file, { version, json }]) => ({
+              version,
+              file,
+              operations: listOperations(json),
+            })),
+            {
+              version: found.version,
+              file: document.file,
+              operations: document.operations,
+            },
+          ],
+          (file, ids) => {
+            const { text, json } = parsed.get(file)!;
+            return operationsOf(file, text, json, ids).operations;
+          },
+        )
+      : NO_HISTORY;
+    return { document, version: found.version, newer, history };
   });
   const operationOverrides = schemaSet.operationOverrides
     ? readOperationOverrides(

@@ -49,21 +49,37 @@ export function readOperations(
   read: ReadText = readInputFile,
 ): OperationsDocument {
   const text = read(file);
-  let json: Json;
+  return operationsOf(file, text, parseOperationsJson(file, text));
+}
+
+/** An operations file's JSON, parsed (invalid JSON is an error at its file). */
+export function parseOperationsJson(file: string, text: string): unknown {
   try {
-    json = JSON.parse(text) as Json;
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new GeneratorError(
       `invalid JSON: ${(error as Error).message}`,
       locateJsonPath(file, text, []),
     );
   }
+}
+
+/**
+ * The operations of a document already parsed (`json`, from `text`); `only`: the operations
+ * (`METHOD /path`) to read, the others left unread (absent: all).
+ */
+export function operationsOf(
+  file: string,
+  text: string,
+  json: unknown,
+  only?: ReadonlySet<string>,
+): OperationsDocument {
   const at = (keys: string[]) => lazyJsonLocation(file, text, keys);
   const fail = (keys: string[], message: string): never => {
     throw new GeneratorError(message, at(keys), jsonPath(keys));
   };
   if (!isObject(json)) fail([], "must be an object (an OpenAPI document)");
-  const paths = json.paths;
+  const paths = (json as Json).paths;
   if (!isObject(paths))
     fail(["paths"], "must be an object of path -> operations");
   const operations: RawOperation[] = [];
@@ -78,7 +94,8 @@ export function readOperations(
     );
     for (const method of METHODS) {
       const op = item[method.toLowerCase()];
-      if (op === undefined) continue;
+      if (op === undefined || (only && !only.has(`${method} ${path}`)))
+        continue;
       const keys = ["paths", path, method.toLowerCase()];
       if (!isObject(op)) fail(keys, "must be an object");
       operations.push(
@@ -86,7 +103,7 @@ export function readOperations(
       );
     }
   }
-  const info = json.info as Json | undefined;
+  const info = (json as Json).info as Json | undefined;
   return {
     file,
     version: typeof info?.version === "string" ? info.version : undefined,

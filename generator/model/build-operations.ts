@@ -1,8 +1,14 @@
 /**
  * Raw operations (as the operations document gives them) -> the working model's operations: the
- * document's `x-xsd-type` prefixes resolved to namespaces, the tag and auth scheme checked.
+ * document's `x-xsd-type` prefixes resolved to namespaces, the tag and auth scheme checked; with
+ * what the older documents say of them (since when, former paths), and after them the operations
+ * the older documents list and this one dropped (each with the version that dropped it).
  */
 import { GeneratorError } from "../diagnostics.js";
+import type {
+  FormerPath,
+  OperationHistory,
+} from "../load/operation-history.js";
 import type { RawBody, RawOperation } from "../load/read-operations.js";
 import type { DraftBody, DraftOperation } from "./draft.js";
 import { clark } from "./qname.js";
@@ -12,7 +18,7 @@ const TAGS = new Set(["user", "admin", "extension"]);
 export function buildOperations(
   raw: readonly RawOperation[],
   prefixes: Readonly<Record<string, string>>,
-  addedIn: ReadonlyMap<string, string> = new Map(),
+  history?: OperationHistory,
 ): DraftOperation[] {
   const body = (b: RawBody): DraftBody => {
     const [prefix, local] = b.xsdType.split(":", 2);
@@ -30,17 +36,29 @@ export function buildOperations(
       location: b.location,
     };
   };
-  return raw.map((op) => {
+  const operation = (
+    op: RawOperation,
+    since: {
+      addedIn?: string;
+      removedIn?: string;
+      formerPaths?: readonly FormerPath[];
+      file?: string;
+    },
+  ): DraftOperation => {
     if (!TAGS.has(op.tag))
       throw new GeneratorError(
         `unknown tag "${op.tag}" (expected user, admin or extension)`,
         op.location,
         `${op.jsonPath}.tags`,
       );
-    const id = `${op.method} ${op.path}`;
     return {
-      id,
-      ...(addedIn.has(id) ? { addedIn: addedIn.get(id) } : {}),
+      id: `${op.method} ${op.path}`,
+      ...(since.addedIn ? { addedIn: since.addedIn } : {}),
+      ...(since.removedIn ? { removedIn: since.removedIn } : {}),
+      ...(since.formerPaths?.length
+        ? { formerPaths: since.formerPaths.map((f) => ({ ...f })) }
+        : {}),
+      ...(since.file ? { file: since.file } : {}),
       method: op.method,
       path: op.path,
       tag: op.tag as DraftOperation["tag"],
@@ -54,5 +72,22 @@ export function buildOperations(
       location: op.location,
       overrides: [],
     };
-  });
+  };
+  return [
+    ...raw.map((op) => {
+      const id = `${op.method} ${op.path}`;
+      return operation(op, {
+        addedIn: history?.addedIn.get(id),
+        formerPaths: history?.formerPaths.get(id),
+      });
+    }),
+    ...(history?.dropped ?? []).map((dropped) =>
+      operation(dropped.operation, {
+        addedIn: dropped.addedIn,
+        removedIn: dropped.removedIn,
+        formerPaths: dropped.formerPaths,
+        file: dropped.file,
+      }),
+    ),
+  ];
 }

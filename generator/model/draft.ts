@@ -143,6 +143,17 @@ export interface DraftOperation {
   id: string;
   /** The first API version whose operations document lists it (absent: the oldest document does). */
   addedIn?: string;
+  /** For an operation older documents list and the target's does not: the first version whose document lacks it. */
+  removedIn?: string;
+  /** The paths older documents listed it at (a rename: see load/operation-history.ts). */
+  formerPaths?: {
+    id: string;
+    path: string;
+    from: string;
+    until: string;
+  }[];
+  /** The operations file that describes it, when it is not the target's (an operation it dropped). */
+  file?: string;
   method: "GET" | "PUT" | "POST" | "DELETE";
   path: string;
   tag: "user" | "admin" | "extension";

@@ -4,7 +4,12 @@ import type { Operation, OperationsSource } from "./ir.js";
 
 const METHOD_ORDER = ["GET", "PUT", "POST", "DELETE"];
 
-export function finalizeOperations(draft: Draft, file: string): Operation[] {
+/** `file`: the target's operations file; `relativeFile`: another operations file's path as `file` gives it. */
+export function finalizeOperations(
+  draft: Draft,
+  file: string,
+  relativeFile: (file: string) => string,
+): Operation[] {
   return draft.operations
     .map((op): Operation => {
       if (!op.name || !op.linked)
@@ -22,7 +27,20 @@ export function finalizeOperations(draft: Draft, file: string): Operation[] {
         responses: op.linked.responses,
         deprecated: op.deprecated,
         ...(op.addedIn ? { addedIn: op.addedIn } : {}),
-        source: { file, path: op.jsonPath },
+        ...(op.removedIn ? { removedIn: op.removedIn } : {}),
+        ...(op.formerPaths
+          ? {
+              formerPaths: op.formerPaths.map(({ path, from, until }) => ({
+                path,
+                from,
+                until,
+              })),
+            }
+          : {}),
+        source: {
+          file: op.file ? relativeFile(op.file) : file,
+          path: op.jsonPath,
+        },
         ...(op.overrides.length ? { overrides: op.overrides } : {}),
       };
     })

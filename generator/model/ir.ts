@@ -283,6 +283,21 @@ export interface Operation {
    * inputs have lists it already (or the inputs have one document only).
    */
   readonly addedIn?: string;
+  /**
+   * For an operation an older document lists and the target version's does not (its stub is kept,
+   * for the older servers the package speaks to): the first version whose document lacks it.
+   */
+  readonly removedIn?: string;
+  /**
+   * The paths older documents listed it at, each with the first and last versions that did (a
+   * rename: the same method, media types and URL for the ids it takes; see
+   * `generator/load/operation-history.ts`).
+   */
+  readonly formerPaths?: {
+    readonly path: string;
+    readonly from: string;
+    readonly until: string;
+  }[];
   /** Where it is described: the operations file and the JSON path of the operation in it. */
   readonly source: { readonly file: string; readonly path: string };
   /** Facts our schema-set description adds to the operations document, each with its evidence. */

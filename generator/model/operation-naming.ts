@@ -13,10 +13,13 @@
  *    `getVAppMetadata` and `getCatalogMetadata`; `getOrg` (`/org/{id}`) and `getAdminOrg`
  *    (`/admin/org/{id}`). The qualifier goes before the resource, or after an action's name
  *    (`enableDownloadVAppTemplate`).
- * 4. Where names still collide, an operation with path parameters is named by all of them
- *    (`/org` -> `getOrg`, `/org/{id}` -> `getOrgById`).
+ * 4. Where names still collide (or take a name rule 7 reserves), an operation with path
+ *    parameters is named by all of them (`/org` -> `getOrg`, `/org/{id}` -> `getOrgById`).
  * 5. What still collides, or is a reserved word, gets `_2`, `_3` in order of operation id.
  * 6. Names from the user's config (`operationNames`) win, and no derived name takes them.
+ * 7. The operations older documents list and the target's dropped are named after the target's
+ *    own, by the same rules, taking none of their names (`taken`): a package's names do not change
+ *    when older documents join its inputs.
  *
  * Every name depends only on the operations document (and the overrides), so it is the same from
  * run to run.
@@ -61,9 +64,10 @@ interface Parts {
 export function operationNames(
   operations: readonly NamedOperation[],
   overrides: ReadonlyMap<string, string>,
+  taken: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
   const result = new Map<string, string>();
-  const reserved = new Set<string>();
+  const reserved = new Set<string>(taken);
   for (const op of operations) {
     const forced = overrides.get(op.id);
     if (forced === undefined) continue;
@@ -111,8 +115,8 @@ export function operationNames(
     const name = compose(entry.parts);
     groups.set(name, [...(groups.get(name) ?? []), entry]);
   }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  for (const [name, group] of groups) {
+    if (group.length < 2 && !taken.has(name)) continue;
     for (const { op, parts } of group) {
       const params = parameters(op.path);
       if (params.length) parts.by = `By${params.map(pascal).join("And")}`;

@@ -3,25 +3,47 @@
  * particle and attribute added after the target version, or removed at or before it; then whatever
  * depends on something left out (a particle of a removed type, a type derived from one), until
  * nothing more changes. A client generated for version X thus cannot express what X would reject.
+ *
+ * Except what the operations documents say exists: a type an operations document of version X
+ * names (with its bases, and its global elements where its annotations leave it none to write its
+ * bodies as) is live at X, whatever its annotations say, and so in every package that speaks X. The annotations are wrong
+ * there: `RelocateParamsType` carries `removed-in="REMOVED_VERSION_15_51"` (30.0), yet every
+ * operations document from 27.0 to 36.0 lists `POST /vApp/{id}/action/relocate` with it, and real
+ * clients send it (pyvcloud's `VM.relocate`, API 31.0 and later). The operations kept here are the
+ * target's document's and those older documents list and it dropped (each named by the document of
+ * a version the package speaks). A document newer than the target (the target is older than every
+ * document) says nothing of the target: there the annotations decide, and its operations follow.
  */
 import { ALL_VERSIONS, compareVersions } from "../model/api-version.js";
 import { isBuiltin } from "../model/builtins.js";
-import type { DraftModelGroup, DraftParticle } from "../model/draft.js";
+import type { Draft, DraftModelGroup, DraftParticle } from "../model/draft.js";
 import type { Annotations } from "../model/ir.js";
 import type { ClarkName } from "../model/qname.js";
 import type { Pass } from "./pass.js";
 
 export const filterApiVersion: Pass = {
   name: "filter-api-version",
-  run(draft, { versions }) {
+  run(draft, { versions, operationsDocument }) {
     if (versions.target === ALL_VERSIONS) return;
     const present = (a: Annotations) =>
       (!a.addedIn || compareVersions(a.addedIn, versions.target) <= 0) &&
       (!a.removedIn || compareVersions(a.removedIn, versions.target) > 0);
+    const live =
+      operationsDocument && !operationsDocument.newer
+        ? namedByOperations(draft)
+        : new Set<ClarkName>();
     for (const [id, def] of draft.types)
-      if (!present(def.annotations)) draft.types.delete(id);
+      if (!live.has(id) && !present(def.annotations)) draft.types.delete(id);
+    // A live type's elements go by their own annotations, unless none is left to write it as.
+    const written = new Set<ClarkName>();
+    for (const element of draft.elements.values())
+      if (present(element.annotations)) written.add(element.type);
     for (const [id, element] of draft.elements)
-      if (!present(element.annotations)) draft.elements.delete(id);
+      if (
+        !present(element.annotations) &&
+        !(live.has(element.type) && !written.has(element.type))
+      )
+        draft.elements.delete(id);
     const known = (id: ClarkName | undefined) =>
       !id || isBuiltin(id) || draft.types.has(id);
     let changed = true;
@@ -59,6 +81,22 @@ export const filterApiVersion: Pass = {
     }
   },
 };
+
+/** The types the operations name (those our overrides leave out aside), with their bases. */
+function namedByOperations(draft: Draft): Set<ClarkName> {
+  const live = new Set<ClarkName>();
+  for (const op of draft.operations) {
+    if (op.leaveOut) continue;
+    for (const body of [...op.request, ...op.responses]) {
+      let id: ClarkName | undefined = body.type;
+      while (id && !live.has(id) && draft.types.has(id)) {
+        live.add(id);
+        id = draft.types.get(id)!.base;
+      }
+    }
+  }
+  return live;
+}
 
 /** Removes the particles `keep` rejects, at any depth; true if anything was removed. */
 function prune(

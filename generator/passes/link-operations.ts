@@ -8,6 +8,10 @@
  * with a body that no element can carry (the 35.2 operations document names
  * `VMWProviderVdcResourcePoolType`, which no global element of the 35.2 XSDs has) is left out with a
  * warning at its JSON path, and generation goes on.
+ *
+ * When the document is of a version newer than the target (the target is older than every
+ * document), it says nothing of the target's media types: an operation whose body's media type is
+ * not its type's own at the target is left out there (the target's servers knew no such body).
  */
 import { GeneratorError } from "../diagnostics.js";
 import type { Draft, DraftBody, DraftOperation } from "../model/draft.js";
@@ -43,6 +47,18 @@ export const linkOperations: Pass = {
         });
         continue;
       }
+      const otherMediaType = context.operationsDocument?.newer
+        ? [...op.request, ...op.responses].find(
+            (body) => ownMediaType(draft, body) === false,
+          )
+        : undefined;
+      if (otherMediaType) {
+        draft.leftOutOperations.push({
+          id: op.id,
+          reason: `${localOf(otherMediaType.type)}'s media type at API ${draft.apiVersion} is ${draft.types.get(otherMediaType.type)?.annotations.mediaType}+xml, not ${otherMediaType.mediaType} (the ${context.operationsDocument!.version} document's)`,
+        });
+        continue;
+      }
       const link = (body: DraftBody) =>
         shapes(draft, op, body, elementsByType, context);
       const bodies = [...op.request, ...op.responses];
@@ -70,6 +86,13 @@ export const linkOperations: Pass = {
   },
 };
 
+/** Whether a body's media type is its type's own at the target (undefined: the type declares none, or the body names a range). */
+function ownMediaType(draft: Draft, body: DraftBody): boolean | undefined {
+  const declared = draft.types.get(body.type)?.annotations.mediaType;
+  if (!declared || body.mediaType.includes("*")) return undefined;
+  return `${declared}+xml`.toLowerCase() === body.mediaType.toLowerCase();
+}
+
 function shapes(
   draft: Draft,
   op: DraftOperation,
@@ -78,11 +101,7 @@ function shapes(
   { warn }: PassContext,
 ): BodyDecl[] {
   const declared = draft.types.get(body.type)?.annotations.mediaType;
-  if (
-    declared &&
-    !body.mediaType.includes("*") &&
-    `${declared}+xml`.toLowerCase() !== body.mediaType.toLowerCase()
-  )
+  if (ownMediaType(draft, body) === false)
     warn(
       new GeneratorError(
         `${op.id}: media type ${body.mediaType} does not match ${localOf(body.type)}'s own ${declared}+xml`,

@@ -28,6 +28,14 @@ export interface PassContext {
   readonly checkApiVersion: boolean;
   /** The API versions the input folder has an operations document for, oldest first. */
   readonly operationsVersions: readonly string[];
+  /**
+   * The operations document the operations come from: its version, and whether it is newer than the
+   * target (the target is older than every document); undefined without one.
+   */
+  readonly operationsDocument?: {
+    readonly version: string;
+    readonly newer: boolean;
+  };
   /** Reports a problem in the input that does not stop generation (printed as a warning). */
   readonly warn: (warning: GeneratorError) => void;
 }

@@ -143,7 +143,7 @@ export interface VcdClient {
    * parameters, or anything with an `href` (then the request goes there). `body` is a document
    * (sent as the shape the operation takes for its element) or, for an operation of one shape, the
    * bare value; it is validated at the version spoken before anything is sent. An operation added
-   * after the version spoken (`addedIn`) is a `VcdRequestError`, before anything is sent. The type parameter only narrows the
+   * after the version spoken (`addedIn`), or one dropped at or before it (`removedIn`), is a `VcdRequestError`, before anything is sent. The type parameter only narrows the
    * answer's type (the stubs pass their operation's documents); what is checked at run time is
    * the operation's declared answers.
    */
@@ -463,6 +463,13 @@ class Client implements VcdClient {
     ) {
       throw new VcdRequestError(
         `${operation.name} (${operation.method} ${operation.path}) needs API version ${needs}; this session speaks ${this.#apiVersion}`,
+        { operation: operation.name, method: operation.method },
+      );
+    }
+    const gone = operation.removedIn;
+    if (gone !== undefined && compareApiVersions(gone, this.#apiVersion) <= 0) {
+      throw new VcdRequestError(
+        `${operation.name} (${operation.method} ${operation.path}) is gone from API version ${gone}; this session speaks ${this.#apiVersion}`,
         { operation: operation.name, method: operation.method },
       );
     }

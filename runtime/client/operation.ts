@@ -57,4 +57,6 @@ export interface OperationInfo {
   readonly anyDocument?: ElementGroupPart;
   /** The first API version that has it (absent: as old as the package's oldest version): a session speaking an older version refuses it before sending. */
   readonly addedIn?: string;
+  /** The first API version whose operations document no longer lists it (absent: the package's own version lists it): a session speaking it or a newer one refuses it before sending. */
+  readonly removedIn?: string;
 }

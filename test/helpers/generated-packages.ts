@@ -75,16 +75,18 @@ export interface ClientPackage {
   ) => import("../../runtime/client/client.js").VcdClient;
   readonly startSimulator: (
     options?: import("../../simulator/binding.js").SimulatorOptions,
-  ) => Promise<
-    import("../../simulator/binding.js").Simulator
-  >;
+  ) => Promise<import("../../simulator/binding.js").Simulator>;
   readonly API_VERSION: string;
 }
 
 export async function loadClientPackage(
   apiVersion: "30.0" | "all",
 ): Promise<ClientPackage> {
-  const dir = join(inject("generatedDir"), apiVersion);
+  return importClientPackage(join(inject("generatedDir"), apiVersion));
+}
+
+/** The client side of the compiled package in `dir`. */
+export async function importClientPackage(dir: string): Promise<ClientPackage> {
   const load = async (path: string) =>
     (await import(pathToFileURL(join(dir, "dist", path)).href)) as Record<
       string,

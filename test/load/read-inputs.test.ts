@@ -31,7 +31,19 @@ describe("readInputs on the 36.0 set", () => {
     expect(inputs.operations?.document.file).toBe(
       join(VCD_API_36_DIR, "operations/36.0.openapi.json"),
     );
-    expect(inputs.operations!.history.size).toBeGreaterThan(0);
+    const history = inputs.operations!.history;
+    expect(history.addedIn.get("POST /disk/{id}/action/moveDisk")).toBe("36.0");
+    expect(
+      history.formerPaths.get("POST /vApp/{id}/action/reconfigureVm"),
+    ).toEqual([
+      {
+        id: "POST /vApp/vm-{id}/action/reconfigureVm",
+        path: "/vApp/vm-{id}/action/reconfigureVm",
+        from: "27.0",
+        until: "29.0",
+      },
+    ]);
+    expect(history.dropped.length).toBe(38);
     expect(inputs.versionFacts.length).toBeGreaterThan(100);
     expect(inputs.operationOverrides.length).toBeGreaterThan(0);
     expect(inputs.namespaces.map((ns) => ns.prefix)).toContain("vcloud");
@@ -39,7 +51,7 @@ describe("readInputs on the 36.0 set", () => {
 
   it("records every file it read, once, with the sha256 of what it read", () => {
     expect(new Set(read).size).toBe(read.length);
-    // Sorted by absolute path (relative ones sort otherwise for a checkout beside ../shared named after it).
+    // In the order of their absolute paths (wherever the project and the inputs lie).
     const paths = inputs.files.map((f) => f.path);
     expect([...paths].sort()).toEqual(paths);
     for (const entry of schemaSet.entryPoints) expect(read).toContain(entry);

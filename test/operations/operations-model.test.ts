@@ -159,7 +159,7 @@ describe("operations in the model", () => {
     });
   });
 
-  it("leaves out an operation whose type is left out at the API version, and counts it", () => {
+  it("keeps an operation whose type its document names, whatever the type's annotations (see operations-across-documents)", () => {
     const paths = {
       "/new": {
         get: {
@@ -174,13 +174,11 @@ describe("operations in the model", () => {
         },
       },
     };
-    expect(build(paths, { apiVersion: "30.0" }).model.operations).toEqual([]);
-    expect(
-      build(paths, { apiVersion: "30.0" }).model.operationsSource?.leftOut,
-    ).toEqual([{ id: "GET /new", reason: "NewType is left out at API 30.0" }]);
-    expect(
-      build(paths, { apiVersion: "31.0" }).model.operations.map((o) => o.name),
-    ).toEqual(["getNew"]);
+    // NewType is added in 31.0, yet the document used at 30.0 names it: it is live at 30.0.
+    const { model } = build(paths, { apiVersion: "30.0" });
+    expect(model.operations.map((o) => o.name)).toEqual(["getNew"]);
+    expect(model.operationsSource?.leftOut).toEqual([]);
+    expect(model.types.some((t) => t.id === `{${TNS}}NewType`)).toBe(true);
   });
 
   it("an operation naming a type the schema set does not have is left out with a warning at its JSON path, and the others are kept", () => {

@@ -273,7 +273,7 @@ describe("installed into a new project", () => {
       consumer,
     );
     expect(generate.out).toMatch(
-      /^vcd-codegen: 760 types, 605 elements, \d+ operations .*\(API 36\.0\) in [\d.]+ s -> generated\/vcloud\n$/,
+      /^vcd-codegen: 765 types, 610 elements, \d+ operations .*\(API 36\.0\) in [\d.]+ s -> generated\/vcloud\n$/,
     );
     expect(
       JSON.parse(
@@ -366,7 +366,7 @@ console.log(JSON.stringify({ elements: elements.length, element: doc.element, st
     );
     const node = ok(process.execPath, ["run.mjs"], consumer);
     expect(JSON.parse(node.out)).toEqual({
-      elements: 605,
+      elements: 610,
       element: "vcloud:Task",
       status: "running",
     });

@@ -1,5 +1,5 @@
 /** The generated package's name, version and license from the config's `package`, and its README for the consumer. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GENERATOR_VERSION } from "../../generator/generate.js";
@@ -147,13 +147,30 @@ describe("the generated package's README", () => {
     expect(readme).not.toMatch(/npm run generate|in vcd-codegen\b/);
   });
 
-  it("without operations: says the package has types and documents only, and lists no client", async () => {
+  it("below the oldest operations document: the oldest document's operations, and a client that speaks the version", async () => {
     const dir = project({ apiVersion: "5.1" });
+    const run = await runCli(["generate"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.err).toContain(
+      "the operations are those of operations/27.0.openapi.json that API 5.1 has",
+    );
+    const readme = generated(dir, "README.md");
+    expect(readme).toMatch(
+      /^- operations: \d+, from `operations\/27\.0\.openapi\.json`; its client speaks API 5\.1 to 5\.1 with a server$/m,
+    );
+    expect(readme).toContain("./client");
+  });
+
+  it("without operations: says the package has types and documents only, and lists no client", async () => {
+    // An input folder with the 36.0 set's XSDs (a link to them, not a copy) and no operations document.
+    const inputs = writeTree({});
+    symlinkSync(join(VCD_API_36_DIR, "xsd"), join(inputs, "xsd"), "dir");
+    const dir = project({ input: inputs, apiVersion: "5.1" });
     const run = await runCli(["generate"], { cwd: dir });
     expect(run.code).toBe(0);
     const readme = generated(dir, "README.md");
     expect(readme).toContain(
-      "- operations: none (no operations document at this API version): types and XML documents only",
+      "- operations: none (the inputs have no operations document): types and XML documents only",
     );
     expect(readme).not.toContain("./client");
     expect(readme).not.toContain("./simulator");

@@ -113,5 +113,6 @@ export function operationRow(
     // An operation that declares no answer may answer any document.
     anyDocument: op.responses.length ? undefined : part?.(),
     ...(op.addedIn ? { addedIn: op.addedIn } : {}),
+    ...(op.removedIn ? { removedIn: op.removedIn } : {}),
   };
 }

@@ -50,6 +50,16 @@ export function stubDoc(
       "",
       `A session that speaks a version below ${op.addedIn} refuses it before sending.`,
     );
+  if (op.removedIn)
+    lines.push(
+      "",
+      `Gone from the operations documents in ${op.removedIn} (described here as \`${op.source.file}\`, the newest to list it, describes it): a session that speaks ${op.removedIn} or later refuses it before sending.`,
+    );
+  for (const former of op.formerPaths ?? [])
+    lines.push(
+      "",
+      `The ${versionRange(former.from, former.until)} operations documents list it at \`${former.path}\`: the same URL for the ids it takes (one operation, as old as that path).`,
+    );
   if (op.queryParameters.length)
     lines.push(
       "",
@@ -73,10 +83,19 @@ export function stubDoc(
     "@param options - an `AbortSignal`, a timeout, extra headers, query parameters",
   );
   if (op.addedIn) params.push(`@since ${op.addedIn}`);
-  if (op.deprecated)
+  if (op.removedIn)
+    params.push(
+      `@deprecated Gone from the operations documents in ${op.removedIn}.`,
+    );
+  if (op.deprecated && !op.removedIn)
     params.push("@deprecated The operations document marks it deprecated.");
   const body = [...lines, "", ...params].map((line) =>
     line ? ` * ${line.replace(/\*\//g, "*\\/")}` : " *",
   );
   return ["/**", ...body, " */"].join("\n");
+}
+
+/** `27.0 to 29.0`, or `27.0` for one version. */
+function versionRange(from: string, until: string): string {
+  return from === until ? from : `${from} to ${until}`;
 }
