@@ -3,6 +3,7 @@
  * model of a complex type flattened into its properties in document order, each with the groups
  * it stands in (so that a property moved into a choice, or a choice that became optional, shows).
  */
+import { ALL_VERSIONS, compareVersions } from "../model/api-version.js";
 import type {
   ComplexTypeDef,
   ElementDecl,
@@ -31,11 +32,31 @@ export interface PropertyView {
 }
 
 export function viewOf(model: Model): ModelView {
+  // The API at the model's version: what a package of it keeps for older servers only (an
+  // operation a newer document dropped, `removedIn` at or before the version, and the types only
+  // it names, removed by their own annotations) is not part of it.
+  const gone = (removedIn: string | undefined) =>
+    removedIn !== undefined &&
+    model.apiVersion !== ALL_VERSIONS &&
+    compareVersions(removedIn, model.apiVersion) <= 0;
+  const types = model.types.filter((t) => !gone(t.annotations.removedIn));
+  const kept = new Set(types.map((t) => t.id));
+  const all = new Set(model.types.map((t) => t.id));
   return {
     model,
-    types: new Map(model.types.map((t) => [t.id, t])),
-    elements: new Map(model.elements.map((e) => [e.id, e])),
-    operations: new Map(model.operations.map((o) => [o.id, o])),
+    types: new Map(types.map((t) => [t.id, t])),
+    elements: new Map(
+      model.elements
+        .filter(
+          (e) =>
+            !gone(e.annotations.removedIn) &&
+            (kept.has(e.type) || !all.has(e.type)),
+        )
+        .map((e) => [e.id, e]),
+    ),
+    operations: new Map(
+      model.operations.filter((o) => !gone(o.removedIn)).map((o) => [o.id, o]),
+    ),
   };
 }
 

@@ -6,8 +6,10 @@
  *
  * Except what the operations documents say exists: a type an operations document of version X
  * names (with its bases, and its global elements where its annotations leave it none to write its
- * bodies as) is live at X, whatever its annotations say, and so in every package that speaks X. The annotations are wrong
- * there: `RelocateParamsType` carries `removed-in="REMOVED_VERSION_15_51"` (30.0), yet every
+ * bodies as) is live at X, whatever its `removed-in` says, and so in every package that speaks X
+ * (an `added-in` after X is kept: the release of X lacks the type, as the 35.2 release lacks the
+ * `OpenIdProviderInfoType` its document names, and the operation is left out). The annotations are
+ * wrong there: `RelocateParamsType` carries `removed-in="REMOVED_VERSION_15_51"` (30.0), yet every
  * operations document from 27.0 to 36.0 lists `POST /vApp/{id}/action/relocate` with it, and real
  * clients send it (pyvcloud's `VM.relocate`, API 31.0 and later). The operations kept here are the
  * target's document's and those older documents list and it dropped (each named by the document of
@@ -32,8 +34,14 @@ export const filterApiVersion: Pass = {
       operationsDocument && !operationsDocument.newer
         ? namedByOperations(draft)
         : new Set<ClarkName>();
+    const added = (a: Annotations) =>
+      !a.addedIn || compareVersions(a.addedIn, versions.target) <= 0;
     for (const [id, def] of draft.types)
-      if (!live.has(id) && !present(def.annotations)) draft.types.delete(id);
+      if (
+        !present(def.annotations) &&
+        !(live.has(id) && added(def.annotations))
+      )
+        draft.types.delete(id);
     // A live type's elements go by their own annotations, unless none is left to write it as.
     const written = new Set<ClarkName>();
     for (const element of draft.elements.values())
@@ -41,7 +49,11 @@ export const filterApiVersion: Pass = {
     for (const [id, element] of draft.elements)
       if (
         !present(element.annotations) &&
-        !(live.has(element.type) && !written.has(element.type))
+        !(
+          live.has(element.type) &&
+          !written.has(element.type) &&
+          added(element.annotations)
+        )
       )
         draft.elements.delete(id);
     const known = (id: ClarkName | undefined) =>

@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { readSchemaSetConfig } from "../../generator/config/schema-set-config.js";
 import { compareModels } from "../../generator/diff/compare-models.js";
+import { viewOf } from "../../generator/diff/model-view.js";
 import { formatChange } from "../../generator/diff/report.js";
 import { readVersionFacts } from "../../generator/config/version-facts.js";
 import type { Annotations, Model, Particle } from "../../generator/model/ir.js";
@@ -53,14 +54,13 @@ describe.each(["30.0", "32.0", "33.0", "35.2"])(
       expect(lines).toEqual(KNOWN_DIFFERENCES.map((d) => d.change));
     });
 
-    it("has the same types, elements and operations", () => {
-      expect(at.types.map((t) => t.id)).toEqual(old.types.map((t) => t.id));
-      expect(at.elements.map((e) => e.id)).toEqual(
-        old.elements.map((e) => e.id),
-      );
-      expect(at.operations.map((o) => o.id)).toEqual(
-        old.operations.map((o) => o.id),
-      );
+    it("has the same types, elements and operations at that version", () => {
+      // What the 36.0 set's package keeps for older servers only (operations a newer document
+      // dropped, and the types only they name) is not part of the API at the release's version.
+      const [a, b] = [viewOf(old), viewOf(at)];
+      expect([...b.types.keys()]).toEqual([...a.types.keys()]);
+      expect([...b.elements.keys()]).toEqual([...a.elements.keys()]);
+      expect([...b.operations.keys()]).toEqual([...a.operations.keys()]);
     });
   },
 );
