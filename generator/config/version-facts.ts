@@ -91,7 +91,7 @@ const ASPECTS = new Set([
  * (a type, base, derivation, content or media type that changed: both reading and sending take the
  * newer shape from the first version after the older release).
  */
-export function direction(
+function direction(
   fact: Pick<VersionFact, "change" | "aspect" | "from" | "to">,
 ): "widening" | "narrowing" | "neither" {
   if (fact.change === "added") return "widening";
@@ -113,7 +113,7 @@ export function direction(
  * reading, a widening from the first version after the older release, a narrowing from the newer
  * release; for sending, the other way round. `older` and `newer` are adjacent releases.
  */
-export function versionsOfChange(
+function versionsOfChange(
   kind: ReturnType<typeof direction>,
   older: string,
   newer: string,
@@ -194,8 +194,8 @@ export function readVersionFacts(
     >;
     if (raw.change === "missing") {
       const missingIn = release("missingIn");
-      const at = releases.indexOf(missingIn);
-      const backIn = releases[at + 1] as string | undefined;
+      const index = releases.indexOf(missingIn);
+      const backIn = releases[index + 1] as string | undefined;
       if (!backIn) return fail("missingIn", "a release that has one after it");
       // Lacking in a release is a narrowing there, and a widening again in the next one.
       if (raw.subject === "property" || raw.subject === "attribute")
@@ -204,7 +204,11 @@ export function readVersionFacts(
           `"type" or "element" (what one release lacks of a type's content cannot be refused when sent)`,
         );
       derived = {
-        ...versionsOfChange("narrowing", releases[at - 1] as string, missingIn),
+        ...versionsOfChange(
+          "narrowing",
+          releases[index - 1] as string,
+          missingIn,
+        ),
         backIn: versionsOfChange("widening", missingIn, backIn).since,
         sendBackIn: backIn,
       };

@@ -16,6 +16,11 @@ export function versionNumber(apiVersion: string | undefined): number {
  */
 export type Gap = readonly [from: number, until: number];
 
+/** Whether what may be sent below `removedIn` may no longer be at a version (one given: not `Infinity`). */
+export function isRemovedAt(removedIn: number, version: number): boolean {
+  return removedIn <= version && version !== Infinity;
+}
+
 /** Whether a version (one given: not `Infinity`) falls in `gap`. */
 export function inGap(gap: Gap | undefined, version: number): boolean {
   return (

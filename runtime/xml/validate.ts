@@ -19,7 +19,7 @@ import {
   formatBuiltin,
   type SimpleValue,
 } from "./simple-values.js";
-import { formatVersion, inGap, type Gap } from "./api-version.js";
+import { formatVersion, inGap, isRemovedAt, type Gap } from "./api-version.js";
 import { invalidChar } from "./xml-escape.js";
 import { parseXml } from "./xml-parser.js";
 import { Reader } from "./read.js";
@@ -126,7 +126,7 @@ export class Validator {
         if (
           (attribute.required || attribute.requiredBelow > this.version) &&
           !(attribute.addedIn > this.version) &&
-          !this.removed(attribute.removedIn)
+          !isRemovedAt(attribute.removedIn, this.version)
         )
           this.add(at, "required", `attribute ${attribute.name}`);
         continue;
@@ -135,7 +135,7 @@ export class Validator {
         this.tooNew(at, attribute.addedIn);
         continue;
       }
-      if (this.removed(attribute.removedIn)) {
+      if (isRemovedAt(attribute.removedIn, this.version)) {
         this.tooOld(at, attribute.removedIn);
         continue;
       }
@@ -262,7 +262,7 @@ export class Validator {
       this.tooNew(at, p.addedIn);
       return true;
     }
-    if (p.kind === "element" && this.removed(p.removedIn)) {
+    if (p.kind === "element" && isRemovedAt(p.removedIn, this.version)) {
       this.tooOld(at, p.removedIn);
       return true;
     }
@@ -418,12 +418,7 @@ export class Validator {
 
   /** True when the particle cannot be there at the version checked at. */
   private absent(p: CompiledElement): boolean {
-    return p.addedIn > this.version || this.removed(p.removedIn);
-  }
-
-  /** True when what may be sent below `removedIn` cannot be at the version checked at (one given). */
-  private removed(removedIn: number): boolean {
-    return removedIn <= this.version && this.version !== Infinity;
+    return p.addedIn > this.version || isRemovedAt(p.removedIn, this.version);
   }
 
   /** True when the particle is satisfied by nothing at all (at the version checked at). */

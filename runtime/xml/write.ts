@@ -17,7 +17,7 @@ import type {
   CompiledWildcard,
   ElementName,
 } from "./compiled-types.js";
-import { inGap, type Gap } from "./api-version.js";
+import { inGap, isRemovedAt, type Gap } from "./api-version.js";
 import type { CompiledSchema } from "./compiled-schema.js";
 import { formatBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownElement } from "./values.js";
@@ -66,7 +66,7 @@ export class Writer {
   private leftOut(addedIn: number, removedIn = Infinity, gap?: Gap): boolean {
     if (
       addedIn <= this.version &&
-      (removedIn > this.version || this.version === Infinity) &&
+      !isRemovedAt(removedIn, this.version) &&
       !inGap(gap, this.version)
     )
       return false;
