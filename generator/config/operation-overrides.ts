@@ -5,6 +5,7 @@
  */
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
 import { locateJsonPath } from "../load/json-location.js";
+import { parseJson } from "./schema-set-config.js";
 import { jsonPath } from "../load/read-operations.js";
 import { clark, type ClarkName } from "../model/qname.js";
 import { readInputFile, type ReadText } from "../read-input-file.js";
@@ -44,15 +45,7 @@ export function readOperationOverrides(
   const fail = (keys: string[], message: string): never => {
     throw new GeneratorError(message, at(keys), jsonPath(keys));
   };
-  let json: Json;
-  try {
-    json = JSON.parse(text) as Json;
-  } catch (error) {
-    throw new GeneratorError(
-      `invalid JSON: ${(error as Error).message}`,
-      at([]),
-    );
-  }
+  const json = parseJson(file, text) as Json;
   const operations = json.operations;
   if (!isObject(operations))
     fail(["operations"], 'must be an object of "METHOD /path" -> override');

@@ -4,6 +4,7 @@
  * for and when each of its operations first appears) and our own facts about them (operation
  * overrides, version facts). What comes after (the model, the passes, emit) reads nothing from disk.
  */
+import { parseJson } from "../config/schema-set-config.js";
 import { dirname, resolve } from "node:path";
 import type { Release, SchemaSetConfig } from "../config/schema-set-config.js";
 import {
@@ -36,7 +37,6 @@ import {
 } from "./operation-history.js";
 import {
   operationsOf,
-  parseOperationsJson,
   readOperations,
   type OperationsDocument,
 } from "./read-operations.js";
@@ -93,6 +93,8 @@ export function readInputs(
   timings: Timings = {},
 ): Inputs {
   const { inputDir: dir, schemaSet } = options;
+  // A folder not laid out like the inputs is said to be so before anything is read.
+  checkInputLayout(dir, schemaSet);
   const files = new InputFiles();
   const release = identifyRelease(dir, schemaSet, files);
   const pattern = schemaSet.operations;
@@ -101,7 +103,6 @@ export function readInputs(
     : [];
   const apiVersion =
     options.apiVersion ?? newestVersion(dir, schemaSet, release, documented);
-  checkInputLayout(dir, schemaSet);
   const { catalog, schemas } = timed(timings, "load", () => {
     const catalog = schemaSet.catalog
       ? readCatalog(resolve(dir, schemaSet.catalog), files.text)
@@ -134,7 +135,7 @@ export function readInputs(
       older.map((version) => {
         const file = resolve(dir, pattern!.replace("{version}", version));
         const text = files.text(file);
-        return [file, { version, text, json: parseOperationsJson(file, text) }];
+        return [file, { version, text, json: parseJson(file, text) }];
       }),
     );
     const history = older.length
@@ -199,8 +200,6 @@ function newestVersion(
   if (release) return release.newestApiVersion;
   const newest =
     documented[documented.length - 1] ?? schemaSet.newestApiVersion;
-  // A folder not laid out like the inputs at all is said to be so first.
-  if (newest === undefined) checkInputLayout(inputDir, schemaSet);
   if (newest === undefined)
     throw new GeneratorError(
       `cannot tell which API version ${inputDir} describes (no known release, no operations document): give --api-version`,

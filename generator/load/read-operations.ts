@@ -4,8 +4,9 @@
  * described. Nothing is checked against the schemas here (see passes/check-operations.ts).
  */
 import { GeneratorError, type SourceLocation } from "../diagnostics.js";
+import { parseJson } from "../config/schema-set-config.js";
 import { readInputFile, type ReadText } from "../read-input-file.js";
-import { lazyJsonLocation, locateJsonPath } from "./json-location.js";
+import { lazyJsonLocation } from "./json-location.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE";
 
@@ -49,19 +50,7 @@ export function readOperations(
   read: ReadText = readInputFile,
 ): OperationsDocument {
   const text = read(file);
-  return operationsOf(file, text, parseOperationsJson(file, text));
-}
-
-/** An operations file's JSON, parsed (invalid JSON is an error at its file). */
-export function parseOperationsJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new GeneratorError(
-      `invalid JSON: ${(error as Error).message}`,
-      locateJsonPath(file, text, []),
-    );
-  }
+  return operationsOf(file, text, parseJson(file, text));
 }
 
 /**

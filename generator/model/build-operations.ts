@@ -63,8 +63,9 @@ export function buildOperations(
       path: op.path,
       tag: op.tag as DraftOperation["tag"],
       auth: op.security.includes("basicAuth") ? "basic" : "bearer",
-      pathParameters: op.pathParameters,
-      queryParameters: op.queryParameters,
+      // The draft's own lists: the passes change them, the record of the inputs stays as read.
+      pathParameters: [...op.pathParameters],
+      queryParameters: op.queryParameters.map((q) => ({ ...q })),
       request: op.request.map(body),
       responses: op.responses.map(body),
       deprecated: op.deprecated,

@@ -37,9 +37,8 @@ export const linkOperations: Pass = {
         draft.leftOutOperations.push({ id: op.id, reason: op.leaveOut });
         continue;
       }
-      const missing = [...op.request, ...op.responses].find(
-        (body) => !draft.types.has(body.type),
-      );
+      const bodies = [...op.request, ...op.responses];
+      const missing = bodies.find((body) => !draft.types.has(body.type));
       if (missing) {
         draft.leftOutOperations.push({
           id: op.id,
@@ -48,9 +47,7 @@ export const linkOperations: Pass = {
         continue;
       }
       const otherMediaType = context.operationsDocument?.newer
-        ? [...op.request, ...op.responses].find(
-            (body) => ownMediaType(draft, body) === false,
-          )
+        ? bodies.find((body) => ownMediaType(draft, body) === false)
         : undefined;
       if (otherMediaType) {
         draft.leftOutOperations.push({
@@ -61,7 +58,6 @@ export const linkOperations: Pass = {
       }
       const link = (body: DraftBody) =>
         shapes(draft, op, body, elementsByType, context);
-      const bodies = [...op.request, ...op.responses];
       const linked = bodies.map(link);
       const unwritable = bodies.find((_, i) => linked[i].length === 0);
       if (unwritable) {

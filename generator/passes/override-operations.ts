@@ -37,15 +37,9 @@ export const overrideOperations: Pass = {
       }
       add(op.request, override.addRequest);
       add(op.responses, override.addResponses);
-      // A new list: the document's may be shared with the record of the inputs.
-      const missing = override.addQueryParameters.filter(
-        (name) => !op.queryParameters.some((q) => q.name === name),
-      );
-      if (missing.length)
-        op.queryParameters = [
-          ...op.queryParameters,
-          ...missing.map((name) => ({ name, required: false })),
-        ];
+      for (const name of override.addQueryParameters)
+        if (!op.queryParameters.some((q) => q.name === name))
+          op.queryParameters.push({ name, required: false });
       op.overrides.push(override.evidence);
     }
   },
