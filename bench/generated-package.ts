@@ -35,7 +35,7 @@ export interface BenchClient {
 type Target = Readonly<Record<string, string>> | { readonly href: string };
 
 export interface GeneratedPackage {
-  fromXml(xml: string): Doc;
+  fromXml(xml: string, options?: { maxAttributes?: number }): Doc;
   toXml(doc: Doc, options?: { strict?: boolean }): string;
   validate(doc: Doc): unknown[];
   createClient(options: {

@@ -2,8 +2,11 @@
  * vcd-codegen runtime: a small, strict, namespace-aware XML parser. It builds a light tree and
  * refuses what a client must never process from a server: any DTD (so no external entities and no
  * entity expansion beyond the five predefined entities and character references), documents
- * larger than a bound, and nesting deeper than a bound. Errors carry line and column.
+ * larger than a bound, nesting deeper than a bound, and more attributes on an element than a bound.
+ * Errors carry line and column.
  */
+import { AttributeNames } from "./attribute-names.js";
+
 /* eslint-disable no-control-regex -- XML 1.0's characters are defined by code points, control characters included */
 
 export interface XmlAttribute {
@@ -33,6 +36,11 @@ export interface ParseLimits {
   readonly maxLength?: number;
   /** Deepest nesting of elements accepted (default 200). */
   readonly maxDepth?: number;
+  /**
+   * Most attributes (namespace declarations included) accepted on one element (default 10,000: the
+   * JDK's `jdk.xml.elementAttributeLimit`, which the Java XML parser of vCD applies to requests).
+   */
+  readonly maxAttributes?: number;
 }
 
 export class XmlParseError extends Error {
@@ -56,9 +64,6 @@ const PREDEFINED: Record<string, string> = {
   apos: "'",
 };
 const NO_DECLARATIONS: [string, string][] = [];
-/** From this many attributes on an element, duplicates are found through a set, not by scanning. */
-const SCAN_LIMIT = 16;
-
 /**
  * The namespace bindings in scope: those an element declares, over its ancestors'. An element that
  * declares none shares its parent's scope, so a look-up walks at most one level per declaring
@@ -67,11 +72,6 @@ const SCAN_LIMIT = 16;
 interface Scope {
   readonly bindings: ReadonlyMap<string, string>;
   readonly parent: Scope | undefined;
-}
-
-/** An attribute's expanded name as one string: its local name alone when in no namespace (most). */
-function attributeKey(ns: string, local: string): string {
-  return ns ? `{${ns}}${local}` : local;
 }
 
 const ROOT_SCOPE: Scope = {
@@ -98,6 +98,8 @@ export function parseXml(text: string, limits: ParseLimits = {}): XmlElement {
 class Parser {
   private pos = 0;
   private readonly maxDepth: number;
+  private readonly maxAttributes: number;
+  private readonly names = new AttributeNames();
 
   constructor(
     private readonly text: string,
@@ -105,6 +107,7 @@ class Parser {
   ) {
     const maxLength = limits.maxLength ?? 64 * 1024 * 1024;
     this.maxDepth = limits.maxDepth ?? 200;
+    this.maxAttributes = limits.maxAttributes ?? 10_000;
     if (text.length > maxLength) {
       throw new XmlParseError(
         `document too large: ${text.length} characters, the limit is ${maxLength}`,
@@ -164,7 +167,7 @@ class Parser {
     // Unprefixed attributes (most of them) are in no namespace whatever is declared: they are
     // done at once; prefixed ones and namespace declarations wait until the start tag is read.
     const attributes: XmlAttribute[] = [];
-    this.seen = undefined;
+    this.names.startTag();
     const prefixed: [string, string, number][] = [];
     let selfClosing = false;
     for (;;) {
@@ -184,6 +187,11 @@ class Parser {
       if (!hadSpace)
         this.fail("expected white space, '>' or '/>' in a start tag", this.pos);
       const at = this.pos;
+      if (attributes.length + prefixed.length >= this.maxAttributes)
+        this.fail(
+          `element ${name} has more than ${this.maxAttributes} attributes, the limit`,
+          at,
+        );
       const attrName = this.name();
       this.skipSpace();
       if (text.charCodeAt(this.pos) !== 0x3d /* = */)
@@ -249,10 +257,7 @@ class Parser {
     return element;
   }
 
-  /** The names (`ns local`) of the start tag's attributes so far, once it has many of them. */
-  private seen: Set<string> | undefined;
-
-  /** Adds an attribute, refusing the same name twice (in time linear in the number of attributes). */
+  /** Adds an attribute, refusing the same name twice and more attributes than the limit. */
   private addAttribute(
     attributes: XmlAttribute[],
     name: string,
@@ -261,21 +266,8 @@ class Parser {
     value: string,
     at: number,
   ): void {
-    if (attributes.length < SCAN_LIMIT) {
-      for (const other of attributes) {
-        if (other.local === local && other.ns === ns)
-          this.fail(`duplicate attribute ${name}`, at);
-      }
-    } else {
-      if (!this.seen) {
-        this.seen = new Set();
-        for (const other of attributes)
-          this.seen.add(attributeKey(other.ns, other.local));
-      }
-      const key = attributeKey(ns, local);
-      if (this.seen.has(key)) this.fail(`duplicate attribute ${name}`, at);
-      this.seen.add(key);
-    }
+    if (this.names.has(attributes, ns, local))
+      this.fail(`duplicate attribute ${name}`, at);
     attributes.push({ name, ns, local, value });
   }
 

@@ -1,7 +1,8 @@
 /**
  * The parser's attribute and namespace handling at sizes a hostile document has: many attributes
- * on one element (the duplicate check goes through a set past a few), many namespace declarations,
- * and prefixes bound several declaring ancestors up. The speed of it is in the XML bench.
+ * on one element (the duplicate check goes through a hash table past a few, one table for the whole
+ * document), the limit on attributes per element, many namespace declarations, and prefixes bound
+ * several declaring ancestors up. The speed of it is in the XML bench.
  */
 import { describe, expect, it } from "vitest";
 import { parseXml, XmlParseError } from "../../../runtime/xml/xml-parser.js";
@@ -9,9 +10,9 @@ import { parseXml, XmlParseError } from "../../../runtime/xml/xml-parser.js";
 const attributes = (n: number, name = (i: number) => `a${i}`) =>
   Array.from({ length: n }, (_, i) => ` ${name(i)}="v${i}"`).join("");
 
-const refusal = (xml: string) => {
+const refusal = (xml: string, limits?: Parameters<typeof parseXml>[1]) => {
   try {
-    parseXml(xml);
+    parseXml(xml, limits);
   } catch (error) {
     if (error instanceof XmlParseError) return error.message;
     throw error;
@@ -49,6 +50,62 @@ describe("attributes", () => {
       `<r xmlns:p="urn:p"${attributes(20)}${attributes(20, (i) => `p:a${i}`)}/>`,
     );
     expect(two.attributes).toHaveLength(40);
+  });
+});
+
+describe("attributes on many elements of one document", () => {
+  it("finds no duplicate across elements, and each element's own duplicates", () => {
+    // Siblings and nested elements with the same 40 names each: the table is shared by the
+    // document, so what one start tag put in it must not count for the next.
+    const forty = attributes(40);
+    const root = parseXml(
+      `<r${forty}><a${forty}/><b${forty}><c${forty}/></b><d${attributes(3000)}/><e${forty}/></r>`,
+    );
+    const [a, b, d, e] = root.children as (typeof root)[];
+    expect([root, a, b, d, e].map((x) => x!.attributes.length)).toEqual([
+      40, 40, 40, 3000, 40,
+    ]);
+    expect(
+      refusal(`<r${forty}><a${forty}/><b${forty} a39="again"/></r>`),
+    ).toMatch(/^duplicate attribute a39 /);
+    // After a start tag that grew the table, the first names of a later one are still found.
+    expect(
+      refusal(`<r><d${attributes(3000)}/><e${attributes(20)} a0="again"/></r>`),
+    ).toMatch(/^duplicate attribute a0 \(line 1, column \d+\)$/);
+    // A duplicate of the very first attribute, found after the table grew several times.
+    expect(refusal(`<r${attributes(9000)} a0="again"/>`)).toMatch(
+      /^duplicate attribute a0 /,
+    );
+  });
+});
+
+describe("the limit on attributes per element", () => {
+  it("accepts 10,000 (the JDK's elementAttributeLimit, which vCD's parser applies), refuses one more", () => {
+    expect(parseXml(`<r${attributes(10_000)}/>`).attributes).toHaveLength(
+      10_000,
+    );
+    const xml = `<r${attributes(10_001)}/>`;
+    const column = xml.indexOf(" a10000=") + 2;
+    expect(refusal(xml)).toBe(
+      `element r has more than 10000 attributes, the limit (line 1, column ${column})`,
+    );
+  });
+
+  it("counts namespace declarations, and may be set either way", () => {
+    const decls = Array.from(
+      { length: 5 },
+      (_, i) => ` xmlns:p${i}="urn:${i}"`,
+    ).join("");
+    expect(refusal(`<r${decls}${attributes(9_996)}/>`)).toMatch(
+      /^element r has more than 10000 attributes/,
+    );
+    expect(refusal(`<r${attributes(4)}/>`, { maxAttributes: 3 })).toMatch(
+      /^element r has more than 3 attributes, the limit \(line 1, column 28\)$/,
+    );
+    expect(
+      parseXml(`<r${attributes(20_000)}/>`, { maxAttributes: 20_000 })
+        .attributes,
+    ).toHaveLength(20_000);
   });
 });
 
