@@ -14,15 +14,7 @@
  *   as the newest document that lists it describes it, with the version whose document first lacks
  *   it.
  */
-import type { RawOperation } from "./read-operations.js";
-
-/** What the history needs of an operation: method, path and the media types it takes and answers. */
-export interface ListedOperation {
-  readonly method: string;
-  readonly path: string;
-  readonly request: readonly { readonly mediaType: string }[];
-  readonly responses: readonly { readonly mediaType: string }[];
-}
+import type { ListedOperation, RawOperation } from "./read-operations.js";
 
 /** One operations document of the inputs, listed. */
 export interface VersionedDocument {
@@ -181,44 +173,6 @@ export function operationHistory(
     };
   });
   return { addedIn, formerPaths, dropped };
-}
-
-/**
- * An operations document's operations, listed (method, path, media types) from its parsed JSON
- * without checking it: an older document is read in full only for the operations the target dropped.
- */
-export function listOperations(json: unknown): ListedOperation[] {
-  const listed: ListedOperation[] = [];
-  const paths = isObject(json) ? json.paths : undefined;
-  if (!isObject(paths)) return listed;
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const [key, op] of Object.entries(item)) {
-      if (!METHODS.includes(key) || !isObject(op)) continue;
-      const request = isObject(op.requestBody)
-        ? mediaTypesOf(op.requestBody.content)
-        : [];
-      const responses = isObject(op.responses)
-        ? Object.entries(op.responses).flatMap(([status, r]) =>
-            /^2/.test(status) && isObject(r) ? mediaTypesOf(r.content) : [],
-          )
-        : [];
-      listed.push({ method: key.toUpperCase(), path, request, responses });
-    }
-  }
-  return listed;
-}
-
-const METHODS = ["get", "put", "post", "delete"];
-
-function mediaTypesOf(content: unknown): { mediaType: string }[] {
-  return isObject(content)
-    ? Object.keys(content).map((mediaType) => ({ mediaType }))
-    : [];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function idOf(op: ListedOperation): string {

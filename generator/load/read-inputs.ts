@@ -30,12 +30,12 @@ import {
 import { identifyRelease, inputsLabel } from "./identify-release.js";
 import { InputFiles, type InputsRead } from "./input-files.js";
 import {
-  listOperations,
   NO_HISTORY,
   operationHistory,
   type OperationHistory,
 } from "./operation-history.js";
 import {
+  listOperations,
   operationsOf,
   readOperations,
   type OperationsDocument,

@@ -37,6 +37,14 @@ export interface RawOperation {
   readonly deprecated: boolean;
 }
 
+/** What the history of operations (operation-history.ts) needs of one: method, path and the media types it takes and answers. */
+export interface ListedOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly request: readonly { readonly mediaType: string }[];
+  readonly responses: readonly { readonly mediaType: string }[];
+}
+
 export interface OperationsDocument {
   readonly file: string;
   readonly version: string | undefined;
@@ -101,6 +109,40 @@ export function operationsOf(
 }
 
 type Fail = (keys: string[], message: string) => never;
+
+/**
+ * A document's operations, listed (method, path, media types) from its parsed JSON without
+ * checking it: an older document is read in full (`operationsOf`) only for the operations the
+ * target dropped.
+ */
+export function listOperations(json: unknown): ListedOperation[] {
+  const listed: ListedOperation[] = [];
+  const paths = isObject(json) ? json.paths : undefined;
+  if (!isObject(paths)) return listed;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const op = item[method.toLowerCase()];
+      if (!isObject(op)) continue;
+      const request = isObject(op.requestBody)
+        ? mediaTypesOf(op.requestBody.content)
+        : [];
+      const responses = isObject(op.responses)
+        ? Object.entries(op.responses).flatMap(([status, r]) =>
+            /^2/.test(status) && isObject(r) ? mediaTypesOf(r.content) : [],
+          )
+        : [];
+      listed.push({ method, path, request, responses });
+    }
+  }
+  return listed;
+}
+
+function mediaTypesOf(content: unknown): { mediaType: string }[] {
+  return isObject(content)
+    ? Object.keys(content).map((mediaType) => ({ mediaType }))
+    : [];
+}
 
 function readOperation(
   method: HttpMethod,

@@ -10,14 +10,18 @@
 import type { BodyShape, OperationInfo } from "./operation.js";
 import { mediaTypeOf } from "./response.js";
 
-/** A query's answer format: the values of its `format` parameter. */
-export type QueryFormat = "references" | "records" | "idrecords";
+/** The values of a query's `format` parameter, in the order the stubs list them. */
+export const QUERY_FORMATS = ["references", "records", "idrecords"] as const;
+
+/** A query's answer format. */
+export type QueryFormat = (typeof QUERY_FORMATS)[number];
 
 /** The format a query answers in when it is given none. */
 export const DEFAULT_QUERY_FORMAT: QueryFormat = "records";
 
-const FORMAT_MEDIA_TYPE =
-  /^application\/vnd\.vmware\.vcloud\.query\.(references|records|idrecords)\+xml$/;
+const FORMAT_MEDIA_TYPE = new RegExp(
+  `^application/vnd\\.vmware\\.vcloud\\.query\\.(${QUERY_FORMATS.join("|")})\\+xml$`,
+);
 
 /** The format a media type is the answer of (`...query.records+xml` -> `records`), or undefined. */
 export function queryFormatOf(mediaType: string): QueryFormat | undefined {

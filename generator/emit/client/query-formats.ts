@@ -8,18 +8,12 @@
 import type { Operation } from "../../model/ir.js";
 import {
   DEFAULT_QUERY_FORMAT,
+  QUERY_FORMATS,
   queryFormatOf,
   type QueryFormat,
 } from "../../../runtime/client/query-format.js";
 
-export type { QueryFormat };
-
-/** The formats, in the order the stubs list them. */
-export const QUERY_FORMATS: readonly QueryFormat[] = [
-  "references",
-  "records",
-  "idrecords",
-];
+export { QUERY_FORMATS, type QueryFormat };
 
 /** The format of a call that names none. */
 export const DEFAULT_FORMAT: QueryFormat = DEFAULT_QUERY_FORMAT;
