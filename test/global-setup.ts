@@ -1,4 +1,9 @@
-/** Generates the vCD package once for the whole test run (API 30.0 and all versions, from the 30.0 set), into a temporary folder. */
+/**
+ * Before the test files run: one temporary folder for the whole run, made the OS temp folder of every
+ * test process and of what they spawn (`TMPDIR`), and removed at the end, so that a run leaves
+ * nothing in the OS temp folder whatever a test forgets to remove; then the vCD package generated
+ * once for the whole run (API 30.0 and all versions, from the 30.0 set), into it.
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -8,7 +13,10 @@ import { generate } from "../generator/generate.js";
 import { VCD_API_DIR } from "./helpers/vcd-inputs.js";
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = mkdtempSync(join(tmpdir(), "vcd-codegen-packages-"));
+  const run = mkdtempSync(join(tmpdir(), "vcd-codegen-run-"));
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = run;
+  const dir = mkdtempSync(join(run, "vcd-codegen-packages-"));
   const root = resolve(import.meta.dirname, "..");
   for (const apiVersion of ["30.0", "all"]) {
     const options = await resolveOptions(
@@ -19,5 +27,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     generate(options, false);
   }
   project.provide("generatedDir", dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    rmSync(run, { recursive: true, force: true });
+  };
 }
