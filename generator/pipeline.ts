@@ -171,7 +171,7 @@ export function buildModelFrom(
       },
       operations
         ? {
-            operations: finalizeOperations(draft, file, relativeFile),
+            operations: finalizeOperations(draft, relativeFile),
             operationsSource: operationsSource(
               draft,
               file,

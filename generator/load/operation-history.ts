@@ -36,10 +36,8 @@ export interface FormerPath {
 
 /** An operation of older documents that the target's document does not list. */
 export interface DroppedOperation {
-  /** As the newest document that lists it describes it. */
+  /** As the newest document that lists it describes it (its location names that document's file). */
   readonly operation: RawOperation;
-  /** That document's file. */
-  readonly file: string;
   /** The first version that lists it (absent: the oldest document does). */
   readonly addedIn?: string;
   /** The first version whose document no longer lists it. */
@@ -64,8 +62,8 @@ export const NO_HISTORY: OperationHistory = {
 
 interface Lineage {
   first: string;
-  lastSeen: string;
-  file: string;
+  /** The index of the newest document that lists it (its file, and the version after it). */
+  last: number;
   formerPaths: FormerPath[];
 }
 
@@ -80,7 +78,7 @@ export function operationHistory(
   if (documents.length === 0) return NO_HISTORY;
   const lineages = new Map<string, Lineage>();
   let previous: VersionedDocument | undefined;
-  for (const doc of documents) {
+  for (const [index, doc] of documents.entries()) {
     const byId = new Map(doc.operations.map((op) => [idOf(op), op]));
     if (previous) {
       // What the document no longer lists: renamed (into an operation of the same method and
@@ -111,8 +109,7 @@ export function operationHistory(
               versionIndex(documents, lineage.first)
               ? into.first
               : lineage.first,
-          lastSeen: previous.version,
-          file: doc.file,
+          last: index,
           formerPaths: [
             ...lineage.formerPaths,
             former,
@@ -123,16 +120,9 @@ export function operationHistory(
     }
     for (const id of byId.keys()) {
       const lineage = lineages.get(id);
-      if (lineage) {
-        lineage.lastSeen = doc.version;
-        lineage.file = doc.file;
-      } else
-        lineages.set(id, {
-          first: doc.version,
-          lastSeen: doc.version,
-          file: doc.file,
-          formerPaths: [],
-        });
+      if (lineage) lineage.last = index;
+      else
+        lineages.set(id, { first: doc.version, last: index, formerPaths: [] });
     }
     previous = doc;
   }
@@ -152,23 +142,23 @@ export function operationHistory(
   }
   // Each dropped operation as the newest file listing it describes it, each file read once.
   const described = new Map<string, RawOperation>();
-  for (const file of new Set(gone.map(([, l]) => l.file))) {
+  for (const last of new Set(gone.map(([, l]) => l.last))) {
+    const { file } = documents[last];
     const ids = new Set(
-      gone.filter(([, l]) => l.file === file).map(([id]) => id),
+      gone.filter(([, l]) => l.last === last).map(([id]) => id),
     );
     for (const op of describe(file, ids))
       described.set(`${file} ${idOf(op)}`, op);
   }
   const dropped = gone.map(([id, lineage]): DroppedOperation => {
-    const operation = described.get(`${lineage.file} ${id}`);
+    const { file } = documents[lineage.last];
+    const operation = described.get(`${file} ${id}`);
     if (!operation)
-      throw new Error(`internal: ${lineage.file} does not describe ${id}`);
+      throw new Error(`internal: ${file} does not describe ${id}`);
     return {
       operation,
-      file: lineage.file,
       ...(lineage.first !== oldest ? { addedIn: lineage.first } : {}),
-      removedIn:
-        documents[versionIndex(documents, lineage.lastSeen) + 1].version,
+      removedIn: documents[lineage.last + 1].version,
       formerPaths: lineage.formerPaths,
     };
   });

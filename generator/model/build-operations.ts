@@ -42,7 +42,6 @@ export function buildOperations(
       addedIn?: string;
       removedIn?: string;
       formerPaths?: readonly FormerPath[];
-      file?: string;
     },
   ): DraftOperation => {
     if (!TAGS.has(op.tag))
@@ -58,7 +57,6 @@ export function buildOperations(
       ...(since.formerPaths?.length
         ? { formerPaths: since.formerPaths.map((f) => ({ ...f })) }
         : {}),
-      ...(since.file ? { file: since.file } : {}),
       method: op.method,
       path: op.path,
       tag: op.tag as DraftOperation["tag"],
@@ -87,7 +85,6 @@ export function buildOperations(
         addedIn: dropped.addedIn,
         removedIn: dropped.removedIn,
         formerPaths: dropped.formerPaths,
-        file: dropped.file,
       }),
     ),
   ];

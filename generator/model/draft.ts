@@ -152,8 +152,6 @@ export interface DraftOperation {
     from: string;
     until: string;
   }[];
-  /** The operations file that describes it, when it is not the target's (an operation it dropped). */
-  file?: string;
   method: "GET" | "PUT" | "POST" | "DELETE";
   path: string;
   tag: "user" | "admin" | "extension";

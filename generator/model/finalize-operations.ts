@@ -4,10 +4,9 @@ import type { Operation, OperationsSource } from "./ir.js";
 
 const METHOD_ORDER = ["GET", "PUT", "POST", "DELETE"];
 
-/** `file`: the target's operations file; `relativeFile`: another operations file's path as `file` gives it. */
+/** `relativeFile`: an operations file's path as the model gives it (relative to the inputs). */
 export function finalizeOperations(
   draft: Draft,
-  file: string,
   relativeFile: (file: string) => string,
 ): Operation[] {
   return draft.operations
@@ -38,7 +37,7 @@ export function finalizeOperations(
             }
           : {}),
         source: {
-          file: op.file ? relativeFile(op.file) : file,
+          file: relativeFile(op.location.file),
           path: op.jsonPath,
         },
         ...(op.overrides.length ? { overrides: op.overrides } : {}),
