@@ -3,6 +3,7 @@
  * power operations, section updates and deletion. Each change runs as a task and takes effect when the
  * task succeeds; an entity with a task at work refuses another operation (BUSY_ENTITY).
  */
+import { RIGHTS } from "./rights.js";
 import { badRequest, forbidden, invalidState } from "../fault.js";
 import type {
   EntityRef,
@@ -53,8 +54,7 @@ export class VAppRules {
     aliases: readonly string[] = [],
   ): { vapp: VApp; task: Task } {
     this.store.requireVAppRights(user);
-    if (user.role === "vApp User" || user.role === "Console Access Only")
-      throw forbidden();
+    if (!this.store.hasRight(user, RIGHTS.vappCreate)) throw forbidden();
     const name = newVAppName(this.store, vdc, params.name);
     if (template.vms.length === 0)
       throw badRequest(
