@@ -3,8 +3,8 @@
  * by its owner and access settings, vCD's rules: the owner has `FullControl`; a user named in the
  * settings has the level named there, and everyone the level shared to everyone (the higher of the
  * two counts); anybody else has none (the entity is invisible to them). `ReadOnly` reads, `Change`
- * also changes and operates (power, snapshots, sections, metadata), `FullControl` also deletes,
- * shares and gives away. Organization administrators are not bound by it (the caller decides).
+ * also changes and operates (power, snapshots, sections, metadata), `FullControl` also deletes and
+ * shares (giving it to another owner stays the administrators'). Organization administrators are not bound by it (the caller decides).
  * Groups are not expanded: the simulator keeps no group membership.
  *
  * Evidence: the Programming Guide's "Controlling Access to vApps and Catalogs" (../shared/seeds, its

@@ -138,6 +138,16 @@ describe("a vApp's access settings bind a vApp User", () => {
       powered: 202,
       deleted: 202,
     });
+    // sharing needs FullControl
+    const share = (v: Entity) =>
+      user.send(
+        "POST",
+        `${v.href}/action/controlAccess`,
+        ACCESS,
+        `<ControlAccessParams xmlns="${VCLOUD_NS}"><IsSharedToEveryone>true</IsSharedToEveryone><EveryoneAccessLevel>ReadOnly</EveryoneAccessLevel></ControlAccessParams>`,
+      );
+    expect((await share(vapp)).status).toBe(403);
+    expect((await share(full)).status).toBe(200);
     const [given, other] = [
       await adminVApp("given"),
       await adminVApp("given-2"),
