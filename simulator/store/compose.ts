@@ -5,7 +5,6 @@
  * the source powered off) and capture (a vApp template, with a catalog item when captured to a
  * catalog). Names are unique in their VDC; each runs as a task.
  */
-import { RIGHTS } from "./rights.js";
 import { badRequest, forbidden, invalidState } from "../fault.js";
 import type {
   Catalog,
@@ -21,6 +20,7 @@ import { Status } from "./model.js";
 import type { Store } from "./store.js";
 import { createVApp, newVAppName, type CreateParams } from "./vapp-create.js";
 import type { VAppRules } from "./vapps.js";
+import { RIGHTS } from "./rights.js";
 
 export type { CreateParams };
 

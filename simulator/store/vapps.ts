@@ -3,7 +3,6 @@
  * power operations, section updates and deletion. Each change runs as a task and takes effect when the
  * task succeeds; an entity with a task at work refuses another operation (BUSY_ENTITY).
  */
-import { RIGHTS } from "./rights.js";
 import { badRequest, forbidden, invalidState } from "../fault.js";
 import type {
   EntityRef,
@@ -23,6 +22,7 @@ import {
   copyVm,
   refreshStatus,
 } from "./vm-rules.js";
+import { RIGHTS } from "./rights.js";
 
 export type InstantiateParams = CreateParams;
 
