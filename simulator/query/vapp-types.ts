@@ -169,9 +169,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
 }
 
 const vms = (ctx: Ctx): Row[] => [
-  ...vapps(ctx).flatMap((vapp) =>
-    vapp.vms.map((vm) => vmRow(ctx, vm, vapp)),
-  ),
+  ...vapps(ctx).flatMap((vapp) => vapp.vms.map((vm) => vmRow(ctx, vm, vapp))),
   ...visible(ctx, ctx.store.templates.values()).flatMap((t) =>
     t.vms.map((vm) => vmRow(ctx, vm, undefined, t)),
   ),
