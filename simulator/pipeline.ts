@@ -1,7 +1,8 @@
 /**
  * vcd-codegen runtime, simulator: one request, through vCD's checks in order: route (404, 405),
  * `Accept` (406, and 404 for an operation added after the version asked for), credentials (401),
- * privileges of the operation's tag (403), then the response cache for a GET, else `Content-Type`
+ * privileges of the operation's tag (403), the entities its path names, the right it needs and the
+ * access level on a vApp (403), then the response cache for a GET, else `Content-Type`
  * (415), the body validated at the version asked for (400), and the resource's handler. Every
  * answer is a document of the package, or empty. A request other than a GET may change the store:
  * it bumps the store's revision (what the response cache is keyed by).
@@ -9,8 +10,16 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../runtime/xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
-import { forbidden, notFound, unauthorized, VcdFault } from "./fault.js";
+import type { OperationInfo } from "../runtime/client/operation.js";
+import {
+  forbidden,
+  noAccess,
+  notFound,
+  unauthorized,
+  VcdFault,
+} from "./fault.js";
 import type { Ctx } from "./handlers/context.js";
+import { namedEntities } from "./handlers/entities.js";
 import { fallback } from "./handlers/fallback.js";
 import { uuidOf, type Hrefs } from "./handlers/hrefs.js";
 import { HANDLERS, handlerKey } from "./handlers/index.js";
@@ -25,7 +34,9 @@ import { basicCredentials, token } from "./request/credentials.js";
 import { acceptedVersion, bodyShape } from "./request/negotiate.js";
 import type { Router } from "./router.js";
 import { SCHEMA_OPERATION_PATHS, type SchemaFiles } from "./schema-files.js";
-import type { User } from "./store/model.js";
+import { allows } from "./store/access-levels.js";
+import type { AccessLevel, User } from "./store/model.js";
+import { rightFor } from "./store/rights.js";
 import type { DiskRules } from "./store/disks.js";
 import type { Store } from "./store/store.js";
 import type { VAppRules } from "./store/vapps.js";
@@ -123,6 +134,7 @@ export function handleCall(s: Services, call: IncomingCall): Rendered {
   if (!session) throw unauthorized();
   const user = s.store.user(session.userId);
   checkPrivileges(s.store, user, op.tag, params);
+  checkEntities(s.store, user, op, params);
   const entry = HANDLERS[handlerKey(op.method, op.path)];
   const shapes = op.requestBodies.length
     ? op.requestBodies
@@ -188,6 +200,40 @@ function checkPrivileges(
   const concerned =
     params.id === undefined ? undefined : store.orgOf(uuidOf(params.id));
   if (!store.isOrgAdmin(user, concerned ?? user.orgId)) throw forbidden();
+}
+
+/**
+ * The entities the path names (handlers/entities.ts: an id that exists nowhere or of another
+ * organization, 403), a vApp the user may not see (403, as a missing one), the right the operation
+ * needs (store/rights.ts; 403 "This operation is denied."), and the access level it needs on a vApp
+ * (store/access-levels.ts: reading `ReadOnly`, changing and operating `Change`, deleting, sharing and
+ * giving away `FullControl`; 403 otherwise). Before the body is read.
+ */
+function checkEntities(
+  store: Store,
+  user: User,
+  op: OperationInfo,
+  params: Readonly<Record<string, string>>,
+): void {
+  const named = namedEntities(store, user, op.path, params);
+  const levels = named.flatMap((e) =>
+    e.vapp ? [{ e, level: store.vappLevel(user, e.vapp) }] : [],
+  );
+  for (const { e, level } of levels) if (!level) throw noAccess(e.kind, e.id);
+  const right = op.tag === "user" ? rightFor(op.method, op.path) : undefined;
+  if (right !== undefined && !store.hasRight(user, right)) throw forbidden();
+  const needed = neededLevel(op);
+  for (const { level } of levels) if (!allows(level, needed)) throw forbidden();
+}
+
+function neededLevel(op: OperationInfo): AccessLevel {
+  if (op.method === "GET") return "ReadOnly";
+  const path = op.path.replace(/\/+$/, "");
+  const full =
+    (op.method === "DELETE" && path === "/vApp/{id}") ||
+    path === "/vApp/{id}/action/controlAccess" ||
+    (op.method === "PUT" && path === "/vApp/{id}/owner");
+  return full ? "FullControl" : "Change";
 }
 
 function headerOf(value: string | string[] | undefined): string | undefined {

@@ -43,8 +43,16 @@ const switchLinks = (ctx: Ctx, path: string, enabled: boolean) =>
         ...ctx.hrefs.link("remove", "DELETE", path),
       ];
 
-export function roleRef(ctx: Ctx, name: string | undefined): Value | undefined {
-  const role = [...ctx.store.roles.values()].find((r) => r.name === name);
+/** The role of that name an entity of `orgId` has: one of the organization's own, else the predefined one. */
+export function roleRef(
+  ctx: Ctx,
+  name: string | undefined,
+  orgId: string,
+): Value | undefined {
+  const named = [...ctx.store.roles.values()].filter((r) => r.name === name);
+  const role =
+    named.find((r) => r.orgId === orgId) ??
+    named.find((r) => r.orgId === undefined);
   return role
     ? ref(ctx, adminPaths.role(role.id), role.name, MT.role)
     : undefined;
@@ -82,9 +90,11 @@ export function cloudValue(ctx: Ctx): Value {
         .map((o) => ref(ctx, adminPaths.org(o.id), o.name, MT.adminOrg)),
     },
     RoleReferences: {
-      RoleReference: [...ctx.store.roles.values()].map((r) =>
-        ref(ctx, adminPaths.role(r.id), r.name, MT.role),
-      ),
+      RoleReference: [...ctx.store.roles.values()]
+        .filter(
+          (r) => r.orgId === undefined || ctx.store.canSee(ctx.user, r.orgId),
+        )
+        .map((r) => ref(ctx, adminPaths.role(r.id), r.name, MT.role)),
     },
   };
 }
@@ -179,7 +189,7 @@ export function userValue(ctx: Ctx, user: User): Value {
     ProviderType: "INTEGRATED",
     StoredVmQuota: 0,
     DeployedVmQuota: 0,
-    ...optional("Role", roleRef(ctx, user.role)),
+    ...optional("Role", roleRef(ctx, user.role, user.orgId)),
     GroupReferences: {},
   };
 }
@@ -199,7 +209,7 @@ export function groupValue(ctx: Ctx, group: Group): Value {
     NameInSource: group.name,
     UsersList: {},
     ProviderType: "INTEGRATED",
-    ...optional("Role", roleRef(ctx, group.role)),
+    ...optional("Role", roleRef(ctx, group.role, group.orgId)),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: administration: the cloud and organization views, creating an
  * organization, a VDC (from `CreateVdcParams`), users, groups and roles (201 with the new entity),
- * reading them, deleting users, groups and roles, and changing an organization's general settings.
+ * (of an organization) reading them, deleting users, groups and roles, and changing an organization's general settings.
  */
 import { badRequest, noAccess } from "../fault.js";
 import { AdminRules } from "../store/admin.js";
@@ -119,6 +119,31 @@ const inOrg = <T extends { orgId: string }>(
   kind: string,
 ): T =>
   entity(map, kind, ctx.params.id, (t) => ctx.store.canSee(ctx.user, t.orgId));
+
+/** A role of the caller's organization, or a predefined one; another organization's is refused. */
+const visibleRole = (ctx: Ctx): Role =>
+  entity(
+    ctx.store.roles,
+    "role",
+    ctx.params.id,
+    (r) => r.orgId === undefined || ctx.store.canSee(ctx.user, r.orgId),
+  );
+
+/** A role of `org`, from a `Role` body with its `RightReferences` (201). */
+function createRole(ctx: Ctx, org: Org): Reply {
+  const b = bodyValue(ctx);
+  const rights =
+    ((b.RightReferences as Value | undefined)?.RightReference as
+      Value[] | undefined) ?? [];
+  const role = rules(ctx).createRole(
+    ctx.user,
+    org,
+    text(b.name) ?? "",
+    rights.map((r) => text(r.name) ?? idOfHref(String(r.href))),
+    text(b.Description),
+  );
+  return created(ctx, ROLE, role);
+}
 
 export const adminHandlers: HandlerTable = {
   "GET /admin": { handle: (ctx) => ok("vcloud:VCloud", cloudValue(ctx)) },
@@ -238,36 +263,26 @@ export const adminHandlers: HandlerTable = {
     },
   },
   "POST /admin/roles": {
-    handle: (ctx) => {
-      const b = bodyValue(ctx);
-      const rights =
-        ((b.RightReferences as Value | undefined)?.RightReference as
-          Value[] | undefined) ?? [];
-      const role = rules(ctx).createRole(
-        ctx.user,
-        text(b.name) ?? "",
-        rights.map((r) => text(r.name) ?? idOfHref(String(r.href))),
-        text(b.Description),
-      );
-      return created(ctx, ROLE, role);
-    },
+    handle: (ctx) => createRole(ctx, ctx.store.org(ctx.user, ctx.user.orgId)),
+  },
+  "POST /admin/org/{orgId}/roles": {
+    handle: (ctx) => createRole(ctx, ctx.store.org(ctx.user, ctx.params.orgId)),
   },
   "GET /admin/role/{id}": {
-    handle: (ctx) =>
-      shown(
-        ctx,
-        ROLE,
-        entity(ctx.store.roles, "role", ctx.params.id, () => true),
-      ),
+    handle: (ctx) => shown(ctx, ROLE, visibleRole(ctx)),
   },
   "DELETE /admin/role/{id}": {
     handle: (ctx) => {
-      const role = entity(ctx.store.roles, "role", ctx.params.id, () => true);
+      const role = visibleRole(ctx);
       if (role.readOnly)
         throw badRequest(
           `The predefined role "${role.name}" cannot be deleted.`,
         );
-      if ([...ctx.store.users.values()].some((u) => u.role === role.name))
+      if (
+        [...ctx.store.users.values()].some(
+          (u) => u.orgId === role.orgId && u.role === role.name,
+        )
+      )
         throw badRequest(
           `The role "${role.name}" is assigned to users and cannot be deleted.`,
         );

@@ -1,7 +1,8 @@
 /**
- * vcd-codegen runtime, simulator: operations outside the stateful core. They answer a minimal valid
- * document of the declared response type (a task that succeeds with nothing to do where a task is
- * declared), or 204 where nothing is declared.
+ * vcd-codegen runtime, simulator: operations outside the stateful core. Once the pipeline has found
+ * the entities their path names and the caller's right to them (handlers/entities.ts), they answer a
+ * minimal valid document of the declared response type (a task that succeeds with nothing to do
+ * where a task is declared), or 204 where nothing is declared.
  */
 import type { Ctx, Reply } from "./context.js";
 import type { MinimalInstances } from "./minimal.js";

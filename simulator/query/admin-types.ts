@@ -33,12 +33,16 @@ export const ADMIN_QUERY_TYPES: readonly QueryType[] = [
     entityType: MT.role,
     access: "admin",
     rows: (ctx) =>
-      [...ctx.store.roles.values()].map((r) => ({
-        orgId: ctx.user.orgId,
-        href: ctx.hrefs.abs(`/admin/role/${r.id}`),
-        urn: urn("role", r.id),
-        name: r.name,
-        cells: { name: r.name, isReadOnly: r.readOnly },
-      })),
+      [...ctx.store.roles.values()]
+        .filter(
+          (r) => r.orgId === undefined || ctx.store.canSee(ctx.user, r.orgId),
+        )
+        .map((r) => ({
+          orgId: r.orgId ?? ctx.user.orgId,
+          href: ctx.hrefs.abs(`/admin/role/${r.id}`),
+          urn: urn("role", r.id),
+          name: r.name,
+          cells: { name: r.name, isReadOnly: r.readOnly },
+        })),
   },
 ];

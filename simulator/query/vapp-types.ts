@@ -1,6 +1,6 @@
 /**
  * vcd-codegen runtime, simulator: the query types of what runs: vApp, adminVApp, vm, vAppTemplate,
- * task and adminTask.
+ * task and adminTask. A vApp (and its VMs) is listed only to those who may read it.
  */
 import type { Ctx } from "../handlers/context.js";
 import { MT } from "../handlers/media-types.js";
@@ -169,15 +169,17 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
 }
 
 const vms = (ctx: Ctx): Row[] => [
-  ...visible(ctx, ctx.store.vapps.values()).flatMap((vapp) =>
-    vapp.vms.map((vm) => vmRow(ctx, vm, vapp)),
-  ),
+  ...vapps(ctx).flatMap((vapp) => vapp.vms.map((vm) => vmRow(ctx, vm, vapp))),
   ...visible(ctx, ctx.store.templates.values()).flatMap((t) =>
     t.vms.map((vm) => vmRow(ctx, vm, undefined, t)),
   ),
 ];
 
-const vapps = (ctx: Ctx) => ctx.store.vapps.values();
+/** The vApps the user may read: their organization's, and of those only theirs and the ones shared with them unless they administer it (access-levels.ts). */
+const vapps = (ctx: Ctx): VApp[] =>
+  [...ctx.store.vapps.values()].filter(
+    (v) => ctx.store.vappLevel(ctx.user, v) !== undefined,
+  );
 const tasks = (ctx: Ctx) => ctx.store.tasks.all();
 
 export const VAPP_QUERY_TYPES: readonly QueryType[] = [

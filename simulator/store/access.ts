@@ -3,10 +3,11 @@
  * catalogs, vCD's rules: the owner is a user of the entity's organization and only an organization
  * administrator changes it; the owner or an administrator sets who else may use the entity
  * (`ControlAccessParams`: shared to everyone at a level, or per user and group at `ReadOnly`,
- * `Change` or `FullControl`). The simulator keeps and answers these settings; it does not narrow
- * what other users of the organization see by them.
+ * `Change` or `FullControl`); a user with `FullControl` may share it too. What the settings allow
+ * is in access-levels.ts; the pipeline and the vApp look-ups hold every request to it.
  */
 import { badRequest, forbidden } from "../fault.js";
+import { accessLevelOf } from "./access-levels.js";
 import type {
   AccessControl,
   AccessLevel,
@@ -54,7 +55,11 @@ export class AccessRules {
     ownerId: string,
     input: AccessInput,
   ): AccessControl {
-    if (user.id !== ownerId && !this.store.isOrgAdmin(user, orgId))
+    if (
+      accessLevelOf(user, ownerId, this.store.access.get(entityId)) !==
+        "FullControl" &&
+      !this.store.isOrgAdmin(user, orgId)
+    )
       throw forbidden();
     if (input.sharedToEveryone && !LEVELS.includes(input.everyoneLevel ?? ""))
       throw badRequest(

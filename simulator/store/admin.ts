@@ -1,9 +1,10 @@
 /**
  * vcd-codegen runtime, simulator: administration, vCD's rules: the system administrator creates
  * organizations and their VDCs (a VDC is ready when its creation task ends); an organization's
- * administrator creates its users (with a role and a password) and groups; roles are created by
- * administrators and the predefined ones cannot be changed. Names are unique in their scope
- * (DUPLICATE_NAME otherwise).
+ * administrator creates its users (with a role and a password) and groups; roles belong to an
+ * organization (created by its administrator; the predefined ones, which every organization has,
+ * cannot be changed), so a role's name is unique within its organization only. Names are unique in
+ * their scope (DUPLICATE_NAME otherwise).
  */
 import { badRequest, forbidden, invalidState } from "../fault.js";
 import type { Group, Org, Role, Task, User, Vdc } from "./model.js";
@@ -119,11 +120,10 @@ export class AdminRules {
       throw badRequest(
         "A password is required for a user that is not imported from LDAP.",
       );
-    const role =
-      p.roleId === undefined ? undefined : this.store.roles.get(p.roleId);
+    const role = this.roleIn(org, p.roleId);
     if (!role)
       throw badRequest(
-        "The user needs a Role: a reference to one of the roles (GET /api/admin).",
+        "The user needs a Role: a reference to one of the roles of its organization (GET /api/admin).",
       );
     if (
       role.name === "System Administrator" &&
@@ -155,10 +155,9 @@ export class AdminRules {
   ): Group {
     this.requireOrgAdmin(user, org);
     requireNewName(this.store.groups.values(), name, org.id);
-    const role =
-      roleId === undefined ? undefined : this.store.roles.get(roleId);
+    const role = this.roleIn(org, roleId);
     if (roleId !== undefined && !role)
-      throw badRequest(`There is no role ${roleId}.`);
+      throw badRequest(`There is no role ${roleId} in the organization.`);
     const group: Group = {
       id: this.store.ids.next("group"),
       orgId: org.id,
@@ -170,18 +169,26 @@ export class AdminRules {
     return group;
   }
 
+  /** A role of `org`: its own (custom) roles and the predefined ones; names unique among them. */
   createRole(
     user: User,
+    org: Org,
     name: string,
     rights: readonly string[],
     description?: string,
   ): Role {
-    if (!this.store.isOrgAdmin(user, user.orgId)) throw forbidden();
+    this.requireOrgAdmin(user, org);
     if (name.trim() === "")
       throw badRequest("The role name must not be empty.");
-    requireNewName(this.store.roles.values(), name);
+    requireNewName(
+      [...this.store.roles.values()].filter(
+        (r) => r.orgId === undefined || r.orgId === org.id,
+      ),
+      name,
+    );
     const role: Role = {
       id: this.store.ids.next("role"),
+      orgId: org.id,
       name,
       rights: [...rights],
       readOnly: false,
@@ -189,6 +196,14 @@ export class AdminRules {
     };
     this.store.roles.set(role.id, role);
     return role;
+  }
+
+  /** A role an entity of `org` may have: a predefined one, or one of `org`'s own. */
+  private roleIn(org: Org, id: string | undefined): Role | undefined {
+    const role = id === undefined ? undefined : this.store.roles.get(id);
+    return role && (role.orgId === undefined || role.orgId === org.id)
+      ? role
+      : undefined;
   }
 
   private requireOrgAdmin(user: User, org: Org): void {

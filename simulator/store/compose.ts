@@ -5,7 +5,7 @@
  * the source powered off) and capture (a vApp template, with a catalog item when captured to a
  * catalog). Names are unique in their VDC; each runs as a task.
  */
-import { badRequest, invalidState } from "../fault.js";
+import { badRequest, forbidden, invalidState } from "../fault.js";
 import type {
   Catalog,
   CatalogItem,
@@ -20,6 +20,7 @@ import { Status } from "./model.js";
 import type { Store } from "./store.js";
 import { createVApp, newVAppName, type CreateParams } from "./vapp-create.js";
 import type { VAppRules } from "./vapps.js";
+import { RIGHTS } from "./rights.js";
 
 export type { CreateParams };
 
@@ -193,8 +194,7 @@ export class CompositionRules {
     after?: () => void,
   ): { vapp: VApp; task: Task } {
     this.store.requireVAppRights(user);
-    if (user.role === "vApp User" || user.role === "Console Access Only")
-      throw badRequest("This role may not create vApps.");
+    if (!this.store.hasRight(user, RIGHTS.vappCreate)) throw forbidden();
     return createVApp(
       this.store,
       user,

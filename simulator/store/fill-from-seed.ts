@@ -1,7 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: filling a store from a seed: organizations with their users,
  * networks, VDCs, catalogs and templates (each template's VMs with default sections), then the
- * predefined roles.
+ * predefined roles (with their rights, from rights.ts).
  */
 import type {
   Catalog,
@@ -22,6 +22,7 @@ import {
   type SeedVm,
 } from "./seed.js";
 import type { IdSource } from "./ids.js";
+import { PREDEFINED_RIGHTS } from "./rights.js";
 import {
   defaultGuestCustomization,
   defaultNetworkConnection,
@@ -51,7 +52,7 @@ export function fillFromSeed(store: SeedTarget, seed: SeedData): void {
     const role: Role = {
       id: store.ids.next("role"),
       name,
-      rights: [],
+      rights: [...PREDEFINED_RIGHTS[name]],
       readOnly: true,
     };
     store.roles.set(role.id, role);

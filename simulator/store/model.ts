@@ -39,6 +39,8 @@ export interface Group {
 
 export interface Role {
   readonly id: string;
+  /** The organization it belongs to; none for vCD's predefined roles, which every organization has. */
+  readonly orgId?: string;
   name: string;
   description?: string;
   /** The names of its rights. */

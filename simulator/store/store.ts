@@ -4,10 +4,12 @@
  * filled from a seed and goes back to it on `reset()`. The rules that change vApps live in vapps.ts.
  */
 import { forbidden, noAccess, unauthorized } from "../fault.js";
+import { accessLevelOf } from "./access-levels.js";
 import { IdSource } from "./ids.js";
 import { fillFromSeed, newVm } from "./fill-from-seed.js";
 import type {
   AccessControl,
+  AccessLevel,
   Catalog,
   CatalogItem,
   Disk,
@@ -23,6 +25,7 @@ import type {
   Vm,
 } from "./model.js";
 import type { SeedData, SeedVm } from "./seed.js";
+import { RIGHTS } from "./rights.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
 
@@ -153,6 +156,40 @@ export class Store {
     return this.isSystemAdmin(user) || user.orgId === orgId;
   }
 
+  /** The role of a user: one of its organization's, else the predefined role of that name. */
+  roleOf(user: User): Role | undefined {
+    let predefined: Role | undefined;
+    for (const role of this.roles.values()) {
+      if (role.name !== user.role) continue;
+      if (role.orgId === user.orgId) return role;
+      if (role.orgId === undefined) predefined = role;
+    }
+    return predefined;
+  }
+
+  /** Whether the user's role holds the right (vCD's name, rights.ts); the system administrator holds every one. */
+  hasRight(user: User, right: string): boolean {
+    return (
+      this.isSystemAdmin(user) ||
+      (this.roleOf(user)?.rights.includes(right) ?? false)
+    );
+  }
+
+  /** Whether a right of this name exists (one of rights.ts, or one a role was given). */
+  rightExists(name: string): boolean {
+    return (
+      (Object.values(RIGHTS) as string[]).includes(name) ||
+      [...this.roles.values()].some((r) => r.rights.includes(name))
+    );
+  }
+
+  /** The access level the user has on a vApp: an administrator of its organization full control, else by its owner and settings (access-levels.ts). */
+  vappLevel(user: User, vapp: VApp): AccessLevel | undefined {
+    if (this.isOrgAdmin(user, vapp.orgId)) return "FullControl";
+    if (!this.canSee(user, vapp.orgId)) return undefined;
+    return accessLevelOf(user, vapp.ownerId, this.access.get(vapp.id));
+  }
+
   /** Roles that may create, change and operate vApps (vCD's vApp rights). */
   mayChangeVApps(user: User): boolean {
     return user.role !== "Console Access Only";
@@ -214,15 +251,18 @@ export class Store {
     return this.visible(user, this.disks.get(id), (d) => d.orgId, "disk", id);
   }
 
+  /** A vApp the user may read (of their organization, and theirs, shared with them, or administered by them). */
   vapp(user: User, id: string): VApp {
-    return this.visible(user, this.vapps.get(id), (v) => v.orgId, "vapp", id);
+    const vapp = this.vapps.get(id);
+    if (!vapp || !this.vappLevel(user, vapp)) throw noAccess("vapp", id);
+    return vapp;
   }
 
-  /** A VM of a vApp (not of a template), with its vApp. */
+  /** A VM of a vApp (not of a template) the user may read, with its vApp. */
   vm(user: User, id: string): { vapp: VApp; vm: Vm } {
     for (const vapp of this.vapps.values()) {
       const vm = vapp.vms.find((v) => v.id === id);
-      if (vm && this.canSee(user, vapp.orgId)) return { vapp, vm };
+      if (vm && this.vappLevel(user, vapp)) return { vapp, vm };
     }
     throw noAccess("vm", id);
   }

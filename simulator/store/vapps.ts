@@ -22,6 +22,7 @@ import {
   copyVm,
   refreshStatus,
 } from "./vm-rules.js";
+import { RIGHTS } from "./rights.js";
 
 export type InstantiateParams = CreateParams;
 
@@ -53,8 +54,7 @@ export class VAppRules {
     aliases: readonly string[] = [],
   ): { vapp: VApp; task: Task } {
     this.store.requireVAppRights(user);
-    if (user.role === "vApp User" || user.role === "Console Access Only")
-      throw forbidden();
+    if (!this.store.hasRight(user, RIGHTS.vappCreate)) throw forbidden();
     const name = newVAppName(this.store, vdc, params.name);
     if (template.vms.length === 0)
       throw badRequest(

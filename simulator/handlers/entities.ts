@@ -1,0 +1,168 @@
+/**
+ * vcd-codegen runtime, simulator: the entities a request's path names, resolved for every operation
+ * (the stateful core and the ~550 others alike) before any answer. Each path parameter is an id of
+ * the kind its segment names (`/vApp/{id}`: a `vapp-<uuid>` or a `vm-<uuid>`; `/vdc/{vdcId}`: a VDC;
+ * `/entity/{id}`: a URN of any kind), looked up in the store's collection of that kind; a kind the
+ * store keeps none of (`/edgeGateway/{id}`, `/media/{id}`, `/providervdc/{id}`, ...) names an entity
+ * that exists nowhere. An id that exists nowhere, or an entity of an organization the user may not
+ * see, is refused alike: 403 `ACCESS_TO_RESOURCE_IS_FORBIDDEN`, "No access to entity ...".
+ *
+ * Evidence: vCD does not tell a missing entity from a forbidden one: a made-up id of an org, a VDC,
+ * a media or a task is answered 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN, `No access to entity
+ * "com.vmware.vcloud.entity.vdc:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"` (../shared/vcd-samples,
+ * jclouds-labs-vcloud-director/{org,vdc,media}/error403-fake.xml, task/error403.xml), the answer it
+ * gives for another organization's entity too (org/error403-catalog.xml).
+ */
+import { noAccess } from "../fault.js";
+import type { Store } from "../store/store.js";
+import type { User, VApp } from "../store/model.js";
+import { kindOf, uuidOf } from "./hrefs.js";
+
+/** An entity a path names: its vCD kind, id, organization (none: shared by all, a predefined role) and the vApp whose access settings apply. */
+export interface NamedEntity {
+  readonly kind: string;
+  readonly id: string;
+  readonly orgId: string | undefined;
+  readonly vapp?: VApp;
+}
+
+type Found = Omit<NamedEntity, "kind" | "id"> | undefined;
+type Resolver = (store: Store, uuid: string, id: string) => Found;
+
+const inOrg = (orgId: string | undefined): Found =>
+  orgId === undefined ? undefined : { orgId };
+
+/** The store's collection of each kind, by the path segment before the id (and vCD's entity kind). */
+const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
+  vApp: {
+    kind: "vapp",
+    find: (s, uuid, id) => {
+      const kind = kindOf(id);
+      const vapp =
+        kind === "vapp"
+          ? s.vapps.get(uuid)
+          : kind === "vm"
+            ? [...s.vapps.values()].find((v) =>
+                v.vms.some((m) => m.id === uuid),
+              )
+            : undefined;
+      return vapp ? { orgId: vapp.orgId, vapp } : undefined;
+    },
+  },
+  vAppTemplate: {
+    kind: "vappTemplate",
+    find: (s, uuid, id) => {
+      const kind = kindOf(id);
+      if (kind === "vappTemplate") return inOrg(s.templates.get(uuid)?.orgId);
+      if (kind !== "vm") return undefined;
+      return inOrg(
+        [...s.templates.values()].find((t) => t.vms.some((m) => m.id === uuid))
+          ?.orgId,
+      );
+    },
+  },
+  org: { kind: "org", find: (s, uuid) => inOrg(s.orgs.get(uuid)?.id) },
+  tasksList: { kind: "org", find: (s, uuid) => inOrg(s.orgs.get(uuid)?.id) },
+  vdc: { kind: "vdc", find: (s, uuid) => inOrg(s.vdcs.get(uuid)?.orgId) },
+  network: {
+    kind: "network",
+    find: (s, uuid) => inOrg(s.networks.get(uuid)?.orgId),
+  },
+  catalog: {
+    kind: "catalog",
+    find: (s, uuid) => inOrg(s.catalogs.get(uuid)?.orgId),
+  },
+  catalogItem: {
+    kind: "catalogItem",
+    find: (s, uuid) => {
+      const item = s.catalogItems.get(uuid);
+      return inOrg(item && s.catalogs.get(item.catalogId)?.orgId);
+    },
+  },
+  disk: { kind: "disk", find: (s, uuid) => inOrg(s.disks.get(uuid)?.orgId) },
+  task: { kind: "task", find: (s, uuid) => inOrg(s.tasks.get(uuid)?.orgId) },
+  user: { kind: "user", find: (s, uuid) => inOrg(s.users.get(uuid)?.orgId) },
+  group: {
+    kind: "group",
+    find: (s, uuid) => inOrg(s.groups.get(uuid)?.orgId),
+  },
+  role: {
+    kind: "role",
+    find: (s, uuid) => {
+      const role = s.roles.get(uuid);
+      return role ? { orgId: role.orgId } : undefined;
+    },
+  },
+  right: {
+    kind: "right",
+    find: (s, _uuid, id) =>
+      s.rightExists(id) ? { orgId: undefined } : undefined,
+  },
+};
+
+/** The segment of a URN's kind (`urn:vcloud:vapp:<uuid>`), and how the path writes its id. */
+const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
+  {
+    vapp: ["vApp", (u) => `vapp-${u}`],
+    vm: ["vApp", (u) => `vm-${u}`],
+    vapptemplate: ["vAppTemplate", (u) => `vappTemplate-${u}`],
+    org: ["org", (u) => u],
+    vdc: ["vdc", (u) => u],
+    network: ["network", (u) => u],
+    catalog: ["catalog", (u) => u],
+    catalogitem: ["catalogItem", (u) => u],
+    disk: ["disk", (u) => u],
+    task: ["task", (u) => u],
+    user: ["user", (u) => u],
+    group: ["group", (u) => u],
+    role: ["role", (u) => u],
+  };
+
+/** Path parameters that are not ids: metadata keys and domains, schema file names. */
+const NOT_IDS: ReadonlySet<string> = new Set([
+  "key",
+  "domain",
+  "schemaFileName",
+]);
+
+/**
+ * Every entity `path` (an operation's template, `/vApp/{id}/metadata/{key}`) names with `params`,
+ * each existing and in an organization `user` may see; else the refusal vCD answers.
+ */
+export function namedEntities(
+  store: Store,
+  user: User,
+  path: string,
+  params: Readonly<Record<string, string>>,
+): NamedEntity[] {
+  const segments = path.split("/").filter((s) => s !== "");
+  const named: NamedEntity[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const m = /^\{(.+)\}$/.exec(segments[i]);
+    if (!m || NOT_IDS.has(m[1])) continue;
+    const id = params[m[1]] ?? "";
+    const entity = resolve(store, segments[i - 1] ?? "", id);
+    if (entity.orgId !== undefined && !store.canSee(user, entity.orgId))
+      throw noAccess(entity.kind, uuidOf(id));
+    named.push(entity);
+  }
+  return named;
+}
+
+function resolve(store: Store, segment: string, id: string): NamedEntity {
+  let kinds = KINDS[segment];
+  let pathId = id;
+  if (segment === "entity") {
+    const urn = /^urn:vcloud:([A-Za-z]+):(.+)$/.exec(id);
+    const to = urn ? URN_KINDS[urn[1].toLowerCase()] : undefined;
+    if (urn && to) {
+      kinds = KINDS[to[0]];
+      pathId = to[1](urn[2]);
+    }
+  }
+  const kind = kinds?.kind ?? segment;
+  const uuid = uuidOf(pathId);
+  const found = kinds?.find(store, uuid, pathId);
+  if (!found) throw noAccess(kind, uuid);
+  return { kind, id: uuid, ...found };
+}

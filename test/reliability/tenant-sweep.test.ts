@@ -1,0 +1,152 @@
+/**
+ * Every operation of the package's table that names an entity in its path, sent by every seeded user
+ * with the other tenant's real ids and with ids that exist nowhere (of the right kind), is refused
+ * before any answer: 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN, vCD's `Error` (vCD answers a made-up id as
+ * it answers another organization's: ../shared/vcd-samples, jclouds-labs-vcloud-director/vdc/
+ * error403-fake.xml). And every operation whose right (the simulator's rights table) a predefined
+ * role lacks is refused to it on its own tenant's entities (403; the tenants' vApps are shared with
+ * everyone at FullControl, so the refusal is the right's, not the access settings').
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OperationInfo } from "../../runtime/client/operation.js";
+import { PREDEFINED_RIGHTS, rightFor } from "../../simulator/store/rights.js";
+import type { RoleName } from "../../simulator/store/seed.js";
+import { raw } from "../simulator/helpers/http.js";
+import {
+  aimed,
+  pathsOf,
+  startTwoTenants,
+  TENANTS,
+  tenantIds,
+  unknownIds,
+  type Tenant,
+  type TwoTenants,
+} from "../simulator/helpers/two-tenants.js";
+
+let t: TwoTenants;
+let operations: readonly OperationInfo[];
+
+beforeAll(async () => {
+  t = await startTwoTenants();
+  operations = t.operations;
+}, 60_000);
+
+afterAll(async () => {
+  await t?.sim.close();
+});
+
+interface Probe {
+  readonly user: string;
+  readonly method: string;
+  readonly path: string;
+}
+
+/** Sends the probes in small concurrent batches; the ones not answered 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN. */
+async function notRefused(probes: readonly Probe[]): Promise<string[]> {
+  const wrong: string[] = [];
+  const BATCH = 12;
+  for (let i = 0; i < probes.length; i += BATCH)
+    await Promise.all(
+      probes.slice(i, i + BATCH).map(async (p) => {
+        const r = await raw(`${t.sim.url}${p.path}`, {
+          method: p.method,
+          headers: t.sessions[p.user].headers,
+        });
+        const minor = /minorErrorCode="([^"]*)"/.exec(r.body)?.[1];
+        if (r.status !== 403 || minor !== "ACCESS_TO_RESOURCE_IS_FORBIDDEN")
+          wrong.push(
+            `${p.user} ${p.method} ${p.path}: ${r.status} ${minor ?? r.body.slice(0, 80)}`,
+          );
+      }),
+    );
+  return wrong;
+}
+
+const tenantOf = (user: string): Tenant =>
+  user.startsWith("globex") ? "globex" : "acme";
+const other = (tenant: Tenant): Tenant =>
+  tenant === "acme" ? "globex" : "acme";
+
+describe("every operation checks the entities its path names", () => {
+  it("the ids aimed with are real: their tenant's administrator reads each (200)", async () => {
+    for (const tenant of TENANTS) {
+      const ids = t.ids[tenant];
+      const admin = t.sessions[`${tenant}-admin`];
+      const paths = [
+        `/vApp/vapp-${ids.vApp}`,
+        `/vApp/vm-${ids.vm}`,
+        `/vAppTemplate/vappTemplate-${ids.vAppTemplate}`,
+        `/vAppTemplate/vm-${ids.templateVm}`,
+        `/org/${ids.org}`,
+        `/tasksList/${ids.org}`,
+        `/vdc/${ids.vdc}`,
+        `/network/${ids.network}`,
+        `/catalog/${ids.catalog}`,
+        `/catalogItem/${ids.catalogItem}`,
+        `/disk/${ids.disk}`,
+        `/task/${ids.task}`,
+        `/admin/user/${ids.user}`,
+        `/admin/group/${ids.group}`,
+        `/admin/role/${ids.role}`,
+      ];
+      for (const path of paths)
+        expect((await admin.send("GET", path)).status, path).toBe(200);
+    }
+  });
+
+  it("another tenant's ids: 403 for every operation, as each tenant user", async () => {
+    const ops = aimed(operations);
+    expect(ops.length).toBeGreaterThan(300);
+    const users = t.sim.users.filter((u) => u.org !== "System");
+    expect(users.map((u) => u.name).sort()).toEqual([
+      "acme-admin",
+      "acme-author",
+      "acme-user",
+      "globex-admin",
+      "globex-author",
+      "globex-user",
+    ]);
+    const probes = users.flatMap((u) =>
+      ops.flatMap((op) =>
+        pathsOf(op, tenantIds(t.ids[other(tenantOf(u.name))])).map((path) => ({
+          user: u.name,
+          method: op.method,
+          path,
+        })),
+      ),
+    );
+    expect(await notRefused(probes)).toEqual([]);
+  });
+
+  it("ids that exist nowhere: 403 for every operation, as every user (the system administrator too)", async () => {
+    const probes = t.sim.users.flatMap((u) =>
+      aimed(operations).flatMap((op) =>
+        pathsOf(op, unknownIds).map((path) => ({
+          user: u.name,
+          method: op.method,
+          path,
+        })),
+      ),
+    );
+    expect(await notRefused(probes)).toEqual([]);
+  });
+
+  it("a right the role lacks: 403 on the tenant's own entities", async () => {
+    const probes: Probe[] = [];
+    for (const u of t.sim.users.filter((x) => x.org !== "System")) {
+      const rights: readonly string[] = PREDEFINED_RIGHTS[u.role as RoleName];
+      for (const op of operations.filter((o) => o.tag === "user")) {
+        const right = rightFor(op.method, op.path);
+        if (right === undefined || rights.includes(right)) continue;
+        for (const path of pathsOf(op, tenantIds(t.ids[tenantOf(u.name)])))
+          probes.push({ user: u.name, method: op.method, path });
+      }
+    }
+    // the vApp Users and Authors of both tenants lack some rights (the administrators none)
+    expect(new Set(probes.map((p) => p.user))).toEqual(
+      new Set(["acme-author", "acme-user", "globex-author", "globex-user"]),
+    );
+    expect(probes.length).toBeGreaterThan(40);
+    expect(await notRefused(probes)).toEqual([]);
+  });
+});
