@@ -85,7 +85,7 @@ export const DEFAULT_TIMEOUT = 60_000;
  * The default largest answer body: 64 MiB. vCD's largest documents are query pages (a page of
  * 1,000 VM records is under 1 MB) and OVF descriptors; a body this large is no answer of the API.
  */
-export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_ANSWER_BYTES: number = 64 * 1024 * 1024;
 
 /** A client of one vCD server, speaking one API version. */
 export interface VcdClient {
