@@ -50,6 +50,11 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
+/** Whether `name` cannot name a stub: a reserved word of JavaScript, or the operations table's name. */
+export function isReservedStubName(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 interface Parts {
   /** The action's name (camelCase) or the verb. */
   readonly lead: string;
