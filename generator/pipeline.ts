@@ -36,6 +36,7 @@ import {
   operationsSource,
 } from "./model/finalize-operations.js";
 import { checkOperations } from "./passes/check-operations.js";
+import { configError } from "./config/config-keys.js";
 import { checkApiVersion } from "./passes/check-api-version.js";
 import { linkOperations } from "./passes/link-operations.js";
 import { nameOperations } from "./passes/name-operations.js";
@@ -89,7 +90,7 @@ export type NamingOptions = Pick<
   ResolvedOptions,
   "nameOverrides" | "operationNameOverrides"
 > &
-  Partial<Pick<ResolvedOptions, "checkApiVersion">>;
+  Partial<Pick<ResolvedOptions, "checkApiVersion" | "configKeys">>;
 
 export type ModelOptions = InputOptions & NamingOptions;
 
@@ -137,6 +138,7 @@ export function buildModelFrom(
     operationOverrides: inputs.operationOverrides,
     versionFacts: inputs.versionFacts,
     checkApiVersion: options.checkApiVersion ?? false,
+    ...(options.configKeys ? { configKeys: options.configKeys } : {}),
     operationsVersions: inputs.operationsVersions,
     ...(operations
       ? {
@@ -192,9 +194,9 @@ export function buildModelFrom(
 function checkOverrides(draft: Draft, options: NamingOptions): void {
   for (const id of options.nameOverrides.keys()) {
     if (!draft.types.has(id)) {
-      throw new GeneratorError(
+      throw configError(
         `a name override names type "${localOf(id)}", which the schema set does not have`,
-        undefined,
+        options.configKeys?.names.get(id),
         `names`,
       );
     }

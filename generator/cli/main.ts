@@ -13,6 +13,7 @@ import { buildModel } from "../pipeline.js";
 import { isSame } from "../write/check-output.js";
 import { verifyInputs } from "../verify-inputs.js";
 import { withInputOptions } from "./input-options.js";
+import { interruptible } from "./interruptible.js";
 import { registerSimulate } from "./simulate.js";
 import { registerDiff } from "./diff.js";
 import { registerPullSchemas } from "./pull-schemas.js";
@@ -74,7 +75,7 @@ export async function main(
       async (
         opts: CommandLineOptions & { check?: boolean; cache?: boolean },
       ) => {
-        exitCode = await runGenerate(opts, io);
+        exitCode = await interruptible(() => runGenerate(opts, io), io.err);
       },
     );
   common(

@@ -163,7 +163,7 @@ export async function readSchemaSet(
     : findUserConfig(findProjectRoot(io.cwd));
   if (config && !existsSync(configFile!))
     throw new GeneratorError(`config file not found: ${configFile}`);
-  const user = configFile ? await readUserConfig(configFile) : {};
+  const user = configFile ? (await readUserConfig(configFile)).value : {};
   return readSchemaSetConfig(
     user.schemaSet && configFile
       ? resolve(dirname(configFile), user.schemaSet)

@@ -12,9 +12,11 @@ import {
   readSchemaSetConfig,
   type SchemaSetConfig,
 } from "./schema-set-config.js";
+import type { ConfigKey, ConfigKeys } from "./config-keys.js";
 import {
   findUserConfig,
   readUserConfig,
+  type LoadedConfig,
   type PackageFields,
   type UserConfig,
 } from "./user-config.js";
@@ -43,6 +45,8 @@ export interface ResolvedOptions {
   readonly checkApiVersion: boolean;
   /** The generated package's name, version and license as the config gives them (generate.ts fills in the defaults). */
   readonly package: PackageFields;
+  /** Where the config file's values stand, for errors found in the model (not part of the cache key: errors only). */
+  readonly configKeys?: ConfigKeys;
 }
 
 export const DEFAULT_OUT = "generated/vcloud";
@@ -60,7 +64,10 @@ export async function resolveOptions(
     : findUserConfig(findProjectRoot(cwd));
   if (cli.config && !existsSync(configFile!))
     throw new GeneratorError(`config file not found: ${configFile}`);
-  const config: UserConfig = configFile ? await readUserConfig(configFile) : {};
+  const loaded: LoadedConfig | undefined = configFile
+    ? await readUserConfig(configFile)
+    : undefined;
+  const config: UserConfig = loaded?.value ?? {};
   const projectRoot = configFile ? dirname(configFile) : findProjectRoot(cwd);
   const schemaSet = readSchemaSetConfig(
     config.schemaSet
@@ -73,15 +80,26 @@ export async function resolveOptions(
     given === undefined
       ? undefined
       : (schemaSet.featureAliases[given] ?? given);
+  // The config's apiVersion, when the command line does not override it: errors name its key.
+  const apiVersionKey: ConfigKey | undefined =
+    loaded && cli.apiVersion === undefined && config.apiVersion !== undefined
+      ? { path: "apiVersion", location: loaded.at("apiVersion") }
+      : undefined;
   if (
     apiVersion !== undefined &&
     !isNumericVersion(apiVersion) &&
     apiVersion !== ALL_VERSIONS
   ) {
-    throw new UsageError(
-      `--api-version must be a version number like 30.0 (or "all"), not "${apiVersion}"`,
-    );
+    const what = `must be a version number like 30.0 (or "all"), or a feature alias such as MULTI_SITE, not "${apiVersion}"`;
+    if (apiVersionKey)
+      throw new GeneratorError(
+        what,
+        apiVersionKey.location,
+        apiVersionKey.path,
+      );
+    throw new UsageError(`--api-version ${what}`);
   }
+  const names = nameOverrides(config.names ?? {}, schemaSet, loaded);
   return {
     projectRoot,
     inputDir,
@@ -90,12 +108,37 @@ export async function resolveOptions(
       : resolve(projectRoot, config.out ?? DEFAULT_OUT),
     apiVersion,
     schemaSet,
-    nameOverrides: nameOverrides(config.names ?? {}, schemaSet, configFile),
+    nameOverrides: new Map([...names].map(([id, { name }]) => [id, name])),
     operationNameOverrides: new Map(
       Object.entries(config.operationNames ?? {}),
     ),
     checkApiVersion: given !== undefined,
     package: config.package ?? {},
+    ...(loaded
+      ? {
+          configKeys: {
+            ...(apiVersionKey ? { apiVersion: apiVersionKey } : {}),
+            names: new Map(
+              [...names].map(([id, { qname }]) => [
+                id,
+                {
+                  path: `names["${qname}"]`,
+                  location: loaded.at("names", qname),
+                },
+              ]),
+            ),
+            operationNames: new Map(
+              Object.keys(config.operationNames ?? {}).map((id) => [
+                id,
+                {
+                  path: `operationNames["${id}"]`,
+                  location: loaded.at("operationNames", id),
+                },
+              ]),
+            ),
+          },
+        }
+      : {}),
   };
 }
 
@@ -153,19 +196,19 @@ function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
 }
 
-/** `prefix:Local` (canonical prefixes) or `{uri}Local` -> Clark name. */
+/** `prefix:Local` (canonical prefixes) or `{uri}Local` -> Clark name, with the name and the config's key. */
 function nameOverrides(
   names: Record<string, string>,
   schemaSet: SchemaSetConfig,
-  configFile: string | undefined,
-): Map<ClarkName, string> {
+  loaded: LoadedConfig | undefined,
+): Map<ClarkName, { name: string; qname: string }> {
   const byPrefix = new Map(
     Object.entries(schemaSet.namespaces).map(([uri, ns]) => [ns.prefix, uri]),
   );
-  const out = new Map<ClarkName, string>();
+  const out = new Map<ClarkName, { name: string; qname: string }>();
   for (const [qname, tsName] of Object.entries(names)) {
     if (qname.startsWith("{")) {
-      out.set(qname, tsName);
+      out.set(qname, { name: tsName, qname });
       continue;
     }
     const [prefix, local] = qname.includes(":")
@@ -175,11 +218,11 @@ function nameOverrides(
     if (uri === undefined) {
       throw new GeneratorError(
         `unknown prefix "${prefix}" (known: ${[...byPrefix.keys()].join(", ")})`,
-        configFile ? { file: configFile, line: 1, column: 1 } : undefined,
+        loaded?.at("names", qname),
         `names["${qname}"]`,
       );
     }
-    out.set(clark(uri, local), tsName);
+    out.set(clark(uri, local), { name: tsName, qname });
   }
   return out;
 }

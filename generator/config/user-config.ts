@@ -13,6 +13,8 @@ import {
   type SourceLocation,
 } from "../diagnostics.js";
 import { locateJsonPath } from "../load/json-location.js";
+import { isReservedName } from "../model/naming.js";
+import { isReservedStubName } from "../model/operation-naming.js";
 import { readJson } from "./schema-set-config.js";
 
 export interface UserConfig {
@@ -57,7 +59,13 @@ const KEYS: Record<keyof UserConfig, string> = {
   package: "object",
 };
 
-export async function readUserConfig(file: string): Promise<UserConfig> {
+/** The config, and where each of its keys stands (a `.ts` config: its start). */
+export interface LoadedConfig {
+  readonly value: UserConfig;
+  at(...keys: string[]): SourceLocation;
+}
+
+export async function readUserConfig(file: string): Promise<LoadedConfig> {
   const isTs = file.endsWith(".ts");
   const value = isTs ? await importTsConfig(file) : readJson(file);
   // A key's own line and column in a JSON config; a .ts config is named as a whole.
@@ -88,7 +96,15 @@ export async function readUserConfig(file: string): Promise<UserConfig> {
         `names["${qname}"]`,
       );
     }
+    // `export interface delete` does not compile; `Array` or `Date` would shadow what the emitted code uses.
+    if (isReservedName(name))
+      throw new GeneratorError(
+        `"${name}" cannot name a type: it is a reserved word or a global type of TypeScript`,
+        at("names", qname),
+        `names["${qname}"]`,
+      );
   }
+  const stubNames = new Map<string, string>();
   for (const [id, name] of Object.entries(
     (value as UserConfig).operationNames ?? {},
   )) {
@@ -104,9 +120,23 @@ export async function readUserConfig(file: string): Promise<UserConfig> {
         at("operationNames", id),
         `operationNames["${id}"]`,
       );
+    if (isReservedStubName(name))
+      throw new GeneratorError(
+        `"${name}" cannot name a stub: it is a reserved word (or the name of the operations table)`,
+        at("operationNames", id),
+        `operationNames["${id}"]`,
+      );
+    const first = stubNames.get(name);
+    if (first !== undefined)
+      throw new GeneratorError(
+        `"${name}" is already the name operationNames gives to "${first}"`,
+        at("operationNames", id),
+        `operationNames["${id}"]`,
+      );
+    stubNames.set(name, id);
   }
   checkPackageFields((value as UserConfig).package ?? {}, at);
-  return value as UserConfig;
+  return { value: value as UserConfig, at };
 }
 
 /** npm's rules for a package name: lowercase, URL-safe, no leading `.` or `_`, optionally `@scope/`. */
@@ -182,7 +212,7 @@ export function findUserConfig(projectRoot: string): string | undefined {
   return found[0];
 }
 
-/** A `.ts` config: transpiled (no type check) to a temporary module and imported. */
+/** A `.ts` config: transpiled (no type check; a syntax error is refused) to a temporary module and imported. */
 async function importTsConfig(file: string): Promise<unknown> {
   const ts = await importTypeScript(file);
   const source = readFileSync(resolve(file), "utf8");
@@ -192,7 +222,19 @@ async function importTsConfig(file: string): Promise<unknown> {
       target: ts.ScriptTarget.ES2022,
     },
     fileName: file,
+    reportDiagnostics: true,
   });
+  // transpileModule emits whatever it can parse: a syntax error is refused here, at its place.
+  const [problem] = output.diagnostics ?? [];
+  if (problem) {
+    const { line, character } = problem.file
+      ? problem.file.getLineAndCharacterOfPosition(problem.start ?? 0)
+      : { line: 0, character: 0 };
+    throw new GeneratorError(
+      `cannot load the config: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
+      { file, line: line + 1, column: character + 1 },
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), "vcd-codegen-config-"));
   try {
     const module = join(dir, "config.mjs");

@@ -4,7 +4,8 @@
  * it (with a warning that names it). For the model of every version, the newest file. A version
  * older than every document (5.5, the Programming Guide's) gets the oldest one, with a warning: its
  * operations are those of that document that the version has (see passes/filter-api-version.ts and
- * passes/link-operations.ts).
+ * passes/link-operations.ts). An input folder with no document at all (no `operations/`) is said in
+ * a warning: its package has no stubs.
  */
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -34,7 +35,17 @@ export function findOperationsFile(
   versions: readonly string[],
 ): OperationsFile | undefined {
   if (!pattern.includes("{version}")) return { path: pattern, version: target };
-  if (!versions.length) return undefined;
+  if (!versions.length) {
+    // Said, not silent: a package without stubs would replace one that had them.
+    const dir = join(inputDir, dirname(pattern));
+    return {
+      path: undefined,
+      version: target,
+      warning: new GeneratorError(
+        `${existsSync(dir) ? `no operations document in ${dir}` : `no ${dirname(pattern)}/ folder in ${inputDir}`} (expected ${pattern.replace("{version}", "<version>")}): the package has the types and no stubs and no client`,
+      ),
+    };
+  }
   const at = (version: string) => pattern.replace("{version}", version);
   if (target === ALL_VERSIONS) {
     const newest = versions[versions.length - 1];

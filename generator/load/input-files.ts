@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
-import { readInputBytes } from "../read-input-file.js";
+import { decodeInput, readInputBytes } from "../read-input-file.js";
 
 /** A file read, by absolute path, with the sha256 of its bytes. */
 export interface FileRead {
@@ -45,7 +45,7 @@ export class InputFiles {
   readonly text = (file: string): string => {
     let text = this.texts.get(file);
     if (text === undefined) {
-      text = this.read(file).toString("utf8");
+      text = decodeInput(file, this.read(file));
       this.texts.set(file, text);
     }
     return text;

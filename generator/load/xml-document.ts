@@ -22,6 +22,7 @@ export function readXmlFile(
 }
 
 export function parseXml(text: string, file: string): XmlDocument {
+  checkDeclaredEncoding(text, file);
   cacheXmldomRegExps();
   let failure: GeneratorError | undefined;
   const parser = new DOMParser({
@@ -56,6 +57,17 @@ export function parseXml(text: string, file: string): XmlDocument {
   if (!root)
     throw new GeneratorError("malformed XML: no root element", fileStart(file));
   return { file, root };
+}
+
+/** The text was read as UTF-8: a file that declares another encoding is refused at its declaration. */
+function checkDeclaredEncoding(text: string, file: string): void {
+  const declared =
+    /^\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text);
+  if (!declared || /^utf-?8$/i.test(declared[1])) return;
+  throw new GeneratorError(
+    `the XML declaration says encoding="${declared[1]}": inputs are read as UTF-8 (convert the file and its declaration)`,
+    { file, line: 1, column: declared[0].lastIndexOf("encoding") + 1 },
+  );
 }
 
 /** The location of a node, for messages. */

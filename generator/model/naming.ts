@@ -105,6 +105,11 @@ const RESERVED = new Set([
   "BigInt",
 ]);
 
+/** Whether `name` is a TypeScript keyword or a global type a generated module must not shadow. */
+export function isReservedName(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 /** A valid, non-reserved TypeScript identifier made from `text`. */
 export function toIdentifier(text: string): string {
   let id = text.replace(/[^A-Za-z0-9_$]/g, "_");

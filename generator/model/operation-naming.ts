@@ -16,7 +16,8 @@
  * 4. Where names still collide (or take a name rule 7 reserves), an operation with path
  *    parameters is named by all of them (`/org` -> `getOrg`, `/org/{id}` -> `getOrgById`).
  * 5. What still collides, or is a reserved word, gets `_2`, `_3` in order of operation id.
- * 6. Names from the user's config (`operationNames`) win, and no derived name takes them.
+ * 6. Names from the user's config (`operationNames`) win, and no derived name takes them (a name
+ *    the rules give another operation is refused before: passes/name-operations.ts).
  * 7. The operations older documents list and the target's dropped are named after the target's
  *    own, by the same rules, taking none of their names (`taken`): a package's names do not change
  *    when older documents join its inputs.
@@ -49,6 +50,11 @@ const RESERVED = new Set(
     "protected public await arguments eval operations"
   ).split(" "),
 );
+
+/** Whether `name` cannot name a stub: a reserved word of JavaScript, or the operations table's name. */
+export function isReservedStubName(name: string): boolean {
+  return RESERVED.has(name);
+}
 
 interface Parts {
   /** The action's name (camelCase) or the verb. */

@@ -7,11 +7,13 @@ import {
 } from "../model/draft.js";
 import { claimName, toIdentifier, typeNameFromId } from "../model/naming.js";
 import { localOf, type ClarkName } from "../model/qname.js";
+import { configError, type ConfigKeys } from "../config/config-keys.js";
 import type { Pass } from "./pass.js";
 
 export const assignNames: Pass = {
   name: "assign-names",
-  run(draft, { nameOverrides }) {
+  run(draft, { nameOverrides, configKeys }) {
+    checkOverrides(draft, nameOverrides, configKeys);
     const typeNames = assignTypeNames(draft, nameOverrides);
     const usedByType = new Map<ClarkName, Set<string>>();
     for (const def of draft.types.values()) {
@@ -76,6 +78,37 @@ function schemaNames(draft: Draft, used: (ns: string) => Set<string>): void {
         used(element.namespace),
         toIdentifier(`${localOf(element.id)}Schema`),
       );
+}
+
+/**
+ * A name the config gives a type that is another type's own name in its namespace (the XSD's, for
+ * a type the config does not rename), or that it gives two types, is an error at the config's key:
+ * it would silently move that type to `<Name>_2`.
+ */
+function checkOverrides(
+  draft: Draft,
+  overrides: ReadonlyMap<ClarkName, string>,
+  configKeys: ConfigKeys | undefined,
+): void {
+  if (!overrides.size) return;
+  const taken = new Map<string, ClarkName>();
+  for (const def of draft.types.values())
+    if (!overrides.has(def.id))
+      taken.set(`${def.namespace} ${typeNameFromId(def.id)}`, def.id);
+  const given = new Map<string, ClarkName>();
+  for (const [id, name] of overrides) {
+    const def = draft.types.get(id);
+    if (!def) continue;
+    const key = `${def.namespace} ${name}`;
+    const other = taken.get(key) ?? given.get(key);
+    if (other !== undefined)
+      throw configError(
+        `"${name}" is already the name of type ${localOf(other)} in its namespace, which the override would move to another name: choose another`,
+        configKeys?.names.get(id),
+        "names",
+      );
+    given.set(key, id);
+  }
 }
 
 function assignTypeNames(

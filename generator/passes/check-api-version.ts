@@ -3,7 +3,7 @@
  * (from 1.5, see model/described-versions.ts) or that of one of its operations documents. `99.0`,
  * `0.1` or `30.0.1` is a usage error that lists the versions the set has.
  */
-import { UsageError } from "../diagnostics.js";
+import { GeneratorError, UsageError } from "../diagnostics.js";
 import { ALL_VERSIONS, compareVersions } from "../model/api-version.js";
 import { OLDEST_API_VERSION } from "../model/described-versions.js";
 import type { Draft, DraftModelGroup } from "../model/draft.js";
@@ -12,13 +12,15 @@ import type { Pass } from "./pass.js";
 
 export const checkApiVersion: Pass = {
   name: "check-api-version",
-  run(draft, { versions, operationsVersions, checkApiVersion }) {
+  run(draft, { versions, operationsVersions, checkApiVersion, configKeys }) {
     if (!checkApiVersion || versions.target === ALL_VERSIONS) return;
     const known = draftVersions(draft, operationsVersions);
     if (known.includes(versions.target)) return;
-    throw new UsageError(
-      `API version ${versions.target} is not one this schema set describes; it has ${known.join(", ")} (or a feature alias of one of them, such as MULTI_SITE)`,
-    );
+    const message = `API version ${versions.target} is not one this schema set describes; it has ${known.join(", ")} (or a feature alias of one of them, such as MULTI_SITE)`;
+    // Given in the config file: an error at its key (exit 1); on the command line, a usage error.
+    const key = configKeys?.apiVersion;
+    if (key) throw new GeneratorError(message, key.location, key.path);
+    throw new UsageError(message);
   },
 };
 

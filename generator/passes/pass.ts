@@ -9,6 +9,7 @@
 import type { Draft } from "../model/draft.js";
 import type { ApiVersions } from "../model/api-version.js";
 import type { ClarkName } from "../model/qname.js";
+import type { ConfigKeys } from "../config/config-keys.js";
 import type { OperationOverride } from "../config/operation-overrides.js";
 import type { VersionFact } from "../config/version-facts.js";
 import type { GeneratorError } from "../diagnostics.js";
@@ -26,6 +27,8 @@ export interface PassContext {
   readonly versionFacts: readonly VersionFact[];
   /** Whether the API version must be one the set describes (the command line's; not inline test sets'). */
   readonly checkApiVersion: boolean;
+  /** Where the config file's values stand, for the errors about them (absent: options given in code). */
+  readonly configKeys?: ConfigKeys;
   /** The API versions the input folder has an operations document for, oldest first. */
   readonly operationsVersions: readonly string[];
   /**

@@ -32,6 +32,7 @@ import { checkTimeout } from "./deadline.js";
 import {
   VcdApiError,
   VcdAuthError,
+  VcdRedirectError,
   VcdRequestError,
   VcdResponseError,
 } from "./errors.js";
@@ -79,6 +80,12 @@ import {
 
 /** The default time a call may take: one minute. */
 export const DEFAULT_TIMEOUT = 60_000;
+
+/**
+ * The default largest answer body: 64 MiB. vCD's largest documents are query pages (a page of
+ * 1,000 VM records is under 1 MB) and OVF descriptors; a body this large is no answer of the API.
+ */
+export const DEFAULT_MAX_ANSWER_BYTES: number = 64 * 1024 * 1024;
 
 /** A client of one vCD server, speaking one API version. */
 export interface VcdClient {
@@ -261,6 +268,9 @@ class Client implements VcdClient {
       fetch: fetchImpl,
       middleware: options.middleware ?? [],
       timeout: checkTimeout(options.timeout ?? DEFAULT_TIMEOUT),
+      maxAnswerBytes: checkSize(
+        options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+      ),
     };
   }
 
@@ -554,42 +564,70 @@ class Client implements VcdClient {
   }
 
   /**
-   * Sends a request, following redirects. fetch follows them itself, dropping `Authorization` on
-   * the way to another origin but keeping a header of vCD's own: with that token
-   * (`x-vcloud-authorization`) the client follows them instead, only to origins the token may go
-   * to; a redirect elsewhere is the answer (the 3xx and its Location), not followed.
+   * Sends a request, following redirects. A request that carries the session's token, the login's
+   * credentials or hand-set ones is sent with `redirect: "manual"` and the client follows its
+   * redirects itself, only to the origins those may go to (fetch would follow to any, and keeps a
+   * header of vCD's own, `x-vcloud-authorization`, across origins): so a login redirected
+   * elsewhere never adopts that origin's token. A redirect not followed (another origin, a URL
+   * already visited, the sixth) is a `VcdRedirectError`, never an empty reply.
    */
   async #exchange(
     send: Send,
     options: CallOptions<object> | undefined,
   ): Promise<Exchange> {
-    // fetch keeps a header of vCD's own across origins: the client follows those redirects itself.
-    const manual =
-      (send.auth === "token" && this.#token?.kind === "vcloud") ||
-      this.#userCredentials(options);
     let current = send;
+    const visited = new Set<string>();
     for (let hop = 0; ; hop++) {
-      const done = await this.#exchangeOnce(current, options, manual);
-      const status = done.response.status;
-      const location = done.response.headers.get("location");
-      if (
-        !manual ||
-        !location ||
-        status < 300 ||
-        status >= 400 ||
-        status === 304
-      )
+      const secret = this.#secret(current, options);
+      visited.add(`${current.method} ${current.url}`);
+      const done = await this.#exchangeOnce(current, options, secret);
+      const { response } = done;
+      const status = response.status;
+      const context = { method: current.method, url: done.url, status };
+      // A browser's fetch hides a manual redirect's status and Location.
+      if (response.type === "opaqueredirect")
+        throw new VcdRedirectError(
+          "the platform does not show where it leads, so the client cannot check that the session may go there",
+          context,
+        );
+      const location = response.headers.get("location");
+      if (!location || !FOLLOWED.has(status))
         return hop ? { ...done, redirected: true } : done;
       const next = resolveHref(location, done.url);
-      if (hop >= MAX_REDIRECTS || !this.#origins.has(originOf(next)))
-        return done;
       const toGet =
         status === 303 ||
         ((status === 301 || status === 302) && current.method === "POST");
+      const method = toGet ? "GET" : current.method;
+      const redirect = { ...context, location: next };
+      if (visited.has(`${method} ${next}`))
+        throw new VcdRedirectError(
+          "a loop (it leads back to a URL already asked for)",
+          redirect,
+        );
+      if (hop >= MAX_REDIRECTS)
+        throw new VcdRedirectError(
+          `more than ${MAX_REDIRECTS} redirects`,
+          redirect,
+        );
+      if (secret && !this.#origins.has(originOf(next)))
+        throw new VcdRedirectError(
+          `${originOf(next)} is not the API root's origin (${originOf(this.baseUrl)}), and the request carries the session's ${secret}; add it to trustedOrigins if it is the same server`,
+          redirect,
+        );
       current = toGet
         ? { ...current, url: next, method: "GET", body: undefined }
         : { ...current, url: next };
     }
+  }
+
+  /** What secret a request carries (`token`, `credentials`, `headers (set in headers)`), or undefined. */
+  #secret(
+    send: Send,
+    options: CallOptions<object> | undefined,
+  ): string | undefined {
+    if (this.#userCredentials(options)) return "headers (set in headers)";
+    if (send.auth === "token") return this.#token ? "token" : undefined;
+    return send.auth === "none" ? undefined : "credentials";
   }
 
   /** Whether the client's or the call's own headers carry a session or credentials (`Authorization`, `x-vcloud-authorization`...). */
@@ -601,17 +639,11 @@ class Client implements VcdClient {
   async #exchangeOnce(
     send: Send,
     options: CallOptions<object> | undefined,
-    manualRedirects: boolean,
+    secret: string | undefined,
   ): Promise<Exchange> {
-    const handSet = this.#userCredentials(options);
-    const secret =
-      handSet ||
-      (send.auth === "token"
-        ? this.#token !== undefined
-        : send.auth !== "none");
     if (secret && !this.#origins.has(originOf(send.url)))
       throw new VcdRequestError(
-        `refusing to send the session's ${handSet ? "headers (set in headers)" : send.auth === "token" ? "token" : "credentials"} to ${originOf(send.url)}, which is not the API root's origin (${originOf(this.baseUrl)}); add it to trustedOrigins if it is the same server`,
+        `refusing to send the session's ${secret} to ${originOf(send.url)}, which is not the API root's origin (${originOf(this.baseUrl)}); add it to trustedOrigins if it is the same server`,
         { method: send.method, url: send.url },
       );
     const headers = new Headers();
@@ -632,15 +664,27 @@ class Client implements VcdClient {
         headers,
         body: send.body?.text,
         operation: send.operation,
-        ...(manualRedirects ? { redirect: "manual" as const } : {}),
+        ...(secret ? { redirect: "manual" as const } : {}),
       },
       { signal: options?.signal, timeout: options?.timeout },
     );
   }
 }
 
+/** Checks `maxAnswerBytes`: a positive number of bytes. */
+function checkSize(bytes: number): number {
+  if (!(bytes > 0))
+    throw new VcdRequestError(
+      `maxAnswerBytes must be a positive number of bytes, not ${bytes}`,
+    );
+  return bytes;
+}
+
 /** Redirects followed for one call at the most. */
 const MAX_REDIRECTS = 5;
+
+/** The redirects the client follows (300, 304 and 305 are answers as they are). */
+const FOLLOWED = new Set([301, 302, 303, 307, 308]);
 
 /** `https://host:port` of a URL (a URL that does not parse stands for itself: it matches nothing). */
 function originOf(url: string): string {

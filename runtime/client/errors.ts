@@ -155,7 +155,10 @@ export class VcdTimeoutError extends VcdError {
   /** The timeout that elapsed, in milliseconds. */
   readonly timeout: number;
   constructor(timeout: number, context: VcdErrorContext = {}) {
-    super(`${where(context)}timed out after ${timeout} ms`, context);
+    super(
+      `${where(context)}${context.operation ? `${context.operation} ` : ""}timed out after ${timeout} ms`,
+      context,
+    );
     this.timeout = timeout;
   }
 }
@@ -205,6 +208,49 @@ export class VcdResponseError extends VcdError {
     );
     this.body = context.body;
     this.contentType = context.contentType;
+  }
+}
+
+/**
+ * The answer's body is larger than the client's `maxAnswerBytes`: reading stopped there (or, when
+ * `Content-Length` announced more, never began), so memory stays bounded. `body` is empty.
+ */
+export class VcdAnswerTooLargeError extends VcdResponseError {
+  override name = "VcdAnswerTooLargeError";
+  /** The limit, in bytes. */
+  readonly limit: number;
+  constructor(
+    limit: number,
+    context: VcdErrorContext & { status: number; contentType?: string },
+    announced?: number,
+  ) {
+    super(
+      `the body is larger than the client's maxAnswerBytes (${limit} bytes)${announced === undefined ? "" : `: Content-Length says ${announced}`}; nothing past the limit was read`,
+      { ...context, body: "" },
+    );
+    this.limit = limit;
+  }
+}
+
+/**
+ * A redirect the client does not follow: to an origin the session's token or credentials may not
+ * go to (or whose origin the platform hides: a browser's `redirect: "manual"`), back to where it
+ * has been, or past the fifth. Nothing was sent to where it leads.
+ */
+export class VcdRedirectError extends VcdError {
+  override name = "VcdRedirectError";
+  declare readonly status: number;
+  /** Where the redirect leads (resolved), when the platform shows it. */
+  readonly location: string | undefined;
+  constructor(
+    problem: string,
+    context: VcdErrorContext & { status: number; location?: string },
+  ) {
+    super(
+      `${where(context)}redirect (${context.status})${context.location ? ` to ${context.location}` : ""} not followed: ${problem}`,
+      context,
+    );
+    this.location = context.location;
   }
 }
 

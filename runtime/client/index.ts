@@ -49,11 +49,13 @@ export {
 } from "./cloudapi.js";
 export {
   VcdAbortError,
+  VcdAnswerTooLargeError,
   VcdApiError,
   VcdAuthError,
   VcdError,
   VcdNetworkError,
   VcdNotAcceptableError,
+  VcdRedirectError,
   VcdRequestError,
   VcdResponseError,
   VcdTaskError,

@@ -27,7 +27,7 @@ const TASK_MEDIA_TYPE = "application/vnd.vmware.vcloud.task+xml";
 export interface Expectation {
   /** The shapes declared for the answer; empty: any document (or none). */
   readonly responses: readonly BodyShape[];
-  /** An empty answer is an error (the caller needs a document); a redirect not followed is not. */
+  /** An empty answer is an error (the caller needs a document). */
   readonly document?: boolean;
   /** Only the declared shapes: a 202 `Task` is not taken unless declared (a stub's typed reply). */
   readonly exact?: boolean;
@@ -75,12 +75,11 @@ export function readReply(
   const contentType = response.headers.get("content-type") ?? undefined;
   const unexpected = (problem: string, cause?: unknown) =>
     new VcdResponseError(problem, { ...where, body: text, contentType, cause });
-  // 204, a redirect fetch did not follow, or nothing at all: no document.
-  // (A test for any non-space character, not trim(): that would copy a large body.)
+  // 204, a 3xx the client does not follow (304, or one without a Location), or nothing at all:
+  // no document. (A test for any non-space character, not trim(): that would copy a large body.)
   if (status === 204 || status < 200 || status >= 300 || !/\S/.test(text)) {
-    // A redirect not followed (a middleware asked fetch not to) is the answer as it is.
-    if (expectation.document && !(status >= 300 && status < 400))
-      throw unexpected("no document in the answer");
+    // Where the caller's type holds a document, an answer without one is an error, a 3xx too.
+    if (expectation.document) throw unexpected("no document in the answer");
     return { element: null, value: undefined, ...meta };
   }
   const declared = expectation.responses;

@@ -99,10 +99,12 @@ export async function waitForTask(
       options.onProgress?.(current);
     }
   } catch (error) {
+    // Named as the waiter and the request it polls with: `GET <href>: waitForTask timed out after`.
+    const context = { method: "GET", url: href, operation: "waitForTask" };
     if (deadline.timedOut)
-      throw new VcdTimeoutError(timeout, { url: href, cause: error });
+      throw new VcdTimeoutError(timeout, { ...context, cause: error });
     if (deadline.aborted)
-      throw new VcdAbortError({ url: href, cause: options.signal?.reason });
+      throw new VcdAbortError({ ...context, cause: options.signal?.reason });
     throw error;
   } finally {
     deadline.dispose();

@@ -1,11 +1,13 @@
 /**
  * vcd-codegen runtime, client: one HTTP exchange. Builds the `Request`, runs the middleware, calls
- * `fetch` and reads the whole body, all under one deadline; turns what goes wrong on the way
- * (timeout, abort, network) into the client's typed errors. What the answer means is `response.ts`'s.
+ * `fetch` and reads the whole body (as a stream, counting its bytes: past the client's
+ * `maxAnswerBytes` the reading stops), all under one deadline; turns what goes wrong on the way
+ * (timeout, abort, network, an answer too large) into the client's typed errors. What the answer means is `response.ts`'s.
  */
 import { checkTimeout, startDeadline, untilAborted } from "./deadline.js";
 import {
   VcdAbortError,
+  VcdAnswerTooLargeError,
   VcdError,
   VcdNetworkError,
   VcdRequestError,
@@ -15,11 +17,13 @@ import {
 import type { HttpMethod, OperationInfo } from "./operation.js";
 import type { Middleware } from "./types.js";
 
-/** How the client sends: its fetch, its middleware, its default timeout. */
+/** How the client sends: its fetch, its middleware, its default timeout, the largest answer it reads. */
 export interface Transport {
   readonly fetch: typeof fetch;
   readonly middleware: readonly Middleware[];
   readonly timeout: number;
+  /** The largest body it reads, in bytes. */
+  readonly maxAnswerBytes: number;
 }
 
 /** One request to send. */
@@ -29,7 +33,7 @@ export interface Outgoing {
   readonly headers: Headers;
   readonly body?: string;
   readonly operation?: OperationInfo;
-  /** `manual` where a redirect must not carry a header fetch keeps across origins (`x-vcloud-authorization`). */
+  /** `manual` where the client decides which redirects to follow (a request carrying the session or credentials). */
   readonly redirect?: RequestRedirect;
 }
 
@@ -119,13 +123,68 @@ export async function exchange(
       }
     }
     phase = "network";
-    const text = await settle(response.text());
+    const text = await settle(
+      readBody(response, transport.maxAnswerBytes, {
+        ...context,
+        url: response.url || url,
+      }),
+    );
     return { url, response, text };
   } catch (error) {
     throw failure(error, phase, deadline, timeout, context);
   } finally {
     deadline.dispose();
   }
+}
+
+/**
+ * The body as text (UTF-8, as `Response.text()` decodes it), read chunk by chunk with a running
+ * byte count: an answer that announces more than `limit` bytes is not read at all, one that sends
+ * more stops being read there (the stream is cancelled, which ends the connection's download).
+ */
+async function readBody(
+  response: Response,
+  limit: number,
+  context: VcdErrorContext,
+): Promise<string> {
+  const tooLarge = (announced?: number) =>
+    new VcdAnswerTooLargeError(
+      limit,
+      {
+        ...context,
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? undefined,
+      },
+      announced,
+    );
+  const announced = Number(response.headers.get("content-length") ?? "");
+  const body = response.body;
+  if (announced > limit) {
+    body?.cancel().catch(() => undefined);
+    throw tooLarge(announced);
+  }
+  // A user's fetch may answer with a Response-like object without a stream.
+  if (!body || typeof body.getReader !== "function") {
+    const text = await response.text();
+    if (text.length > limit) throw tooLarge();
+    return text;
+  }
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
 }
 
 function isResponse(value: unknown): value is Response {

@@ -118,6 +118,12 @@ export interface ClientOptions {
   readonly timeout?: number;
   /** Sent with every request (a call's own `headers` win). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * The largest answer body it reads, in bytes (default 64 MiB): an answer whose `Content-Length`
+   * says more is not read, one that sends more stops being read there; both are a
+   * `VcdAnswerTooLargeError`.
+   */
+  readonly maxAnswerBytes?: number;
   readonly middleware?: readonly Middleware[];
   /**
    * The API version to speak, whatever the server lists (the login URL is the one it lists for

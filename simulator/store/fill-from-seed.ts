@@ -47,7 +47,7 @@ export interface SeedTarget {
 }
 
 export function fillFromSeed(store: SeedTarget, seed: SeedData): void {
-  for (const seedOrg of seed.orgs) loadOrg(store, seedOrg);
+  seed.orgs.forEach((seedOrg, index) => loadOrg(store, seedOrg, index));
   for (const name of ROLE_NAMES) {
     const role: Role = {
       id: store.ids.next("role"),
@@ -86,7 +86,7 @@ export function newVm(
   };
 }
 
-function loadOrg(store: SeedTarget, seed: SeedOrg): void {
+function loadOrg(store: SeedTarget, seed: SeedOrg, index: number): void {
   const org: Org = {
     id: store.ids.next("org"),
     name: seed.name,
@@ -97,10 +97,16 @@ function loadOrg(store: SeedTarget, seed: SeedOrg): void {
       : {}),
   };
   store.orgs.set(org.id, org);
-  for (const u of seed.users) {
+  seed.users.forEach((u, userIndex) => {
+    // A role the simulator does not know would give a user no rights, and every check would
+    // refuse them without saying why: refused here, at its JSON path.
+    if (!ROLE_NAMES.includes(u.role))
+      throw new Error(
+        `seed: orgs[${index}].users[${userIndex}].role: unknown role ${JSON.stringify(u.role)} (the simulator knows ${ROLE_NAMES.join(", ")})`,
+      );
     const user: User = { id: store.ids.next("user"), orgId: org.id, ...u };
     store.users.set(user.id, user);
-  }
+  });
   const admin = [...store.users.values()].find((u) => u.orgId === org.id);
   const networkByName = new Map<string, Network>();
   for (const n of seed.networks ?? []) {

@@ -22,14 +22,19 @@ describe("type names", () => {
     });
   });
 
-  it("applies overrides by QName first", () => {
+  it("applies overrides by QName first; one that takes another type's name is an error, not an A_2", () => {
     const model = modelOf(
       `<xs:complexType name="A"/><xs:complexType name="B"/>`,
       {
-        names: new Map([[`{${TNS}}B`, "A"]]),
+        names: new Map([[`{${TNS}}B`, "Bee"]]),
       },
     );
-    expect(model.types.map((t) => t.tsName)).toEqual(["A_2", "A"]);
+    expect(model.types.map((t) => t.tsName)).toEqual(["A", "Bee"]);
+    expect(() =>
+      modelOf(`<xs:complexType name="A"/><xs:complexType name="B"/>`, {
+        names: new Map([[`{${TNS}}B`, "A"]]),
+      }),
+    ).toThrow('"A" is already the name of type A in its namespace');
   });
 });
 

@@ -17,11 +17,13 @@ const RUNTIME_EXPORTS = [
 /** What the client runtime gives users directly: its errors, task waiting and links. */
 const CLIENT_EXPORTS = [
   "VcdAbortError",
+  "VcdAnswerTooLargeError",
   "VcdApiError",
   "VcdAuthError",
   "VcdError",
   "VcdNetworkError",
   "VcdNotAcceptableError",
+  "VcdRedirectError",
   "VcdRequestError",
   "VcdResponseError",
   "VcdTaskError",
