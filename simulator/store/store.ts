@@ -29,6 +29,8 @@ import { Tasks } from "./tasks.js";
 export interface StoreOptions {
   readonly tokenIdleTimeout: number;
   readonly taskStepMs: number;
+  /** How long a finished task is kept (default: for ever). */
+  readonly taskRetentionMs?: number;
   readonly now?: () => number;
 }
 
@@ -74,8 +76,12 @@ export class Store {
   }
 
   private newTasks(): Tasks {
-    return new Tasks(this.ids, this.options.taskStepMs, this.now, () =>
-      this.touch(),
+    return new Tasks(
+      this.ids,
+      this.options.taskStepMs,
+      this.now,
+      () => this.touch(),
+      this.options.taskRetentionMs ?? Infinity,
     );
   }
 
