@@ -93,11 +93,14 @@ export class Tasks {
   settle(): void {
     for (const task of this.open) this.advance(task);
     const oldest = this.now() - this.retentionMs;
+    let dropped = false;
     for (const [task, ended] of this.finished) {
       if (ended > oldest) break;
       this.finished.delete(task);
       this.tasks.delete(task.id);
+      dropped = true;
     }
+    if (dropped) this.changed();
   }
 
   /** How many tasks are kept (open and finished). */
