@@ -38,7 +38,7 @@ const names = async (filter: string) => {
 };
 
 describe("the query filter under hostile input", () => {
-  it("matches many wildcards in time linear in the value, with the right answer", async () => {
+  it("matches many wildcards in time linear in the value, with the right answers", async () => {
     const started = performance.now();
     const hostile = names("name==*a*a*a*a*a*a*a*a*a*a*b");
     // Another client is served meanwhile (the event loop is not held).
@@ -46,9 +46,6 @@ describe("the query filter under hostile input", () => {
     expect(await hostile).toEqual([`${LONG}b`]);
     expect((await other).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(2000);
-  });
-
-  it("keeps wildcard semantics: prefix, suffix, parts in order, case-insensitive", async () => {
     expect(await names(`name==${LONG}`)).toEqual([LONG]);
     expect(await names("name==A*B")).toEqual([`${LONG}b`]);
     expect(await names("name==*ab")).toEqual([`${LONG}b`]);
@@ -59,7 +56,7 @@ describe("the query filter under hostile input", () => {
     expect(await names(`name!=*b`)).toContain(LONG);
   });
 
-  it("answers 5,000 nested parentheses with a 400 Error naming the limit", async () => {
+  it("answers 5,000 nested parentheses with a 400 Error naming the limit, and reads nesting up to it", async () => {
     const filter = `${"(".repeat(5000)}name==x${")".repeat(5000)}`;
     const r = await admin.send(
       "GET",
@@ -69,10 +66,8 @@ describe("the query filter under hostile input", () => {
     const error = errorOf(pkg, r.body);
     expect(error.minor).toBe("BAD_REQUEST");
     expect(error.message).toContain("nested deeper than 100");
-  });
-
-  it("still reads parentheses nested up to the limit", async () => {
-    const filter = `${"(".repeat(100)}name==${LONG}${")".repeat(100)}`;
-    expect(await names(filter)).toEqual([LONG]);
+    // Nesting up to the limit still reads.
+    const deepest = `${"(".repeat(100)}name==${LONG}${")".repeat(100)}`;
+    expect(await names(deepest)).toEqual([LONG]);
   });
 });
