@@ -13,7 +13,7 @@ import type { IncomingMessage } from "node:http";
 import { VcdFault } from "../fault.js";
 
 /** vCD's request limit (vCloud API Programming Guide, "Request Limits"). */
-export const DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
+export const DEFAULT_MAX_REQUEST_BYTES: number = 512 * 1024;
 
 export const tooLarge = (limit: number): VcdFault =>
   new VcdFault(
