@@ -37,6 +37,17 @@ export interface SimulatorOptions {
   /** How long each step of a task takes, in ms (default 1000): queued, running (two steps), then done. Each poll of the task also moves it on a step. */
   readonly taskStepMs?: number;
   /**
+   * How long a finished task is kept (readable, listed) after it ends, in ms (default 15 minutes);
+   * then it is dropped, so that a long run keeps a bounded number of them.
+   */
+  readonly taskRetentionMs?: number;
+  /** The largest request body it reads, in bytes (default 512 KB, vCD's limit); larger is a 413. */
+  readonly maxRequestBytes?: number;
+  /** How long a client may take to send a request's headers, in ms (default 10 s); then Node answers 408 and closes. */
+  readonly headersTimeoutMs?: number;
+  /** How long it may take to send a whole request, body included, in ms (default 30 s); then 408. */
+  readonly requestTimeoutMs?: number;
+  /**
    * The input's `xsd` folder (the XSD set of vmware/vcd-api-schemas): its schemas are served under
    * `/api/v1.5/schema/` by file name (`master.xsd`), by folder path as well
    * (`/api/v1.5/schema/extension/services.xsd`, so that relative includes resolve on the server),
@@ -90,3 +101,6 @@ export interface Simulator {
 
 export const DEFAULT_TOKEN_IDLE_TIMEOUT: number = 30 * 60 * 1000;
 export const DEFAULT_TASK_STEP_MS: number = 1000;
+export const DEFAULT_TASK_RETENTION_MS: number = 15 * 60 * 1000;
+export const DEFAULT_HEADERS_TIMEOUT_MS: number = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS: number = 30_000;

@@ -14,6 +14,9 @@
  * ```
  */
 import {
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_TASK_RETENTION_MS,
   DEFAULT_TASK_STEP_MS,
   DEFAULT_TOKEN_IDLE_TIMEOUT,
   type Simulator,
@@ -26,6 +29,7 @@ import { Hrefs } from "./handlers/hrefs.js";
 import { versionsDocument } from "./handlers/session.js";
 import { MinimalInstances } from "./handlers/minimal.js";
 import type { Services } from "./pipeline.js";
+import { DEFAULT_MAX_REQUEST_BYTES } from "./request/body-bytes.js";
 import { ContentModels } from "./request/content-model.js";
 import { render } from "./render.js";
 import { ResponseCache } from "./response-cache.js";
@@ -58,6 +62,7 @@ export async function startSimulator(
   const store = new Store(seed, {
     tokenIdleTimeout: options.tokenIdleTimeout ?? DEFAULT_TOKEN_IDLE_TIMEOUT,
     taskStepMs: options.taskStepMs ?? DEFAULT_TASK_STEP_MS,
+    taskRetentionMs: options.taskRetentionMs ?? DEFAULT_TASK_RETENTION_MS,
   });
   const router = new Router(binding.operations);
   const versions = supportedVersions(binding, options.versions);
@@ -65,7 +70,11 @@ export async function startSimulator(
   const sent: SentBody[] | undefined = options.recordBodies ? [] : undefined;
   // Set once the server listens (the handlers need its URL): read only when a request comes.
   let services: Services | undefined; // eslint-disable-line prefer-const
-  const http = await listen(() => services!, options.port ?? 0, sent);
+  const http = await listen(() => services!, options.port ?? 0, sent, {
+    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  });
   const url = `http://127.0.0.1:${http.port}/api`;
   const hrefs = new Hrefs(url, router);
   const renderer = { router, documents: binding.documents };

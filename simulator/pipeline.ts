@@ -2,10 +2,11 @@
  * vcd-codegen runtime, simulator: one request, through vCD's checks in order: route (404, 405),
  * `Accept` (406, and 404 for an operation added after the version asked for), credentials (401),
  * privileges of the operation's tag (403), the entities its path names, the right it needs and the
- * access level on a vApp (403), then the response cache for a GET, else `Content-Type`
- * (415), the body validated at the version asked for (400), and the resource's handler. Every
- * answer is a document of the package, or empty. A request other than a GET may change the store:
- * it bumps the store's revision (what the response cache is keyed by).
+ * access level on a vApp (403), then the response cache for a GET, else `Content-Type` (415), the
+ * body (read off the connection only now, up to the limit: 413; decoded as declared and within
+ * vCD's request limits: 400) validated at the version asked for (400), and the resource's
+ * handler. Every answer is a document of the package, or empty. A request other than a GET may
+ * change the store: it bumps the store's revision (what the response cache is keyed by).
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../runtime/xml/index.js";
@@ -29,6 +30,8 @@ import { render, type Rendered } from "./render.js";
 import { ResponseCache } from "./response-cache.js";
 import { versionNumber } from "./versions.js";
 import { readBody } from "./request/body.js";
+import type { BodyBytes } from "./request/body-bytes.js";
+import { decodeBody } from "./request/decode.js";
 import type { ContentModels } from "./request/content-model.js";
 import { basicCredentials, token } from "./request/credentials.js";
 import { acceptedVersion, bodyShape } from "./request/negotiate.js";
@@ -49,7 +52,8 @@ export interface IncomingCall {
   /** The query as sent (`?page=2&pageSize=25`, or empty). */
   readonly search: string;
   readonly headers: IncomingHttpHeaders;
-  readonly body: string;
+  /** The body's bytes, read when first asked for (only once the request is routed and authenticated). */
+  readonly body: BodyBytes;
 }
 
 export interface Services {
@@ -73,7 +77,10 @@ export interface Services {
 }
 
 /** One request, answered: through every check, then the response cache (GETs) or the handler. */
-export function handleCall(s: Services, call: IncomingCall): Rendered {
+export async function handleCall(
+  s: Services,
+  call: IncomingCall,
+): Promise<Rendered> {
   s.store.tasks.settle();
   const extra =
     call.method === "GET" ? s.schemas?.byPath(call.path) : undefined;
@@ -151,14 +158,17 @@ export function handleCall(s: Services, call: IncomingCall): Rendered {
   }
   let body: Document | undefined;
   if (shapes.length) {
-    const shape = bodyShape(headerOf(call.headers["content-type"]), shapes);
-    if (call.body.trim() === "")
+    const contentType = headerOf(call.headers["content-type"]);
+    const shape = bodyShape(contentType, shapes);
+    const text = decodeBody(await call.body());
+    s.store.tasks.settle(); // time passed while the body came
+    if (text.trim() === "")
       throw new VcdFault(
         400,
         "BAD_REQUEST",
         "The request has no body; this operation requires one.",
       );
-    body = readBody(s.binding.documents, s.models, shape, call.body, version);
+    body = readBody(s.binding.documents, s.models, shape, text, version);
   }
   const ctx: Ctx = {
     op,

@@ -1,8 +1,10 @@
 /**
  * vcd-codegen runtime, simulator: routing from the operations rows. Each row's path template
  * (`/vApp/{id}/power/action/powerOn`, relative to `/api`) becomes a matcher; literal segments win over
- * parameters, and a trailing slash is ignored (vCD's own hrefs often carry one). Answers are
- * remembered per method and path (links ask the same questions for every representation).
+ * parameters, and a trailing slash is ignored (vCD's own hrefs often carry one). The answers to
+ * `has` are remembered per method and path (links ask the same questions for every representation,
+ * about the store's own hrefs); a request's `find` is not, so that nothing a client sends (before it
+ * is even authenticated) is kept.
  */
 import type { HttpMethod, OperationInfo } from "../runtime/client/operation.js";
 
@@ -25,12 +27,12 @@ interface Matcher {
 const trimSlashes = (path: string): string[] =>
   path.split("/").filter((segment) => segment !== "");
 
-/** Paths remembered before the memo starts over (hrefs carry ids: it grows with the store). */
+/** Links' paths remembered before the memo starts over (hrefs carry ids: it grows with the store). */
 const MEMO_LIMIT = 50_000;
 
 export class Router {
   private readonly matchers: Matcher[] = [];
-  private readonly memo = new Map<string, Route | RouteMiss>();
+  private readonly memo = new Map<string, boolean>();
 
   constructor(operations: readonly OperationInfo[]) {
     const byPath = new Map<string, Matcher>();
@@ -52,19 +54,13 @@ export class Router {
     this.matchers.sort((a, b) => b.literals - a.literals);
   }
 
-  /** The operation for a path below `/api` (`/vApp/vapp-1`), or why there is none. */
-  find(method: string, path: string): Route | RouteMiss {
-    const key = `${method} ${path}`;
-    let found = this.memo.get(key);
-    if (found === undefined) {
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      found = this.search(method, path);
-      this.memo.set(key, found);
-    }
-    return found;
+  /** How many answers are remembered (for links). */
+  get remembered(): number {
+    return this.memo.size;
   }
 
-  private search(method: string, path: string): Route | RouteMiss {
+  /** The operation for a path below `/api` (`/vApp/vapp-1`), or why there is none. Nothing is remembered. */
+  find(method: string, path: string): Route | RouteMiss {
     const segments = trimSlashes(path).map(decodeSegment);
     let allowed: HttpMethod[] | undefined;
     for (const matcher of this.matchers) {
@@ -81,7 +77,14 @@ export class Router {
 
   /** Whether some operation answers `method` at this path (links are only written when one does). */
   has(method: HttpMethod, path: string): boolean {
-    return "op" in this.find(method, path);
+    const key = `${method} ${path}`;
+    let found = this.memo.get(key);
+    if (found === undefined) {
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      found = "op" in this.find(method, path);
+      this.memo.set(key, found);
+    }
+    return found;
   }
 }
 

@@ -1,7 +1,10 @@
 /**
- * vcd-codegen runtime, simulator: the HTTP side: reads requests, runs them through the pipeline,
- * sends the bytes it answers (rendered by render.ts, or from the response cache), records every
- * body it sends when asked to, and closes cleanly (every socket).
+ * vcd-codegen runtime, simulator: the HTTP side: hands requests to the pipeline (which reads a body
+ * only once the request is routed and authenticated, up to the limit), sends the bytes it answers
+ * (rendered by render.ts, or from the response cache), records every body it sends when asked to,
+ * and closes cleanly (every socket). A client that is slow to send its headers or its request is cut
+ * off after the time-outs (Node answers 408); a connection whose body was left unread (refused
+ * before it was needed, or too large) is closed after the answer rather than drained.
  */
 import {
   createServer,
@@ -13,8 +16,19 @@ import type { SentBody } from "./binding.js";
 import { VcdFault } from "./fault.js";
 import { handleCall, type Services } from "./pipeline.js";
 import { faultReply, render, type Rendered } from "./render.js";
+import { bodyBytes, type BodyBytes } from "./request/body-bytes.js";
 
-const MAX_BODY = 64 * 1024 * 1024;
+export interface HttpLimits {
+  /** The largest request body read (413 beyond). */
+  readonly maxRequestBytes: number;
+  /** How long a client may take to send a request's headers. */
+  readonly headersTimeoutMs: number;
+  /** How long it may take to send the whole request (headers and body). */
+  readonly requestTimeoutMs: number;
+}
+
+/** How long a connection closed with its body unread may still send before it is destroyed. */
+const LINGER_MS = 1000;
 
 export interface HttpSide {
   readonly port: number;
@@ -26,16 +40,36 @@ export async function listen(
   port: number,
   /** Where to record every XML body sent (`recordBodies`), or nothing. */
   sent: SentBody[] | undefined,
+  limits: HttpLimits,
 ): Promise<HttpSide> {
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    readRequest(req)
-      .then((body) => respond(services(), req, res, body, sent))
-      .catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
-  });
+  const handle = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    waitsToContinue: boolean,
+  ) => {
+    const body = bodyBytes(req, limits.maxRequestBytes, () => {
+      if (waitsToContinue) res.writeContinue();
+    });
+    respond(services(), req, res, body, sent).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(error));
+    });
+  };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node looks for connections past those time-outs (its default is 30 s).
+      connectionsCheckingInterval: Math.max(
+        10,
+        Math.min(1000, Math.floor(limits.headersTimeoutMs / 4)),
+      ),
+    },
+    (req, res) => handle(req, res, false),
+  );
+  // `Expect: 100-continue`: the client sends its body only once the pipeline asks for it.
+  server.on("checkContinue", (req, res) => handle(req, res, true));
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -56,29 +90,13 @@ export async function listen(
   };
 }
 
-function readRequest(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error("request body too large"));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function respond(
+async function respond(
   s: Services,
   req: IncomingMessage,
   res: ServerResponse,
-  body: string,
+  body: BodyBytes,
   sent: SentBody[] | undefined,
-): void {
+): Promise<void> {
   const raw = req.url ?? "/";
   const q = raw.indexOf("?");
   const pathname = q < 0 ? raw : raw.slice(0, q);
@@ -93,7 +111,7 @@ function respond(
         "RESOURCE_NOT_FOUND",
         "The requested resource was not found.",
       );
-    out = handleCall(s, {
+    out = await handleCall(s, {
       method,
       path,
       query: new URLSearchParams(search),
@@ -112,6 +130,21 @@ function respond(
       contentType: out.contentType ?? "",
       body: out.xml,
     });
+  if (!req.complete) closeUnread(req, res);
   res.writeHead(out.status, out.headers);
   res.end(out.body);
+}
+
+/**
+ * The answer came before the body was read (refused first, or too large): the connection closes
+ * once it is sent, and what the client still sends is discarded, not kept, until it stops or the
+ * linger time is up.
+ */
+function closeUnread(req: IncomingMessage, res: ServerResponse): void {
+  res.shouldKeepAlive = false;
+  res.setHeader("Connection", "close");
+  res.once("finish", () => {
+    req.resume();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  });
 }

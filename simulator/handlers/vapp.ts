@@ -1,6 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: vApps and VMs: instantiation from a template (201 with the new vApp
- * and its running task), reading, power operations, deploy/undeploy and deletion (202 with a task).
+ * and its running task), reading, editing its name and description, power operations,
+ * deploy/undeploy and deletion (202 with a task).
  */
 import { badRequest, noAccess } from "../fault.js";
 import type { PowerAction } from "../store/vapps.js";
@@ -69,6 +70,25 @@ export const vappHandlers: HandlerTable = {
       return vm
         ? ok("vcloud:Vm", vmValue(ctx, vapp, vm))
         : ok("vcloud:VApp", vappValue(ctx, vapp));
+    },
+  },
+  "PUT /vApp/{id}": {
+    handle: (ctx) => {
+      const body = bodyValue(ctx);
+      return taskReply(
+        ctx,
+        ctx.rules.edit(
+          ctx.user,
+          targetOf(ctx),
+          {
+            name: typeof body.name === "string" ? body.name : "",
+            ...(typeof body.Description === "string"
+              ? { description: body.Description }
+              : {}),
+          },
+          [ctx.op.name],
+        ),
+      );
     },
   },
   "DELETE /vApp/{id}": {

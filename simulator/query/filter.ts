@@ -3,6 +3,9 @@
  * `property==value` (also `!=`, `=lt=`, `=le=`, `=gt=`, `=ge=`; `*` in a value of `==` or `!=` is a
  * wildcard), joined by `;` (and) and `,` (or, binding looser), grouped with parentheses. Properties
  * are the record type's attributes; an unknown one, or a filter that does not parse, is a 400.
+ * Wildcards match in one pass over the value (no backtracking), and groups nest at most
+ * MAX_NESTING deep (a 400 beyond, not a stack overflow): a hostile filter costs time in proportion
+ * to its length and the rows'.
  */
 import { badRequest } from "../fault.js";
 
@@ -14,6 +17,8 @@ export type Lookup = (property: string) => readonly Cell[];
 export type Filter = (row: Lookup) => boolean;
 
 const OPERATORS = ["==", "!=", "=lt=", "=le=", "=gt=", "=ge="] as const;
+/** How deep parentheses may nest (vCD documents no limit; its request documents nest at most 100 deep). */
+export const MAX_NESTING = 100;
 type Operator = (typeof OPERATORS)[number];
 
 export function parseFilter(
@@ -29,6 +34,7 @@ export function parseFilter(
 
 class Parser {
   pos = 0;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -56,10 +62,13 @@ class Parser {
 
   private term(): Filter {
     if (this.text[this.pos] === "(") {
+      if (++this.depth > MAX_NESTING)
+        this.fail(`parentheses nested deeper than ${MAX_NESTING}`);
       this.pos++;
       const inner = this.or();
       if (this.text[this.pos] !== ")") this.fail("missing )");
       this.pos++;
+      this.depth--;
       return inner;
     }
     const name = /^[A-Za-z_][\w.]*/.exec(this.text.slice(this.pos))?.[0];
@@ -75,7 +84,8 @@ class Parser {
         `Bad request: the property "${name}" of the filter is not a property of this query type.`,
       );
     const value = this.decode ? safeDecode(raw) : raw;
-    return (row) => compare(row(name), op, value);
+    const match = matcher(value);
+    return (row) => compare(row(name), op, match);
   }
 
   fail(why: string): never {
@@ -85,9 +95,15 @@ class Parser {
   }
 }
 
-function compare(cells: readonly Cell[], op: Operator, value: string): boolean {
-  if (op === "==") return cells.some((c) => matches(c, value));
-  if (op === "!=") return !cells.some((c) => matches(c, value));
+interface Match {
+  readonly value: string;
+  readonly test: (text: string) => boolean;
+}
+
+function compare(cells: readonly Cell[], op: Operator, match: Match): boolean {
+  if (op === "==") return cells.some((c) => match.test(String(c)));
+  if (op === "!=") return !cells.some((c) => match.test(String(c)));
+  const value = match.value;
   return cells.some((c) => {
     const order = ordering(c, value);
     if (op === "=lt=") return order < 0;
@@ -97,14 +113,36 @@ function compare(cells: readonly Cell[], op: Operator, value: string): boolean {
   });
 }
 
-function matches(cell: Cell, value: string): boolean {
-  const text = String(cell);
-  if (!value.includes("*")) return text.toLowerCase() === value.toLowerCase();
-  const pattern = value
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${pattern}$`, "is").test(text);
+/**
+ * Case-insensitive equality, or with `*`: the value's first part a prefix, its last a suffix, and
+ * the parts between found in order, each at its leftmost place after the one before (which is
+ * enough for `*` alone: a later place never leaves more room). One pass, no backtracking.
+ */
+function matcher(value: string): Match {
+  const lower = value.toLowerCase();
+  if (!lower.includes("*"))
+    return { value, test: (text) => text.toLowerCase() === lower };
+  const parts = lower.split("*");
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const middle = parts.slice(1, -1).filter((p) => p !== "");
+  const least = parts.reduce((n, p) => n + p.length, 0);
+  return {
+    value,
+    test: (cell) => {
+      const text = cell.toLowerCase();
+      if (text.length < least) return false;
+      if (!text.startsWith(first) || !text.endsWith(last)) return false;
+      let at = first.length;
+      const end = text.length - last.length;
+      for (const part of middle) {
+        const found = text.indexOf(part, at);
+        if (found < 0 || found + part.length > end) return false;
+        at = found + part.length;
+      }
+      return true;
+    },
+  };
 }
 
 /** Numbers by value, everything else as text (ISO dates sort as text). */

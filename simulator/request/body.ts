@@ -9,9 +9,12 @@ import { badRequest } from "../fault.js";
 import type { SimulatorDocuments } from "../binding.js";
 import type { ContentModels } from "./content-model.js";
 import { checkContentOrder } from "./content-order.js";
+import { checkRequestLimits } from "./request-limits.js";
 import { parseTree } from "./xml-tree.js";
 
-const PREFIX = "Bad Request - Unexpected JAXB Exception - ";
+/** How vCD words what its XML binding (JAXB, over Xerces) refuses. */
+export const JAXB_PREFIX = "Bad Request - Unexpected JAXB Exception - ";
+const PREFIX = JAXB_PREFIX;
 
 export function readBody(
   documents: SimulatorDocuments,
@@ -21,6 +24,7 @@ export function readBody(
   /** The version the request asked for: what was added after it is refused. */
   apiVersion?: string,
 ): Document {
+  checkRequestLimits(text);
   let doc: Document;
   try {
     doc = documents.fromXml(text);

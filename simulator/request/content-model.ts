@@ -7,6 +7,7 @@ import type {
   GroupData,
   ParticleData,
   SchemaData,
+  TypeData,
   WildcardData,
 } from "../../runtime/xml/index.js";
 
@@ -25,8 +26,16 @@ export interface Slot {
   readonly repeats: boolean;
 }
 
+/** The attributes a complex type allows: those it and its bases declare, and their wildcards. */
+export interface AttributeUse {
+  /** `prefix:local`, or `local` for an unqualified one. */
+  readonly names: ReadonlySet<string>;
+  readonly wildcards: readonly WildcardData[];
+}
+
 export class ContentModels {
   private readonly cache = new Map<string, readonly Slot[]>();
+  private readonly attributeCache = new Map<string, AttributeUse>();
   readonly prefixByUri: Map<string, string> = new Map();
   readonly uriByPrefix: Map<string, string> = new Map();
 
@@ -56,6 +65,28 @@ export class ContentModels {
       this.cache.set(type, slots);
     }
     return slots;
+  }
+
+  attributes(type: string): AttributeUse {
+    let use = this.attributeCache.get(type);
+    if (!use) {
+      const names = new Set<string>();
+      const prohibited = new Set<string>();
+      const wildcards: WildcardData[] = [];
+      for (
+        let data: TypeData | undefined = this.schema.types[type];
+        data?.kind === "complex";
+        data = data.base ? this.schema.types[data.base] : undefined
+      ) {
+        for (const a of data.attributes ?? [])
+          if (a.prohibited) prohibited.add(a.name);
+          else if (!prohibited.has(a.name)) names.add(a.name);
+        if (data.anyAttribute) wildcards.push(data.anyAttribute);
+      }
+      use = { names, wildcards };
+      this.attributeCache.set(type, use);
+    }
+    return use;
   }
 
   private flattenType(type: string, out: Slot[], counter: { next: number }) {

@@ -1,12 +1,26 @@
 /**
  * vcd-codegen runtime, simulator: the structure check vCD's XML binding does before anything else
- * (Xerces, through JAXB): elements out of schema order, elements the schema does not have there, and
- * required elements missing. The reader is lenient about order (it reads by name), so this walks the
- * body as sent. Messages are Xerces' own (`cvc-complex-type.2.4.a: Invalid content was found starting
- * with element 'X'. One of '{...}' is expected.`).
+ * (Xerces, through JAXB): elements out of schema order, elements the schema does not have there,
+ * required elements missing, elements inside an element of a simple type (`xs:string`), and
+ * attributes the type does not declare (nor allows by a wildcard). The reader is lenient about order
+ * (it reads by name) and leaves out what it does not know, so this walks the body as sent. Messages
+ * are Xerces' own (`cvc-complex-type.2.4.a: Invalid content was found starting with element 'X'. One
+ * of '{...}' is expected.`, `cvc-complex-type.3.2.2: Attribute 'x' is not allowed to appear in element
+ * 'y'.`, `cvc-type.3.1.2: Element 'x' is a simple type, so it must have no element information item
+ * [children].`).
  */
 import type { ContentModels, Slot } from "./content-model.js";
-import type { XmlNode } from "./xml-tree.js";
+import type { XmlName, XmlNode } from "./xml-tree.js";
+
+const XSI = "http://www.w3.org/2001/XMLSchema-instance";
+/** The `xsi:` attributes every element may carry (XML Schema, 3.2.7). */
+const XSI_ATTRIBUTES = new Set([
+  "type",
+  "nil",
+  "schemaLocation",
+  "noNamespaceSchemaLocation",
+]);
+const isXsi = (a: XmlName) => a.ns === XSI && XSI_ATTRIBUTES.has(a.local);
 
 /** The first structure problem in document order, as Xerces words it, or undefined. */
 export function checkContentOrder(
@@ -23,7 +37,18 @@ function checkNode(
   declared: string,
 ): string | undefined {
   const type = xsiType(models, node) ?? declared;
-  if (!models.isComplex(type)) return undefined;
+  if (!models.isComplex(type)) {
+    if (type === "xs:anyType") return undefined;
+    const attribute = node.attributes.find((a) => !isXsi(a));
+    if (attribute)
+      return `cvc-type.3.1.1: Element '${node.qname}' is a simple type, so it cannot have attributes, excepting those whose namespace name is identical to '${XSI}' and whose [local name] is one of 'type', 'nil', 'schemaLocation' or 'noNamespaceSchemaLocation'. However, the attribute, '${attribute.qname}' was found.`;
+    if (node.children.length)
+      return `cvc-type.3.1.2: Element '${node.qname}' is a simple type, so it must have no element information item [children].`;
+    return undefined;
+  }
+  const unknown = unknownAttribute(models, node, type);
+  if (unknown)
+    return `cvc-complex-type.3.2.2: Attribute '${unknown.qname}' is not allowed to appear in element '${node.qname}'.`;
   const slots = models.slots(type);
   const seen = new Set<Slot>();
   let last = -1;
@@ -125,6 +150,22 @@ function wildcardMatches(
   if (w.any === "##any") return true;
   if (w.any === "##other") return ns !== "" && ns !== (w.targetNamespace ?? "");
   return w.any.includes(ns);
+}
+
+/** The first attribute the type neither declares nor allows by a wildcard. */
+function unknownAttribute(
+  models: ContentModels,
+  node: XmlNode,
+  type: string,
+): XmlName | undefined {
+  if (node.attributes.length === 0) return undefined;
+  const use = models.attributes(type);
+  return node.attributes.find((a) => {
+    if (isXsi(a)) return false;
+    const name = models.name(a.ns, a.local);
+    if (name !== undefined && use.names.has(name)) return false;
+    return !use.wildcards.some((w) => wildcardMatches(w, a.ns));
+  });
 }
 
 function xsiType(models: ContentModels, node: XmlNode): string | undefined {

@@ -1,7 +1,8 @@
 /**
  * vcd-codegen runtime, simulator: the element structure of a request body that `fromXml` has already
  * read (so it is well formed and has no DTD): names resolved to namespaces and written as sent,
- * `xsi:type`, children in document order. Only what the content-order check needs.
+ * `xsi:type`, the attributes' names (namespace declarations aside), children in document order.
+ * Only what the content-order check needs.
  */
 
 export interface XmlNode {
@@ -11,7 +12,15 @@ export interface XmlNode {
   readonly local: string;
   /** `xsi:type`, resolved. */
   readonly xsiType?: { readonly ns: string; readonly local: string };
+  /** The attributes' names, as written and resolved (an unprefixed one is in no namespace). */
+  readonly attributes: readonly XmlName[];
   readonly children: XmlNode[];
+}
+
+export interface XmlName {
+  readonly qname: string;
+  readonly ns: string;
+  readonly local: string;
 }
 
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -54,8 +63,10 @@ export function parseTree(xml: string): XmlNode {
     }
     const inScope = scope ?? outer;
     let xsiType: XmlNode["xsiType"];
+    const names: XmlName[] = [];
     for (const [name, value] of attributes) {
       const at = resolve(name, inScope, false);
+      names.push({ qname: name, ...at });
       if (at.ns === XSI && at.local === "type")
         xsiType = resolve(value.trim(), inScope, true);
     }
@@ -63,6 +74,7 @@ export function parseTree(xml: string): XmlNode {
       qname: m[1],
       ...resolve(m[1], inScope, true),
       ...(xsiType ? { xsiType } : {}),
+      attributes: names,
       children: [],
     };
     if (stack.length) stack[stack.length - 1].node.children.push(node);

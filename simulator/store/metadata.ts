@@ -3,9 +3,12 @@
  * (visibility `READWRITE` unless the system administrator says otherwise) and `SYSTEM` (only the
  * system administrator writes it; `PRIVATE` entries are hidden from tenants, `READONLY` ones only
  * read). Values are typed (`MetadataStringValue`, `NumberValue`, `BooleanValue`, `DateTimeValue`)
- * and kept as the client sent them. Changes run as tasks and apply when the task succeeds.
+ * and kept as the client sent them. Changes run as tasks and apply when the task succeeds; while
+ * a task of the entity runs (a metadata change or any other), it is busy and a change is refused
+ * with BUSY_ENTITY, as vCD refuses a second operation on an entity that is busy: so changes apply in
+ * the order they were accepted, and a DELETE accepted after a PUT removes what that PUT wrote.
  */
-import { badRequest, forbidden, VcdFault } from "../fault.js";
+import { badRequest, forbidden, invalidState, VcdFault } from "../fault.js";
 import type {
   Domain,
   EntityRef,
@@ -64,6 +67,7 @@ export class MetadataRules {
     aliases: readonly string[],
   ): Task {
     this.store.requireVAppRights(user);
+    this.requireIdle(owner);
     const checked = inputs.map((i) => this.check(user, owner.id, i));
     return this.task(user, owner, orgId, "metadataUpdate", aliases, () => {
       const list = [...(this.store.metadata.get(owner.id) ?? [])];
@@ -86,14 +90,26 @@ export class MetadataRules {
     aliases: readonly string[],
   ): Task {
     this.store.requireVAppRights(user);
+    this.requireIdle(owner);
     const entry = this.entry(user, owner.id, key);
     this.requireWritable(user, entry);
     return this.task(user, owner, orgId, "metadataDelete", aliases, () =>
       this.store.metadata.set(
         owner.id,
-        (this.store.metadata.get(owner.id) ?? []).filter((e) => e !== entry),
+        (this.store.metadata.get(owner.id) ?? []).filter(
+          (e) => e.key !== entry.key || e.domain !== entry.domain,
+        ),
       ),
     );
+  }
+
+  /** Refuses a change to an entity with a task at work (BUSY_ENTITY, in vCD's words). */
+  private requireIdle(owner: EntityRef): void {
+    if (this.store.tasks.active(owner.id).length)
+      throw invalidState(
+        "BUSY_ENTITY",
+        `The entity ${owner.name} is busy completing an operation.`,
+      );
   }
 
   private check(

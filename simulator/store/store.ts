@@ -32,6 +32,8 @@ import { Tasks } from "./tasks.js";
 export interface StoreOptions {
   readonly tokenIdleTimeout: number;
   readonly taskStepMs: number;
+  /** How long a finished task is kept (default: for ever). */
+  readonly taskRetentionMs?: number;
   readonly now?: () => number;
 }
 
@@ -77,8 +79,12 @@ export class Store {
   }
 
   private newTasks(): Tasks {
-    return new Tasks(this.ids, this.options.taskStepMs, this.now, () =>
-      this.touch(),
+    return new Tasks(
+      this.ids,
+      this.options.taskStepMs,
+      this.now,
+      () => this.touch(),
+      this.options.taskRetentionMs ?? Infinity,
     );
   }
 

@@ -2,6 +2,8 @@
  * vcd-codegen runtime, simulator: tasks. A task is queued, then running (its progress rising), then
  * done; each step takes `stepMs`, and each poll of the task moves it on one step too. When it ends
  * its effect is applied (or, told to fail, its failure); the store settles tasks before every request.
+ * A finished task is kept for the retention time after it ends, then dropped (vCD too drops tasks at
+ * their `expiryTime`; the simulator's default is shorter, so that a long run stays bounded).
  */
 import type { IdSource } from "./ids.js";
 import type { EntityRef, Task } from "./model.js";
@@ -26,6 +28,8 @@ export class Tasks {
   private readonly tasks = new Map<string, Task>();
   /** The tasks not yet done: what `settle` and `active` look at (finished ones are only kept). */
   private readonly open = new Set<Task>();
+  /** Finished tasks by the time they ended, oldest first (Map order): what `settle` drops from. */
+  private readonly finished = new Map<Task, number>();
   private readonly effects = new Map<string, TaskSpec>();
   private readonly failures = new Map<string, string>();
 
@@ -35,6 +39,8 @@ export class Tasks {
     private readonly now: () => number,
     /** Called whenever a task moves on (the store's revision). */
     private readonly changed: () => void = () => {},
+    /** How long a finished task is kept, in ms. */
+    private readonly retentionMs: number = Infinity,
   ) {}
 
   start(spec: TaskSpec): Task {
@@ -83,9 +89,23 @@ export class Tasks {
     return task;
   }
 
-  /** Moves every open task on as time has passed. */
+  /** Moves every open task on as time has passed, and drops the finished ones past the retention time. */
   settle(): void {
     for (const task of this.open) this.advance(task);
+    const oldest = this.now() - this.retentionMs;
+    let dropped = false;
+    for (const [task, ended] of this.finished) {
+      if (ended > oldest) break;
+      this.finished.delete(task);
+      this.tasks.delete(task.id);
+      dropped = true;
+    }
+    if (dropped) this.changed();
+  }
+
+  /** How many tasks are kept (open and finished). */
+  get size(): number {
+    return this.tasks.size;
   }
 
   /** Tasks still at work on an entity. */
@@ -105,12 +125,14 @@ export class Tasks {
     task.endTime = new Date(this.now()).toISOString();
     this.effects.delete(task.id);
     this.open.delete(task);
+    this.finished.set(task, this.now());
     this.changed();
   }
 
   clear(): void {
     this.tasks.clear();
     this.open.clear();
+    this.finished.clear();
     this.effects.clear();
     this.failures.clear();
   }
@@ -131,6 +153,7 @@ export class Tasks {
     const spec = this.effects.get(task.id);
     this.effects.delete(task.id);
     this.open.delete(task);
+    this.finished.set(task, this.now());
     this.changed();
     task.endTime = new Date(this.now()).toISOString();
     if (task.failWith !== undefined) {

@@ -126,6 +126,46 @@ export class VAppRules {
     );
   }
 
+  /**
+   * `PUT /vApp/{id}` (the vApp's or the VM's own document): its name and description, in a task.
+   * The entity is busy until the task ends (a second write is BUSY_ENTITY), so writes to it apply in
+   * the order they were accepted and none is lost. A vApp's name stays unique in its VDC.
+   */
+  edit(
+    user: User,
+    target: Target,
+    change: { readonly name: string; readonly description?: string },
+    aliases: readonly string[] = [],
+  ): Task {
+    this.begin(user, target);
+    const name = change.name.trim();
+    if (name === "") throw badRequest("The name must not be empty.");
+    if (
+      !target.vm &&
+      name !== target.vapp.name &&
+      [...this.store.vapps.values()].some(
+        (v) => v.vdcId === target.vapp.vdcId && v.name === name,
+      )
+    )
+      throw invalidState(
+        "DUPLICATE_NAME",
+        `The VCD entity ${name} already exists.`,
+      );
+    const entity = target.vm ?? target.vapp;
+    return this.task(
+      user,
+      target,
+      target.vm ? "vappUpdateVm" : "vappUpdateVapp",
+      aliases,
+      "Updating",
+      () => {
+        entity.name = name;
+        if (change.description !== undefined)
+          entity.description = change.description;
+      },
+    );
+  }
+
   /** `deploy` (and power on unless told otherwise), `undeploy` (power off and release resources). */
   deploy(
     user: User,
