@@ -80,6 +80,8 @@ async function uses(
   ).length;
   const read = await user.send("GET", vapp.href);
   const changed = await user.send("PUT", vapp.href, VAPP, edit(vapp.name));
+  // The vApp is busy while its rename runs (BUSY_ENTITY): power it once that is done.
+  if (changed.status === 202) await user.waitFor(changed.value as Entity);
   const powered = await user.send("POST", `${vapp.href}/power/action/powerOn`);
   const deleted = await user.send("DELETE", other.href);
   return {
