@@ -136,12 +136,18 @@ export async function handleCall(
     );
   }
   const presented = token(call.headers);
-  const session =
-    presented === undefined ? undefined : s.store.sessions.use(presented);
-  if (!session) throw unauthorized();
-  const user = s.store.user(session.userId);
-  checkPrivileges(s.store, user, op.tag, params);
-  checkEntities(s.store, user, op, params);
+  // Who asks and what they may do, before the body is read; asked again once it has come (the
+  // session may have ended, the entity gone, the access level changed meanwhile).
+  const authorize = () => {
+    const session =
+      presented === undefined ? undefined : s.store.sessions.use(presented);
+    if (!session) throw unauthorized();
+    const user = s.store.user(session.userId);
+    checkPrivileges(s.store, user, op.tag, params);
+    checkEntities(s.store, user, op, params);
+    return { session, user };
+  };
+  let { session, user } = authorize();
   const entry = HANDLERS[handlerKey(op.method, op.path)];
   const shapes = op.requestBodies.length
     ? op.requestBodies
@@ -162,6 +168,7 @@ export async function handleCall(
     const shape = bodyShape(contentType, shapes);
     const text = decodeBody(await call.body());
     s.store.tasks.settle(); // time passed while the body came
+    ({ session, user } = authorize());
     if (text.trim() === "")
       throw new VcdFault(
         400,
