@@ -6,9 +6,9 @@
  * entries from older ones, so nothing is cleared or allocated per tag. (A `Set` of the names cost
  * three times as much as all the rest of reading a start tag of 80,000 attributes.)
  *
- * The hash is seeded at random when the module loads and the slot is taken from its high bits, so
- * that a document cannot be written offline to put its names in one chain; and the parser's limit
- * on attributes per element (10,000 by default) bounds what a chain could cost anyway.
+ * The hash is seeded at random when the module loads and the slot is taken from its high bits, which
+ * makes names written to share a chain unlikely to share one here; it is not a keyed hash, and what
+ * bounds the cost of a chain is the parser's limit on attributes per element (10,000 by default).
  */
 
 /** From this many attributes on a start tag, the table is used instead of scanning. */

@@ -220,8 +220,13 @@ describe("the inputs", () => {
 });
 
 describe("SIGTERM", () => {
-  it("while the output is being written: the process stops, and no .vcd-codegen-tmp-* folder is left", async () => {
-    const parent = writeTree({});
+  /**
+   * One run of the CLI, sent SIGTERM the moment its temporary folder appears (in the middle of
+   * writing it); answers its exit code (null: ended by the signal itself) and its stderr.
+   */
+  async function terminated(
+    parent: string,
+  ): Promise<{ exit: number | null; sent: boolean; stderr: string }> {
     const child = spawn(
       process.execPath,
       [
@@ -238,7 +243,6 @@ describe("SIGTERM", () => {
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     let sent = false;
-    // The signal goes the moment the temporary folder appears: in the middle of writing it.
     const watcher = watch(parent, (_event, name) => {
       if (!sent && name?.includes(".vcd-codegen-tmp-")) {
         sent = true;
@@ -256,13 +260,30 @@ describe("SIGTERM", () => {
       });
     });
     watcher.close();
-    expect(sent).toBe(true);
-    expect(exit).toBe(143);
-    expect(stderr).toContain("vcd-codegen: stopped by SIGTERM");
-    expect(
-      readdirSync(parent).filter((n) => n.includes("vcd-codegen-")),
-    ).toEqual([]);
-  }, 70_000);
+    return { exit, sent, stderr };
+  }
+
+  it("while the output is being written: the process stops, and no .vcd-codegen-tmp-* folder is left", async () => {
+    // On a loaded machine the signal may land after the write has ended (the run then ends 0, or
+    // by the signal): whatever the timing, no temporary folder is left; and in a few tries at
+    // most, one lands while the write is under way and is handled: 143, with its message.
+    const outcomes: (number | null)[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const parent = writeTree({});
+      const { exit, sent, stderr } = await terminated(parent);
+      expect(sent).toBe(true);
+      expect(
+        readdirSync(parent).filter((n) => n.includes("vcd-codegen-")),
+      ).toEqual([]);
+      outcomes.push(exit);
+      if (exit === 143) {
+        expect(stderr).toContain("vcd-codegen: stopped by SIGTERM");
+        break;
+      }
+      expect([0, null]).toContain(exit);
+    }
+    expect(outcomes).toContain(143);
+  }, 300_000);
 });
 
 describe("a seed file", () => {
