@@ -11,7 +11,10 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../runtime/xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
-import type { OperationInfo } from "../runtime/client/operation.js";
+import {
+  availabilityAt,
+  type OperationInfo,
+} from "../runtime/client/operation.js";
 import {
   forbidden,
   noAccess,
@@ -28,7 +31,6 @@ import type { MinimalInstances } from "./handlers/minimal.js";
 import { loginReply } from "./handlers/session.js";
 import { render, type Rendered } from "./render.js";
 import { ResponseCache } from "./response-cache.js";
-import { versionNumber } from "./versions.js";
 import { readBody } from "./request/body.js";
 import type { BodyBytes } from "./request/body-bytes.js";
 import { decodeBody } from "./request/decode.js";
@@ -108,19 +110,12 @@ export async function handleCall(
     );
   }
   const version = acceptedVersion(headerOf(call.headers.accept), s.versions);
-  if (
-    op.addedIn !== undefined &&
-    versionNumber(op.addedIn) > versionNumber(version)
-  )
+  const missing = availabilityAt(op, version);
+  if (missing)
     throw notFound(
-      `The requested resource was not found: it exists from API version ${op.addedIn}, this request asks for ${version}.`,
-    );
-  if (
-    op.removedIn !== undefined &&
-    versionNumber(op.removedIn) <= versionNumber(version)
-  )
-    throw notFound(
-      `The requested resource was not found: it is gone from API version ${op.removedIn}, this request asks for ${version}.`,
+      missing.missing === "added"
+        ? `The requested resource was not found: it exists from API version ${missing.in}, this request asks for ${version}.`
+        : `The requested resource was not found: it is gone from API version ${missing.in}, this request asks for ${version}.`,
     );
   if (op.auth === "basic") {
     const credentials = basicCredentials(call.headers);

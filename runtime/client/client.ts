@@ -37,7 +37,12 @@ import {
   VcdResponseError,
 } from "./errors.js";
 import { loadOperation, loadRoots } from "./known-documents.js";
-import type { BodyShape, HttpMethod, OperationInfo } from "./operation.js";
+import {
+  availabilityAt,
+  type BodyShape,
+  type HttpMethod,
+  type OperationInfo,
+} from "./operation.js";
 import { responsesForQuery } from "./query-format.js";
 import {
   acceptHeader,
@@ -466,20 +471,14 @@ class Client implements VcdClient {
     body: Document | object | undefined,
     options?: CallOptions<object>,
   ): Promise<Reply<R>> {
-    const needs = operation.addedIn;
-    if (
-      needs !== undefined &&
-      compareApiVersions(needs, this.#apiVersion) > 0
-    ) {
+    const missing = availabilityAt(operation, this.#apiVersion);
+    if (missing) {
+      const why =
+        missing.missing === "added"
+          ? `needs API version ${missing.in}`
+          : `is gone from API version ${missing.in}`;
       throw new VcdRequestError(
-        `${operation.name} (${operation.method} ${operation.path}) needs API version ${needs}; this session speaks ${this.#apiVersion}`,
-        { operation: operation.name, method: operation.method },
-      );
-    }
-    const gone = operation.removedIn;
-    if (gone !== undefined && compareApiVersions(gone, this.#apiVersion) <= 0) {
-      throw new VcdRequestError(
-        `${operation.name} (${operation.method} ${operation.path}) is gone from API version ${gone}; this session speaks ${this.#apiVersion}`,
+        `${operation.name} (${operation.method} ${operation.path}) ${why}; this session speaks ${this.#apiVersion}`,
         { operation: operation.name, method: operation.method },
       );
     }

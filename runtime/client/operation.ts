@@ -5,6 +5,7 @@
  */
 
 import type { ElementGroupPart, ElementPart } from "../xml/index.js";
+import { compareApiVersions } from "./version-order.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE";
 
@@ -59,4 +60,21 @@ export interface OperationInfo {
   readonly addedIn?: string;
   /** The first API version whose operations document no longer lists it (absent: the package's own version lists it): a session speaking it or a newer one refuses it before sending. */
   readonly removedIn?: string;
+}
+
+/**
+ * Whether an operation exists at an API version (what a client refuses before sending and a server
+ * answers 404 to): `added` when its `addedIn` is after the version, `removed` when its `removedIn`
+ * is the version or an older one, undefined when it exists (or the version is not a number).
+ */
+export function availabilityAt(
+  operation: Pick<OperationInfo, "addedIn" | "removedIn">,
+  version: string,
+): { readonly missing: "added" | "removed"; readonly in: string } | undefined {
+  const { addedIn, removedIn } = operation;
+  if (addedIn !== undefined && compareApiVersions(addedIn, version) > 0)
+    return { missing: "added", in: addedIn };
+  if (removedIn !== undefined && compareApiVersions(removedIn, version) <= 0)
+    return { missing: "removed", in: removedIn };
+  return undefined;
 }
