@@ -5,7 +5,10 @@
  * it answers another organization's: ../shared/vcd-samples, jclouds-labs-vcloud-director/vdc/
  * error403-fake.xml). And every operation whose right (the simulator's rights table) a predefined
  * role lacks is refused to it on its own tenant's entities (403; the tenants' vApps are shared with
- * everyone at FullControl, so the refusal is the right's, not the access settings').
+ * everyone at FullControl, so the refusal is the right's, not the access settings'). And, written
+ * here apart from the rights table: every write of the `user` tag is refused to a vApp User, but
+ * for the few listed below that vCD lets anybody signed in do and the ones the table names a right
+ * for (so an operation added without a rule fails this test).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OperationInfo } from "../../runtime/client/operation.js";
@@ -66,6 +69,16 @@ const tenantOf = (user: string): Tenant =>
   user.startsWith("globex") ? "globex" : "acme";
 const other = (tenant: Tenant): Tenant =>
   tenant === "acme" ? "globex" : "acme";
+
+/** The `user`-tag writes a vApp User may send with no right: signing in and out, metrics queries, cancelling a task. */
+const OPEN_WRITES: ReadonlySet<string> = new Set([
+  "POST /login",
+  "POST /sessions",
+  "DELETE /session",
+  "POST /org/{id}/metrics/historic",
+  "POST /vdc/{id}/metrics/historic",
+  "POST /task/{id}/action/cancel",
+]);
 
 describe("every operation checks the entities its path names", () => {
   it("the ids aimed with are real: their tenant's administrator reads each (200)", async () => {
@@ -147,6 +160,36 @@ describe("every operation checks the entities its path names", () => {
       new Set(["acme-author", "acme-user", "globex-author", "globex-user"]),
     );
     expect(probes.length).toBeGreaterThan(40);
+    expect(await notRefused(probes)).toEqual([]);
+  });
+
+  it("every user-tag write the rights table names no right for is refused to a vApp User, but the open ones", async () => {
+    const writes = operations.filter(
+      (o) => o.tag === "user" && o.method !== "GET",
+    );
+    expect(writes.length).toBeGreaterThan(100);
+    const unnamed = writes.filter(
+      (o) => rightFor(o.method, o.path) === undefined,
+    );
+    // the open ones are all the table leaves without a right (a rule added to one of them is fine)
+    expect(
+      unnamed
+        .map((o) => `${o.method} ${o.path}`)
+        .filter((k) => !OPEN_WRITES.has(k)),
+    ).toEqual([]);
+    const probes = writes
+      .filter((o) => !OPEN_WRITES.has(`${o.method} ${o.path}`))
+      .flatMap((op) =>
+        pathsOf(op, tenantIds(t.ids.acme))
+          .filter(() => {
+            const right = rightFor(op.method, op.path)!;
+            return !PREDEFINED_RIGHTS["vApp User"].includes(right);
+          })
+          .map((path) => ({ user: "acme-user", method: op.method, path })),
+      );
+    expect(probes.map((p) => `${p.method} ${p.path}`)).toContain(
+      `DELETE /vdc/${t.ids.acme.vdc}`,
+    );
     expect(await notRefused(probes)).toEqual([]);
   });
 });
