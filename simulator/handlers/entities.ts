@@ -42,9 +42,7 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
         kind === "vapp"
           ? s.vapps.get(uuid)
           : kind === "vm"
-            ? [...s.vapps.values()].find((v) =>
-                v.vms.some((m) => m.id === uuid),
-              )
+            ? s.vappOfVm(uuid)
             : undefined;
       return vapp ? { orgId: vapp.orgId, vapp } : undefined;
     },
@@ -80,7 +78,15 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
     },
   },
   disk: { kind: "disk", find: (s, uuid) => inOrg(s.disks.get(uuid)?.orgId) },
-  task: { kind: "task", find: (s, uuid) => inOrg(s.tasks.get(uuid)?.orgId) },
+  // a task about a vApp (or one of its VMs) is bound by the vApp's access settings
+  task: {
+    kind: "task",
+    find: (s, uuid) => {
+      const task = s.tasks.get(uuid);
+      const vapp = task && s.taskVApp(task);
+      return task && { orgId: task.orgId, ...(vapp ? { vapp } : {}) };
+    },
+  },
   user: { kind: "user", find: (s, uuid) => inOrg(s.users.get(uuid)?.orgId) },
   group: {
     kind: "group",
