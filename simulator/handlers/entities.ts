@@ -155,6 +155,48 @@ export function namedEntities(
   return named;
 }
 
+/**
+ * Every entity the hrefs of a request body name on this server's API (`base`, `.../api`), each
+ * resolved as a path's id (its last two segments: `/catalogItem/<uuid>`, `/vApp/vm-<uuid>`, a kind
+ * the store keeps none of naming an entity that exists nowhere), of an organization `user` may see,
+ * and a vApp they may read; else the refusal vCD answers for a path's id. Hrefs elsewhere are not
+ * this server's to check.
+ */
+export function bodyEntities(
+  store: Store,
+  user: User,
+  base: string,
+  body: unknown,
+): NamedEntity[] {
+  const prefix = `${base}/`;
+  return hrefsIn(body)
+    .filter((href) => href.startsWith(prefix))
+    .map((href) => {
+      const segments = href
+        .slice(prefix.length)
+        .split(/[?#]/)[0]
+        .split("/")
+        .filter((x) => x !== "");
+      const id = decodeURIComponent(segments.at(-1) ?? "");
+      const entity = resolve(store, segments.at(-2) ?? "", id);
+      const readable =
+        entity.orgId === undefined ||
+        (store.canSee(user, entity.orgId) &&
+          (!entity.vapp || store.vappLevel(user, entity.vapp) !== undefined));
+      if (!readable) throw noAccess(entity.kind, entity.id);
+      return entity;
+    });
+}
+
+/** The `href` values anywhere in a body's value (elements' attributes), bounded by the body read. */
+function hrefsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(hrefsIn);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === "href" && typeof v === "string" ? [v] : hrefsIn(v),
+  );
+}
+
 function resolve(store: Store, segment: string, id: string): NamedEntity {
   let kinds = KINDS[segment];
   let pathId = id;

@@ -8,7 +8,9 @@
  * everyone at FullControl, so the refusal is the right's, not the access settings'). And, written
  * here apart from the rights table: every write of the `user` tag is refused to a vApp User, but
  * for the few listed below that vCD lets anybody signed in do and the ones the table names a right
- * for (so an operation added without a rule fails this test).
+ * for (so an operation added without a rule fails this test). The hrefs of a body are checked as
+ * a path's ids for the operations without a handler of their own: a `Source` of the other tenant's
+ * or of an id that exists nowhere is refused alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OperationInfo } from "../../runtime/client/operation.js";
@@ -21,6 +23,7 @@ import {
   startTwoTenants,
   TENANTS,
   tenantIds,
+  UNKNOWN,
   unknownIds,
   type Tenant,
   type TwoTenants,
@@ -191,5 +194,54 @@ describe("every operation checks the entities its path names", () => {
       `DELETE /vdc/${t.ids.acme.vdc}`,
     );
     expect(await notRefused(probes)).toEqual([]);
+  });
+
+  it("a body's Source of another tenant or that exists nowhere: 403, for operations without their own handler", async () => {
+    const acme = t.ids.acme;
+    const globex = t.ids.globex;
+    const base = t.sim.url;
+    const NS = `xmlns="http://www.vmware.com/vcloud/v1.5"`;
+    const copy = (source: string) => ({
+      path: `/catalog/${acme.catalog}/action/copy`,
+      type: "application/vnd.vmware.vcloud.copyOrMoveCatalogItemParams+xml",
+      body: `<CopyOrMoveCatalogItemParams ${NS} name="c"><Source href="${base}${source}"/></CopyOrMoveCatalogItemParams>`,
+    });
+    const cloneTemplate = (source: string) => ({
+      path: `/vdc/${acme.vdc}/action/cloneVAppTemplate`,
+      type: "application/vnd.vmware.vcloud.cloneVAppTemplateParams+xml",
+      body: `<CloneVAppTemplateParams ${NS} name="c"><Source href="${base}${source}"/></CloneVAppTemplateParams>`,
+    });
+    const cloneMedia = (source: string) => ({
+      path: `/vdc/${acme.vdc}/action/cloneMedia`,
+      type: "application/vnd.vmware.vcloud.cloneMediaParams+xml",
+      body: `<CloneMediaParams ${NS} name="c"><Source href="${base}${source}"/></CloneMediaParams>`,
+    });
+    const send = (r: { path: string; type: string; body: string }) =>
+      t.sessions["acme-admin"].send("POST", r.path, r.type, r.body);
+    // the tenant's own sources are taken: the refusals below are the Source's
+    for (const r of [
+      copy(`/catalogItem/${acme.catalogItem}`),
+      cloneTemplate(`/vAppTemplate/vappTemplate-${acme.vAppTemplate}`),
+    ]) {
+      const got = await send(r);
+      expect(got.status, `${r.path} ${got.body}`).toBeLessThan(300);
+    }
+    const refused = [
+      copy(`/catalogItem/${globex.catalogItem}`),
+      copy(`/catalogItem/${UNKNOWN}`),
+      cloneTemplate(`/vAppTemplate/vappTemplate-${globex.vAppTemplate}`),
+      cloneTemplate(`/vAppTemplate/vappTemplate-${UNKNOWN}`),
+      cloneMedia(`/media/${UNKNOWN}`),
+    ];
+    const wrong: string[] = [];
+    for (const r of refused) {
+      const got = await send(r);
+      const minor = /minorErrorCode="([^"]*)"/.exec(got.body)?.[1];
+      if (got.status !== 403 || minor !== "ACCESS_TO_RESOURCE_IS_FORBIDDEN")
+        wrong.push(
+          `${r.path} ${r.body}: ${got.status} ${minor ?? got.body.slice(0, 80)}`,
+        );
+    }
+    expect(wrong).toEqual([]);
   });
 });
