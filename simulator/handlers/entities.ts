@@ -5,15 +5,19 @@
  * `/entity/{id}`: a URN of any kind), looked up in the store's collection of that kind; a kind the
  * store keeps none of (`/edgeGateway/{id}`, `/media/{id}`, `/providervdc/{id}`, ...) names an entity
  * that exists nowhere. An id that exists nowhere, or an entity of an organization the user may not
- * see, is refused alike: 403 `ACCESS_TO_RESOURCE_IS_FORBIDDEN`, "No access to entity ...".
+ * see, is refused alike: 403 `ACCESS_TO_RESOURCE_IS_FORBIDDEN`, "No access to entity ..."; an id
+ * that is no UUID at all, 400 (`malformedId`).
  *
  * Evidence: vCD does not tell a missing entity from a forbidden one: a made-up id of an org, a VDC,
- * a media or a task is answered 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN, `No access to entity
+ * or a media is answered 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN, `No access to entity
  * "com.vmware.vcloud.entity.vdc:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"` (../shared/vcd-samples,
- * jclouds-labs-vcloud-director/{org,vdc,media}/error403-fake.xml, task/error403.xml), the answer it
- * gives for another organization's entity too (org/error403-catalog.xml).
+ * jclouds-labs-vcloud-director/{org,vdc,media}/error403-fake.xml), the answer it gives for another
+ * organization's entity too (org/error403-catalog.xml). The samples hold none for a made-up task
+ * id: task/error403.xml names `entity.org:aaaaaaaa-...`, jclouds' answer to `GET
+ * /tasksList/aaaaaaaa-...` (a tasks list's id is its org's, answered so here); a task's own id is answered
+ * `entity.task:<uuid>` by the samples' pattern (the kind of the entity the path names).
  */
-import { noAccess } from "../fault.js";
+import { badRequest, noAccess } from "../fault.js";
 import type { Store } from "../store/store.js";
 import type { User, VApp } from "../store/model.js";
 import { kindOf, uuidOf } from "./hrefs.js";
@@ -124,6 +128,25 @@ const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
     role: ["role", (u) => u],
   };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Kinds the store keeps none of whose ids are UUIDs nonetheless (a malformed one is answered 400). */
+const UUID_KINDS: ReadonlySet<string> = new Set(["media"]);
+
+/**
+ * A path id that is no UUID (`/vdc/NOTAUUID`): 400 BAD_REQUEST in vCD's words, which name the
+ * expected kind for a VDC and a network and the field otherwise (../shared/vcd-samples,
+ * jclouds-labs-vcloud-director/{vdc,network}/error400.xml and {org,media,task}/error400.xml,
+ * answers to `GET /vdc/NOTAUUID`, `/network/NOTAUUID`, `/org/NOTAUUID`, `/media/NOTAUUID`).
+ */
+function malformedId(kind: string) {
+  return badRequest(
+    kind === "vdc" || kind === "network"
+      ? `validation error : EntityRef has incorrect type, expected type is com.vmware.vcloud.entity.${kind}.`
+      : "validation error on field 'id': String value has invalid format or length",
+  );
+}
+
 /** Path parameters that are not ids: metadata keys and domains, schema file names. */
 const NOT_IDS: ReadonlySet<string> = new Set([
   "key",
@@ -208,8 +231,14 @@ function resolve(store: Store, segment: string, id: string): NamedEntity {
       pathId = to[1](urn[2]);
     }
   }
-  const kind = kinds?.kind ?? segment;
   const uuid = uuidOf(pathId);
+  // a VM's id under /vApp or /vAppTemplate is an entity.vm
+  const kind =
+    kindOf(pathId) === "vm" && kinds?.kind.startsWith("vapp")
+      ? "vm"
+      : (kinds?.kind ?? segment);
+  if (!UUID.test(uuid) && (UUID_KINDS.has(segment) || kinds !== undefined))
+    throw malformedId(kind);
   const found = kinds?.find(store, uuid, pathId);
   if (!found) throw noAccess(kind, uuid);
   return { kind, id: uuid, ...found };

@@ -244,4 +244,37 @@ describe("every operation checks the entities its path names", () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it("an id that is no UUID: 400 BAD_REQUEST in vCD's words; an unknown VM: entity.vm", async () => {
+    const admin = t.sessions["acme-admin"];
+    const answer = async (path: string) => {
+      const r = await admin.send("GET", path);
+      return `${r.status} ${/minorErrorCode="([^"]*)"/.exec(r.body)?.[1]} ${/message="([^"]*)"/.exec(r.body)?.[1]}`;
+    };
+    // ../shared/vcd-samples, jclouds-labs-vcloud-director/{vdc,network,org,media,task}/error400.xml
+    const field =
+      "400 BAD_REQUEST validation error on field 'id': String value has invalid format or length";
+    expect({
+      vdc: await answer("/vdc/NOTAUUID"),
+      network: await answer("/network/NOTAUUID"),
+      org: await answer("/org/NOTAUUID"),
+      media: await answer("/media/NOTAUUID"),
+      task: await answer("/task/NOTAUUID"),
+      tasksList: await answer("/tasksList/NOTAUUID"),
+    }).toEqual({
+      vdc: "400 BAD_REQUEST validation error : EntityRef has incorrect type, expected type is com.vmware.vcloud.entity.vdc.",
+      network:
+        "400 BAD_REQUEST validation error : EntityRef has incorrect type, expected type is com.vmware.vcloud.entity.network.",
+      org: field,
+      media: field,
+      task: field,
+      tasksList: field,
+    });
+    expect(await answer(`/vApp/vm-${UNKNOWN}`)).toBe(
+      `403 ACCESS_TO_RESOURCE_IS_FORBIDDEN No access to entity &quot;com.vmware.vcloud.entity.vm:${UNKNOWN}&quot;.`,
+    );
+    expect(await answer(`/vApp/vapp-${UNKNOWN}`)).toBe(
+      `403 ACCESS_TO_RESOURCE_IS_FORBIDDEN No access to entity &quot;com.vmware.vcloud.entity.vapp:${UNKNOWN}&quot;.`,
+    );
+  });
 });
