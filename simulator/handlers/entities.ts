@@ -57,10 +57,7 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
       const kind = kindOf(id);
       if (kind === "vappTemplate") return inOrg(s.templates.get(uuid)?.orgId);
       if (kind !== "vm") return undefined;
-      return inOrg(
-        [...s.templates.values()].find((t) => t.vms.some((m) => m.id === uuid))
-          ?.orgId,
-      );
+      return inOrg(s.templateOfVm(uuid)?.orgId);
     },
   },
   org: { kind: "org", find: (s, uuid) => inOrg(s.orgs.get(uuid)?.id) },

@@ -218,6 +218,13 @@ export class Store {
     return undefined;
   }
 
+  /** The vApp template holding the VM of this id, if any. */
+  templateOfVm(vmId: string): VAppTemplate | undefined {
+    for (const template of this.templates.values())
+      if (template.vms.some((v) => v.id === vmId)) return template;
+    return undefined;
+  }
+
   /** Roles that may create, change and operate vApps (vCD's vApp rights). */
   mayChangeVApps(user: User): boolean {
     return user.role !== "Console Access Only";
@@ -295,10 +302,10 @@ export class Store {
   }
 
   templateVm(user: User, id: string): { template: VAppTemplate; vm: Vm } {
-    for (const template of this.templates.values()) {
-      const vm = template.vms.find((v) => v.id === id);
-      if (vm && this.canSee(user, template.orgId)) return { template, vm };
-    }
+    const template = this.templateOfVm(id);
+    const vm = template?.vms.find((v) => v.id === id);
+    if (template && vm && this.canSee(user, template.orgId))
+      return { template, vm };
     throw noAccess("vm", id);
   }
 
