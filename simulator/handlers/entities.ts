@@ -14,8 +14,8 @@
  * jclouds-labs-vcloud-director/{org,vdc,media}/error403-fake.xml), the answer it gives for another
  * organization's entity too (org/error403-catalog.xml). The samples hold none for a made-up task
  * id: task/error403.xml names `entity.org:aaaaaaaa-...`, jclouds' answer to `GET
- * /tasksList/aaaaaaaa-...` (a tasks list's id is its org's, answered so here); a task's own id is answered
- * `entity.task:<uuid>` by the samples' pattern (the kind of the entity the path names).
+ * /tasksList/aaaaaaaa-...` (a tasks list's id is its org's, answered so here); a task's own id
+ * is answered `entity.task:<uuid>` by the samples' pattern (the kind of the entity the path names).
  */
 import { badRequest, noAccess } from "../fault.js";
 import type { Store } from "../store/store.js";
@@ -234,8 +234,10 @@ function resolve(store: Store, segment: string, id: string): NamedEntity {
     kindOf(pathId) === "vm" && kinds?.kind.startsWith("vapp")
       ? "vm"
       : (kinds?.kind ?? segment);
-  if (!UUID.test(uuid) && (UUID_KINDS.has(segment) || kinds !== undefined))
-    throw malformedId(kind);
+  // a right's id is its name (`/admin/right/vApp%3A%20Power%20Operations`), any other a UUID
+  const byUuid =
+    kind !== "right" && (kinds !== undefined || UUID_KINDS.has(segment));
+  if (byUuid && !UUID.test(uuid)) throw malformedId(kind);
   const found = kinds?.find(store, uuid, pathId);
   if (!found) throw noAccess(kind, uuid);
   return { kind, id: uuid, ...found };

@@ -270,6 +270,9 @@ describe("every operation checks the entities its path names", () => {
       task: field,
       tasksList: field,
     });
+    // a right's id is its name, not a UUID
+    const right = `/admin/right/${encodeURIComponent("vApp: Power Operations")}`;
+    expect((await admin.send("GET", right)).status).toBe(200);
     expect(await answer(`/vApp/vm-${UNKNOWN}`)).toBe(
       `403 ACCESS_TO_RESOURCE_IS_FORBIDDEN No access to entity &quot;com.vmware.vcloud.entity.vm:${UNKNOWN}&quot;.`,
     );
