@@ -15,7 +15,7 @@ import {
   type HandlerTable,
   type Reply,
 } from "./context.js";
-import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
+import { idOfHref, kindOf, segmentOfHref, uuidOf } from "./hrefs.js";
 import { MT } from "./media-types.js";
 import { userRef } from "./refs.js";
 import { targetOf } from "./target.js";
@@ -143,11 +143,10 @@ function setAccess(ctx: Ctx, e: Owned): Reply {
     settings: list.map((a) => {
       const href = String(
         (a.Subject as { href?: string } | undefined)?.href ?? "",
-      ).replace(/\/+$/, "");
-      const parts = href.split("/");
+      );
       return {
-        kind: parts[parts.length - 2] ?? "",
-        id: parts[parts.length - 1] ?? "",
+        kind: segmentOfHref(href),
+        id: idOfHref(href),
         level: String(a.AccessLevel),
       };
     }),

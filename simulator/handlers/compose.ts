@@ -2,11 +2,14 @@
  * vcd-codegen runtime, simulator: compose, recompose, clone and capture: the requests' sources (a
  * vApp template, a template's VM, a vApp's VM, a vApp) resolved from their hrefs, then the rules of
  * store/compose.ts. Compose and clone answer 201 with the new vApp (its task inside), recompose and
- * capture to a catalog 202 with a task, capture to a VDC 201 with the new template.
+ * capture to a catalog 202 with a task, capture to a VDC 201 with the new template. A clone that
+ * moves (`IsSourceDelete`) needs on its source what deleting it does.
  */
-import { badRequest } from "../fault.js";
+import { badRequest, forbidden } from "../fault.js";
+import { allows } from "../store/access-levels.js";
 import { CompositionRules, type CreateParams } from "../store/compose.js";
 import type { Value, Vm } from "../store/model.js";
+import { RIGHTS } from "../store/rights.js";
 import {
   bodyValue,
   type Ctx,
@@ -86,12 +89,22 @@ export const composeHandlers: HandlerTable = {
       const vdc = ctx.store.vdc(ctx.user, ctx.params.id);
       const b = bodyValue(ctx);
       const source = vappOf(ctx, hrefOf(b.Source));
+      const move = b.IsSourceDelete === true;
+      // a move deletes the source: what deleting it needs (FullControl and the delete right)
+      if (
+        move &&
+        !(
+          allows(ctx.store.vappLevel(ctx.user, source), "FullControl") &&
+          ctx.store.hasRight(ctx.user, RIGHTS.vappDelete)
+        )
+      )
+        throw forbidden();
       const { vapp } = rules(ctx).clone(
         ctx.user,
         vdc,
         source,
         params(b),
-        b.IsSourceDelete === true,
+        move,
         [ctx.op.name],
       );
       return createdVApp(ctx, vapp);

@@ -5,15 +5,19 @@
  * `/entity/{id}`: a URN of any kind), looked up in the store's collection of that kind; a kind the
  * store keeps none of (`/edgeGateway/{id}`, `/media/{id}`, `/providervdc/{id}`, ...) names an entity
  * that exists nowhere. An id that exists nowhere, or an entity of an organization the user may not
- * see, is refused alike: 403 `ACCESS_TO_RESOURCE_IS_FORBIDDEN`, "No access to entity ...".
+ * see, is refused alike: 403 `ACCESS_TO_RESOURCE_IS_FORBIDDEN`, "No access to entity ..."; an id
+ * that is no UUID at all, 400 (`malformedId`).
  *
  * Evidence: vCD does not tell a missing entity from a forbidden one: a made-up id of an org, a VDC,
- * a media or a task is answered 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN, `No access to entity
+ * or a media is answered 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN, `No access to entity
  * "com.vmware.vcloud.entity.vdc:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"` (../shared/vcd-samples,
- * jclouds-labs-vcloud-director/{org,vdc,media}/error403-fake.xml, task/error403.xml), the answer it
- * gives for another organization's entity too (org/error403-catalog.xml).
+ * jclouds-labs-vcloud-director/{org,vdc,media}/error403-fake.xml), the answer it gives for another
+ * organization's entity too (org/error403-catalog.xml). The samples hold none for a made-up task
+ * id: task/error403.xml names `entity.org:aaaaaaaa-...`, jclouds' answer to `GET
+ * /tasksList/aaaaaaaa-...` (a tasks list's id is its org's, answered so here); a task's own id
+ * is answered `entity.task:<uuid>` by the samples' pattern (the kind of the entity the path names).
  */
-import { noAccess } from "../fault.js";
+import { badRequest, noAccess } from "../fault.js";
 import type { Store } from "../store/store.js";
 import type { User, VApp } from "../store/model.js";
 import { kindOf, uuidOf } from "./hrefs.js";
@@ -42,9 +46,7 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
         kind === "vapp"
           ? s.vapps.get(uuid)
           : kind === "vm"
-            ? [...s.vapps.values()].find((v) =>
-                v.vms.some((m) => m.id === uuid),
-              )
+            ? s.vappOfVm(uuid)
             : undefined;
       return vapp ? { orgId: vapp.orgId, vapp } : undefined;
     },
@@ -55,10 +57,7 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
       const kind = kindOf(id);
       if (kind === "vappTemplate") return inOrg(s.templates.get(uuid)?.orgId);
       if (kind !== "vm") return undefined;
-      return inOrg(
-        [...s.templates.values()].find((t) => t.vms.some((m) => m.id === uuid))
-          ?.orgId,
-      );
+      return inOrg(s.templateOfVm(uuid)?.orgId);
     },
   },
   org: { kind: "org", find: (s, uuid) => inOrg(s.orgs.get(uuid)?.id) },
@@ -80,7 +79,15 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
     },
   },
   disk: { kind: "disk", find: (s, uuid) => inOrg(s.disks.get(uuid)?.orgId) },
-  task: { kind: "task", find: (s, uuid) => inOrg(s.tasks.get(uuid)?.orgId) },
+  // a task about a vApp (or one of its VMs) is bound by the vApp's access settings
+  task: {
+    kind: "task",
+    find: (s, uuid) => {
+      const task = s.tasks.get(uuid);
+      const vapp = task && s.taskVApp(task);
+      return task && { orgId: task.orgId, ...(vapp ? { vapp } : {}) };
+    },
+  },
   user: { kind: "user", find: (s, uuid) => inOrg(s.users.get(uuid)?.orgId) },
   group: {
     kind: "group",
@@ -118,6 +125,25 @@ const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
     role: ["role", (u) => u],
   };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Kinds the store keeps none of whose ids are UUIDs nonetheless (a malformed one is answered 400). */
+const UUID_KINDS: ReadonlySet<string> = new Set(["media"]);
+
+/**
+ * A path id that is no UUID (`/vdc/NOTAUUID`): 400 BAD_REQUEST in vCD's words, which name the
+ * expected kind for a VDC and a network and the field otherwise (../shared/vcd-samples,
+ * jclouds-labs-vcloud-director/{vdc,network}/error400.xml and {org,media,task}/error400.xml,
+ * answers to `GET /vdc/NOTAUUID`, `/network/NOTAUUID`, `/org/NOTAUUID`, `/media/NOTAUUID`).
+ */
+function malformedId(kind: string) {
+  return badRequest(
+    kind === "vdc" || kind === "network"
+      ? `validation error : EntityRef has incorrect type, expected type is com.vmware.vcloud.entity.${kind}.`
+      : "validation error on field 'id': String value has invalid format or length",
+  );
+}
+
 /** Path parameters that are not ids: metadata keys and domains, schema file names. */
 const NOT_IDS: ReadonlySet<string> = new Set([
   "key",
@@ -149,6 +175,48 @@ export function namedEntities(
   return named;
 }
 
+/**
+ * Every entity the hrefs of a request body name on this server's API (`base`, `.../api`), each
+ * resolved as a path's id (its last two segments: `/catalogItem/<uuid>`, `/vApp/vm-<uuid>`, a kind
+ * the store keeps none of naming an entity that exists nowhere), of an organization `user` may see,
+ * and a vApp they may read; else the refusal vCD answers for a path's id. Hrefs elsewhere are not
+ * this server's to check.
+ */
+export function bodyEntities(
+  store: Store,
+  user: User,
+  base: string,
+  body: unknown,
+): NamedEntity[] {
+  const prefix = `${base}/`;
+  return hrefsIn(body)
+    .filter((href) => href.startsWith(prefix))
+    .map((href) => {
+      const segments = href
+        .slice(prefix.length)
+        .split(/[?#]/)[0]
+        .split("/")
+        .filter((x) => x !== "");
+      const id = decodeURIComponent(segments.at(-1) ?? "");
+      const entity = resolve(store, segments.at(-2) ?? "", id);
+      const readable =
+        entity.orgId === undefined ||
+        (store.canSee(user, entity.orgId) &&
+          (!entity.vapp || store.vappLevel(user, entity.vapp) !== undefined));
+      if (!readable) throw noAccess(entity.kind, entity.id);
+      return entity;
+    });
+}
+
+/** The `href` values anywhere in a body's value (elements' attributes), bounded by the body read. */
+function hrefsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(hrefsIn);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === "href" && typeof v === "string" ? [v] : hrefsIn(v),
+  );
+}
+
 function resolve(store: Store, segment: string, id: string): NamedEntity {
   let kinds = KINDS[segment];
   let pathId = id;
@@ -160,8 +228,16 @@ function resolve(store: Store, segment: string, id: string): NamedEntity {
       pathId = to[1](urn[2]);
     }
   }
-  const kind = kinds?.kind ?? segment;
   const uuid = uuidOf(pathId);
+  // a VM's id under /vApp or /vAppTemplate is an entity.vm
+  const kind =
+    kindOf(pathId) === "vm" && kinds?.kind.startsWith("vapp")
+      ? "vm"
+      : (kinds?.kind ?? segment);
+  // a right's id is its name (`/admin/right/vApp%3A%20Power%20Operations`), any other a UUID
+  const byUuid =
+    kind !== "right" && (kinds !== undefined || UUID_KINDS.has(segment));
+  if (byUuid && !UUID.test(uuid)) throw malformedId(kind);
   const found = kinds?.find(store, uuid, pathId);
   if (!found) throw noAccess(kind, uuid);
   return { kind, id: uuid, ...found };

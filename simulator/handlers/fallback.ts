@@ -2,13 +2,16 @@
  * vcd-codegen runtime, simulator: operations outside the stateful core. Once the pipeline has found
  * the entities their path names and the caller's right to them (handlers/entities.ts), they answer a
  * minimal valid document of the declared response type (a task that succeeds with nothing to do
- * where a task is declared), or 204 where nothing is declared.
+ * where a task is declared), or 204 where nothing is declared. The entities the body's hrefs name
+ * on this server (a `Source`, a `Reference`) are checked first as the path's are (entities.ts).
  */
 import type { Ctx, Reply } from "./context.js";
+import { bodyEntities } from "./entities.js";
 import type { MinimalInstances } from "./minimal.js";
 import { taskReply } from "./refs.js";
 
 export function fallback(ctx: Ctx, minimal: MinimalInstances): Reply {
+  bodyEntities(ctx.store, ctx.user, ctx.hrefs.base, ctx.body?.value);
   const shape = ctx.op.responses[0];
   if (!shape) return { status: 204 };
   if (shape.element === "vcloud:Task") {

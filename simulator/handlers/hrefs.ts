@@ -84,3 +84,9 @@ export function idOfHref(href: string): string {
   const trimmed = href.replace(/\/+$/, "");
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
+
+/** The path segment before an href's id, naming its kind (`user` in `.../admin/user/<uuid>`). */
+export function segmentOfHref(href: string): string {
+  const trimmed = href.replace(/\/+$/, "");
+  return idOfHref(trimmed.slice(0, trimmed.lastIndexOf("/")));
+}

@@ -101,11 +101,14 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
     },
     ResourceEntities: {
       ResourceEntity: [
-        ...vapps.map((v) => ({
-          href: h.abs(h.vapp(v.id)),
-          name: v.name,
-          type: MT.vApp,
-        })),
+        // only the vApps the user may read (as the vApp query lists them)
+        ...vapps
+          .filter((v) => ctx.store.vappLevel(ctx.user, v) !== undefined)
+          .map((v) => ({
+            href: h.abs(h.vapp(v.id)),
+            name: v.name,
+            type: MT.vApp,
+          })),
         ...templates.map((t) => ({
           href: h.abs(h.vAppTemplate(t.id)),
           name: t.name,
@@ -260,7 +263,9 @@ export const orgHandlers: HandlerTable = {
         type: MT.tasksList,
         Task: ctx.store.tasks
           .all()
-          .filter((t) => t.orgId === org.id)
+          .filter(
+            (t) => t.orgId === org.id && ctx.store.mayReadTask(ctx.user, t),
+          )
           .map((t) => taskValue(ctx, t)),
       });
     },

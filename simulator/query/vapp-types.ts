@@ -180,7 +180,9 @@ const vapps = (ctx: Ctx): VApp[] =>
   [...ctx.store.vapps.values()].filter(
     (v) => ctx.store.vappLevel(ctx.user, v) !== undefined,
   );
-const tasks = (ctx: Ctx) => ctx.store.tasks.all();
+/** The tasks the user may read: a task about a vApp only to those who may read the vApp. */
+const tasks = (ctx: Ctx) =>
+  ctx.store.tasks.all().filter((t) => ctx.store.mayReadTask(ctx.user, t));
 
 export const VAPP_QUERY_TYPES: readonly QueryType[] = [
   queryType(

@@ -11,7 +11,9 @@
  * Programming Guide's "Working With Roles and Rights", ../shared/seeds); which predefined role holds
  * which follows vCD's role descriptions: a vApp User uses existing vApps (power, console, snapshots,
  * sharing, properties) but creates none; a vApp Author also creates and reconfigures vApps; a
- * Catalog Author also adds to catalogs; an Organization Administrator holds every right.
+ * Catalog Author also adds to catalogs and uploads templates and media; an Organization
+ * Administrator holds every right, `General: Administrator Control` (writes to the VDC itself, to
+ * tasks and to the site) only it among the predefined roles of an organization.
  */
 import type { HttpMethod } from "../../runtime/client/operation.js";
 import type { RoleName } from "./seed.js";
@@ -43,6 +45,9 @@ export const RIGHTS = {
   diskEdit: "Disk: Edit Properties",
   diskView: "Disk: View Properties",
   diskOwner: "Disk: Change Owner",
+  templateCreate: "vApp Template / Media: Create / Upload",
+  templateCopy: "vApp Template / Media: Copy",
+  adminControl: "General: Administrator Control",
 } as const;
 
 export type RightName = (typeof RIGHTS)[keyof typeof RIGHTS];
@@ -150,7 +155,24 @@ const RULES: readonly RightRule[] = [
     path: /^\/vdc\/\{id\}\/disk$/,
     right: RIGHTS.diskCreate,
   },
+  {
+    methods: ["POST"],
+    path: new RegExp(`${VDC_ACTION}(cloneVAppTemplate|cloneMedia)$`),
+    right: RIGHTS.templateCopy,
+  },
+  {
+    methods: ["POST"],
+    path: /^\/vdc\/\{id\}\/(action\/uploadVAppTemplate|media)$/,
+    right: RIGHTS.templateCreate,
+  },
   { methods: ["GET"], path: /^\/vdc\/\{id\}/, right: RIGHTS.vdcView },
+  // the VDC itself, its sharing and affinity rules, a VDC template's instantiation, tasks made or
+  // updated by hand, shadow VMs, VM groups and the site's associations: an administrator's
+  {
+    methods: WRITE,
+    path: /^\/(vdc\/\{id\}(\/action\/controlAccess|\/vmAffinityRules.*)?|org\/\{id\}\/action\/instantiate|task\/\{id\}|tasksList\/\{id\}|shadowVm\/\{id\}|vmGroups|site(\/.*)?)$/,
+    right: RIGHTS.adminControl,
+  },
   {
     path: /^\/org\/\{id\}\/catalog\/\{catalogId\}\/action\/controlAccess$/,
     right: RIGHTS.catalogSharing,
@@ -222,6 +244,7 @@ const VAPP_AUTHOR: readonly RightName[] = [
   RIGHTS.vappHardDisk,
   RIGHTS.vappNetwork,
   RIGHTS.catalogAddVApp,
+  RIGHTS.templateCopy,
   RIGHTS.diskCreate,
   RIGHTS.diskDelete,
   RIGHTS.diskEdit,
@@ -238,6 +261,7 @@ export const PREDEFINED_RIGHTS: Readonly<
     RIGHTS.catalogSharing,
     RIGHTS.catalogViewAcl,
     RIGHTS.itemEdit,
+    RIGHTS.templateCreate,
   ],
   "vApp Author": VAPP_AUTHOR,
   "vApp User": VAPP_USER,

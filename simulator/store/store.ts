@@ -18,6 +18,7 @@ import type {
   Network,
   Org,
   Role,
+  Task,
   User,
   VApp,
   VAppTemplate,
@@ -196,6 +197,34 @@ export class Store {
     return accessLevelOf(user, vapp.ownerId, this.access.get(vapp.id));
   }
 
+  /** The vApp a task is about (its object the vApp or one of its VMs), if it still exists. */
+  taskVApp(task: Task): VApp | undefined {
+    const o = task.owner;
+    if (o.kind === "vApp") return this.vapps.get(o.id);
+    return o.kind === "vm" ? this.vappOfVm(o.id) : undefined;
+  }
+
+  /** Whether the user may read a task: of an organization they see and, about a vApp, one they may read (vappLevel). */
+  mayReadTask(user: User, task: Task): boolean {
+    if (!this.canSee(user, task.orgId)) return false;
+    const vapp = this.taskVApp(task);
+    return vapp === undefined || this.vappLevel(user, vapp) !== undefined;
+  }
+
+  /** The vApp holding the VM of this id, if any. */
+  vappOfVm(vmId: string): VApp | undefined {
+    for (const vapp of this.vapps.values())
+      if (vapp.vms.some((v) => v.id === vmId)) return vapp;
+    return undefined;
+  }
+
+  /** The vApp template holding the VM of this id, if any. */
+  templateOfVm(vmId: string): VAppTemplate | undefined {
+    for (const template of this.templates.values())
+      if (template.vms.some((v) => v.id === vmId)) return template;
+    return undefined;
+  }
+
   /** Roles that may create, change and operate vApps (vCD's vApp rights). */
   mayChangeVApps(user: User): boolean {
     return user.role !== "Console Access Only";
@@ -266,18 +295,17 @@ export class Store {
 
   /** A VM of a vApp (not of a template) the user may read, with its vApp. */
   vm(user: User, id: string): { vapp: VApp; vm: Vm } {
-    for (const vapp of this.vapps.values()) {
-      const vm = vapp.vms.find((v) => v.id === id);
-      if (vm && this.vappLevel(user, vapp)) return { vapp, vm };
-    }
+    const vapp = this.vappOfVm(id);
+    const vm = vapp?.vms.find((v) => v.id === id);
+    if (vapp && vm && this.vappLevel(user, vapp)) return { vapp, vm };
     throw noAccess("vm", id);
   }
 
   templateVm(user: User, id: string): { template: VAppTemplate; vm: Vm } {
-    for (const template of this.templates.values()) {
-      const vm = template.vms.find((v) => v.id === id);
-      if (vm && this.canSee(user, template.orgId)) return { template, vm };
-    }
+    const template = this.templateOfVm(id);
+    const vm = template?.vms.find((v) => v.id === id);
+    if (template && vm && this.canSee(user, template.orgId))
+      return { template, vm };
     throw noAccess("vm", id);
   }
 

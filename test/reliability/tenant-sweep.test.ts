@@ -5,7 +5,12 @@
  * it answers another organization's: ../shared/vcd-samples, jclouds-labs-vcloud-director/vdc/
  * error403-fake.xml). And every operation whose right (the simulator's rights table) a predefined
  * role lacks is refused to it on its own tenant's entities (403; the tenants' vApps are shared with
- * everyone at FullControl, so the refusal is the right's, not the access settings').
+ * everyone at FullControl, so the refusal is the right's, not the access settings'). And, written
+ * here apart from the rights table: every write of the `user` tag is refused to a vApp User, but
+ * for the few listed below that vCD lets anybody signed in do and the ones the table names a right
+ * for (so an operation added without a rule fails this test). The hrefs of a body are checked as
+ * a path's ids for the operations without a handler of their own: a `Source` of the other tenant's
+ * or of an id that exists nowhere is refused alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OperationInfo } from "../../runtime/client/operation.js";
@@ -18,6 +23,7 @@ import {
   startTwoTenants,
   TENANTS,
   tenantIds,
+  UNKNOWN,
   unknownIds,
   type Tenant,
   type TwoTenants,
@@ -66,6 +72,16 @@ const tenantOf = (user: string): Tenant =>
   user.startsWith("globex") ? "globex" : "acme";
 const other = (tenant: Tenant): Tenant =>
   tenant === "acme" ? "globex" : "acme";
+
+/** The `user`-tag writes a vApp User may send with no right: signing in and out, metrics queries, cancelling a task. */
+const OPEN_WRITES: ReadonlySet<string> = new Set([
+  "POST /login",
+  "POST /sessions",
+  "DELETE /session",
+  "POST /org/{id}/metrics/historic",
+  "POST /vdc/{id}/metrics/historic",
+  "POST /task/{id}/action/cancel",
+]);
 
 describe("every operation checks the entities its path names", () => {
   it("the ids aimed with are real: their tenant's administrator reads each (200)", async () => {
@@ -148,5 +164,120 @@ describe("every operation checks the entities its path names", () => {
     );
     expect(probes.length).toBeGreaterThan(40);
     expect(await notRefused(probes)).toEqual([]);
+  });
+
+  it("every user-tag write the rights table names no right for is refused to a vApp User, but the open ones", async () => {
+    const writes = operations.filter(
+      (o) => o.tag === "user" && o.method !== "GET",
+    );
+    expect(writes.length).toBeGreaterThan(100);
+    const unnamed = writes.filter(
+      (o) => rightFor(o.method, o.path) === undefined,
+    );
+    // the open ones are all the table leaves without a right (a rule added to one of them is fine)
+    expect(
+      unnamed
+        .map((o) => `${o.method} ${o.path}`)
+        .filter((k) => !OPEN_WRITES.has(k)),
+    ).toEqual([]);
+    const probes = writes
+      .filter((o) => !OPEN_WRITES.has(`${o.method} ${o.path}`))
+      .flatMap((op) =>
+        pathsOf(op, tenantIds(t.ids.acme))
+          .filter(() => {
+            const right = rightFor(op.method, op.path)!;
+            return !PREDEFINED_RIGHTS["vApp User"].includes(right);
+          })
+          .map((path) => ({ user: "acme-user", method: op.method, path })),
+      );
+    expect(probes.map((p) => `${p.method} ${p.path}`)).toContain(
+      `DELETE /vdc/${t.ids.acme.vdc}`,
+    );
+    expect(await notRefused(probes)).toEqual([]);
+  });
+
+  it("a body's Source of another tenant or that exists nowhere: 403, for operations without their own handler", async () => {
+    const acme = t.ids.acme;
+    const globex = t.ids.globex;
+    const base = t.sim.url;
+    const NS = `xmlns="http://www.vmware.com/vcloud/v1.5"`;
+    const copy = (source: string) => ({
+      path: `/catalog/${acme.catalog}/action/copy`,
+      type: "application/vnd.vmware.vcloud.copyOrMoveCatalogItemParams+xml",
+      body: `<CopyOrMoveCatalogItemParams ${NS} name="c"><Source href="${base}${source}"/></CopyOrMoveCatalogItemParams>`,
+    });
+    const cloneTemplate = (source: string) => ({
+      path: `/vdc/${acme.vdc}/action/cloneVAppTemplate`,
+      type: "application/vnd.vmware.vcloud.cloneVAppTemplateParams+xml",
+      body: `<CloneVAppTemplateParams ${NS} name="c"><Source href="${base}${source}"/></CloneVAppTemplateParams>`,
+    });
+    const cloneMedia = (source: string) => ({
+      path: `/vdc/${acme.vdc}/action/cloneMedia`,
+      type: "application/vnd.vmware.vcloud.cloneMediaParams+xml",
+      body: `<CloneMediaParams ${NS} name="c"><Source href="${base}${source}"/></CloneMediaParams>`,
+    });
+    const send = (r: { path: string; type: string; body: string }) =>
+      t.sessions["acme-admin"].send("POST", r.path, r.type, r.body);
+    // the tenant's own sources are taken: the refusals below are the Source's
+    for (const r of [
+      copy(`/catalogItem/${acme.catalogItem}`),
+      cloneTemplate(`/vAppTemplate/vappTemplate-${acme.vAppTemplate}`),
+    ]) {
+      const got = await send(r);
+      expect(got.status, `${r.path} ${got.body}`).toBeLessThan(300);
+    }
+    const refused = [
+      copy(`/catalogItem/${globex.catalogItem}`),
+      copy(`/catalogItem/${UNKNOWN}`),
+      cloneTemplate(`/vAppTemplate/vappTemplate-${globex.vAppTemplate}`),
+      cloneTemplate(`/vAppTemplate/vappTemplate-${UNKNOWN}`),
+      cloneMedia(`/media/${UNKNOWN}`),
+    ];
+    const wrong: string[] = [];
+    for (const r of refused) {
+      const got = await send(r);
+      const minor = /minorErrorCode="([^"]*)"/.exec(got.body)?.[1];
+      if (got.status !== 403 || minor !== "ACCESS_TO_RESOURCE_IS_FORBIDDEN")
+        wrong.push(
+          `${r.path} ${r.body}: ${got.status} ${minor ?? got.body.slice(0, 80)}`,
+        );
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("an id that is no UUID: 400 BAD_REQUEST in vCD's words; an unknown VM: entity.vm", async () => {
+    const admin = t.sessions["acme-admin"];
+    const answer = async (path: string) => {
+      const r = await admin.send("GET", path);
+      return `${r.status} ${/minorErrorCode="([^"]*)"/.exec(r.body)?.[1]} ${/message="([^"]*)"/.exec(r.body)?.[1]}`;
+    };
+    // ../shared/vcd-samples, jclouds-labs-vcloud-director/{vdc,network,org,media,task}/error400.xml
+    const field =
+      "400 BAD_REQUEST validation error on field 'id': String value has invalid format or length";
+    expect({
+      vdc: await answer("/vdc/NOTAUUID"),
+      network: await answer("/network/NOTAUUID"),
+      org: await answer("/org/NOTAUUID"),
+      media: await answer("/media/NOTAUUID"),
+      task: await answer("/task/NOTAUUID"),
+      tasksList: await answer("/tasksList/NOTAUUID"),
+    }).toEqual({
+      vdc: "400 BAD_REQUEST validation error : EntityRef has incorrect type, expected type is com.vmware.vcloud.entity.vdc.",
+      network:
+        "400 BAD_REQUEST validation error : EntityRef has incorrect type, expected type is com.vmware.vcloud.entity.network.",
+      org: field,
+      media: field,
+      task: field,
+      tasksList: field,
+    });
+    // a right's id is its name, not a UUID
+    const right = `/admin/right/${encodeURIComponent("vApp: Power Operations")}`;
+    expect((await admin.send("GET", right)).status).toBe(200);
+    expect(await answer(`/vApp/vm-${UNKNOWN}`)).toBe(
+      `403 ACCESS_TO_RESOURCE_IS_FORBIDDEN No access to entity &quot;com.vmware.vcloud.entity.vm:${UNKNOWN}&quot;.`,
+    );
+    expect(await answer(`/vApp/vapp-${UNKNOWN}`)).toBe(
+      `403 ACCESS_TO_RESOURCE_IS_FORBIDDEN No access to entity &quot;com.vmware.vcloud.entity.vapp:${UNKNOWN}&quot;.`,
+    );
   });
 });

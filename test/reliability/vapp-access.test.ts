@@ -4,7 +4,10 @@
  * it only, `Change` also operate and change it, `FullControl` also delete it; their own vApp they
  * control fully. vCD answers a vApp the user may not see as it answers a missing one (403
  * ACCESS_TO_RESOURCE_IS_FORBIDDEN, "No access to entity": ../shared/vcd-samples,
- * libcloud-vcloud_1_5/api_vApp_vapp_access_to_resource_forbidden.xml).
+ * libcloud-vcloud_1_5/api_vApp_vapp_access_to_resource_forbidden.xml). The vApp's tasks are bound
+ * alike (read, cancelled, queried and listed only by those who may read the vApp), the VDC lists
+ * among its resources only the vApps the user may read, and a clone that moves a vApp
+ * (`IsSourceDelete`) needs what deleting it does.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -170,5 +173,74 @@ describe("a vApp's access settings bind a vApp User", () => {
       powered: 202,
       deleted: 202,
     });
+  });
+
+  it("its tasks, the task query and the VDC's resources follow the vApp's access", async () => {
+    const named = async (path: string, name: string) =>
+      (await user.send("GET", path)).body.includes(name);
+    for (const [name, level] of [
+      ["task-private", undefined],
+      ["task-read-only", "ReadOnly"],
+    ] as const) {
+      const vapp = await adminVApp(name, level);
+      const task = await admin.send(
+        "POST",
+        `${vapp.href}/power/action/powerOn`,
+      );
+      expect(task.status, task.body).toBe(202);
+      const taskHref = (task.value as Entity).href;
+      const seen = {
+        task: (await user.send("GET", taskHref)).status,
+        cancel: (await user.send("POST", `${taskHref}/action/cancel`)).status,
+        query: await named("/query?type=task&pageSize=128", name),
+        tasksList: await named(`/tasksList/${t.ids.acme.org}`, name),
+        vdc: await named(`/vdc/${t.ids.acme.vdc}`, name),
+      };
+      expect(seen, name).toEqual(
+        level
+          ? { task: 200, cancel: 403, query: true, tasksList: true, vdc: true }
+          : {
+              task: 403,
+              cancel: 403,
+              query: false,
+              tasksList: false,
+              vdc: false,
+            },
+      );
+      // the administrator sees all of it
+      expect((await admin.send("GET", taskHref)).status).toBe(200);
+      expect(
+        (await admin.send("GET", `/vdc/${t.ids.acme.vdc}`)).body,
+      ).toContain(name);
+    }
+  });
+
+  it("a ReadOnly vApp Author may copy the vApp but not move it (IsSourceDelete deletes the source)", async () => {
+    const author = t.sessions["acme-author"];
+    const users = (await admin.get("/query?type=user")).Record as Entity[];
+    const authorHref = users.find((u) => u.name === "acme-author")!.href;
+    const made = await adminVApp("moved-away");
+    const shared = await admin.send(
+      "POST",
+      `${made.href}/action/controlAccess`,
+      ACCESS,
+      `<ControlAccessParams xmlns="${VCLOUD_NS}"><IsSharedToEveryone>false</IsSharedToEveryone><AccessSettings><AccessSetting><Subject href="${authorHref}"/><AccessLevel>ReadOnly</AccessLevel></AccessSetting></AccessSettings></ControlAccessParams>`,
+    );
+    expect(shared.status, shared.body).toBe(200);
+    const clone = (name: string, move: boolean) =>
+      author.send(
+        "POST",
+        `/vdc/${t.ids.acme.vdc}/action/cloneVApp`,
+        "application/vnd.vmware.vcloud.cloneVAppParams+xml",
+        `<CloneVAppParams xmlns="${VCLOUD_NS}" name="${name}"><Source href="${made.href}"/><IsSourceDelete>${move}</IsSourceDelete></CloneVAppParams>`,
+      );
+    expect((await author.send("DELETE", made.href)).status).toBe(403);
+    const moved = await clone("moved-copy", true);
+    expect(moved.status, moved.body).toBe(403);
+    const copied = await clone("plain-copy", false);
+    expect(copied.status, copied.body).toBe(201);
+    await author.waitFor((copied.value!.Tasks as { Task: Entity[] }).Task[0]);
+    // the source is still there
+    expect((await admin.get(made.href, "vcloud:VApp")).name).toBe("moved-away");
   });
 });
