@@ -11,13 +11,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  INSTANTIATE_TYPE,
-  instantiateBody,
   VCLOUD_NS,
   type Entity,
   type UserSession,
 } from "../simulator/helpers/session.js";
 import {
+  acmeVApp,
   startTwoTenants,
   type TwoTenants,
 } from "../simulator/helpers/two-tenants.js";
@@ -42,29 +41,8 @@ afterAll(async () => {
 });
 
 /** A new vApp of the administrator's, shared with the vApp User at `level` (or not at all). */
-async function adminVApp(name: string, level?: string): Promise<Entity> {
-  const made = await admin.send(
-    "POST",
-    `/vdc/${t.ids.acme.vdc}/action/instantiateVAppTemplate`,
-    INSTANTIATE_TYPE,
-    instantiateBody(
-      name,
-      `${t.sim.url}/vAppTemplate/vappTemplate-${t.ids.acme.vAppTemplate}`,
-    ),
-  );
-  expect(made.status, made.body).toBe(201);
-  await admin.waitFor((made.value!.Tasks as { Task: Entity[] }).Task[0]);
-  if (level) {
-    const shared = await admin.send(
-      "POST",
-      `${made.value!.href}/action/controlAccess`,
-      ACCESS,
-      `<ControlAccessParams xmlns="${VCLOUD_NS}"><IsSharedToEveryone>false</IsSharedToEveryone><AccessSettings><AccessSetting><Subject href="${userHref}"/><AccessLevel>${level}</AccessLevel></AccessSetting></AccessSettings></ControlAccessParams>`,
-    );
-    expect(shared.status, shared.body).toBe(200);
-  }
-  return made.value!;
-}
+const adminVApp = (name: string, level?: string): Promise<Entity> =>
+  acmeVApp(t, admin, name, level ? { userHref, level } : undefined);
 
 const edit = (name: string) =>
   `<VApp xmlns="${VCLOUD_NS}" name="${name}"><Description>renamed</Description></VApp>`;

@@ -278,3 +278,44 @@ export function pathsOf(op: OperationInfo, ids: Ids): string[] {
   });
   return paths;
 }
+
+/** Shares `vapp` (as `admin`, its organization's administrator) with the user at `userHref` at `level`. */
+export async function shareVApp(
+  admin: UserSession,
+  vapp: Entity,
+  userHref: string,
+  level: string,
+): Promise<void> {
+  const shared = await admin.send(
+    "POST",
+    `${vapp.href}/action/controlAccess`,
+    ACCESS_TYPE,
+    `<ControlAccessParams xmlns="${VCLOUD_NS}"><IsSharedToEveryone>false</IsSharedToEveryone><AccessSettings><AccessSetting><Subject href="${userHref}"/><AccessLevel>${level}</AccessLevel></AccessSetting></AccessSettings></ControlAccessParams>`,
+  );
+  expect(shared.status, shared.body).toBe(200);
+}
+
+/**
+ * A new vApp of `admin`'s, instantiated from acme's template in acme's VDC once its task is done, and
+ * shared with the user at `userHref` at `level` when one is given.
+ */
+export async function acmeVApp(
+  t: TwoTenants,
+  admin: UserSession,
+  name: string,
+  share?: { readonly userHref: string; readonly level: string },
+): Promise<Entity> {
+  const made = await admin.send(
+    "POST",
+    `/vdc/${t.ids.acme.vdc}/action/instantiateVAppTemplate`,
+    INSTANTIATE_TYPE,
+    instantiateBody(
+      name,
+      `${t.sim.url}/vAppTemplate/vappTemplate-${t.ids.acme.vAppTemplate}`,
+    ),
+  );
+  expect(made.status, made.body).toBe(201);
+  await admin.waitFor((made.value!.Tasks as { Task: Entity[] }).Task[0]);
+  if (share) await shareVApp(admin, made.value!, share.userHref, share.level);
+  return made.value!;
+}
