@@ -79,10 +79,6 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
       ...h.link("add", "POST", `${path}/action/composeVApp`, MT.composeVApp),
       ...h.link("add", "POST", `${path}/action/cloneVApp`, MT.cloneVApp),
       ...h.link("add", "POST", `${path}/action/captureVApp`, MT.captureVApp),
-      // vCloud API Programming Guide (5.5 on), "Upload a Media Image" and "Upload an OVF
-      // Package": a catalog's add links for media and templates, both to action/upload.
-      ...h.link("add", "POST", `${path}/action/upload`, MT.media),
-      ...h.link("add", "POST", `${path}/action/upload`, MT.uploadVAppTemplate),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
     ],
     ...optional("Description", vdc.description),
