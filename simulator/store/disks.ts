@@ -152,11 +152,7 @@ export class DiskRules {
   }
 
   private requireReady(disk: Disk): void {
-    if (this.store.tasks.active(disk.id).length)
-      throw invalidState(
-        "BUSY_ENTITY",
-        `The entity ${disk.name} is busy completing an operation.`,
-      );
+    this.store.tasks.requireIdle(disk.id, disk.name);
     if (disk.status !== Status.RESOLVED)
       throw invalidState(
         "BAD_REQUEST",

@@ -8,7 +8,7 @@
  * with BUSY_ENTITY, as vCD refuses a second operation on an entity that is busy: so changes apply in
  * the order they were accepted, and a DELETE accepted after a PUT removes what that PUT wrote.
  */
-import { badRequest, forbidden, invalidState, VcdFault } from "../fault.js";
+import { badRequest, forbidden, VcdFault } from "../fault.js";
 import type {
   Domain,
   EntityRef,
@@ -67,7 +67,7 @@ export class MetadataRules {
     aliases: readonly string[],
   ): Task {
     this.store.requireVAppRights(user);
-    this.requireIdle(owner);
+    this.store.tasks.requireIdle(owner.id, owner.name);
     const checked = inputs.map((i) => this.check(user, owner.id, i));
     return this.task(user, owner, orgId, "metadataUpdate", aliases, () => {
       const list = [...(this.store.metadata.get(owner.id) ?? [])];
@@ -90,7 +90,7 @@ export class MetadataRules {
     aliases: readonly string[],
   ): Task {
     this.store.requireVAppRights(user);
-    this.requireIdle(owner);
+    this.store.tasks.requireIdle(owner.id, owner.name);
     const entry = this.entry(user, owner.id, key);
     this.requireWritable(user, entry);
     return this.task(user, owner, orgId, "metadataDelete", aliases, () =>
@@ -101,15 +101,6 @@ export class MetadataRules {
         ),
       ),
     );
-  }
-
-  /** Refuses a change to an entity with a task at work (BUSY_ENTITY, in vCD's words). */
-  private requireIdle(owner: EntityRef): void {
-    if (this.store.tasks.active(owner.id).length)
-      throw invalidState(
-        "BUSY_ENTITY",
-        `The entity ${owner.name} is busy completing an operation.`,
-      );
   }
 
   private check(
