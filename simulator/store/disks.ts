@@ -137,6 +137,7 @@ export class DiskRules {
       userId: user.id,
       apply: () => {
         this.store.disks.delete(disk.id);
+        this.store.forget([disk.id]);
       },
     });
   }

@@ -227,7 +227,14 @@ export class VAppRules {
         if (target.vm) {
           target.vapp.vms = target.vapp.vms.filter((vm) => vm !== target.vm);
           this.refreshStatus(target.vapp);
-        } else this.store.vapps.delete(target.vapp.id);
+          this.store.forget([target.vm.id]);
+        } else {
+          this.store.vapps.delete(target.vapp.id);
+          this.store.forget([
+            target.vapp.id,
+            ...target.vapp.vms.map((vm) => vm.id),
+          ]);
+        }
       },
     );
   }
