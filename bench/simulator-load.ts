@@ -61,7 +61,7 @@ export interface WriteLoad {
   readonly errors: readonly string[];
   /** A vApp's name or a key that is not what the last successful write made it. */
   readonly lost: readonly string[];
-  /** Names more than one vApp has at the end. */
+  /** Names more than one vApp has at the end, or had at once during the load (replayed). */
   readonly shared: readonly string[];
 }
 
@@ -261,6 +261,20 @@ export async function writeLoad(o: WriteLoadOptions): Promise<WriteLoad> {
   accepted.sort((a, b) => a.start - b.start || a.seq - b.seq);
   const lost: string[] = [];
   const holders = new Map<string, string[]>();
+  // Replayed in that order, no successful rename takes a name another vApp holds (a running
+  // rename holds its new name, a vApp its own until its rename ends: so the replay, which moves
+  // the name when the task starts, never sees a clash the simulator did not refuse).
+  const clashes: string[] = [];
+  const current = new Map<string, string>();
+  for (const w of accepted)
+    if (w.succeeded && w.name !== undefined) {
+      const holder = [...current].find(
+        ([other, name]) => other !== w.vapp && name === w.name,
+      );
+      if (holder)
+        clashes.push(`${w.name}: ${w.vapp} renamed while ${holder[0]} held it`);
+      current.set(w.vapp, w.name);
+    }
   for (const vapp of vapps) {
     let name: string | undefined;
     const keys = new Map<string, string | undefined>();
@@ -296,9 +310,12 @@ export async function writeLoad(o: WriteLoadOptions): Promise<WriteLoad> {
     duplicate,
     errors,
     lost,
-    shared: [...holders]
-      .filter(([, hrefs]) => hrefs.length > 1)
-      .map(([name, hrefs]) => `${name}: ${hrefs.join(", ")}`),
+    shared: [
+      ...clashes,
+      ...[...holders]
+        .filter(([, hrefs]) => hrefs.length > 1)
+        .map(([name, hrefs]) => `${name}: ${hrefs.join(", ")}`),
+    ],
   };
 }
 
