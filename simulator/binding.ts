@@ -43,6 +43,11 @@ export interface SimulatorOptions {
   readonly taskRetentionMs?: number;
   /** The largest request body it reads, in bytes (default 512 KB, vCD's limit); larger is a 413. */
   readonly maxRequestBytes?: number;
+  /**
+   * How many connections it holds open at once (default 256); one more is accepted and closed at
+   * once by Node (`server.maxConnections`), so that a client opening sockets cannot exhaust it.
+   */
+  readonly maxConnections?: number;
   /** How long a client may take to send a request's headers, in ms (default 10 s); then Node answers 408 and closes. */
   readonly headersTimeoutMs?: number;
   /** How long it may take to send a whole request, body included, in ms (default 30 s); then 408. */
@@ -104,3 +109,4 @@ export const DEFAULT_TASK_STEP_MS: number = 1000;
 export const DEFAULT_TASK_RETENTION_MS: number = 15 * 60 * 1000;
 export const DEFAULT_HEADERS_TIMEOUT_MS: number = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS: number = 30_000;
+export const DEFAULT_MAX_CONNECTIONS: number = 256;

@@ -16,6 +16,7 @@
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
   DEFAULT_TASK_RETENTION_MS,
   DEFAULT_TASK_STEP_MS,
   DEFAULT_TOKEN_IDLE_TIMEOUT,
@@ -74,6 +75,7 @@ export async function startSimulator(
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
   });
   const url = `http://127.0.0.1:${http.port}/api`;
   const hrefs = new Hrefs(url, router);

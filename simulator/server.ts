@@ -4,7 +4,8 @@
  * (rendered by render.ts, or from the response cache), records every body it sends when asked to,
  * and closes cleanly (every socket). A client that is slow to send its headers or its request is cut
  * off after the time-outs (Node answers 408); a connection whose body was left unread (refused
- * before it was needed, or too large) is closed after the answer rather than drained.
+ * before it was needed, or too large) is closed after the answer rather than drained. At most
+ * `maxConnections` connections are open at once: one more is closed as soon as it is accepted.
  */
 import {
   createServer,
@@ -25,6 +26,8 @@ export interface HttpLimits {
   readonly headersTimeoutMs: number;
   /** How long it may take to send the whole request (headers and body). */
   readonly requestTimeoutMs: number;
+  /** Connections held open at once; one more is closed as soon as it is accepted. */
+  readonly maxConnections: number;
 }
 
 /** How long a connection closed with its body unread may still send before it is destroyed. */
@@ -68,6 +71,8 @@ export async function listen(
     },
     (req, res) => handle(req, res, false),
   );
+  // Node closes a connection accepted beyond this at once (`server.maxConnections`).
+  server.maxConnections = limits.maxConnections;
   // `Expect: 100-continue`: the client sends its body only once the pipeline asks for it.
   server.on("checkContinue", (req, res) => handle(req, res, true));
   server.on("connection", (socket) => {

@@ -61,7 +61,9 @@ export class CompositionRules {
       move ? "vdcRecomposeVapp" : "vdcCopyVapp",
       aliases,
       () => {
-        if (move) this.store.vapps.delete(source.id);
+        if (!move) return;
+        this.store.vapps.delete(source.id);
+        this.store.forget([source.id, ...source.vms.map((vm) => vm.id)]);
       },
     );
     made.vapp.networks = [...source.networks];
@@ -98,6 +100,7 @@ export class CompositionRules {
       userId: user.id,
       apply: () => {
         vapp.vms = vapp.vms.filter((vm) => !remove.includes(vm.id));
+        this.store.forget(remove);
         for (const vm of copies) {
           vm.status = Status.POWERED_OFF;
           vapp.vms.push(vm);

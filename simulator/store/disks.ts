@@ -137,6 +137,7 @@ export class DiskRules {
       userId: user.id,
       apply: () => {
         this.store.disks.delete(disk.id);
+        this.store.forget([disk.id]);
       },
     });
   }
@@ -152,11 +153,7 @@ export class DiskRules {
   }
 
   private requireReady(disk: Disk): void {
-    if (this.store.tasks.active(disk.id).length)
-      throw invalidState(
-        "BUSY_ENTITY",
-        `The entity ${disk.name} is busy completing an operation.`,
-      );
+    this.store.tasks.requireIdle(disk.id, disk.name);
     if (disk.status !== Status.RESOLVED)
       throw invalidState(
         "BAD_REQUEST",

@@ -7,8 +7,14 @@
  * a task of the entity runs (a metadata change or any other), it is busy and a change is refused
  * with BUSY_ENTITY, as vCD refuses a second operation on an entity that is busy: so changes apply in
  * the order they were accepted, and a DELETE accepted after a PUT removes what that PUT wrote.
+ *
+ * vCD's limits (vCloud API Programming Guide, "vCloud API Object Metadata Limits", 5.1 and 5.5; "A
+ * Metadata element can contain up to 1024 MetadataEntry elements" in later guides): a key of at most
+ * 256 characters, at most 1,024 entries of the GENERAL domain and 128 of the SYSTEM domain per object.
+ * The guide names no error code for them: a 400 BAD_REQUEST saying which limit. A change is linear in
+ * the entries (an index by domain and key).
  */
-import { badRequest, forbidden, invalidState, VcdFault } from "../fault.js";
+import { badRequest, forbidden, VcdFault } from "../fault.js";
 import type {
   Domain,
   EntityRef,
@@ -19,6 +25,16 @@ import type {
   Visibility,
 } from "./model.js";
 import type { Store } from "./store.js";
+
+/** Characters of a key, at most. */
+export const MAX_KEY_LENGTH = 256;
+/** Entries of an object, at most, by domain. */
+export const MAX_ENTRIES: Readonly<Record<Domain, number>> = {
+  GENERAL: 1024,
+  SYSTEM: 128,
+};
+
+const indexKey = (domain: string, key: string) => `${domain}\n${key}`;
 
 const TYPES = new Set([
   "vcloud:MetadataStringValue",
@@ -67,18 +83,36 @@ export class MetadataRules {
     aliases: readonly string[],
   ): Task {
     this.store.requireVAppRights(user);
-    this.requireIdle(owner);
-    const checked = inputs.map((i) => this.check(user, owner.id, i));
-    return this.task(user, owner, orgId, "metadataUpdate", aliases, () => {
-      const list = [...(this.store.metadata.get(owner.id) ?? [])];
-      for (const entry of checked) {
-        const at = list.findIndex(
-          (e) => e.key === entry.key && e.domain === entry.domain,
+    this.store.tasks.requireIdle(owner.id, owner.name);
+    const existing = new Map(
+      (this.store.metadata.get(owner.id) ?? []).map((e) => [
+        indexKey(e.domain, e.key),
+        e,
+      ]),
+    );
+    const checked = new Map<string, MetadataEntry>();
+    for (const input of inputs) {
+      const entry = this.check(user, existing, input);
+      checked.set(indexKey(entry.domain, entry.key), entry);
+    }
+    const counts: Record<Domain, number> = { GENERAL: 0, SYSTEM: 0 };
+    for (const [k, e] of existing) if (!checked.has(k)) counts[e.domain]++;
+    for (const e of checked.values()) counts[e.domain]++;
+    for (const domain of ["GENERAL", "SYSTEM"] as const)
+      if (counts[domain] > MAX_ENTRIES[domain])
+        throw badRequest(
+          `An object has at most ${MAX_ENTRIES[domain]} metadata entries of the ${domain} domain; this change makes ${counts[domain]}.`,
         );
-        if (at >= 0) list[at] = entry;
-        else list.push(entry);
-      }
-      this.store.metadata.set(owner.id, list);
+    return this.task(user, owner, orgId, "metadataUpdate", aliases, () => {
+      // Read again when the task applies: another task may have changed the entries meanwhile.
+      const now = new Map(
+        (this.store.metadata.get(owner.id) ?? []).map((e) => [
+          indexKey(e.domain, e.key),
+          e,
+        ]),
+      );
+      for (const [k, entry] of checked) now.set(k, entry);
+      this.store.metadata.set(owner.id, [...now.values()]);
     });
   }
 
@@ -90,7 +124,7 @@ export class MetadataRules {
     aliases: readonly string[],
   ): Task {
     this.store.requireVAppRights(user);
-    this.requireIdle(owner);
+    this.store.tasks.requireIdle(owner.id, owner.name);
     const entry = this.entry(user, owner.id, key);
     this.requireWritable(user, entry);
     return this.task(user, owner, orgId, "metadataDelete", aliases, () =>
@@ -103,22 +137,17 @@ export class MetadataRules {
     );
   }
 
-  /** Refuses a change to an entity with a task at work (BUSY_ENTITY, in vCD's words). */
-  private requireIdle(owner: EntityRef): void {
-    if (this.store.tasks.active(owner.id).length)
-      throw invalidState(
-        "BUSY_ENTITY",
-        `The entity ${owner.name} is busy completing an operation.`,
-      );
-  }
-
   private check(
     user: User,
-    entityId: string,
+    existing: ReadonlyMap<string, MetadataEntry>,
     input: EntryInput,
   ): MetadataEntry {
     const key = input.key.trim();
     if (key === "") throw badRequest("The metadata key must not be empty.");
+    if ([...key].length > MAX_KEY_LENGTH)
+      throw badRequest(
+        `The metadata key must not exceed ${MAX_KEY_LENGTH} characters.`,
+      );
     const domainText = (input.domain?.$value ?? "GENERAL").trim() || "GENERAL";
     if (domainText !== "GENERAL" && domainText !== "SYSTEM")
       throw badRequest(
@@ -142,10 +171,8 @@ export class MetadataRules {
       throw forbidden(
         "Only the system administrator may write metadata of the SYSTEM domain or restrict its visibility.",
       );
-    const existing = (this.store.metadata.get(entityId) ?? []).find(
-      (e) => e.key === key && e.domain === domain,
-    );
-    if (existing) this.requireWritable(user, existing);
+    const found = existing.get(indexKey(domain, key));
+    if (found) this.requireWritable(user, found);
     const typed = input.typed;
     if (!typed || !TYPES.has(String(typed.$type)))
       throw badRequest(

@@ -3,6 +3,7 @@
  * It holds organizations, users, networks, VDCs, catalogs, templates, vApps, sessions and tasks, is
  * filled from a seed and goes back to it on `reset()`. The rules that change vApps live in vapps.ts.
  */
+import { DEFAULT_TASK_RETENTION_MS } from "../binding.js";
 import { forbidden, noAccess, unauthorized } from "../fault.js";
 import { accessLevelOf } from "./access-levels.js";
 import { IdSource } from "./ids.js";
@@ -33,7 +34,7 @@ import { Tasks } from "./tasks.js";
 export interface StoreOptions {
   readonly tokenIdleTimeout: number;
   readonly taskStepMs: number;
-  /** How long a finished task is kept (default: for ever). */
+  /** How long a finished task is kept, in ms (default `DEFAULT_TASK_RETENTION_MS`, 15 minutes, as the simulator's option). */
   readonly taskRetentionMs?: number;
   readonly now?: () => number;
 }
@@ -74,6 +75,14 @@ export class Store {
     this.load();
   }
 
+  /** What the store keeps by the ids of deleted entities (their metadata and access settings): dropped. */
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) {
+      this.metadata.delete(id);
+      this.access.delete(id);
+    }
+  }
+
   /** The state changed (what a cached representation was rendered from may be stale). */
   touch(): void {
     this.revision++;
@@ -85,7 +94,7 @@ export class Store {
       this.options.taskStepMs,
       this.now,
       () => this.touch(),
-      this.options.taskRetentionMs ?? Infinity,
+      this.options.taskRetentionMs ?? DEFAULT_TASK_RETENTION_MS,
     );
   }
 

@@ -5,6 +5,7 @@
  * A finished task is kept for the retention time after it ends, then dropped (vCD too drops tasks at
  * their `expiryTime`; the simulator's default is shorter, so that a long run stays bounded).
  */
+import { invalidState } from "../fault.js";
 import type { IdSource } from "./ids.js";
 import type { EntityRef, Task } from "./model.js";
 
@@ -20,6 +21,12 @@ export interface TaskSpec {
   readonly apply: () => void;
   /** What its failure leaves behind. */
   readonly fail?: () => void;
+  /**
+   * A name the task takes when it succeeds (a rename: the VDC's id and the new name): held while the
+   * task runs, so that no other write takes it meanwhile (`reserved`); released when the task ends,
+   * however it ends.
+   */
+  readonly reserves?: string;
 }
 
 const STEPS_TO_END = 3;
@@ -113,6 +120,29 @@ export class Tasks {
     const found: Task[] = [];
     for (const t of this.open) if (t.owner.id === entityId) found.push(t);
     return found;
+  }
+
+  /**
+   * Refuses an operation on an entity with a task at work: vCD's BUSY_ENTITY (400). The message is
+   * the form vCD 9.x-10.x answers, `The entity <name> is busy completing an operation.` (reported in
+   * fog/fog#3620); newer vCD names the entity's reference and the operation instead (`The entity Ref:
+   * com.vmware.vcloud.entity.vm:<uuid> is busy completing an operation VAPP_UPDATE_VM.`,
+   * vmware/go-vcloud-director#616, vmware/terraform-provider-vcd#649). The older form is kept: it
+   * needs no mapping of operations to vCD's internal names, and clients match on the minor code.
+   */
+  requireIdle(entityId: string, name: string): void {
+    if (this.active(entityId).length)
+      throw invalidState(
+        "BUSY_ENTITY",
+        `The entity ${name} is busy completing an operation.`,
+      );
+  }
+
+  /** Whether a task at work holds that name (`TaskSpec.reserves`). */
+  reserved(name: string): boolean {
+    for (const t of this.open)
+      if (this.effects.get(t.id)?.reserves === name) return true;
+    return false;
   }
 
   all(): Task[] {

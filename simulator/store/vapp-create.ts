@@ -16,20 +16,33 @@ export interface CreateParams {
   readonly deploy: boolean;
 }
 
-/** The trimmed name, refused when empty or when a vApp of the VDC already has it. */
+/** The trimmed name, refused when empty or when a vApp of the VDC has it or a rename holds it. */
 export function newVAppName(store: Store, vdc: Vdc, name: string): string {
   const trimmed = name.trim();
   if (trimmed === "") throw badRequest("The vApp name must not be empty.");
+  reservedName(store, vdc.id, trimmed);
+  return trimmed;
+}
+
+/**
+ * What a rename or a new vApp named `name` in the VDC holds while its task runs (`TaskSpec.reserves`);
+ * DUPLICATE_NAME when a vApp of the VDC has that name or a running rename holds it.
+ */
+export function reservedName(
+  store: Store,
+  vdcId: string,
+  name: string,
+): string {
+  const key = `${vdcId}/${name}`;
   if (
-    [...store.vapps.values()].some(
-      (v) => v.vdcId === vdc.id && v.name === trimmed,
-    )
+    store.tasks.reserved(key) ||
+    [...store.vapps.values()].some((v) => v.vdcId === vdcId && v.name === name)
   )
     throw invalidState(
       "DUPLICATE_NAME",
-      `The VCD entity ${trimmed} already exists.`,
+      `The VCD entity ${name} already exists.`,
     );
-  return trimmed;
+  return key;
 }
 
 /** Stores the vApp of copies of `sources` and starts the task that creates it. */

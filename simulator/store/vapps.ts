@@ -15,7 +15,12 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
-import { createVApp, newVAppName, type CreateParams } from "./vapp-create.js";
+import {
+  createVApp,
+  newVAppName,
+  reservedName,
+  type CreateParams,
+} from "./vapp-create.js";
 import {
   checkGuestCustomization,
   checkNetworkConnections,
@@ -129,7 +134,8 @@ export class VAppRules {
   /**
    * `PUT /vApp/{id}` (the vApp's or the VM's own document): its name and description, in a task.
    * The entity is busy until the task ends (a second write is BUSY_ENTITY), so writes to it apply in
-   * the order they were accepted and none is lost. A vApp's name stays unique in its VDC.
+   * the order they were accepted and none is lost. A vApp's name stays unique in its VDC: a rename
+   * holds its new name while its task runs, so a second rename (or a new vApp) to it is DUPLICATE_NAME.
    */
   edit(
     user: User,
@@ -140,17 +146,11 @@ export class VAppRules {
     this.begin(user, target);
     const name = change.name.trim();
     if (name === "") throw badRequest("The name must not be empty.");
-    if (
-      !target.vm &&
-      name !== target.vapp.name &&
-      [...this.store.vapps.values()].some(
-        (v) => v.vdcId === target.vapp.vdcId && v.name === name,
-      )
-    )
-      throw invalidState(
-        "DUPLICATE_NAME",
-        `The VCD entity ${name} already exists.`,
-      );
+    const reserves = target.vm
+      ? undefined
+      : name === target.vapp.name
+        ? undefined
+        : reservedName(this.store, target.vapp.vdcId, name);
     const entity = target.vm ?? target.vapp;
     return this.task(
       user,
@@ -163,6 +163,7 @@ export class VAppRules {
         if (change.description !== undefined)
           entity.description = change.description;
       },
+      reserves,
     );
   }
 
@@ -226,7 +227,14 @@ export class VAppRules {
         if (target.vm) {
           target.vapp.vms = target.vapp.vms.filter((vm) => vm !== target.vm);
           this.refreshStatus(target.vapp);
-        } else this.store.vapps.delete(target.vapp.id);
+          this.store.forget([target.vm.id]);
+        } else {
+          this.store.vapps.delete(target.vapp.id);
+          this.store.forget([
+            target.vapp.id,
+            ...target.vapp.vms.map((vm) => vm.id),
+          ]);
+        }
       },
     );
   }
@@ -274,6 +282,7 @@ export class VAppRules {
     aliases: readonly string[],
     verb: string,
     apply: () => void,
+    reserves?: string,
   ): Task {
     const ref = refOf(target);
     return this.store.tasks.start({
@@ -284,19 +293,14 @@ export class VAppRules {
       orgId: target.vapp.orgId,
       userId: user.id,
       apply,
+      ...(reserves !== undefined ? { reserves } : {}),
     });
   }
 
   /** Refuses an operation on an entity with a task at work (BUSY_ENTITY). */
   requireIdle(target: Target): void {
     const ids = [target.vapp.id, ...target.vapp.vms.map((vm) => vm.id)];
-    for (const id of ids) {
-      if (this.store.tasks.active(id).length)
-        throw invalidState(
-          "BUSY_ENTITY",
-          `The entity ${target.vapp.name} is busy completing an operation.`,
-        );
-    }
+    for (const id of ids) this.store.tasks.requireIdle(id, target.vapp.name);
   }
 
   /** A vApp's status and deployment from its VMs'. */

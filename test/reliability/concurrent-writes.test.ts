@@ -5,7 +5,9 @@
  * takes effect; a metadata DELETE right after a PUT of the same key is BUSY_ENTITY, and once
  * accepted removes the key), then under a bounded load (8 clients for 3 s renaming vApps and
  * writing and deleting their metadata: bench/simulator-load.ts) with a consistency check at the end:
- * every vApp's name and key is what its last successful write made it, and nothing else failed.
+ * every vApp's name and key is what its last successful write made it, no two vApps share a name,
+ * and nothing else failed. A vApp's name stays unique in its VDC under concurrent renames: a rename
+ * holds its new name while its task runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeLoad } from "../../bench/simulator-load.js";
@@ -74,6 +76,26 @@ describe("the ordering of writes to one entity", () => {
     expect(errorOf(pkg, r.body).minor).toBe("DUPLICATE_NAME");
   });
 
+  it("a running rename holds its name: a second rename or a new vApp to it is DUPLICATE_NAME, until it ends", async () => {
+    const a = await newVApp(admin, "order-4a");
+    const b = await newVApp(admin, "order-4b");
+    const first = await admin.send("PUT", a, VAPP_MT, rename("order-4-same"));
+    expect(first.status, first.body).toBe(202);
+    const second = await admin.send("PUT", b, VAPP_MT, rename("order-4-same"));
+    expect(second.status, second.body).toBe(400);
+    expect(errorOf(pkg, second.body).minor).toBe("DUPLICATE_NAME");
+    await expect(newVApp(admin, "order-4-same")).rejects.toThrow(
+      /DUPLICATE_NAME/,
+    );
+    expect((await admin.waitFor(first.value!)).status).toBe("success");
+    const named = await admin.get("/query?type=vApp&filter=name==order-4-same");
+    expect((named.Record as unknown[] | undefined)?.length).toBe(1);
+    // The old name is free once the rename is done.
+    const back = await admin.send("PUT", b, VAPP_MT, rename("order-4a"));
+    expect(back.status, back.body).toBe(202);
+    expect((await admin.waitFor(back.value!)).status).toBe("success");
+  });
+
   it("a metadata DELETE right after a PUT of the same key is BUSY_ENTITY; accepted after, it removes the key", async () => {
     const vapp = await newVApp(admin, "order-3");
     const key = `${vapp}/metadata/k`;
@@ -102,8 +124,10 @@ describe("a bounded load of concurrent writes", () => {
     });
     expect(load.errors).toEqual([]);
     expect(load.lost).toEqual([]);
+    expect(load.shared).toEqual([]);
     // The load did write and did meet busy entities (else the check proves little).
     expect(load.applied).toBeGreaterThan(50);
     expect(load.busy).toBeGreaterThan(0);
+    expect(load.duplicate).toBeGreaterThan(0);
   });
 });
