@@ -297,6 +297,16 @@ export class VAppRules {
     });
   }
 
+  /**
+   * The task of an operation on a vApp or VM that the simulator keeps no state for (the fallback's):
+   * it changes nothing, but it belongs to the entity, which is busy while it runs and must be idle
+   * for it to start, as the stateful operations' tasks do.
+   */
+  statelessTask(user: User, target: Target, operationName: string): Task {
+    this.requireIdle(target);
+    return this.task(user, target, operationName, [], "Updating", () => {});
+  }
+
   /** Refuses an operation on an entity with a task at work (BUSY_ENTITY). */
   requireIdle(target: Target): void {
     const ids = [target.vapp.id, ...target.vapp.vms.map((vm) => vm.id)];

@@ -68,6 +68,23 @@ describe("the ordering of writes to one entity", () => {
     expect(now.Description).toBe("new");
   });
 
+  it("an operation outside the stateful core on a vApp has the vApp's own task: busy both ways", async () => {
+    // POST /vApp/{id}/action/discardSuspendedState has no handler of its own (the fallback's
+    // task): it waits for the vApp's rename, and the vApp is busy while it runs.
+    const vapp = await newVApp(admin, "order-5");
+    const discard = `${vapp}/action/discardSuspendedState`;
+    const renaming = await admin.send("PUT", vapp, VAPP_MT, rename("order-5b"));
+    expect(renaming.status, renaming.body).toBe(202);
+    busy(await admin.send("POST", discard));
+    await admin.waitFor(renaming.value!);
+    const discarding = await admin.send("POST", discard);
+    expect(discarding.status, discarding.body).toBe(202);
+    expect(discarding.value!.Owner).toMatchObject({ href: vapp });
+    busy(await admin.send("PUT", vapp, VAPP_MT, rename("order-5c")));
+    expect((await admin.waitFor(discarding.value!)).status).toBe("success");
+    expect((await admin.get(vapp, "vcloud:VApp")).name).toBe("order-5b");
+  });
+
   it("refuses a name another vApp of the VDC has (DUPLICATE_NAME)", async () => {
     const vapp = await newVApp(admin, "order-2");
     await newVApp(admin, "order-2-taken");
