@@ -77,7 +77,6 @@ export class CompositionRules {
     remove: readonly string[],
     aliases: readonly string[],
   ): Task {
-    this.store.requireVAppRights(user);
     this.vapps.requireIdle({ vapp });
     for (const id of remove) {
       const vm = vapp.vms.find((v) => v.id === id);
@@ -119,7 +118,6 @@ export class CompositionRules {
     catalog: Catalog | undefined,
     aliases: readonly string[],
   ): { template: VAppTemplate; item?: CatalogItem; task: Task } {
-    this.store.requireVAppRights(user);
     this.vapps.requireIdle({ vapp: source });
     if (name.trim() === "")
       throw badRequest("The vApp template name must not be empty.");
@@ -196,7 +194,6 @@ export class CompositionRules {
     aliases: readonly string[],
     after?: () => void,
   ): { vapp: VApp; task: Task } {
-    this.store.requireVAppRights(user);
     if (!this.store.hasRight(user, RIGHTS.vappCreate)) throw forbidden();
     return createVApp(
       this.store,

@@ -29,7 +29,6 @@ export class DiskRules {
     params: DiskParams,
     aliases: readonly string[] = [],
   ): { disk: Disk; task: Task } {
-    this.store.requireVAppRights(user);
     const name = params.name.trim();
     if (name === "") throw badRequest("The disk name must not be empty.");
     if (!(params.size > 0))
@@ -121,7 +120,6 @@ export class DiskRules {
   }
 
   remove(user: User, disk: Disk, aliases: readonly string[] = []): Task {
-    this.store.requireVAppRights(user);
     this.requireReady(disk);
     if (disk.attachedVmId !== undefined)
       throw invalidState(

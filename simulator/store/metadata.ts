@@ -82,7 +82,6 @@ export class MetadataRules {
     inputs: readonly EntryInput[],
     aliases: readonly string[],
   ): Task {
-    this.store.requireVAppRights(user);
     this.store.tasks.requireIdle(owner.id, owner.name);
     const existing = new Map(
       (this.store.metadata.get(owner.id) ?? []).map((e) => [
@@ -123,7 +122,6 @@ export class MetadataRules {
     key: string,
     aliases: readonly string[],
   ): Task {
-    this.store.requireVAppRights(user);
     this.store.tasks.requireIdle(owner.id, owner.name);
     const entry = this.entry(user, owner.id, key);
     this.requireWritable(user, entry);

@@ -95,7 +95,6 @@ export class SnapshotRules {
   }
 
   private prepare(user: User, target: Target) {
-    this.store.requireVAppRights(user);
     this.vapps.requireIdle(target);
     return target.vm ? [target.vm] : target.vapp.vms;
   }

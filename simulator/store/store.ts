@@ -4,7 +4,7 @@
  * filled from a seed and goes back to it on `reset()`. The rules that change vApps live in vapps.ts.
  */
 import { DEFAULT_TASK_RETENTION_MS } from "../binding.js";
-import { forbidden, noAccess, unauthorized } from "../fault.js";
+import { noAccess, unauthorized } from "../fault.js";
 import { accessLevelOf } from "./access-levels.js";
 import { IdSource } from "./ids.js";
 import { fillFromSeed, newVm } from "./fill-from-seed.js";
@@ -232,15 +232,6 @@ export class Store {
     for (const template of this.templates.values())
       if (template.vms.some((v) => v.id === vmId)) return template;
     return undefined;
-  }
-
-  /** Roles that may create, change and operate vApps (vCD's vApp rights). */
-  mayChangeVApps(user: User): boolean {
-    return user.role !== "Console Access Only";
-  }
-
-  requireVAppRights(user: User): void {
-    if (!this.mayChangeVApps(user)) throw forbidden();
   }
 
   // ---- look-ups, as the user may see them ----

@@ -58,7 +58,6 @@ export class VAppRules {
     params: InstantiateParams,
     aliases: readonly string[] = [],
   ): { vapp: VApp; task: Task } {
-    this.store.requireVAppRights(user);
     if (!this.store.hasRight(user, RIGHTS.vappCreate)) throw forbidden();
     const name = newVAppName(this.store, vdc, params.name);
     if (template.vms.length === 0)
@@ -248,7 +247,6 @@ export class VAppRules {
     aliases: readonly string[] = [],
     operationName = "vappUpdateVm",
   ): Task {
-    this.store.requireVAppRights(user);
     this.requireIdle({ vapp, vm });
     return this.task(
       user,
@@ -270,7 +268,6 @@ export class VAppRules {
 
   /** The VMs an operation on `target` works on, once the user may and nothing else is at work. */
   private begin(user: User, target: Target): readonly Vm[] {
-    this.store.requireVAppRights(user);
     this.requireIdle(target);
     return target.vm ? [target.vm] : target.vapp.vms;
   }

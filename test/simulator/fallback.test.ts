@@ -1,6 +1,7 @@
 /**
  * Operations outside the stateful core: each answers a schema-valid document of its declared
- * response type (a minimal instance; a task that succeeds where a task is declared), or 204, once
+ * response type (a minimal instance; a task that succeeds where a task is declared, a vApp's own for
+ * a vApp's operation, which keeps it busy until it ends), or 204, once
  * the entities its path names exist (real ids of `acme`, as the system administrator). Those naming
  * a kind of entity the simulator keeps none of (edge gateways, media, provider VDCs, ...) are
  * refused: test/reliability/tenant-sweep.test.ts.
@@ -11,6 +12,7 @@ import { HANDLERS, handlerKey } from "../../simulator/handlers/index.js";
 import { SCHEMA_OPERATION_PATHS } from "../../simulator/schema-files.js";
 import type { GeneratedPackage } from "../helpers/generated-packages.js";
 import { raw } from "./helpers/http.js";
+import type { Entity } from "./helpers/session.js";
 import {
   pathsOf,
   startTwoTenants,
@@ -68,9 +70,13 @@ describe("operations outside the stateful core", () => {
         );
         continue;
       }
-      const element = pkg.fromXml(r.body).element;
+      const answer = pkg.fromXml(r.body);
+      const element = answer.element;
       if (!op.responses.some((s) => s.element === element))
         problems.push(`${op.method} ${op.path}: answered ${element}`);
+      // A vApp's operation has the vApp's task, which keeps it busy: the next one waits for it.
+      if (element === "vcloud:Task")
+        await t.sessions.administrator.waitFor(answer.value as Entity);
       const type = r.headers.get("content-type") ?? "";
       if (!op.responses.some((s) => type.startsWith(s.mediaType)))
         problems.push(`${op.method} ${op.path}: Content-Type ${type}`);
