@@ -4,62 +4,29 @@
  * with node:http where fetch hides what is asserted (when the answer comes, the socket closing).
  */
 import { request, type IncomingMessage } from "node:http";
-import {
-  startSimulator,
-  type Simulator,
-  type SimulatorOptions,
-} from "../../../simulator/index.js";
+import type { Simulator, SimulatorOptions } from "../../../simulator/index.js";
 import type { GeneratedPackage } from "../../helpers/generated-packages.js";
-import { simulatorBinding } from "../../simulator/helpers/binding.js";
 import {
-  INSTANTIATE_TYPE,
-  instantiateBody,
-  UserSession,
-  type Entity,
-} from "../../simulator/helpers/session.js";
+  instantiateFirst,
+  sessionOf,
+  startSeeded,
+} from "../../simulator/helpers/seeded.js";
+import type { UserSession } from "../../simulator/helpers/session.js";
 
-export async function startWith(
+/** A simulator over the default seed with the options a test needs (recording no bodies unless asked). */
+export const startWith = (
   options: SimulatorOptions,
-): Promise<{ sim: Simulator; pkg: GeneratedPackage }> {
-  const loaded = await simulatorBinding();
-  const sim = await startSimulator(loaded.binding, {
-    taskStepMs: 1,
-    ...options,
-  });
-  return { sim, pkg: loaded.pkg };
-}
+): Promise<{ sim: Simulator; pkg: GeneratedPackage }> =>
+  startSeeded({ recordBodies: false, ...options });
 
-export const sessionOf = (
-  sim: Simulator,
-  pkg: GeneratedPackage,
-  name: string,
-): Promise<UserSession> =>
-  UserSession.open(
-    sim,
-    pkg,
-    sim.users.find((u) => u.name === name)!,
-  );
+export { sessionOf };
 
 /** Instantiates a vApp of that name from the first catalog item in the first VDC; its href once created. */
 export async function newVApp(
   session: UserSession,
   name: string,
 ): Promise<string> {
-  const item = (await session.get("/query?type=catalogItem"))
-    .Record as Entity[];
-  const vdc = (await session.get("/query?type=orgVdc")).Record as Entity[];
-  const r = await session.send(
-    "POST",
-    `${vdc[0].href}/action/instantiateVAppTemplate`,
-    INSTANTIATE_TYPE,
-    instantiateBody(name, item[0].entity as string),
-  );
-  if (r.status !== 201) throw new Error(`instantiate ${name}: ${r.body}`);
-  const task = await session.waitFor(
-    (r.value!.Tasks as { Task: Entity[] }).Task[0],
-  );
-  if (task.status !== "success") throw new Error(`instantiate ${name} failed`);
-  return r.value!.href;
+  return (await instantiateFirst(session, name)).value!.href;
 }
 
 export interface RawAnswer {

@@ -1,12 +1,13 @@
 /**
  * What the stateful tests start from: a simulator of the test package over its default seed,
- * recording bodies and running tasks in 1 ms steps; sessions of its seeded users by name; a vApp
+ * recording bodies (unless options say otherwise) and running tasks in 1 ms steps; sessions of its seeded users by name; a vApp
  * instantiated from the first catalog item in the first VDC.
  */
 import { expect } from "vitest";
 import {
   startSimulator,
   type Simulator,
+  type SimulatorOptions,
 } from "../../../simulator/index.js";
 import type { GeneratedPackage } from "../../helpers/generated-packages.js";
 import { simulatorBinding } from "./binding.js";
@@ -18,14 +19,16 @@ import {
   type Sent,
 } from "./session.js";
 
-export async function startSeeded(): Promise<{
+export async function startSeeded(
+  options: SimulatorOptions = { recordBodies: true },
+): Promise<{
   sim: Simulator;
   pkg: GeneratedPackage;
 }> {
   const loaded = await simulatorBinding();
   const sim = await startSimulator(loaded.binding, {
     taskStepMs: 1,
-    recordBodies: true,
+    ...options,
   });
   return { sim, pkg: loaded.pkg };
 }
@@ -57,6 +60,9 @@ export async function instantiateFirst(
     instantiateBody(name, item[0].entity as string),
   );
   expect(r.status, r.body).toBe(201);
-  await session.waitFor((r.value!.Tasks as { Task: Entity[] }).Task[0]);
+  const task = await session.waitFor(
+    (r.value!.Tasks as { Task: Entity[] }).Task[0],
+  );
+  expect(task.status, `instantiate ${name}`).toBe("success");
   return r;
 }
