@@ -14,7 +14,7 @@ import type { Rendered } from "./render.js";
 /** Entries kept, at most. */
 const LIMIT = 2_000;
 /** Bytes of rendered bodies (and keys) kept, at most: 32 MiB. */
-export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_CACHE_BYTES: number = 32 * 1024 * 1024;
 
 interface Entry {
   readonly revision: number;
