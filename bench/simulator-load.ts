@@ -361,6 +361,51 @@ export async function hostileFilter(
   };
 }
 
+export interface LargeBody {
+  readonly megabytes: number;
+  readonly ms: number;
+  /** How much the simulator's process grew while it took the body (RSS, MB). */
+  readonly rssGrowth: number;
+}
+
+/**
+ * Valid bodies of 8 and 48 MB (a vApp's Description that long), sent to a simulator whose limit is
+ * raised to 128 MiB (the XML parser takes up to 64 MiB): what each costs it in time and memory. A
+ * 60 MB body once took 37 s and 3.5 GB.
+ */
+export async function largeBodies(
+  packageDir: string,
+  fromXml: (xml: string) => Doc,
+): Promise<LargeBody[]> {
+  const sim = await startSimulatorProcess(packageDir, 1, 128 * 1024 * 1024);
+  try {
+    const user = sim.users.find((u) => u.name === "acme-admin")!;
+    const client = await Client.login(sim.url, user, fromXml);
+    const [vapp] = await newVApps(client, sim.url, 1);
+    const out: LargeBody[] = [];
+    for (const megabytes of [8, 48]) {
+      const body = `<VApp xmlns="${VCLOUD_NS}" name="large-${megabytes}"><Description>${"x".repeat(megabytes * 1024 * 1024)}</Description></VApp>`;
+      const before = await sim.rssMegabytes();
+      const start = performance.now();
+      const r = await client.send("PUT", vapp, VAPP_MT, body);
+      const ms = performance.now() - start;
+      if (r.status !== 202)
+        throw new Error(
+          `large body: ${r.status} ${r.text.slice(0, 600).replace(/\s+/g, " ")}`,
+        );
+      const after = await sim.rssMegabytes();
+      await client.finish(r.doc!.value as Value);
+      out.push({ megabytes, ms, rssGrowth: after - before });
+    }
+    return out;
+  } finally {
+    await sim.close();
+  }
+}
+
+/** A large valid body costs the simulator at most this many MB of memory per MB of body. */
+const LARGE_BODY_RSS_PER_MB = 8;
+
 /** Requests per second the rename and metadata load is held at, 0 errors and 0 lost updates: at least this. */
 const RPS_TARGET = 500;
 /** A hostile filter answers within this (it froze every client for over a minute). */
@@ -392,6 +437,9 @@ export async function benchSimulatorLoad(
   } finally {
     await sim.close();
   }
+  const large = await largeBodies(packageDir, fromXml);
+  const [small, big] = large;
+  const perMb = (b: LargeBody) => b.ms / b.megabytes;
   const clean =
     load.errors.length === 0 &&
     load.lost.length === 0 &&
@@ -403,5 +451,6 @@ export async function benchSimulatorLoad(
     ...load.lost.slice(0, 10).map((e) => `  lost: ${e}`),
     ...load.shared.slice(0, 10).map((e) => `  shared: ${e}`),
     `hostile filter (ten wildcards against a 40-character name): ${hostile.wildcardMs.toFixed(1)} ms: ${checkTarget("hostile wildcard filter (ms)", hostile.wildcardMs, "<=", HOSTILE_TARGET_MS, (n) => n.toFixed(1))}; 5,000 nested parentheses: ${hostile.nestingMs.toFixed(1)} ms (a 400): ${checkTarget("hostile nesting filter (ms)", hostile.nestingMs, "<=", HOSTILE_TARGET_MS, (n) => n.toFixed(1))}`,
+    `large valid bodies (the limit raised to 128 MiB; a vApp renamed with a Description that long): ${large.map((b) => `${b.megabytes} MB in ${b.ms.toFixed(0)} ms, RSS +${b.rssGrowth.toFixed(0)} MB`).join("; ")}; time per MB of the ${big.megabytes} MB body ${(perMb(big) / perMb(small)).toFixed(2)}x the ${small.megabytes} MB one's: ${checkTarget("large body: time per MB, 48 MB vs 8 MB (linear)", perMb(big) / perMb(small), "<=", 2, (n) => `${n.toFixed(2)}x`)}; memory ${(big.rssGrowth / big.megabytes).toFixed(1)} MB per MB: ${checkTarget("large body: simulator memory per MB of body", big.rssGrowth / big.megabytes, "<=", LARGE_BODY_RSS_PER_MB, (n) => `${n.toFixed(1)} MB`)}`,
   ];
 }

@@ -27,10 +27,16 @@ interface Seed {
 export function startSimulatorProcess(
   packageDir: string,
   vms: number,
+  maxRequestBytes?: number,
 ): Promise<SimulatorProcess> {
   const child = fork(
     fileURLToPath(import.meta.url),
-    ["--simulator-child", packageDir, String(vms)],
+    [
+      "--simulator-child",
+      packageDir,
+      String(vms),
+      ...(maxRequestBytes === undefined ? [] : [String(maxRequestBytes)]),
+    ],
     { stdio: ["ignore", "inherit", "inherit", "ipc"] },
   );
   return new Promise((resolve, reject) => {
@@ -57,7 +63,11 @@ export function startSimulatorProcess(
   });
 }
 
-async function main(packageDir: string, vms: number): Promise<void> {
+async function main(
+  packageDir: string,
+  vms: number,
+  maxRequestBytes: number | undefined,
+): Promise<void> {
   const { defaultSeed } = (await import(
     pathToFileURL(join(packageDir, "dist/runtime/simulator/index.js")).href
   )) as { defaultSeed: Seed };
@@ -72,7 +82,12 @@ async function main(packageDir: string, vms: number): Promise<void> {
         }));
       }
   const { startSimulator } = await loadSimulator(packageDir);
-  const sim = await startSimulator({ port: 0, taskStepMs: 1, seed });
+  const sim = await startSimulator({
+    port: 0,
+    taskStepMs: 1,
+    seed,
+    ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
+  });
   process.on("message", (m) => {
     if (m === "rss")
       process.send!({ rss: process.memoryUsage().rss / 2 ** 20 });
@@ -83,5 +98,9 @@ async function main(packageDir: string, vms: number): Promise<void> {
 }
 
 if (process.argv[2] === "--simulator-child") {
-  await main(process.argv[3], Number(process.argv[4]));
+  await main(
+    process.argv[3],
+    Number(process.argv[4]),
+    process.argv[5] === undefined ? undefined : Number(process.argv[5]),
+  );
 }
