@@ -71,8 +71,12 @@ export {
   DEFAULT_TASK_TIMEOUT,
   TASK_END_STATUSES,
   waitForTask,
+  waitForTasks,
+  type TaskDocument,
   type TaskLike,
   type WaitForTaskOptions,
+  type WaitForTasksOptions,
+  type WithTasks,
 } from "./tasks.js";
 export {
   findLink,

@@ -5,6 +5,7 @@
  */
 import type { Document } from "../xml/index.js";
 import type { VcdClient } from "./client.js";
+import type { GetOptions } from "./types.js";
 import { checkTimeout, sleep, startDeadline } from "./deadline.js";
 import {
   VcdAbortError,
@@ -45,6 +46,29 @@ export interface WaitForTaskOptions<T extends TaskLike = TaskLike> {
   readonly onProgress?: (task: T) => void;
 }
 
+/**
+ * A document that may be a task: its root is `vcloud:Task`, one of several that include it, or not
+ * known (`string`). A document whose root is known and is no task (the `VApp` an instantiation
+ * answers, which carries its tasks inside: {@link waitForTasks}) is refused by the compiler.
+ */
+export type TaskDocument<D extends Document> = string extends D["element"]
+  ? unknown
+  : "vcloud:Task" extends D["element"]
+    ? unknown
+    : never;
+
+/** An entity that carries the tasks at work on it (`Tasks`), as vCD answers a new vApp or a media upload. */
+export interface WithTasks {
+  readonly href?: string;
+  readonly Tasks?: { readonly Task?: readonly TaskLike[] };
+}
+
+/** Options of {@link waitForTasks}: a wait's, and what the entity read afterwards may be. */
+export interface WaitForTasksOptions extends WaitForTaskOptions {
+  /** The entity's schema (`VAppSchema`), for a bare client, which reads only tasks without it. */
+  readonly accept?: GetOptions["accept"];
+}
+
 /** Default overall timeout of a wait: 10 minutes. */
 export const DEFAULT_TASK_TIMEOUT = 600_000;
 
@@ -62,9 +86,9 @@ export function waitForTask<T extends TaskLike>(
   task: T | { readonly element: "vcloud:Task"; readonly value: T },
   options?: WaitForTaskOptions<T>,
 ): Promise<T>;
-export function waitForTask(
+export function waitForTask<D extends Document>(
   client: VcdClient,
-  task: Document,
+  task: D & TaskDocument<D>,
   options?: WaitForTaskOptions,
 ): Promise<TaskLike>;
 export async function waitForTask(
@@ -129,4 +153,49 @@ function taskValue(task: TaskLike | Document): TaskLike {
     return task.value as TaskLike;
   }
   return task as TaskLike;
+}
+
+/**
+ * Waits until every task an entity carries has ended (the `Tasks` of the `VApp` that
+ * `instantiateVAppTemplate` answers, of a `Media` being uploaded, ...), then reads the entity again
+ * and resolves with its value as it is now. The tasks are waited for one after the other under one
+ * overall `timeout` and the caller's signal; the first that fails rejects with its `VcdTaskError`.
+ * `entity` is the value, or a document (a stub's reply) holding it. A bare client is given the
+ * entity's schema in `accept` (it reads only tasks without it).
+ */
+export async function waitForTasks<V extends WithTasks>(
+  client: VcdClient,
+  entity: V | { readonly element: string; readonly value: V },
+  options: WaitForTasksOptions = {},
+): Promise<V> {
+  const value: V =
+    "element" in entity && "value" in entity ? entity.value : (entity as V);
+  const href = value.href;
+  if (typeof href !== "string" || href === "")
+    throw new VcdRequestError("waitForTasks: the entity has no href to read");
+  const timeout = checkTimeout(options.timeout ?? DEFAULT_TASK_TIMEOUT);
+  // One deadline for all of it: each task's wait and the read that follows run under its signal.
+  const deadline = startDeadline(timeout, options.signal);
+  try {
+    for (const task of value.Tasks?.Task ?? [])
+      await waitForTask(client, task, {
+        ...options,
+        timeout,
+        signal: deadline.signal,
+      });
+    const reply = await client.get(href, {
+      signal: deadline.signal,
+      ...(options.accept ? { accept: options.accept } : {}),
+    });
+    return reply.value as V;
+  } catch (error) {
+    const context = { method: "GET", url: href, operation: "waitForTasks" };
+    if (deadline.timedOut)
+      throw new VcdTimeoutError(timeout, { ...context, cause: error });
+    if (deadline.aborted)
+      throw new VcdAbortError({ ...context, cause: options.signal?.reason });
+    throw error;
+  } finally {
+    deadline.dispose();
+  }
 }

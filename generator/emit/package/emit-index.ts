@@ -36,6 +36,7 @@ const CLIENT_EXPORTS = [
   "operationForLink",
   "paginate",
   "waitForTask",
+  "waitForTasks",
 ];
 
 /** The client runtime's types a user names in their own code. */
