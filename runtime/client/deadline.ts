@@ -4,7 +4,12 @@
  * than `AbortSignal.timeout` and `AbortSignal.any`, so that it is cleared as soon as the call ends
  * and tells which of the two fired.
  */
-import { VcdRequestError } from "./errors.js";
+import {
+  VcdAbortError,
+  VcdRequestError,
+  VcdTimeoutError,
+  type VcdErrorContext,
+} from "./errors.js";
 
 /** The largest delay `setTimeout` honours (a larger one fires at once). */
 const MAX_DELAY = 2 ** 31 - 1;
@@ -67,6 +72,25 @@ export function startDeadline(timeout: number, signal?: AbortSignal): Deadline {
       signal?.removeEventListener("abort", onAbort);
     },
   };
+}
+
+/**
+ * What a call or a wait that failed with `error` under `deadline` ends with, when the deadline is
+ * why: `VcdTimeoutError` when its time ran out, `VcdAbortError` (caused by `abortCause`) when the
+ * caller aborted; undefined when neither happened.
+ */
+export function deadlineError(
+  deadline: Pick<Deadline, "timedOut" | "aborted">,
+  timeout: number,
+  context: VcdErrorContext,
+  error: unknown,
+  abortCause: unknown = error,
+): Error | undefined {
+  if (deadline.timedOut)
+    return new VcdTimeoutError(timeout, { ...context, cause: error });
+  if (deadline.aborted)
+    return new VcdAbortError({ ...context, cause: abortCause });
+  return undefined;
 }
 
 /**

@@ -6,13 +6,16 @@
 import type { Document } from "../xml/index.js";
 import type { VcdClient } from "./client.js";
 import type { GetOptions } from "./types.js";
-import { checkTimeout, sleep, startDeadline } from "./deadline.js";
 import {
-  VcdAbortError,
+  checkTimeout,
+  deadlineError,
+  sleep,
+  startDeadline,
+} from "./deadline.js";
+import {
   VcdRequestError,
   VcdResponseError,
   VcdTaskError,
-  VcdTimeoutError,
   type FailedTask,
 } from "./errors.js";
 import { TASK_ELEMENT } from "./response.js";
@@ -125,11 +128,15 @@ export async function waitForTask(
   } catch (error) {
     // Named as the waiter and the request it polls with: `GET <href>: waitForTask timed out after`.
     const context = { method: "GET", url: href, operation: "waitForTask" };
-    if (deadline.timedOut)
-      throw new VcdTimeoutError(timeout, { ...context, cause: error });
-    if (deadline.aborted)
-      throw new VcdAbortError({ ...context, cause: options.signal?.reason });
-    throw error;
+    throw (
+      deadlineError(
+        deadline,
+        timeout,
+        context,
+        error,
+        options.signal?.reason,
+      ) ?? error
+    );
   } finally {
     deadline.dispose();
   }
@@ -190,11 +197,15 @@ export async function waitForTasks<V extends WithTasks>(
     return reply.value as V;
   } catch (error) {
     const context = { method: "GET", url: href, operation: "waitForTasks" };
-    if (deadline.timedOut)
-      throw new VcdTimeoutError(timeout, { ...context, cause: error });
-    if (deadline.aborted)
-      throw new VcdAbortError({ ...context, cause: options.signal?.reason });
-    throw error;
+    throw (
+      deadlineError(
+        deadline,
+        timeout,
+        context,
+        error,
+        options.signal?.reason,
+      ) ?? error
+    );
   } finally {
     deadline.dispose();
   }

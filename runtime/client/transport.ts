@@ -4,14 +4,17 @@
  * `maxAnswerBytes` the reading stops), all under one deadline; turns what goes wrong on the way
  * (timeout, abort, network, an answer too large) into the client's typed errors. What the answer means is `response.ts`'s.
  */
-import { checkTimeout, startDeadline, untilAborted } from "./deadline.js";
 import {
-  VcdAbortError,
+  checkTimeout,
+  deadlineError,
+  startDeadline,
+  untilAborted,
+} from "./deadline.js";
+import {
   VcdAnswerTooLargeError,
   VcdError,
   VcdNetworkError,
   VcdRequestError,
-  VcdTimeoutError,
   type VcdErrorContext,
 } from "./errors.js";
 import type { HttpMethod, OperationInfo } from "./operation.js";
@@ -204,9 +207,8 @@ function failure(
   context: VcdErrorContext,
 ): Error {
   if (error instanceof VcdError) return error;
-  if (deadline.timedOut)
-    return new VcdTimeoutError(timeout, { ...context, cause: error });
-  if (deadline.aborted) return new VcdAbortError({ ...context, cause: error });
+  const ended = deadlineError(deadline, timeout, context, error);
+  if (ended) return ended;
   if (phase === "prepare")
     return new VcdRequestError(
       `cannot send ${context.method} ${context.url}: ${error instanceof Error ? error.message : String(error)}`,
