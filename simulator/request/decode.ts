@@ -45,10 +45,13 @@ export function decodeBody(bytes: Buffer): string {
   }
 }
 
+/** Decoded once, strictly; a leading byte order mark is dropped (the decoder's default). */
 function utf8(bytes: Buffer): string {
-  if (!isUtf8(bytes)) throw malformed(invalidUtf8(bytes));
-  const text = bytes.toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw malformed(invalidUtf8(bytes));
+  }
 }
 
 function isUtf8(bytes: Buffer): boolean {
