@@ -3,11 +3,16 @@
  * table, document functions and schema descriptors), and the options of one simulator.
  */
 import type { OperationInfo } from "../runtime/client/operation.js";
-import type { Document, SchemaData, Violation } from "../runtime/xml/index.js";
+import type {
+  Document,
+  ReadOptions,
+  SchemaData,
+  Violation,
+} from "../runtime/xml/index.js";
 import type { SeedData } from "./store/seed.js";
 
 export interface SimulatorDocuments {
-  fromXml(xml: string): Document;
+  fromXml(xml: string, options?: ReadOptions): Document;
   /** `apiVersion` with `omitNewer`: written as a server speaking that version answers. */
   toXml(
     doc: Document,

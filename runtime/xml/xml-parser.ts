@@ -41,6 +41,8 @@ export interface ParseLimits {
    * JDK's `jdk.xml.elementAttributeLimit`, which the Java XML parser of vCD applies to requests).
    */
   readonly maxAttributes?: number;
+  /** Most elements in the whole document (default: no limit). */
+  readonly maxElements?: number;
 }
 
 export class XmlParseError extends Error {
@@ -99,6 +101,8 @@ class Parser {
   private pos = 0;
   private readonly maxDepth: number;
   private readonly maxAttributes: number;
+  private readonly maxElements: number;
+  private elements = 0;
   private readonly names = new AttributeNames();
 
   constructor(
@@ -108,6 +112,7 @@ class Parser {
     const maxLength = limits.maxLength ?? 64 * 1024 * 1024;
     this.maxDepth = limits.maxDepth ?? 200;
     this.maxAttributes = limits.maxAttributes ?? 10_000;
+    this.maxElements = limits.maxElements ?? Infinity;
     if (text.length > maxLength) {
       throw new XmlParseError(
         `document too large: ${text.length} characters, the limit is ${maxLength}`,
@@ -160,6 +165,8 @@ class Parser {
   ): XmlElement {
     if (depth > this.maxDepth)
       this.fail(`elements nested deeper than ${this.maxDepth}`, this.pos);
+    if (++this.elements > this.maxElements)
+      this.fail(`more than ${this.maxElements} XML elements`, this.pos);
     const text = this.text;
     const start = this.pos;
     this.pos++;

@@ -9,7 +9,7 @@ import { badRequest } from "../fault.js";
 import type { SimulatorDocuments } from "../binding.js";
 import type { ContentModels } from "./content-model.js";
 import { checkContentOrder } from "./content-order.js";
-import { checkRequestLimits } from "./request-limits.js";
+import { REQUEST_LIMITS } from "./request-limits.js";
 import { parseTree } from "./xml-tree.js";
 
 /** How vCD words what its XML binding (JAXB, over Xerces) refuses. */
@@ -24,10 +24,9 @@ export function readBody(
   /** The version the request asked for: what was added after it is refused. */
   apiVersion?: string,
 ): Document {
-  checkRequestLimits(text);
   let doc: Document;
   try {
-    doc = documents.fromXml(text);
+    doc = documents.fromXml(text, REQUEST_LIMITS);
   } catch (error) {
     const name = (error as Error).name;
     if (name === "UnknownRootError") throw unexpectedRoot(models, text, shape);

@@ -109,6 +109,19 @@ describe("the limit on attributes per element", () => {
   });
 });
 
+describe("the limit on elements per document", () => {
+  it("is none by default, and refuses one more element than it allows", () => {
+    const doc = (n: number) => `<r>${"<a/>".repeat(n - 1)}</r>`;
+    expect(parseXml(doc(20_000)).children).toHaveLength(19_999);
+    expect(parseXml(doc(4096), { maxElements: 4096 }).children).toHaveLength(
+      4095,
+    );
+    expect(refusal(doc(4097), { maxElements: 4096 })).toBe(
+      `more than 4096 XML elements (line 1, column ${3 + 4 * 4095 + 1})`,
+    );
+  });
+});
+
 describe("namespace declarations", () => {
   it("binds thousands of prefixes on one element", () => {
     const decls = Array.from(

@@ -42,7 +42,7 @@ export async function simulatorBinding(): Promise<{
       apiVersion: "30.0",
       operations: await operationsTable(pkg),
       documents: {
-        fromXml: (xml) => pkg.fromXml(xml) as Document,
+        fromXml: (xml, options) => pkg.fromXml(xml, options) as Document,
         toXml: (doc, options) => pkg.toXml(doc, options),
         validate: (doc) => pkg.validate(doc),
       },
