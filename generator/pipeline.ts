@@ -3,7 +3,7 @@
  * load/read-inputs.ts) onto the working draft, run the refinement passes in their phases (timing
  * each), and publish the model.
  */
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import type { ResolvedOptions } from "./config/options.js";
 import { GeneratorError } from "./diagnostics.js";
 import {
@@ -156,7 +156,7 @@ export function buildModelFrom(
   }
   const model = time("finalize", () => {
     const file = operations
-      ? relative(inputs.dir, operations.document.file)
+      ? relativeToInputs(inputs.dir)(operations.document.file)
       : "";
     const relativeFile = relativeToInputs(inputs.dir);
     return finalizeModel(
@@ -177,6 +177,7 @@ export function buildModelFrom(
             operationsSource: operationsSource(
               draft,
               file,
+              operations.version,
               operations.document.operations.length,
             ),
           }
@@ -204,12 +205,13 @@ function checkOverrides(draft: Draft, options: NamingOptions): void {
 }
 
 /** A file's path from the input folder, computed once per file (every source location names one). */
+/** A file's path relative to the input folder; a name that is no path (the carried operations facts') as it is. */
 function relativeToInputs(dir: string): (file: string) => string {
   const known = new Map<string, string>();
   return (file) => {
     let path = known.get(file);
     if (path === undefined) {
-      path = relative(dir, file);
+      path = isAbsolute(file) ? relative(dir, file) : file;
       known.set(file, path);
     }
     return path;

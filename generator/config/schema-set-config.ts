@@ -39,6 +39,11 @@ export interface SchemaSetConfig {
   readonly operationPrefixes?: Record<string, string>;
   /** Our file of facts the operations document lacks (relative to this config file). */
   readonly operationOverrides?: string;
+  /**
+   * The operations facts the generator carries for inputs without operations documents (relative
+   * to this config file; see load/carried-operations.ts).
+   */
+  readonly carriedOperations?: string;
   /** For a description without `releases`: the newest API version the set describes. */
   readonly newestApiVersion?: string;
   readonly namespaces: Record<

@@ -39,10 +39,8 @@ export function compareOperations(context: CompareContext): void {
 }
 
 function explainOperations(context: CompareContext): Explanation {
-  const version = (file: string | undefined) =>
-    /(\d+(?:\.\d+)+)\.openapi\.json$/.exec(file ?? "")?.[1];
-  const a = version(context.from.model.operationsSource?.file);
-  const b = version(context.to.model.operationsSource?.file);
+  const a = context.from.model.operationsSource?.version;
+  const b = context.to.model.operationsSource?.version;
   return a && b && a !== b
     ? { annotated: true, annotation: `operations ${a} -> ${b}` }
     : UNANNOTATED;

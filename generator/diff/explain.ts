@@ -69,9 +69,8 @@ export function firstExplanation(...all: Explanation[]): Explanation {
  */
 export function sideVersion(model: Model): string {
   if (isNumericVersion(model.apiVersion)) return model.apiVersion;
-  const file = model.operationsSource?.file ?? "";
-  const named = /(\d+(?:\.\d+)+)\.openapi\.json$/.exec(file);
-  if (named) return named[1];
+  const documented = model.operationsSource?.version;
+  if (documented) return documented;
   let newest = "0.0";
   const consider = (a: Annotations) => {
     if (a.addedIn && compareVersions(a.addedIn, newest) > 0) newest = a.addedIn;

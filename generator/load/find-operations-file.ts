@@ -47,31 +47,54 @@ export function findOperationsFile(
     };
   }
   const at = (version: string) => pattern.replace("{version}", version);
-  if (target === ALL_VERSIONS) {
-    const newest = versions[versions.length - 1];
-    return { path: at(newest), version: newest };
-  }
-  if (versions.includes(target)) return { path: at(target), version: target };
-  const below = versions.filter((v) => compareVersions(v, target) < 0);
-  const chosen = below[below.length - 1];
-  if (chosen === undefined) {
-    const oldest = versions[0];
+  const chosen = chooseOperationsVersion(target, versions);
+  if (chosen.exact)
+    return { path: at(chosen.version), version: chosen.version };
+  if (chosen.newer)
     return {
-      path: at(oldest),
-      version: oldest,
+      path: at(chosen.version),
+      version: chosen.version,
       newer: true,
       warning: new GeneratorError(
-        `no operations document for API ${target} or below in ${join(inputDir, dirname(pattern))} (it has ${versions.join(", ")}): the operations are those of ${at(oldest)} that API ${target} has (every type they send and answer present at ${target} by the schemas' added-in and removed-in, with its media type of ${target})`,
+        `no operations document for API ${target} or below in ${join(inputDir, dirname(pattern))} (it has ${versions.join(", ")}): ${newerWords(target, at(chosen.version))}`,
       ),
     };
-  }
   return {
-    path: at(chosen),
-    version: chosen,
+    path: at(chosen.version),
+    version: chosen.version,
     warning: new GeneratorError(
-      `no operations document for API ${target}: using ${at(chosen)}, the newest below it`,
+      `no operations document for API ${target}: using ${at(chosen.version)}, the newest below it`,
     ),
   };
+}
+
+/** Which of `versions` (oldest first, at least one) serves `target`: its own, else the newest below it, else the oldest. */
+export function chooseOperationsVersion(
+  target: string,
+  versions: readonly string[],
+): {
+  readonly version: string;
+  readonly exact: boolean;
+  readonly newer: boolean;
+} {
+  if (target === ALL_VERSIONS)
+    return {
+      version: versions[versions.length - 1]!,
+      exact: true,
+      newer: false,
+    };
+  if (versions.includes(target))
+    return { version: target, exact: true, newer: false };
+  const below = versions.filter((v) => compareVersions(v, target) < 0);
+  const chosen = below[below.length - 1];
+  return chosen === undefined
+    ? { version: versions[0]!, exact: false, newer: true }
+    : { version: chosen, exact: false, newer: false };
+}
+
+/** What a version older than every document gets of the oldest one (`document`). */
+export function newerWords(target: string, document: string): string {
+  return `the operations are those of ${document} that API ${target} has (every type they send and answer present at ${target} by the schemas' added-in and removed-in, with its media type of ${target})`;
 }
 
 /** The versions that have an operations document in the input folder, oldest first. */

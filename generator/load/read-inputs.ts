@@ -37,9 +37,9 @@ import {
 import {
   listOperations,
   operationsOf,
-  readOperations,
   type OperationsDocument,
 } from "./read-operations.js";
+import { carriedOperations } from "./carried-operations.js";
 import { loadSchemaSet, type SchemaSet } from "./schema-set.js";
 
 /** What a run reads its inputs with: the folder, our description of the set, the API version asked for. */
@@ -62,6 +62,11 @@ export interface OperationsInput {
   readonly newer: boolean;
   /** What the documents up to it say of its operations: since when, former paths, those it dropped (see operation-history.ts). */
   readonly history: OperationHistory;
+  /**
+   * Whether the documents are the operations facts vcd-codegen carries (the input folder has no
+   * operations document); their files are then named `vcd-codegen's operations facts of <version>`.
+   */
+  readonly carried: boolean;
 }
 
 /** One record of the inputs of a run; what it read (`files`, `listings`) is what the package cache checks. */
@@ -78,7 +83,7 @@ export interface Inputs extends InputsRead {
   readonly schemas: SchemaSet;
   /** The namespaces of the set, with their canonical prefixes and modules. */
   readonly namespaces: Namespace[];
-  /** The API versions the folder has an operations document for, oldest first. */
+  /** The API versions the folder has an operations document for (or the carried facts have), oldest first. */
   readonly operationsVersions: readonly string[];
   /** The operations document at the API version (or the newest below it), if there is one. */
   readonly operations: OperationsInput | undefined;
@@ -117,25 +122,46 @@ export function readInputs(
   });
   const namespaces = namespaceTable(schemaSet, schemas.schemas);
   const warnings: GeneratorError[] = [];
-  const operations = timed(timings, "load/operations", () => {
-    const found = pattern
-      ? findOperationsFile(dir, pattern, apiVersion, documented)
+  const carried =
+    pattern && !documented.length && schemaSet.carriedOperations
+      ? carriedOperations(
+          resolve(dirname(schemaSet.file), schemaSet.carriedOperations),
+          files.text,
+        )
       : undefined;
+  const versions = carried?.versions ?? documented;
+  const operations = timed(timings, "load/operations", () => {
+    const found = carried
+      ? carried.find(apiVersion, dir)
+      : pattern
+        ? findOperationsFile(dir, pattern, apiVersion, documented)
+        : undefined;
     if (found?.warning) warnings.push(found.warning);
     if (!found?.path) return undefined;
-    const document = readOperations(resolve(dir, found.path), files.text);
+    const read = (version: string, file: string) =>
+      carried
+        ? carried.document(version)
+        : (() => {
+            const text = files.text(file);
+            return { file, text, json: parseJson(file, text) };
+          })();
+    const fileOf = (version: string) =>
+      carried
+        ? carried.name(version)
+        : resolve(dir, pattern!.replace("{version}", version));
+    const used = read(found.version, fileOf(found.version));
+    const document = operationsOf(used.file, used.text, used.json);
     const newer = found.newer === true;
     // The documents up to the one used, oldest first, the one used last.
     const older =
       apiVersion === ALL_VERSIONS || newer
         ? []
-        : documented.filter((v) => compareVersions(v, found.version) < 0);
+        : versions.filter((v) => compareVersions(v, found.version) < 0);
     // Each older document parsed once: listed for the history, read in full for what it dropped.
     const parsed = new Map(
       older.map((version) => {
-        const file = resolve(dir, pattern!.replace("{version}", version));
-        const text = files.text(file);
-        return [file, { version, text, json: parseJson(file, text) }];
+        const { file, text, json } = read(version, fileOf(version));
+        return [file, { version, text, json }];
       }),
     );
     const history = older.length
@@ -158,7 +184,13 @@ export function readInputs(
           },
         )
       : NO_HISTORY;
-    return { document, version: found.version, newer, history };
+    return {
+      document,
+      version: found.version,
+      newer,
+      history,
+      carried: carried !== undefined,
+    };
   });
   const operationOverrides = schemaSet.operationOverrides
     ? readOperationOverrides(
@@ -177,7 +209,7 @@ export function readInputs(
     catalog,
     schemas,
     namespaces,
-    operationsVersions: documented,
+    operationsVersions: versions,
     operations,
     operationOverrides,
     versionFacts,

@@ -55,10 +55,12 @@ export function finalizeOperations(
 export function operationsSource(
   draft: Draft,
   file: string,
+  version: string,
   listed: number,
 ): OperationsSource {
   return {
     file,
+    version,
     listed,
     leftOut: [...draft.leftOutOperations].sort((a, b) =>
       a.id < b.id ? -1 : 1,

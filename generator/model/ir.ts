@@ -236,8 +236,10 @@ export interface ElementDecl {
 
 /** The operations document the model's operations come from. */
 export interface OperationsSource {
-  /** The file, relative to the input folder. */
+  /** The file, relative to the input folder (or `vcd-codegen's operations facts of 36.0`, for the carried ones). */
   readonly file: string;
+  /** The API version it is of. */
+  readonly version: string;
   /** How many operations it lists. */
   readonly listed: number;
   /** The operations left out because a type they send or answer is left out at this API version. */

@@ -319,7 +319,12 @@ describe("model and verify-inputs", () => {
       apiVersion: string;
       types: { qname?: string }[];
       operations: { id: string; name: string }[];
-      operationsSource: { file: string; listed: number; leftOut: unknown[] };
+      operationsSource: {
+        file: string;
+        version: string;
+        listed: number;
+        leftOut: unknown[];
+      };
     };
     expect(model.apiVersion).toBe("all");
     expect(model.types.filter((t) => t.qname)).toHaveLength(664);
@@ -328,6 +333,7 @@ describe("model and verify-inputs", () => {
     );
     expect(model.operationsSource).toEqual({
       file: "operations/30.0.openapi.json",
+      version: "30.0",
       listed: 655,
       leftOut: [],
     });

@@ -154,6 +154,7 @@ describe("operations in the model", () => {
     ]);
     expect(model.operationsSource).toEqual({
       file: "operations/30.0.openapi.json",
+      version: "30.0",
       listed: 2,
       leftOut: [],
     });

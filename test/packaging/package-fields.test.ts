@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { GENERATOR_VERSION } from "../../generator/generate.js";
 import { writeTree } from "../helpers/inline-schema.js";
 import { runCli } from "../helpers/run-cli.js";
+import { schemaSetWithoutCarriedOperations } from "../helpers/schema-set-without-facts.js";
 import { VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
 
 /** A consumer's project with this config file (as JSON text), generating from the 36.0 set into `out`. */
@@ -162,10 +163,15 @@ describe("the generated package's README", () => {
   });
 
   it("without operations: says the package has types and documents only, and lists no client", async () => {
-    // An input folder with the 36.0 set's XSDs (a link to them, not a copy) and no operations document.
+    // An input folder with the 36.0 set's XSDs (a link to them, not a copy) and no operations
+    // document, described without the operations facts the generator carries.
     const inputs = writeTree({});
     symlinkSync(join(VCD_API_36_DIR, "xsd"), join(inputs, "xsd"), "dir");
-    const dir = project({ input: inputs, apiVersion: "5.1" });
+    const dir = project({
+      input: inputs,
+      apiVersion: "5.1",
+      schemaSet: schemaSetWithoutCarriedOperations(inputs),
+    });
     const run = await runCli(["generate"], { cwd: dir });
     expect(run.code).toBe(0);
     const readme = generated(dir, "README.md");
