@@ -1,7 +1,8 @@
 /**
  * `vcd-codegen simulate`: generates the package for one API version into a temporary folder, starts
  * its simulator (`dist/simulator.js`) on 127.0.0.1, prints the base URL and the seeded users (with
- * `--json`: one line of JSON once it listens), and serves until SIGINT or SIGTERM; then it closes
+ * `--json`: one line of JSON once it listens), and serves until SIGINT or SIGTERM (or until the
+ * process that started it is gone); then it closes
  * the server and removes the temporary folder.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -54,7 +55,7 @@ export function registerSimulate(
       "print one line of JSON ({url, users}) once it listens, and nothing else",
     )
     .action(async (opts: SimulateOptions) => {
-      setExit(await runSimulate(opts, io, waitForSignal));
+      setExit(await runSimulate(opts, io, waitForStop));
     });
 }
 
@@ -124,15 +125,30 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
-/** Resolves with the signal's name at the first SIGINT or SIGTERM. */
-function waitForSignal(): Promise<string> {
+/**
+ * Resolves with why it stops: the signal's name at the first SIGINT or SIGTERM, or the parent
+ * process gone. `npx vcd-codegen simulate` runs it under npm and a shell: a SIGTERM to npx ends npx
+ * and the shell but does not reach this process, which would go on serving as an orphan; so it
+ * also stops when its parent is gone (it is then re-parented, and its parent's pid changes).
+ */
+function waitForStop(): Promise<string> {
   return new Promise((done) => {
-    const on = (signal: NodeJS.Signals) => {
+    const parent = process.ppid;
+    const finish = (why: string) => {
       process.off("SIGINT", on);
       process.off("SIGTERM", on);
-      done(signal);
+      clearInterval(watch);
+      done(why);
     };
+    const on = (signal: NodeJS.Signals) => finish(signal);
+    const watch = setInterval(() => {
+      if (process.ppid !== parent)
+        finish(`the process that started it (pid ${parent}) is gone`);
+    }, PARENT_CHECK_MS);
     process.on("SIGINT", on);
     process.on("SIGTERM", on);
   });
 }
+
+/** How often it looks whether its parent is still there. */
+const PARENT_CHECK_MS = 250;

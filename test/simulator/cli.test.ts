@@ -36,13 +36,25 @@ function tempDir(): string {
   return dir;
 }
 
-/** Spawns the CLI and waits (bounded) for its first line on standard output. */
-function start(args: string[], tmp: string): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    ["bin/vcd-codegen.js", "simulate", ...args],
-    { cwd: PROJECT_ROOT, env: { ...process.env, TMPDIR: tmp } },
-  );
+/**
+ * Spawns the CLI and waits (bounded) for its first line on standard output. `underShell`: as npx
+ * runs it, below a shell that does not hand a signal on (`sh -c "...; true"`, which cannot exec it).
+ */
+function start(
+  args: string[],
+  tmp: string,
+  underShell = false,
+): Promise<Started> {
+  const command = [process.execPath, "bin/vcd-codegen.js", "simulate", ...args];
+  const child = underShell
+    ? spawn("sh", ["-c", `${command.map((a) => `'${a}'`).join(" ")}; true`], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, TMPDIR: tmp },
+      })
+    : spawn(command[0]!, command.slice(1), {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, TMPDIR: tmp },
+      });
   children.push(child);
   let out = "";
   let err = "";
@@ -132,6 +144,27 @@ describe("vcd-codegen simulate", () => {
     expect(started.stdout().trim().split("\n")).toHaveLength(1);
     expect(readdirSync(tmp)).toEqual([]);
     await expect(raw(`${info.url}/versions`)).rejects.toThrow();
+  }, 90_000);
+
+  it("started under a shell (as npx starts it) that SIGTERM ends: stops too, no orphan left serving", async () => {
+    const tmp = tempDir();
+    const started = await start(["--port", "0", "--json"], tmp, true);
+    const { url } = JSON.parse(started.line) as { url: string };
+    expect((await raw(`${url}/versions`)).status).toBe(200);
+    // The shell goes; the simulator below it gets no signal, and must see that it is alone.
+    expect(await stop(started.child, "SIGTERM")).not.toBe(0);
+    let gone = false;
+    for (let i = 0; i < 100 && !gone; i++) {
+      gone = await raw(`${url}/versions`).then(
+        () => false,
+        () => true,
+      );
+      if (!gone) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(gone).toBe(true);
+    for (let i = 0; i < 50 && readdirSync(tmp).length; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(tmp)).toEqual([]);
   }, 90_000);
 
   it("--seed FILE: the seed's users, and a readable listing without --json; SIGINT stops it", async () => {
