@@ -79,8 +79,8 @@ export function retryPolicy(
       return call ? checkRetry(true) : undefined;
     return checkRetry(client);
   }
-  const base = typeof client === "object" ? client : {};
-  return checkRetry({ ...base, ...call });
+  const base = typeof client === "object" ? withoutUndefined(client) : {};
+  return checkRetry({ ...base, ...withoutUndefined(call) });
 }
 
 /** The policy of a setting, its numbers checked (a `VcdRequestError` names the bad one). */

@@ -120,6 +120,28 @@ describe("retry on BUSY_ENTITY", () => {
     expect(powerOns(plain.sent)).toBeGreaterThan(1);
   });
 
+  it("a call's retry overrides the client's field by field (an undefined field of the call leaves the client's)", async () => {
+    const retries: RetryEvent[] = [];
+    const { client, sent } = await loggedIn({
+      retry: {
+        attempts: 2,
+        baseDelay: 100,
+        maxDelay: 1,
+        onRetry: (r) => retries.push(r),
+      },
+    });
+    const vapp = await instantiate(pkg, client, sim, "busy-override");
+    const error = await powerOn(client, vapp, {
+      attempts: 4,
+      maxDelay: undefined,
+    }).catch((e: unknown) => e);
+    expectBusy(error);
+    // The call's attempts; the client's maxDelay (1 ms, well within the task's 300 ms) and onRetry.
+    expect(powerOns(sent)).toBe(4);
+    expect(retries.map((r) => r.attempt)).toEqual([1, 2, 3]);
+    for (const r of retries) expect(r.delay).toBeLessThanOrEqual(1);
+  });
+
   it("gives up at the deadline, throwing the first error", async () => {
     const retries: RetryEvent[] = [];
     const { client, sent } = await loggedIn();
