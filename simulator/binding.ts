@@ -104,6 +104,17 @@ export interface Simulator {
   readonly sentBodies: readonly SentBody[];
   /** The next task of this kind (its `operationName`, such as `vappPowerOn`, or the operation's name, such as `powerOnVApp`) ends in `error`. */
   failNextTask(kind: string, message?: string): void;
+  /**
+   * The next `count` requests (any, login included) answer `503 Service Unavailable` before any
+   * check, as vCD's load balancer does with no cell to hand them to: HAProxy's HTML page, not a vCD
+   * `Error`; nothing is done. `retryAfter` (whole seconds) adds a `Retry-After` header. A new call
+   * replaces what is left of the last one; 0 ends it.
+   */
+  failNextRequests(
+    count: number,
+    status: 503,
+    options?: { readonly retryAfter?: number },
+  ): void;
   /** Back to the seed: every entity, session and task as at the start. */
   reset(): void;
   close(): Promise<void>;

@@ -41,6 +41,7 @@ import { loadSeed, ROLE_NAMES } from "./store/seed.js";
 import { Store } from "./store/store.js";
 import { DiskRules } from "./store/disks.js";
 import { VAppRules } from "./store/vapps.js";
+import { Unavailable } from "./unavailable.js";
 import { supportedVersions } from "./versions.js";
 
 export type {
@@ -81,6 +82,7 @@ export async function startSimulator(
   const hrefs = new Hrefs(url, router);
   const renderer = { router, documents: binding.documents };
   const rules = new VAppRules(store);
+  const unavailable = new Unavailable();
   services = {
     binding,
     router,
@@ -105,6 +107,7 @@ export async function startSimulator(
     schemas: options.schemaDir ? new SchemaFiles(options.schemaDir) : undefined,
     cache: new ResponseCache(),
     documents: binding.documents,
+    unavailable,
   };
   const users = seed.orgs
     .flatMap((org) =>
@@ -123,7 +126,17 @@ export async function startSimulator(
     sentBodies: sent ?? [],
     failNextTask: (kind, message = `The task ${kind} failed (simulated).`) =>
       store.tasks.failNext(kind, message),
-    reset: () => store.reset(),
+    failNextRequests: (count, status, options) => {
+      if (status !== 503)
+        throw new RangeError(
+          `failNextRequests: only 503 is simulated (a load balancer without a cell), not ${String(status)}`,
+        );
+      unavailable.schedule(count, options?.retryAfter);
+    },
+    reset: () => {
+      unavailable.clear();
+      store.reset();
+    },
     close: () => http.close(),
   };
 }

@@ -38,6 +38,7 @@ import type { ContentModels } from "./request/content-model.js";
 import { basicCredentials, token } from "./request/credentials.js";
 import { acceptedVersion, bodyShape } from "./request/negotiate.js";
 import type { Router } from "./router.js";
+import type { Unavailable } from "./unavailable.js";
 import { SCHEMA_OPERATION_PATHS, type SchemaFiles } from "./schema-files.js";
 import { allows } from "./store/access-levels.js";
 import type { AccessLevel, User } from "./store/model.js";
@@ -76,6 +77,8 @@ export interface Services {
   readonly cache: ResponseCache;
   /** For the renderer: the package's documents. */
   readonly documents: SimulatorBinding["documents"];
+  /** The load balancer's 503s still to answer (`failNextRequests`). */
+  readonly unavailable: Unavailable;
 }
 
 /** One request, answered: through every check, then the response cache (GETs) or the handler. */

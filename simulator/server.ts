@@ -109,21 +109,25 @@ async function respond(
   const method = req.method ?? "GET";
   const path = pathname.slice(4);
   let out: Rendered;
+  // A load balancer's 503 (`failNextRequests`) comes before any check of vCD's.
+  const unavailable = s.unavailable.take();
   try {
-    if (pathname !== "/api" && !pathname.startsWith("/api/"))
+    if (unavailable) out = unavailable;
+    else if (pathname !== "/api" && !pathname.startsWith("/api/"))
       throw new VcdFault(
         404,
         "RESOURCE_NOT_FOUND",
         "The requested resource was not found.",
       );
-    out = await handleCall(s, {
-      method,
-      path,
-      query: new URLSearchParams(search),
-      search,
-      headers: req.headers,
-      body,
-    });
+    else
+      out = await handleCall(s, {
+        method,
+        path,
+        query: new URLSearchParams(search),
+        search,
+        headers: req.headers,
+        body,
+      });
   } catch (error) {
     out = render(s, method, path, faultReply(error), s.highest);
   }

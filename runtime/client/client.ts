@@ -28,10 +28,12 @@ import {
   readCloudapiSession,
   sessionLogoutUrl,
 } from "./cloudapi.js";
-import { checkTimeout } from "./deadline.js";
+import { checkTimeout, untilAborted } from "./deadline.js";
 import {
+  VcdAbortError,
   VcdApiError,
   VcdAuthError,
+  VcdReauthenticationError,
   VcdRedirectError,
   VcdRequestError,
   VcdResponseError,
@@ -44,6 +46,13 @@ import {
   type OperationInfo,
 } from "./operation.js";
 import { responsesForQuery } from "./query-format.js";
+import {
+  checkRetry,
+  isRetryable,
+  retryPolicy,
+  Retries,
+  type RetrySetting,
+} from "./retry.js";
 import {
   acceptHeader,
   encodeBody,
@@ -204,7 +213,15 @@ interface Send {
   readonly auth: Auth;
   readonly accept?: string;
   readonly expect: Expectation;
+  /** Set on `logout`'s request: a 401 there ends the session, it does not log in again. */
+  readonly noRelogin?: true;
 }
+
+/**
+ * The methods replayed after a re-login: vCD acts on none of them twice (a GET reads, a PUT sets
+ * the whole of a resource, a DELETE of what is gone is refused). A POST may start a task.
+ */
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["GET", "PUT", "DELETE"]);
 
 /** How a cloudapi session ends: where, and with which `Accept`. */
 interface CloudapiLogout {
@@ -244,6 +261,10 @@ class Client implements VcdClient {
   #cloudapiLogout: CloudapiLogout | undefined;
   /** The origins that may receive the token or the credentials: the API root's, and the trusted. */
   readonly #origins: ReadonlySet<string>;
+  readonly #reauthenticate: ClientOptions["reauthenticate"];
+  readonly #retry: RetrySetting | undefined;
+  /** The re-login under way (one for every call whose token was refused meanwhile). */
+  #renewing: Promise<void> | undefined;
 
   constructor(options: ClientOptions, binding: ClientBinding) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -264,6 +285,9 @@ class Client implements VcdClient {
     if (binding.error) loadPart(binding.error);
     this.#headers = options.headers ?? {};
     this.#handSetCredentials = carriesCredentials(this.#headers);
+    this.#reauthenticate = options.reauthenticate;
+    if (options.retry !== undefined) checkRetry(options.retry);
+    this.#retry = options.retry;
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== "function")
       throw new VcdRequestError(
@@ -328,7 +352,21 @@ class Client implements VcdClient {
   ): Promise<Reply<LoginSession>> {
     // The query is the caller's for the login request, not for the versions one.
     const versions = await this.versions({ ...options, query: undefined });
-    const info = this.#pick(versions);
+    return this.#loginWith(
+      versions,
+      this.#pick(versions),
+      credentials,
+      options,
+    );
+  }
+
+  /** Logs in at the login URL `info` gives (an XML one gone: the newest cloudapi one listed). */
+  async #loginWith(
+    versions: Reply<Document>,
+    info: VersionInfoLike,
+    credentials: Credentials,
+    options: CallOptions | undefined,
+  ): Promise<Reply<LoginSession>> {
     const listed = versionInfos(versions);
     const loginUrl = resolveHref(info.LoginUrl, this.baseUrl);
     try {
@@ -360,7 +398,7 @@ class Client implements VcdClient {
       cloudapi && isSystemOrg(credentials.org)
         ? providerLoginUrl(loginUrl)
         : loginUrl;
-    const done = await this.#exchange(
+    const done = await this.#request(
       {
         method: "POST",
         url: withQuery(target, options?.query),
@@ -428,13 +466,14 @@ class Client implements VcdClient {
     try {
       if (cloudapi) {
         // The cloudapi answers 204; whatever body it may send is not read.
-        const done = await this.#exchange(
+        const done = await this.#request(
           {
             method: "DELETE",
             url: withQuery(cloudapi.url, options?.query),
             auth: "token",
             accept: cloudapi.accept,
             expect: { responses: [] },
+            noRelogin: true,
           },
           options,
         );
@@ -453,6 +492,7 @@ class Client implements VcdClient {
             url: withQuery(`${this.baseUrl}/session`, options?.query),
             auth: "token",
             expect: { responses: [] },
+            noRelogin: true,
           },
           options,
         );
@@ -553,13 +593,111 @@ class Client implements VcdClient {
     send: Send,
     options: CallOptions<object> | undefined,
   ): Promise<Reply<Document | NoContent>> {
-    const done = await this.#exchange(send, options);
+    const done = await this.#request(send, options);
     return readReply(
       this.#documents,
       done,
       { method: send.method, operation: send.operation?.name },
       send.expect,
     );
+  }
+
+  /**
+   * Sends a request as the session's options say: the one way every request of the client goes
+   * (a raw one too), around {@link #exchange}. With `reauthenticate`, a 401 to a request carrying
+   * the session's token logs in again (once a call) and replays it when it is a GET, PUT or
+   * DELETE; a POST's 401 is thrown once the session is renewed. With `retry` (the client's or the
+   * call's), a `400 BUSY_ENTITY` or a 503 is sent again after a back-off (`retry.ts`), until the
+   * attempts or the deadline run out: then the first of those errors is thrown. Any other answer,
+   * an error status too, is returned as it is, for the caller to read.
+   */
+  async #request(
+    send: Send,
+    options: CallOptions<object> | undefined,
+  ): Promise<Exchange> {
+    const policy = retryPolicy(this.#retry, options?.retry);
+    const retries = policy && new Retries(policy);
+    let renewed = false;
+    for (;;) {
+      const sentWith = this.#token;
+      const done = await this.#exchange(send, options);
+      const status = done.response.status;
+      if (status === 401 && !renewed && this.#mayRenew(send, options)) {
+        renewed = true;
+        const refused = this.#errorOf(send, done) as VcdAuthError;
+        await this.#renew(sentWith, refused, options?.signal);
+        if (!IDEMPOTENT.has(send.method)) throw refused;
+        continue;
+      }
+      if (!retries || (status !== 400 && status !== 503)) return done;
+      const error = this.#errorOf(send, done);
+      if (!isRetryable(error)) return done;
+      await retries.backOff(error, options?.signal, {
+        method: send.method,
+        url: error.url,
+        operation: send.operation?.name,
+      });
+    }
+  }
+
+  /** The typed error of an error answer, as `readReply` makes it. */
+  #errorOf(send: Send, done: Exchange): VcdApiError {
+    return httpError(this.#documents, done.response, done.text, {
+      method: send.method,
+      operation: send.operation?.name,
+      url: done.response.url || done.url,
+      status: done.response.status,
+    });
+  }
+
+  /** Whether a 401 to this request may log in again: it carried the session's token (not hand-set credentials), and it is no logout. */
+  #mayRenew(send: Send, options: CallOptions<object> | undefined): boolean {
+    return (
+      this.#reauthenticate !== undefined &&
+      send.auth === "token" &&
+      !send.noRelogin &&
+      !this.#userCredentials(options)
+    );
+  }
+
+  /**
+   * Renews the session after `refused` (a request sent with `sentWith`): at once when another
+   * call has renewed it since, else by the re-login under way or a new one. The login does not
+   * run under one call's signal (others wait for it too); each call stops waiting when its own
+   * aborts.
+   */
+  async #renew(
+    sentWith: AuthToken | undefined,
+    refused: VcdAuthError,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    if (this.#token !== undefined && this.#token !== sentWith) return;
+    const renewing = (this.#renewing ??= this.#relogin().finally(() => {
+      this.#renewing = undefined;
+    }));
+    try {
+      await (signal ? untilAborted(renewing, signal) : renewing);
+    } catch (error) {
+      if (signal?.aborted)
+        throw new VcdAbortError({
+          method: refused.method,
+          url: refused.url,
+          operation: refused.operation,
+          cause: signal.reason,
+        });
+      throw new VcdReauthenticationError(refused, error);
+    }
+  }
+
+  /** Logs in again with `reauthenticate`'s credentials, at the version spoken (not negotiated anew). */
+  async #relogin(): Promise<void> {
+    const credentials = await this.#reauthenticate!();
+    const versions = await this.versions();
+    const info = findVersion(versions, this.#apiVersion, {
+      method: "GET",
+      url: versions.url,
+    });
+    await this.#loginWith(versions, info, credentials, undefined);
   }
 
   /**

@@ -133,6 +133,32 @@ export class VcdAuthError extends VcdApiError {
   }
 }
 
+/**
+ * A call's token was refused (401) and logging in again (`createClient({ reauthenticate })`)
+ * failed: `cause` is the call's own 401 (a {@link VcdAuthError}), `loginError` what the re-login
+ * ended with (the error `reauthenticate` threw, or the login's: a `VcdAuthError` for credentials
+ * the server refuses, a `VcdNetworkError`...). The call was not replayed.
+ */
+export class VcdReauthenticationError extends VcdError {
+  override name = "VcdReauthenticationError";
+  declare readonly status: number;
+  /** What the re-login ended with. */
+  readonly loginError: unknown;
+  constructor(original: VcdAuthError, loginError: unknown) {
+    super(
+      `${where(original)}the token was refused (401) and logging in again failed: ${loginError instanceof Error ? loginError.message : String(loginError)}`,
+      {
+        method: original.method,
+        url: original.url,
+        status: original.status,
+        operation: original.operation,
+        cause: original,
+      },
+    );
+    this.loginError = loginError;
+  }
+}
+
 /** 406: the server does not speak the API version or media type asked for in `Accept`. */
 export class VcdNotAcceptableError extends VcdApiError {
   override name = "VcdNotAcceptableError";

@@ -55,6 +55,7 @@ export {
   VcdError,
   VcdNetworkError,
   VcdNotAcceptableError,
+  VcdReauthenticationError,
   VcdRedirectError,
   VcdRequestError,
   VcdResponseError,
@@ -94,6 +95,7 @@ export {
   type QueryFormat,
 } from "./query-format.js";
 export { followLink } from "./follow-link.js";
+export type { RetryEvent, RetryOptions, RetrySetting } from "./retry.js";
 export { acceptHeader } from "./request.js";
 export { mediaTypeMatches, mediaTypeOf } from "./response.js";
 export {

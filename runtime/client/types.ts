@@ -12,6 +12,7 @@ import type {
 } from "../xml/index.js";
 import type { CloudapiSession } from "./cloudapi-values.js";
 import type { OperationInfo } from "./operation.js";
+import type { RetrySetting } from "./retry.js";
 
 /** What an answer without a body (204, or any 2xx or 3xx with an empty body) reads as. */
 export interface NoContent {
@@ -51,6 +52,11 @@ export interface CallOptions<Q extends object = QueryParameters> {
   readonly headers?: Readonly<Record<string, string>>;
   /** The query string; `undefined` values are left out. */
   readonly query?: Q;
+  /**
+   * Retries of a `400 BUSY_ENTITY` or a 503 for this call, over the client's `retry` (its fields
+   * win; `true`: the client's, or the defaults; `false`: none for this call).
+   */
+  readonly retry?: RetrySetting;
 }
 
 /** Options of a `get`. */
@@ -138,6 +144,19 @@ export interface ClientOptions {
    * carry the session to another host.
    */
   readonly trustedOrigins?: readonly string[];
+  /**
+   * Where the credentials of a new login come from when the server refuses the session's token
+   * (401: it expired, it was ended): the client then logs in once more, at the version it speaks
+   * (one login for every call refused meanwhile), and replays a GET, PUT or DELETE; a POST's 401 is
+   * thrown once the session is renewed (the caller decides). At most one re-login a call; never for
+   * `login` or `logout`. A failing re-login is a `VcdReauthenticationError`. Default: none.
+   */
+  readonly reauthenticate?: () => Credentials | Promise<Credentials>;
+  /**
+   * Retries of what the server refused without acting on it: vCD's `400 BUSY_ENTITY` and 503
+   * (`RetryOptions`; `true`: the defaults). A call's `retry` overrides it. Default: none.
+   */
+  readonly retry?: RetrySetting;
 }
 
 /** What the generated package gives the client: its versions, its documents and its operations. */

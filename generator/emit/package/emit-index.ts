@@ -23,6 +23,7 @@ const CLIENT_EXPORTS = [
   "VcdError",
   "VcdNetworkError",
   "VcdNotAcceptableError",
+  "VcdReauthenticationError",
   "VcdRedirectError",
   "VcdRequestError",
   "VcdResponseError",
@@ -49,6 +50,7 @@ const CLIENT_TYPES = [
   "Middleware",
   "NoContent",
   "Reply",
+  "RetryOptions",
 ];
 
 export function indexSource(
