@@ -2,10 +2,9 @@
  * The consumer's config file: `vcd-codegen.config.json` (or `.ts`, default-exporting the same object)
  * at their project root, or the file given with `--config`.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   GeneratorError,
@@ -212,61 +211,51 @@ export function findUserConfig(projectRoot: string): string | undefined {
   return found[0];
 }
 
-/** A `.ts` config: transpiled (no type check; a syntax error is refused) to a temporary module and imported. */
+/**
+ * A `.ts` config: its types stripped (no type check; a syntax error is refused at its place) into a
+ * module beside it, imported and removed. Beside it, so that what it imports resolves from the
+ * project (`import { defineConfig } from "vcd-codegen/config"`); stripped by
+ * `@swc/wasm-typescript`, the stripper Node's own type stripping uses (a WebAssembly build, no
+ * native code), so that it needs no TypeScript installed and does not depend on any version's
+ * compiler API (TypeScript 7's has none of 5's). Types are replaced by white space: an error of the
+ * config's own code names its line and column.
+ */
 async function importTsConfig(file: string): Promise<unknown> {
-  const ts = await importTypeScript(file);
   const source = readFileSync(resolve(file), "utf8");
-  const output = ts.transpileModule(source, {
-    compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2022,
-    },
-    fileName: file,
-    reportDiagnostics: true,
-  });
-  // transpileModule emits whatever it can parse: a syntax error is refused here, at its place.
-  const [problem] = output.diagnostics ?? [];
-  if (problem) {
-    const { line, character } = problem.file
-      ? problem.file.getLineAndCharacterOfPosition(problem.start ?? 0)
-      : { line: 0, character: 0 };
+  const { transformSync } = (await import("@swc/wasm-typescript")).default;
+  let code: string;
+  try {
+    code = transformSync(source, { mode: "strip-only", filename: file }).code;
+  } catch (error) {
+    const problem = error as {
+      message?: string;
+      startLine?: number;
+      startColumn?: number;
+    };
     throw new GeneratorError(
-      `cannot load the config: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
-      { file, line: line + 1, column: character + 1 },
+      `cannot load the config: ${problem.message ?? String(error)}`,
+      {
+        file,
+        line: problem.startLine ?? 1,
+        column: (problem.startColumn ?? 0) + 1,
+      },
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), "vcd-codegen-config-"));
+  const module = join(
+    dirname(resolve(file)),
+    `.${basename(file)}.${process.pid}.${Date.now()}.mjs`,
+  );
   try {
-    const module = join(dir, "config.mjs");
-    writeFileSync(module, output.outputText);
+    writeFileSync(module, code);
     return ((await import(pathToFileURL(module).href)) as { default: unknown })
       .default;
   } catch (error) {
+    if (error instanceof GeneratorError) throw error;
     throw new GeneratorError(
       `cannot load the config: ${(error as Error).message}`,
       fileStart(file),
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** TypeScript, an optional peer dependency: needed only to read a `.ts` config. */
-async function importTypeScript(
-  file: string,
-): Promise<typeof import("typescript")> {
-  try {
-    return (await import("typescript")).default;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const missing =
-      (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") &&
-      /['"]typescript['"]/.test((error as Error).message);
-    if (!missing) throw error;
-    throw new GeneratorError(
-      "a .ts config needs the typescript package, which is not installed: " +
-        "run `npm install -D typescript`, or use vcd-codegen.config.json instead",
-      fileStart(file),
-    );
+    rmSync(module, { force: true });
   }
 }

@@ -250,6 +250,9 @@ describe("generate", () => {
       "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"],
       "@vcd-codegen/vcloud/runtime": ["./out/dist/runtime/index.d.ts"],
       "@vcd-codegen/vcloud/*": ["./out/dist/*.d.ts"],
+      "vcd-codegen/config": [
+        resolve(PROJECT_ROOT, "dist/generator/config/define-config.d.ts"),
+      ],
     };
     writeFileSync(
       join(work, "tsconfig.readme.json"),

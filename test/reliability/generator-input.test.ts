@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import {
   mkdirSync,
   readdirSync,
+  readFileSync,
   symlinkSync,
   watch,
   writeFileSync,
@@ -20,6 +21,7 @@ import {
   schemaSetConfig,
   writeTree,
 } from "../helpers/inline-schema.js";
+import { defineConfig } from "../../generator/config/define-config.js";
 import { runCli } from "../helpers/run-cli.js";
 import { schemaSetWithoutCarriedOperations } from "../helpers/schema-set-without-facts.js";
 import { snapshotDir } from "../helpers/snapshot-dir.js";
@@ -138,7 +140,59 @@ describe("a .ts config", () => {
     });
     const err = await refused(dir);
     expect(err).toContain(
-      `error: ${join(dir, "vcd-codegen.config.ts")}:4:1: cannot load the config: '}' expected.`,
+      `error: ${join(dir, "vcd-codegen.config.ts")}:3:14: cannot load the config: Expected ',', got '<eof>'`,
+    );
+    // Nothing of it is left beside the config.
+    expect(readdirSync(dir).sort()).toEqual([
+      "out",
+      "package.json",
+      "vcd-codegen.config.ts",
+    ]);
+  });
+
+  it("defineConfig types a config: a key or value it does not take is a type error (checked by tsc -p tsconfig.test.json)", () => {
+    const config = defineConfig({ out: "gen", apiVersion: "36.0" });
+    expect(config).toEqual({ out: "gen", apiVersion: "36.0" });
+    // @ts-expect-error: no such key
+    defineConfig({ outDir: "gen" });
+    // @ts-expect-error: names map to strings
+    defineConfig({ names: { "vcloud:VAppType": 1 } });
+  });
+
+  it("with types and type imports: loaded without TypeScript's compiler, an error of its code at its line, nothing left beside it", async () => {
+    const dir = writeTree({
+      "package.json": "{}",
+      "vcd-codegen.config.ts": [
+        `import type { UserConfig } from "vcd-codegen/config";`,
+        `interface Extra { readonly note?: string }`,
+        `const out: string = "gen" as const;`,
+        `const config: UserConfig & Extra = { input: ${JSON.stringify(VCD_API_DIR)}, out, names: { "vcloud:VAppType": "VApp" } satisfies Record<string, string> };`,
+        `export default config;`,
+        ``,
+      ].join("\n"),
+    });
+    const run = await runCli(["generate", "--no-cache"], { cwd: dir });
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, "gen/src/vcloud.ts"), "utf8")).toContain(
+      "export interface VApp extends AbstractVAppType {",
+    );
+    expect(readdirSync(dir).sort()).toEqual([
+      "gen",
+      "package.json",
+      "vcd-codegen.config.ts",
+    ]);
+    writeFileSync(
+      join(dir, "vcd-codegen.config.ts"),
+      `const n: number = 1;\nthrow new Error("no config " + n);\n`,
+    );
+    const failed = await runCli(["generate", "--no-cache"], { cwd: dir });
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain(
+      `error: ${join(dir, "vcd-codegen.config.ts")}:1:1: cannot load the config: no config 1`,
+    );
+    expect(readdirSync(dir)).not.toContainEqual(
+      expect.stringMatching(/\.mjs$/),
     );
   });
 });
