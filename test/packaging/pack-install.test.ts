@@ -232,6 +232,25 @@ describe("npm pack", () => {
   });
 });
 
+describe("the README's install", () => {
+  it("is this test's: npm pack in a clone, then npm install -D of the tarball it writes", () => {
+    const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+    const install = /## Install and use[\s\S]*?```sh\n([\s\S]*?)```/.exec(
+      readme,
+    )![1]!;
+    const version = (
+      JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
+    expect(basename(tarball)).toBe(`vcd-codegen-${version}.tgz`);
+    expect(install).toContain("(cd vcd-codegen && npm ci && npm pack)");
+    expect(install).toContain(
+      `npm install -D ./vcd-codegen/vcd-codegen-${version}.tgz`,
+    );
+  });
+});
+
 describe("installed into a new project", () => {
   it("pulls neither typescript nor prettier, and stays small", () => {
     expect(installedPackages).toContain("vcd-codegen");
