@@ -317,7 +317,7 @@ describe("installed into a new project", () => {
     expect(check.out).toMatch(/up to date/);
   });
 
-  it("a consumer depending on it as file: compiles under tsc --strict with nodenext and with bundler, and runs", () => {
+  it("a consumer depending on it as file: compiles under tsc --strict with the README's tsconfig.json (nodenext, and bundler) under TypeScript 5.9 and 7.0, and runs", () => {
     const pkg = JSON.parse(
       readFileSync(join(consumer, "package.json"), "utf8"),
     ) as Record<string, Record<string, string>>;
@@ -363,28 +363,41 @@ export const all = [same, task, elements.length, toXml(doc), validate(doc), api.
         `${block}\nexport {};\n`,
       ),
     );
+    // The README's consumer tsconfig.json as it is, and its bundler variant.
+    const project = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+    const given = JSON.parse(
+      /A consumer `tsconfig\.json` that TypeScript 5 and TypeScript 7[\s\S]*?```json\n([\s\S]*?)```/.exec(
+        project,
+      )![1]!,
+    ) as { compilerOptions: Record<string, unknown>; include: string[] };
     const tsconfig = (module: string, moduleResolution: string) => ({
+      ...given,
       compilerOptions: {
-        strict: true,
-        target: "ES2022",
+        ...given.compilerOptions,
         module,
         moduleResolution,
         noEmit: true,
-        skipLibCheck: false,
-        types: [],
       },
-      include: ["src/**/*.ts"],
     });
-    writeJson(
-      join(consumer, "tsconfig.nodenext.json"),
-      tsconfig("nodenext", "nodenext"),
-    );
+    writeJson(join(consumer, "tsconfig.nodenext.json"), {
+      ...given,
+      compilerOptions: { ...given.compilerOptions, noEmit: true },
+    });
     writeJson(
       join(consumer, "tsconfig.bundler.json"),
       tsconfig("esnext", "bundler"),
     );
-    for (const config of ["tsconfig.nodenext.json", "tsconfig.bundler.json"])
+    // TypeScript 7 (what `npm install -D typescript` gives today), in a folder of its own.
+    const ts7 = join(work, "typescript-7");
+    mkdirSync(ts7);
+    writeJson(join(ts7, "package.json"), { name: "ts7", private: true });
+    ok("npm", ["install", ...NPM_FLAGS, "typescript@7.0.2"], ts7, 300_000);
+    const tsc7 = join(ts7, "node_modules/typescript/bin/tsc");
+    expect(ok(tsc7, ["--version"], consumer).out).toContain("Version 7.");
+    for (const config of ["tsconfig.nodenext.json", "tsconfig.bundler.json"]) {
       ok("npx", ["--no", "--", "tsc", "-p", config], consumer, 180_000);
+      ok(tsc7, ["-p", config], consumer, 180_000);
+    }
 
     writeFileSync(
       join(consumer, "run.mjs"),
