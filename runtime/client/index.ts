@@ -88,6 +88,7 @@ export {
   type LinkLike,
 } from "./links.js";
 export { paginate } from "./paging.js";
+export { idOf } from "./id-of.js";
 export {
   DEFAULT_QUERY_FORMAT,
   queryFormatOf,

@@ -64,7 +64,17 @@ export function requestUrl(
     // An href under the API root must be a path of this operation: the link of another one (a
     // VDC's href given to powerOn) would send the request where it does not belong.
     const path = pathBelowRoot(target.href, baseUrl);
-    if (path !== undefined && !templatePattern(operation.path).test(path))
+    if (path !== undefined && !templatePattern(operation.path).test(path)) {
+      // The href of the entity a sub-resource belongs to (a VM's, for its
+      // guestCustomizationSection): the operation's path below it.
+      const below = subResourceOf(operation.path, path);
+      if (below !== undefined)
+        return withQuery(
+          `${resolveHref(target.href, baseUrl)
+            .replace(/[?#].*$/, "")
+            .replace(/\/+$/, "")}${below}`,
+          query,
+        );
       throw new VcdRequestError(
         `${operation.name} (${operation.method} ${operation.path}) was given the href ${target.href}, which is no such path: the link or reference of another operation?`,
         {
@@ -73,6 +83,7 @@ export function requestUrl(
           url: target.href,
         },
       );
+    }
     return withQuery(resolveHref(target.href, baseUrl), query);
   }
   const params = (target ?? {}) as Readonly<Record<string, unknown>>;
@@ -204,4 +215,25 @@ export function encodeBody(
 
 function describeShapes(shapes: readonly BodyShape[]): string {
   return shapes.map((s) => `${s.element} (${s.mediaType})`).join(" or ");
+}
+
+/**
+ * When `path` (an href's, below the API root) is the entity a path template's sub-resource belongs
+ * to, what the template adds below it: `/vApp/{id}/guestCustomizationSection` and `/vApp/vm-1`
+ * give `/guestCustomizationSection`. The entity is the template up to one of its parameters, and
+ * what follows it holds no parameter; the longest such entity is taken. Undefined otherwise.
+ */
+export function subResourceOf(
+  template: string,
+  path: string,
+): string | undefined {
+  const parts = template.split(/(\{[^{}]+\})/);
+  for (let i = parts.length - 1; i >= 1; i--) {
+    if (!parts[i]!.startsWith("{")) continue;
+    const rest = parts.slice(i + 1).join("");
+    if (rest.includes("{") || !rest) continue;
+    const entity = parts.slice(0, i + 1).join("");
+    if (templatePattern(entity).test(path)) return rest;
+  }
+  return undefined;
 }

@@ -34,6 +34,7 @@ const CLIENT_EXPORTS = [
   "findLink",
   "findLinks",
   "followLink",
+  "idOf",
   "operationForLink",
   "paginate",
   "waitForTask",
