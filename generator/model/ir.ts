@@ -281,6 +281,11 @@ export interface Operation {
   readonly responses: BodyDecl[];
   readonly deprecated: boolean;
   /**
+   * For a deprecated operation: what vCD recommends instead, or why it stays, from our facts
+   * (`schemas/vcd-api.operations.json`, `deprecated`, each with its evidence).
+   */
+  readonly replacement?: string;
+  /**
    * The first API version whose operations document lists it; absent when the oldest document the
    * inputs have lists it already (or the inputs have one document only).
    */
