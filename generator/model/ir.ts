@@ -57,6 +57,11 @@ export interface Model {
   readonly operations: Operation[];
   /** What became of the operations document: its file, and how many operations were left out at this version. */
   readonly operationsSource?: OperationsSource;
+  /**
+   * With operations: the rel values of vCD's links we know, sorted (`schemas/vcd-api.link-rels.json`,
+   * each group with its evidence; the XSDs leave them to the Programming Guide).
+   */
+  readonly linkRels?: readonly string[];
 }
 
 export interface Namespace {
