@@ -174,6 +174,7 @@ export function buildModelFrom(
       operations
         ? {
             operations: finalizeOperations(draft, relativeFile),
+            linkRels: [...inputs.linkRels],
             operationsSource: operationsSource(
               draft,
               file,

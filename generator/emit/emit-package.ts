@@ -10,6 +10,7 @@ import { namespaceModule } from "./modules.js";
 import type { OutputFile } from "./output-file.js";
 import { emitElementsTable } from "./package/emit-elements-table.js";
 import { indexSource } from "./package/emit-index.js";
+import { emitLinksModule } from "./client/emit-links-module.js";
 import { runtimeFiles } from "./package/runtime-files.js";
 import { template } from "./templates.js";
 import { emitDocuments } from "./xml/emit-documents.js";
@@ -52,6 +53,7 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
           emitOperationsTable(index, header, parts),
           ...emitStubs(index, header),
           emitClientModule(index, header, parts),
+          emitLinksModule(index, header),
           emitSimulatorModule(header),
         ]
       : []),

@@ -11,6 +11,7 @@ import {
   readOperationOverrides,
   type OperationOverride,
 } from "../config/operation-overrides.js";
+import { DEFAULT_LINK_RELS, readLinkRels } from "../config/link-rels.js";
 import {
   DEFAULT_VERSION_FACTS,
   readVersionFacts,
@@ -89,6 +90,8 @@ export interface Inputs extends InputsRead {
   readonly operations: OperationsInput | undefined;
   readonly operationOverrides: readonly OperationOverride[];
   readonly versionFacts: readonly VersionFact[];
+  /** The rels of vCD's links we know (schemas/vcd-api.link-rels.json). */
+  readonly linkRels: readonly string[];
   /** Problems in the input that do not stop generation. */
   readonly warnings: readonly GeneratorError[];
 }
@@ -200,6 +203,7 @@ export function readInputs(
       )
     : [];
   const versionFacts = readVersionFacts(DEFAULT_VERSION_FACTS, files.text);
+  const linkRels = readLinkRels(DEFAULT_LINK_RELS, files.text);
   return {
     dir,
     schemaSet,
@@ -213,6 +217,7 @@ export function readInputs(
     operations,
     operationOverrides,
     versionFacts,
+    linkRels,
     warnings,
     files: files.files(),
     listings: files.listings(),

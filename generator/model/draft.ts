@@ -163,6 +163,8 @@ export interface DraftOperation {
   /** The global elements of each body's type, filled in by link-operations. */
   linked?: { request: BodyDecl[]; responses: BodyDecl[] };
   deprecated: boolean;
+  /** For a deprecated operation: what vCD recommends instead, or why it stays (our overrides). */
+  replacement?: string;
   jsonPath: string;
   location: SourceLocation;
   /** Evidence of each fact our overrides added. */

@@ -28,7 +28,7 @@ export function finalizeModel(
   namespaces: Namespace[],
   relativeTo: (file: string) => string,
   facts: InputFacts,
-  operations: Pick<Model, "operations" | "operationsSource"> = {
+  operations: Pick<Model, "operations" | "operationsSource" | "linkRels"> = {
     operations: [],
   },
 ): Model {

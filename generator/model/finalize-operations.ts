@@ -25,6 +25,7 @@ export function finalizeOperations(
         request: op.linked.request,
         responses: op.linked.responses,
         deprecated: op.deprecated,
+        ...(op.replacement ? { replacement: op.replacement } : {}),
         ...(op.addedIn ? { addedIn: op.addedIn } : {}),
         ...(op.removedIn ? { removedIn: op.removedIn } : {}),
         ...(op.formerPaths

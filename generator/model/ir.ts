@@ -57,6 +57,11 @@ export interface Model {
   readonly operations: Operation[];
   /** What became of the operations document: its file, and how many operations were left out at this version. */
   readonly operationsSource?: OperationsSource;
+  /**
+   * With operations: the rel values of vCD's links we know, sorted (`schemas/vcd-api.link-rels.json`,
+   * each group with its evidence; the XSDs leave them to the Programming Guide).
+   */
+  readonly linkRels?: readonly string[];
 }
 
 export interface Namespace {
@@ -280,6 +285,11 @@ export interface Operation {
   /** Every shape a successful answer may take; empty when the document declares none (open). */
   readonly responses: BodyDecl[];
   readonly deprecated: boolean;
+  /**
+   * For a deprecated operation: what vCD recommends instead, or why it stays, from our facts
+   * (`schemas/vcd-api.operations.json`, `deprecated`, each with its evidence).
+   */
+  readonly replacement?: string;
   /**
    * The first API version whose operations document lists it; absent when the oldest document the
    * inputs have lists it already (or the inputs have one document only).

@@ -1,6 +1,7 @@
 /**
  * Adds our own facts (schemas/vcd-api.operations.json) to the operations document's: bodies it does
- * not name, other types a path serves, query parameters it does not list. Each override names its evidence, kept on the operation.
+ * not name, other types a path serves, query parameters it does not list, what replaces a deprecated
+ * operation. Each override names its evidence, kept on the operation (a replacement's stays in the file).
  * What the document (of this version) already has, or an operation it does not list, is left alone:
  * one file of overrides serves the documents of every version.
  */
@@ -31,6 +32,11 @@ export const overrideOperations: Pass = {
           into.push({ ...body });
         }
       };
+      if (override.replacement !== undefined) {
+        // What vCD recommends instead: only where this version's document marks it deprecated.
+        if (op.deprecated) op.replacement = override.replacement;
+        continue;
+      }
       if (override.leaveOut) {
         op.leaveOut = override.evidence;
         continue;

@@ -84,8 +84,11 @@ export {
   findLinks,
   methodsForRel,
   operationForLink,
+  type FindLink,
+  type FindLinks,
   type HasLinks,
   type LinkLike,
+  type OpenString,
 } from "./links.js";
 export { paginate } from "./paging.js";
 export { idOf } from "./id-of.js";

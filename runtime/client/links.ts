@@ -19,6 +19,27 @@ export interface HasLinks<L extends LinkLike = LinkLike> {
   readonly Link?: readonly L[];
 }
 
+/**
+ * One of the `Known` strings, offered by editors, or any other (`string & {}` keeps the literals
+ * from collapsing into `string`): vCD sends rels and media types no list has.
+ */
+export type OpenString<Known extends string> = Known | (string & {});
+
+/** {@link findLink}, its rel and media type typed with a package's vocabulary (`LinkRel`, `LinkMediaType`). */
+export type FindLink<Rel extends string, MediaType extends string> = <
+  L extends LinkLike,
+>(
+  value: HasLinks<L> | undefined,
+  rel: OpenString<Rel>,
+  mediaType?: OpenString<MediaType>,
+) => L | undefined;
+
+/** {@link findLinks}, its rel typed with a package's vocabulary (`LinkRel`). */
+export type FindLinks<Rel extends string> = <L extends LinkLike>(
+  value: HasLinks<L> | undefined,
+  rel?: OpenString<Rel>,
+) => L[];
+
 /** The value's links with `rel` (compared exactly), or all of them without `rel`. */
 export function findLinks<L extends LinkLike>(
   value: HasLinks<L> | undefined,

@@ -88,7 +88,9 @@ export function stubDoc(
       `@deprecated Gone from the operations documents in ${op.removedIn}.`,
     );
   if (op.deprecated && !op.removedIn)
-    params.push("@deprecated The operations document marks it deprecated.");
+    params.push(
+      `@deprecated The operations document marks it deprecated.${op.replacement ? ` ${op.replacement}` : ""}`,
+    );
   const body = [...lines, "", ...params].map((line) =>
     line ? ` * ${line.replace(/\*\//g, "*\\/")}` : " *",
   );

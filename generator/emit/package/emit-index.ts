@@ -14,7 +14,7 @@ const RUNTIME_EXPORTS = [
   "writeElement",
 ];
 
-/** What the client runtime gives users directly: its errors, task waiting and links. */
+/** What the client runtime gives users directly: its errors, task waiting and links (findLink and findLinks come typed from `links.ts`). */
 const CLIENT_EXPORTS = [
   "VcdAbortError",
   "VcdAnswerTooLargeError",
@@ -31,8 +31,6 @@ const CLIENT_EXPORTS = [
   "VcdTimeoutError",
   "VcdUnsupportedMediaTypeError",
   "VcdVersionError",
-  "findLink",
-  "findLinks",
   "followLink",
   "idOf",
   "operationForLink",
@@ -75,6 +73,10 @@ export function indexSource(
       `export * from "./client.js";`,
       `export * as api from "./api/index.js";`,
       `export { operations } from "./operations.js";`,
+      `export { findLink, findLinks } from "./links.js";`,
+      ...(rendering === "js"
+        ? []
+        : [`export type { LinkMediaType, LinkRel } from "./links.js";`]),
       `export {\n${CLIENT_EXPORTS.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
       ...(rendering === "js"
         ? []
