@@ -65,6 +65,12 @@ export interface SimulatorOptions {
    */
   readonly schemaDir?: string;
   /**
+   * A folder of static files served beside the API (GET and HEAD of any path outside `/api`), as
+   * vCD serves UI plugins from its own origin: a browser app in it talks to the simulator from the
+   * same origin. Without it those paths answer 404.
+   */
+  readonly staticDir?: string;
+  /**
    * The API versions it speaks (`["32.0"]`: an older server, for a newer client): listed in
    * `/api/versions` and accepted in `Accept`. Default: every version vCD released from the
    * package's oldest supported one (`LOWEST_API_VERSION`) to its own.

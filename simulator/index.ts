@@ -41,6 +41,7 @@ import { loadSeed, ROLE_NAMES } from "./store/seed.js";
 import { Store } from "./store/store.js";
 import { DiskRules } from "./store/disks.js";
 import { VAppRules } from "./store/vapps.js";
+import { StaticFiles } from "./static-files.js";
 import { Unavailable } from "./unavailable.js";
 import { supportedVersions } from "./versions.js";
 
@@ -108,6 +109,9 @@ export async function startSimulator(
     cache: new ResponseCache(),
     documents: binding.documents,
     unavailable,
+    staticFiles: options.staticDir
+      ? new StaticFiles(options.staticDir)
+      : undefined,
   };
   const users = seed.orgs
     .flatMap((org) =>

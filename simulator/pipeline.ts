@@ -8,6 +8,7 @@
  * handler. Every answer is a document of the package, or empty. A request other than a GET may
  * change the store: it bumps the store's revision (what the response cache is keyed by).
  */
+import type { StaticFiles } from "./static-files.js";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../runtime/xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
@@ -79,6 +80,8 @@ export interface Services {
   readonly documents: SimulatorBinding["documents"];
   /** The load balancer's 503s still to answer (`failNextRequests`). */
   readonly unavailable: Unavailable;
+  /** The static files served outside `/api` (`staticDir`), if any. */
+  readonly staticFiles: StaticFiles | undefined;
 }
 
 /** One request, answered: through every check, then the response cache (GETs) or the handler. */

@@ -113,6 +113,12 @@ async function respond(
   const unavailable = s.unavailable.take();
   try {
     if (unavailable) out = unavailable;
+    else if (
+      pathname !== "/api" &&
+      !pathname.startsWith("/api/") &&
+      s.staticFiles
+    )
+      out = await s.staticFiles.answer(method, pathname);
     else if (pathname !== "/api" && !pathname.startsWith("/api/"))
       throw new VcdFault(
         404,
