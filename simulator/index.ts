@@ -41,6 +41,7 @@ import { loadSeed, ROLE_NAMES } from "./store/seed.js";
 import { Store } from "./store/store.js";
 import { DiskRules } from "./store/disks.js";
 import { VAppRules } from "./store/vapps.js";
+import { Transfers } from "./transfer/transfers.js";
 import { supportedVersions } from "./versions.js";
 
 export type {
@@ -81,6 +82,7 @@ export async function startSimulator(
   const hrefs = new Hrefs(url, router);
   const renderer = { router, documents: binding.documents };
   const rules = new VAppRules(store);
+  const transfers = new Transfers(() => store.ids.next("transfer"));
   services = {
     binding,
     router,
@@ -104,6 +106,7 @@ export async function startSimulator(
     ),
     schemas: options.schemaDir ? new SchemaFiles(options.schemaDir) : undefined,
     cache: new ResponseCache(),
+    transfers,
     documents: binding.documents,
   };
   const users = seed.orgs
@@ -123,8 +126,14 @@ export async function startSimulator(
     sentBodies: sent ?? [],
     failNextTask: (kind, message = `The task ${kind} failed (simulated).`) =>
       store.tasks.failNext(kind, message),
-    reset: () => store.reset(),
-    close: () => http.close(),
+    reset: () => {
+      store.reset();
+      transfers.reset();
+    },
+    close: async () => {
+      await http.close();
+      transfers.dispose();
+    },
   };
 }
 

@@ -6,6 +6,7 @@
  * off after the time-outs (Node answers 408); a connection whose body was left unread (refused
  * before it was needed, or too large) is closed after the answer rather than drained. At most
  * `maxConnections` connections are open at once: one more is closed as soon as it is accepted.
+ * Requests to `/transfer/...` go to the transfer service (transfer/http.ts), which streams bodies.
  */
 import {
   createServer,
@@ -18,6 +19,7 @@ import { VcdFault } from "./fault.js";
 import { handleCall, type Services } from "./pipeline.js";
 import { faultReply, render, type Rendered } from "./render.js";
 import { bodyBytes, type BodyBytes } from "./request/body-bytes.js";
+import { isTransferPath, serveTransfer } from "./transfer/http.js";
 
 export interface HttpLimits {
   /** The largest request body read (413 beyond). */
@@ -51,6 +53,27 @@ export async function listen(
     res: ServerResponse,
     waitsToContinue: boolean,
   ) => {
+    const pathname = (req.url ?? "/").split("?")[0];
+    if (isTransferPath(pathname)) {
+      // The transfer service reads its body as a stream, outside the API's request limit.
+      const s = services();
+      serveTransfer(s, req, res, pathname, waitsToContinue, (error) =>
+        send(
+          res,
+          render(
+            s,
+            req.method ?? "GET",
+            pathname,
+            faultReply(error),
+            s.highest,
+          ),
+        ),
+      ).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end(String(error));
+      });
+      return;
+    }
     const body = bodyBytes(req, limits.maxRequestBytes, () => {
       if (waitsToContinue) res.writeContinue();
     });
@@ -136,6 +159,10 @@ async function respond(
       body: out.xml,
     });
   if (!req.complete) closeUnread(req, res);
+  send(res, out);
+}
+
+function send(res: ServerResponse, out: Rendered): void {
   res.writeHead(out.status, out.headers);
   res.end(out.body);
 }

@@ -13,6 +13,7 @@ import { reconfigureHandlers } from "./reconfigure.js";
 import { sessionHandlers } from "./session.js";
 import { snapshotHandlers } from "./snapshots.js";
 import { taskHandlers } from "./task.js";
+import { uploadHandlers } from "./uploads.js";
 import { vappHandlers } from "./vapp.js";
 import { vmSectionHandlers } from "./vm-sections.js";
 
@@ -32,6 +33,7 @@ export const HANDLERS: HandlerTable = {
   ...composeHandlers,
   ...diskHandlers,
   ...reconfigureHandlers,
+  ...uploadHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -189,6 +189,14 @@ export interface VAppTemplate {
   ownerId: string;
   readonly created: string;
   vms: Vm[];
+  /** Absent: resolved (POWERED_OFF, 8). UNRESOLVED (0) while its OVF package is uploaded; FAILED_CREATION (-1) when that failed. */
+  status?: number;
+  /** The transfer of its uploaded OVF package (transfer/transfers.ts): its `Files` while it is open, its bytes after. */
+  transferId?: string;
+  /** False until the upload's descriptor is PUT (`ovfDescriptorUploaded`). */
+  ovfDescriptorUploaded?: boolean;
+  /** The transfer serving its download, while enabled. */
+  downloadId?: string;
 }
 
 export type TaskStatus = "queued" | "running" | "success" | "error" | "aborted";
