@@ -8,6 +8,7 @@
 export {
   uploadOvf,
   DESCRIPTOR_FILE,
+  MANIFEST_FILE,
   UPLOAD_VAPP_TEMPLATE_PARAMS,
   type UploadOvfOptions,
   type UploadOvfResult,

@@ -29,7 +29,7 @@ import {
 } from "./transfer-options.js";
 import { VcdTransferError } from "./transfer-error.js";
 import { cancelUpload } from "./cancel-upload.js";
-import { UstarReader } from "./ustar-reader.js";
+import { UstarReader, type TarEntry } from "./ustar-reader.js";
 import { readText } from "./read-text.js";
 import {
   uploadFile,
@@ -45,6 +45,9 @@ export const UPLOAD_VAPP_TEMPLATE_PARAMS =
 /** The name vCD gives the descriptor's file. */
 export const DESCRIPTOR_FILE = "descriptor.ovf";
 
+/** The name vCD gives the manifest's file (listed when the upload says `manifestRequired`). */
+export const MANIFEST_FILE = "descriptor.mf";
+
 export interface UploadOvfOptions extends TransferOptions {
   /** The template's name. */
   readonly name: string;
@@ -55,9 +58,13 @@ export interface UploadOvfOptions extends TransferOptions {
   readonly files?: Readonly<Record<string, ByteSource>>;
   /** An OVA (instead of `descriptor` and `files`): read as a stream. */
   readonly ova?: ByteSource;
-  /** A manifest's text (`SHA256(disk1.vmdk)= ...`), for `descriptor` and `files`; an OVA's own is read from it. */
+  /**
+   * A manifest's text (`SHA256(disk1.vmdk)= ...`), for `descriptor` and `files`; an OVA's own is
+   * read from it (the entry after the descriptor). It is uploaded too (`manifestRequired`: vCD
+   * checks each file against it and fails the task when one differs).
+   */
   readonly manifest?: string;
-  /** Check the files against the manifest (default `true`). */
+  /** Check the files against the manifest here, as they are read (default `true`); vCD checks them anyway. */
   readonly checkManifest?: boolean;
 }
 
@@ -90,14 +97,55 @@ export async function uploadOvf<T = Record<string, unknown>>(
       : { name: DESCRIPTOR_FILE, text: options.descriptor! };
     const references = ovfFiles(descriptor.text, descriptor.name);
     const check = options.checkManifest ?? true;
-    let manifest =
-      options.manifest === undefined
+    // The manifest: given, or the OVA's entry right after the descriptor (where DSP0243 puts it).
+    let manifestText = options.manifest;
+    let manifestName = "manifest.mf";
+    let pending: TarEntry | undefined;
+    if (ova) {
+      pending = await ova.reader.next();
+      if (pending && pending.name.endsWith(".mf")) {
+        manifestName = pending.name;
+        manifestText = await readText(
+          pending.chunks,
+          pending.size,
+          pending.name,
+        );
+        pending = undefined;
+      }
+    }
+    const manifest =
+      manifestText === undefined
         ? undefined
-        : readManifest(options.manifest);
+        : readManifest(manifestText, manifestName);
+    const expected = (name: string): ManifestEntry | undefined =>
+      check ? manifest?.get(name) : undefined;
+    const descriptorBytes = new TextEncoder().encode(descriptor.text);
+    const manifestBytes =
+      manifestText === undefined
+        ? undefined
+        : new TextEncoder().encode(manifestText);
+    // The descriptor is checked before anything is sent (the manifest names it by its own name).
+    const descriptorDigest = expected(descriptor.name);
+    if (descriptorDigest && options.hash) {
+      const hash = options.hash(descriptorDigest.algorithm);
+      hash.update(descriptorBytes);
+      const actual = hash.digest();
+      if (actual !== descriptorDigest.digest)
+        throw new VcdTransferError(
+          `its ${descriptorDigest.algorithm.toUpperCase()} is ${actual}, the manifest says ${descriptorDigest.digest}: nothing sent`,
+          {
+            file: descriptor.name,
+            offset: 0,
+            digest: { actual, expected: descriptorDigest.digest },
+          },
+        );
+    }
     if (!ova) missingFiles(references, options.files ?? {});
     const total = ova
       ? undefined
-      : sumOf(references, options.files ?? {}, descriptor.text);
+      : sumOf(references, options.files ?? {}) +
+        descriptorBytes.byteLength +
+        (manifestBytes?.byteLength ?? 0);
 
     const item = await followAction(
       client,
@@ -108,6 +156,8 @@ export async function uploadOvf<T = Record<string, unknown>>(
         element: "vcloud:UploadVAppTemplateParams",
         value: {
           name: options.name,
+          // vCD then lists the manifest among the files to upload, and checks the files against it.
+          ...(manifestBytes ? { manifestRequired: true } : {}),
           ...(options.description === undefined
             ? {}
             : { Description: options.description }),
@@ -124,7 +174,7 @@ export async function uploadOvf<T = Record<string, unknown>>(
     cancelTask = () => cancelUpload(client, started, deadline.signal);
     const totals: Totals = {
       bytes: 0,
-      total,
+      total: Number.isNaN(total) ? undefined : total,
       onProgress: options.onProgress,
     };
     const context: UploadFileContext = {
@@ -144,7 +194,6 @@ export async function uploadOvf<T = Record<string, unknown>>(
       signal,
       started,
     );
-    const descriptorBytes = new TextEncoder().encode(descriptor.text);
     sent.push(
       await uploadFile(
         context,
@@ -157,28 +206,35 @@ export async function uploadOvf<T = Record<string, unknown>>(
     const listed = await waitForFiles(
       client,
       href,
-      references.map((f) => f.href),
+      [
+        ...references.map((f) => f.href),
+        ...(manifestBytes ? [MANIFEST_FILE] : []),
+      ],
       "upload",
       signal,
     );
-    const expected = (name: string): ManifestEntry | undefined =>
-      check ? manifest?.get(name) : undefined;
+    if (manifestBytes)
+      sent.push(
+        await uploadFile(
+          context,
+          listed.files.get(MANIFEST_FILE)!,
+          manifestBytes,
+          manifestBytes.byteLength,
+          undefined,
+        ),
+      );
     const sizes = new Map(references.map((f) => [f.href, f.size]));
     if (ova) {
       const left = new Set(references.map((f) => f.href));
-      for (;;) {
-        const entry = await ova.reader.next();
-        if (!entry) break;
+      for (
+        let entry = pending ?? (await ova.reader.next());
+        entry;
+        entry = await ova.reader.next()
+      ) {
         const name = entry.name.replace(/^\.\//, "");
-        if (name.endsWith(".mf")) {
-          manifest = readManifest(
-            await readText(entry.chunks, entry.size, name),
-            name,
-          );
-          continue;
-        }
         const file = listed.files.get(name);
-        if (!file || !left.has(name)) continue; // a certificate, or what the descriptor does not name
+        // A certificate, a manifest out of its place, what the descriptor does not name: not sent.
+        if (!file || !left.has(name)) continue;
         left.delete(name);
         sent.push(
           await uploadFile(
@@ -271,17 +327,13 @@ function missingFiles(
     );
 }
 
-/** The bytes of the whole upload, when every size is known. */
+/** The bytes of the files, NaN when a size is not known. */
 function sumOf(
   references: readonly OvfFile[],
   files: Readonly<Record<string, ByteSource>>,
-  descriptor: string,
-): number | undefined {
-  let total = new TextEncoder().encode(descriptor).byteLength;
-  for (const f of references) {
-    const size = sourceSize(files[f.href]) ?? f.size;
-    if (size === undefined) return undefined;
-    total += size;
-  }
+): number {
+  let total = 0;
+  for (const f of references)
+    total += sourceSize(files[f.href]) ?? f.size ?? NaN;
   return total;
 }
