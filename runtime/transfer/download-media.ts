@@ -4,7 +4,8 @@
  * link, streamed into the sink.
  */
 import type { VcdClient } from "../client/client.js";
-import { deadlineError, startDeadline } from "../client/deadline.js";
+import { startDeadline } from "../client/deadline.js";
+import { transferFailure } from "./transfer-failure.js";
 import { VcdRequestError, VcdResponseError } from "../client/errors.js";
 import type { Document } from "../xml/index.js";
 import type { ByteSink } from "./byte-sink.js";
@@ -61,14 +62,12 @@ export async function downloadMedia<T = Record<string, unknown>>(
     );
     return { media: entity as T & TransferEntity, file: done };
   } catch (error) {
-    throw (
-      deadlineError(
-        deadline,
-        resolved.timeout,
-        { operation: "downloadMedia" },
-        error,
-        options.signal?.reason,
-      ) ?? error
+    throw transferFailure(
+      error,
+      deadline,
+      resolved.timeout,
+      "downloadMedia",
+      options.signal?.reason,
     );
   } finally {
     deadline.dispose();

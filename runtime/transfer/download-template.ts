@@ -7,7 +7,8 @@
  * file's `ovf:href` in place of its last segment, as vCD lays them out).
  */
 import type { VcdClient } from "../client/client.js";
-import { deadlineError, startDeadline } from "../client/deadline.js";
+import { startDeadline } from "../client/deadline.js";
+import { transferFailure } from "./transfer-failure.js";
 import { VcdRequestError, VcdResponseError } from "../client/errors.js";
 import { findLink, type HasLinks } from "../client/links.js";
 import { waitForTask, type TaskLike } from "../client/tasks.js";
@@ -119,14 +120,12 @@ export async function downloadTemplate<T = Record<string, unknown>>(
     }
     return { template: entity as T & TransferEntity, descriptor, files };
   } catch (error) {
-    throw (
-      deadlineError(
-        deadline,
-        resolved.timeout,
-        { operation: "downloadTemplate" },
-        error,
-        options.signal?.reason,
-      ) ?? error
+    throw transferFailure(
+      error,
+      deadline,
+      resolved.timeout,
+      "downloadTemplate",
+      options.signal?.reason,
     );
   } finally {
     deadline.dispose();

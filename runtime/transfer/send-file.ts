@@ -52,6 +52,8 @@ export interface UploadTarget {
   readonly name: string;
   readonly href: string;
   readonly size: number;
+  /** The href of the template or media it belongs to, for errors. */
+  readonly entity?: string;
 }
 
 /** Sends the whole file; resolves with its size once every piece is confirmed. */
@@ -67,6 +69,7 @@ export async function sendFile(
     new VcdTransferError(problem, {
       file: target.name,
       offset,
+      entity: target.entity,
       method: "PUT",
       url: target.href,
       cause,

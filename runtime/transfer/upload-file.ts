@@ -113,7 +113,12 @@ export async function uploadFile(
   };
   const sent = await sendFile(
     client,
-    { name: file.name, href: file.upload!, size: bytes },
+    {
+      name: file.name,
+      href: file.upload!,
+      size: bytes,
+      entity: context.entity,
+    },
     chunksOf(source),
     {
       ...options,

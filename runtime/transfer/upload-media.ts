@@ -5,7 +5,8 @@
  * there in pieces; then the media's task ends.
  */
 import type { VcdClient } from "../client/client.js";
-import { deadlineError, startDeadline } from "../client/deadline.js";
+import { startDeadline } from "../client/deadline.js";
+import { transferFailure } from "./transfer-failure.js";
 import { VcdRequestError } from "../client/errors.js";
 import type { HasLinks } from "../client/links.js";
 import { waitForTasks } from "../client/tasks.js";
@@ -110,14 +111,12 @@ export async function uploadMedia<T = Record<string, unknown>>(
     });
     return { media: media as T & TransferEntity, file };
   } catch (error) {
-    throw (
-      deadlineError(
-        deadline,
-        resolved.timeout,
-        { operation: "uploadMedia" },
-        error,
-        options.signal?.reason,
-      ) ?? error
+    throw transferFailure(
+      error,
+      deadline,
+      resolved.timeout,
+      "uploadMedia",
+      options.signal?.reason,
     );
   } finally {
     deadline.dispose();

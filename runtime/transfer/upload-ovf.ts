@@ -12,7 +12,8 @@
  * its upload), and the upload fails with a `VcdTransferError` naming the file.
  */
 import type { VcdClient } from "../client/client.js";
-import { deadlineError, startDeadline } from "../client/deadline.js";
+import { startDeadline } from "../client/deadline.js";
+import { transferFailure } from "./transfer-failure.js";
 import { VcdRequestError } from "../client/errors.js";
 import type { HasLinks } from "../client/links.js";
 import { waitForTasks } from "../client/tasks.js";
@@ -275,14 +276,12 @@ export async function uploadOvf<T = Record<string, unknown>>(
     // A file whose bytes are wrong: the template cannot be completed; its upload task is cancelled.
     if (cancelTask && isMismatch(error))
       await cancelTask().catch(() => undefined);
-    throw (
-      deadlineError(
-        deadline,
-        resolved.timeout,
-        { operation: "uploadOvf" },
-        error,
-        options.signal?.reason,
-      ) ?? error
+    throw transferFailure(
+      error,
+      deadline,
+      resolved.timeout,
+      "uploadOvf",
+      options.signal?.reason,
     );
   } finally {
     deadline.dispose();
