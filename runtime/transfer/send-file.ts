@@ -1,7 +1,7 @@
 /**
  * vcd-codegen runtime, transfer: uploading one file of a template or media, piece by piece, with
  * resume. Each piece is read from the source once (and given to `onRead`, for the manifest's
- * digest) and held until the server confirms it. When a piece fails with what another try may
+ * digest) and held until the server confirms it; the next is read meanwhile. When a piece fails with what another try may
  * mend (a connection reset, a 5xx, the piece's time-out), the client waits a little, asks the
  * server how many bytes of the file it holds (the File's `bytesTransferred`) and sends the rest of
  * the piece from there; at most `retries` times a piece. Then `VcdTransferError`, with the offset
@@ -29,8 +29,8 @@ export const DEFAULT_PIECE_TIMEOUT = 120_000;
 
 export interface SendFileOptions {
   /**
-   * Bytes a `PUT` carries. One piece is held in memory (to send it again after a failure), so it
-   * bounds memory; every piece is a request, so it bounds the cost per byte; a failure resends at
+   * Bytes a `PUT` carries. A piece is held in memory until confirmed (to send it again after a
+   * failure) and the next is read meanwhile, so two bound memory; every piece is a request, so it bounds the cost per byte; a failure resends at
    * most one piece. 8 MiB by default: 128 requests per GiB, each a fraction of a second on a LAN.
    */
   readonly pieceSize: number;
@@ -74,15 +74,18 @@ export async function sendFile(
       url: target.href,
       cause,
     });
+  const read = async (): Promise<Uint8Array | undefined> => {
+    try {
+      return await reader.next();
+    } catch (error) {
+      if (error instanceof VcdTransferError) throw error;
+      throw fail("reading the source failed", error);
+    }
+  };
+  let next = read();
   try {
     for (;;) {
-      let piece: Uint8Array | undefined;
-      try {
-        piece = await reader.next();
-      } catch (error) {
-        if (error instanceof VcdTransferError) throw error;
-        throw fail("reading the source failed", error);
-      }
+      const piece = await next;
       if (!piece) break;
       if (offset + piece.byteLength > target.size)
         throw fail(
@@ -90,6 +93,9 @@ export async function sendFile(
         );
       const last = offset + piece.byteLength === target.size;
       await options.onRead?.(piece, last);
+      // The next piece is read while this one is sent (two pieces in memory at the most).
+      next = read();
+      next.catch(() => undefined);
       offset = await sendPiece(client, target, piece, offset, options, fail);
       options.onPiece?.(offset);
     }

@@ -147,7 +147,7 @@ describe("a transfer broken in the middle, against the simulator", () => {
       const file = (template.Files.File as Value[]).find(
         (f) => f.name === "disk1.vmdk",
       );
-      return Number(file.bytesTransferred);
+      return Number(file!.bytesTransferred);
     };
     const soon = await heldBytes();
     await new Promise((resolve) => setTimeout(resolve, 300));
