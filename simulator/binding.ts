@@ -104,8 +104,14 @@ export interface Simulator {
   readonly sentBodies: readonly SentBody[];
   /** The next task of this kind (its `operationName`, such as `vappPowerOn`, or the operation's name, such as `powerOnVApp`) ends in `error`. */
   failNextTask(kind: string, message?: string): void;
-  /** Back to the seed: every entity, session and task as at the start. */
+  /**
+   * The temporary folder where the transfer service keeps uploaded bytes (one per simulator, in the
+   * OS's temporary folder): emptied by `reset()`, removed by `close()`.
+   */
+  readonly transferFolder: string;
+  /** Back to the seed: every entity, session, task and transfer as at the start. */
   reset(): void;
+  /** Stops the server and removes the transfer folder. */
   close(): Promise<void>;
 }
 

@@ -126,6 +126,7 @@ export async function startSimulator(
     sentBodies: sent ?? [],
     failNextTask: (kind, message = `The task ${kind} failed (simulated).`) =>
       store.tasks.failNext(kind, message),
+    transferFolder: transfers.spool.root,
     reset: () => {
       store.reset();
       transfers.reset();

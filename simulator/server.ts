@@ -19,6 +19,7 @@ import { VcdFault } from "./fault.js";
 import { handleCall, type Services } from "./pipeline.js";
 import { faultReply, render, type Rendered } from "./render.js";
 import { bodyBytes, type BodyBytes } from "./request/body-bytes.js";
+import { closeUnread } from "./request/close-unread.js";
 import { isTransferPath, serveTransfer } from "./transfer/http.js";
 
 export interface HttpLimits {
@@ -31,9 +32,6 @@ export interface HttpLimits {
   /** Connections held open at once; one more is closed as soon as it is accepted. */
   readonly maxConnections: number;
 }
-
-/** How long a connection closed with its body unread may still send before it is destroyed. */
-const LINGER_MS = 1000;
 
 export interface HttpSide {
   readonly port: number;
@@ -165,18 +163,4 @@ async function respond(
 function send(res: ServerResponse, out: Rendered): void {
   res.writeHead(out.status, out.headers);
   res.end(out.body);
-}
-
-/**
- * The answer came before the body was read (refused first, or too large): the connection closes
- * once it is sent, and what the client still sends is discarded, not kept, until it stops or the
- * linger time is up.
- */
-function closeUnread(req: IncomingMessage, res: ServerResponse): void {
-  res.shouldKeepAlive = false;
-  res.setHeader("Connection", "close");
-  res.once("finish", () => {
-    req.resume();
-    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
-  });
 }

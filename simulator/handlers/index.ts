@@ -6,6 +6,7 @@ import { catalogItemHandlers } from "./catalog-items.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
 import type { HandlerTable } from "./context.js";
+import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
 import { queryHandlers } from "./query.js";
@@ -34,6 +35,7 @@ export const HANDLERS: HandlerTable = {
   ...diskHandlers,
   ...reconfigureHandlers,
   ...uploadHandlers,
+  ...mediaHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

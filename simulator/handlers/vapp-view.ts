@@ -179,6 +179,12 @@ export function templateValue(ctx: Ctx, template: VAppTemplate): Value {
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link("down", "GET", `${path}/owner`, MT.owner),
       ...h.link("down", "GET", `${path}/productSections`, MT.productSections),
+      ...(template.status === undefined
+        ? [
+            ...h.link("enable", "POST", `${path}/action/enableDownload`),
+            ...h.link("disable", "POST", `${path}/action/disableDownload`),
+          ]
+        : []),
     ],
     ...optional("Description", template.description),
     ...tasksInProgress(ctx, template.id),

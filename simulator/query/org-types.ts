@@ -111,7 +111,7 @@ function catalogItemRows(ctx: Ctx): Row[] {
   const s = ctx.store;
   return [...s.catalogItems.values()].flatMap((item) => {
     const catalog = s.catalogs.get(item.catalogId);
-    const template = s.templates.get(item.templateId);
+    const template = item.media ? undefined : s.templates.get(item.templateId);
     if (!catalog || !template || !s.canSee(ctx.user, catalog.orgId)) return [];
     const owner = s.users.get(template.ownerId);
     return [

@@ -34,6 +34,7 @@ import {
   unauthorized,
   VcdFault,
 } from "../fault.js";
+import { closeUnread } from "../request/close-unread.js";
 import { token } from "../request/credentials.js";
 import type { User } from "../store/model.js";
 import type { Store } from "../store/store.js";
@@ -95,14 +96,12 @@ export async function serveTransfer(
     if (waitsToContinue) res.writeContinue();
     await upload(s, req, res, transfer, file);
   } catch (error) {
-    if (res.headersSent || req.destroyed) {
+    // Sent already, or the client went away mid-body: nothing more to say.
+    if (res.headersSent || res.destroyed || (req.destroyed && !req.complete)) {
       res.destroy();
       return;
     }
-    if (!req.complete) {
-      res.shouldKeepAlive = false;
-      res.setHeader("Connection", "close");
-    }
+    if (!req.complete) closeUnread(req, res);
     if (error instanceof BareRefusal) {
       res.writeHead(error.status, error.reason, {
         "Content-Length": "0",
@@ -184,12 +183,16 @@ async function upload(
   transfer.writers.add(req);
   const handle = await open(s.transfers.path(transfer, file), "a");
   let received = 0;
+  let longer = false;
   try {
+    // Not broken off early (that would destroy the connection before the answer): what is past
+    // the range is read and dropped, then refused.
     for await (const chunk of req as AsyncIterable<Buffer>) {
-      if (expected !== undefined && received + chunk.length > expected)
-        throw badRequest(
-          `The body is longer than its Content-Range: more than ${expected} bytes.`,
-        );
+      if (longer) continue;
+      if (expected !== undefined && received + chunk.length > expected) {
+        longer = true;
+        continue;
+      }
       await handle.write(chunk);
       received += chunk.length;
       file.bytesTransferred += chunk.length;
@@ -202,6 +205,10 @@ async function upload(
     transfer.writers.delete(req);
     await handle.close();
   }
+  if (longer)
+    throw badRequest(
+      `The body is longer than its Content-Range: more than ${expected} bytes.`,
+    );
   if (expected !== undefined && received < expected)
     throw badRequest(
       `The body is ${received} bytes; its Content-Range says ${expected}.`,

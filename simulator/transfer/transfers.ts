@@ -7,7 +7,7 @@
  * are in the spool (spool.ts), never in memory.
  */
 import { createHash, type Hash } from "node:crypto";
-import { truncateSync } from "node:fs";
+import { truncateSync, writeFileSync } from "node:fs";
 import { Spool } from "./spool.js";
 
 export type TransferEntityKind = "vAppTemplate" | "media";
@@ -101,8 +101,46 @@ export class Transfers {
       sha1: createHash("sha1"),
       busy: false,
     };
+    // A file of no bytes is complete as listed.
+    if (size === 0)
+      file.digests = {
+        sha256: file.sha256.digest("hex"),
+        sha1: file.sha1.digest("hex"),
+      };
     transfer.files.set(name, file);
     return file;
+  }
+
+  /**
+   * A finished transfer holding the given files (no URL of its own: what a download of an entity
+   * that was never uploaded serves, its descriptor written by the simulator).
+   */
+  stored(
+    orgId: string,
+    entity: Transfer["entity"],
+    files: readonly { readonly name: string; readonly bytes: Buffer }[],
+  ): Transfer {
+    const uuid = this.nextId();
+    this.spool.create(uuid);
+    const transfer = this.add({
+      uuid,
+      orgId,
+      entity,
+      state: "done",
+      folder: uuid,
+      files: new Map(),
+      writers: new Set(),
+    });
+    for (const { name, bytes } of files) {
+      const file = this.addFile(transfer, name, bytes.length);
+      writeFileSync(this.path(transfer, file), bytes);
+      file.bytesTransferred = bytes.length;
+      file.digests ??= {
+        sha256: file.sha256.update(bytes).digest("hex"),
+        sha1: file.sha1.update(bytes).digest("hex"),
+      };
+    }
+    return transfer;
   }
 
   /** A file starts over: no bytes, fresh digests (a descriptor refused). */

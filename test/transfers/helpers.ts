@@ -4,6 +4,7 @@
  * link, PUTs of byte ranges to a File's `upload:default` href, reading a template's `Files`.
  */
 import { createHash } from "node:crypto";
+import { request } from "node:http";
 import { expect } from "vitest";
 import {
   VCLOUD_NS,
@@ -135,17 +136,95 @@ export async function put(
   });
 }
 
-/** PUTs a file in pieces of `piece` bytes, each answered 200. */
+/** PUTs `bytes[from..to)` of a file in pieces of `piece` bytes, each answered 200. */
 export async function putInPieces(
   session: UserSession,
   href: string,
   bytes: Buffer,
   piece: number,
   from = 0,
+  to = bytes.length,
 ): Promise<void> {
-  for (let start = from; start < bytes.length; start += piece) {
-    const end = Math.min(start + piece, bytes.length) - 1;
+  for (let start = from; start < to; start += piece) {
+    const end = Math.min(start + piece, to) - 1;
     const r = await put(session, href, bytes, { start, end });
     expect(r.status, `${href} ${start}-${end}: ${await r.text()}`).toBe(200);
   }
+}
+
+/** An upload of the package's descriptor done: the template's files, by name. */
+export async function withDescriptor(
+  session: UserSession,
+  templateHref: string,
+  descriptor: string,
+): Promise<Map<string, ListedFile>> {
+  const files = await filesOf(session, templateHref);
+  const r = await put(
+    session,
+    files.get("descriptor.ovf")!.href,
+    Buffer.from(descriptor, "utf8"),
+  );
+  expect(r.status, await r.text()).toBe(200);
+  return filesOf(session, templateHref);
+}
+
+/**
+ * A PUT whose connection is cut after `sent` bytes of a piece declared as `bytes[start..end]`
+ * (node:http, so that the body can stop half-way): resolves once the socket is closed.
+ */
+export function putCutOff(
+  session: UserSession,
+  href: string,
+  bytes: Buffer,
+  range: { start: number; end: number },
+  sent: number,
+): Promise<void> {
+  const url = new URL(href);
+  return new Promise((resolve) => {
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: "PUT",
+      headers: {
+        "x-vcloud-authorization": session.headers["x-vcloud-authorization"],
+        "Content-Range": `bytes ${range.start}-${range.end}/${bytes.length}`,
+        "Content-Length": String(range.end - range.start + 1),
+      },
+    });
+    req.on("error", () => resolve());
+    req.on("close", () => resolve());
+    req.write(bytes.subarray(range.start, range.start + sent), () =>
+      setTimeout(() => req.destroy(), 50),
+    );
+  });
+}
+
+/** Polls (at most 200 times, 5 ms apart) until `check` holds; fails the test otherwise. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 200 && !check(value); i++) {
+    await new Promise((r) => setTimeout(r, 5));
+    value = await read();
+  }
+  expect(check(value), JSON.stringify(value)).toBe(true);
+  return value;
+}
+
+/** A GET of a transfer href with the session's token (and a `Range`, if given). */
+export function get(
+  session: UserSession,
+  href: string,
+  range?: string,
+): Promise<Response> {
+  return fetch(href, {
+    headers: {
+      "x-vcloud-authorization": session.headers["x-vcloud-authorization"],
+      ...(range ? { Range: range } : {}),
+    },
+    signal: AbortSignal.timeout(10_000),
+  });
 }
