@@ -1,8 +1,8 @@
 /**
  * vcd-codegen runtime, transfer: the guide's "Download a vApp Template as OVF". The template's
  * `enable` link (`POST /vAppTemplate/{id}/action/enableDownload`) starts a task; once it ends the
- * template links its descriptor (`rel="download:default"`, `.../descriptor.ovf`) and its files
- * carry download links. The descriptor is read, then each file it references is streamed into
+ * template links its descriptor (`rel="download:default"`, `.../descriptor.ovf`, on the template or
+ * on its `descriptor.ovf` File) and its files carry download links. The descriptor is read, then each file it references is streamed into
  * the sink the caller gives for its name (from the File's link, else the descriptor's URL with the
  * file's `ovf:href` in place of its last segment, as vCD lays them out).
  */
@@ -65,10 +65,13 @@ export async function downloadTemplate<T = Record<string, unknown>>(
     if (!href)
       throw new VcdRequestError("downloadTemplate: the template has no href");
     const entity = await enabledForDownload(client, href, signal, resolved);
-    const descriptorLink = findLink(entity, "download:default");
-    if (!descriptorLink)
+    const listed = entityFiles(entity);
+    const descriptorHref =
+      findLink(entity, "download:default")?.href ??
+      listed.get("descriptor.ovf")?.download;
+    if (!descriptorHref)
       throw new VcdResponseError(
-        "the template has no download:default link once its download is enabled",
+        "the template has no download:default link for its descriptor (on it, or on its descriptor.ovf File) once its download is enabled",
         { method: "GET", url: href, status: 200, body: "" },
       );
     const parts: Uint8Array[] = [];
@@ -85,7 +88,7 @@ export async function downloadTemplate<T = Record<string, unknown>>(
       await downloadInto(
         client,
         "descriptor.ovf",
-        descriptorLink.href,
+        descriptorHref,
         collect,
         resolved,
         options,
@@ -99,11 +102,10 @@ export async function downloadTemplate<T = Record<string, unknown>>(
     const writer = sinkWriter(await sinks(name));
     await writer.write(new TextEncoder().encode(descriptor));
     await writer.close();
-    const listed = entityFiles(entity);
     for (const reference of ovfFiles(descriptor)) {
       const fileHref =
         listed.get(reference.href)?.download ??
-        new URL(encodeURI(reference.href), descriptorLink.href).href;
+        new URL(encodeURI(reference.href), descriptorHref).href;
       files.push(
         await downloadInto(
           client,
