@@ -35,7 +35,7 @@ interface Measured extends ChildResult {
   readonly peakMegabytes: number;
 }
 
-type Mode = "upload" | "bare-upload" | "download" | "bare-download";
+type Mode = "idle" | "upload" | "bare-upload" | "download" | "bare-download";
 
 /** Runs one child (this file with `--transfer-child`) under GNU time. */
 function runChild(
@@ -87,6 +87,11 @@ export async function benchTransfers(packageDir: string): Promise<string[]> {
     )!;
     const user = { org: admin.org, name: admin.name, password: admin.password };
     const GiB = 1024 * MiB;
+    // What a client process holds before any transfer: the package loaded, logged in, the catalog read.
+    const idle = runChild(packageDir, sim.url, user, "idle", 0);
+    lines.push(
+      `a client process before any transfer (the package loaded, logged in): ${idle.peakMegabytes.toFixed(0)} MB peak RSS`,
+    );
     const bare = runChild(packageDir, sim.url, user, "bare-upload", GiB);
     const client = runChild(packageDir, sim.url, user, "upload", GiB);
     const small = runChild(packageDir, sim.url, user, "upload", 256 * MiB);
@@ -197,7 +202,8 @@ async function child(args: string[]): Promise<void> {
   const name = `bench-${mode}-${bytes}-${process.pid}`;
   const descriptor = descriptorOf(bytes);
   let result: ChildResult;
-  if (mode === "upload") {
+  if (mode === "idle") result = { seconds: 0, bytes: 0 };
+  else if (mode === "upload") {
     const start = performance.now();
     let done = 0;
     const uploaded = await transfer.uploadOvf(client as never, catalog, {

@@ -1,7 +1,7 @@
 /**
  * vcd-codegen runtime, transfer: one file of an upload, from its source to its File's
- * `upload:default` href: its size checked against what vCD expects, its digest computed as its
- * pieces are read (and checked against the manifest's before its last piece is sent, so that a
+ * `upload:default` href: its size checked against what vCD expects, its digest (where a manifest
+ * lists it) computed as its pieces are read (and checked against the manifest's before its last piece is sent, so that a
  * file whose bytes are wrong is never completed), its progress reported, and a resume reading the
  * File's `bytesTransferred` from the entity.
  */
@@ -25,7 +25,7 @@ import { VcdTransferError } from "./transfer-error.js";
 export interface UploadedFile {
   readonly name: string;
   readonly bytes: number;
-  /** Its digest, where one was computed: the manifest's algorithm, else SHA-256 with a hash factory. */
+  /** Its digest in the manifest's algorithm, where it was checked against one. */
   readonly digest?: {
     readonly algorithm: DigestAlgorithm;
     readonly hex: string;
@@ -77,7 +77,8 @@ export async function uploadFile(
     );
   const algorithm = expected?.algorithm ?? "sha256";
   let hex: string | undefined;
-  const hash = context.hash?.(algorithm);
+  // Hashed only to check a manifest: hashing every byte halved the upload's throughput (bench/transfers.ts).
+  const hash = expected ? context.hash?.(algorithm) : undefined;
   const mismatch = (got: string) =>
     new VcdTransferError(
       `its ${algorithm.toUpperCase()} is ${got}, the manifest says ${expected!.digest}: not sent whole`,

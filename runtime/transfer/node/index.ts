@@ -1,8 +1,9 @@
 /**
  * vcd-codegen runtime, transfer (Node only): the transfers with files on disk. `uploadOvf` and
  * `uploadMedia` take paths as well as the browser's sources (a file is streamed, never read
- * whole); `downloadTemplate` writes into a folder, `downloadMedia` to a path; every transfer
- * hashes with `node:crypto` (a manifest is checked as each file is read; results carry SHA-256).
+ * whole); `downloadTemplate` writes into a folder, `downloadMedia` to a path; hashes come from
+ * `node:crypto` (an upload's manifest is checked as each file is read; a download's results carry
+ * each file's SHA-256).
  */
 import type { VcdClient } from "../../client/client.js";
 import type { HasLinks } from "../../client/links.js";
