@@ -3,7 +3,8 @@
  * piece's body fails half-way (the connection ends mid-request, as a reset does); the client reads
  * the File's `bytesTransferred` from the template, sends the rest from there, and the simulator's
  * own manifest check passes on the bytes it holds. An abort stops the upload at once: the call
- * rejects, what the simulator holds of the file does not grow after it, no request follows.
+ * rejects, what the simulator holds of the file does not grow after it, no request follows. The
+ * transfer's overall timeout ends it with a `VcdTransferError` caused by `VcdTimeoutError`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixture, type Fixture, type Value } from "./client-fixture.js";
@@ -155,5 +156,39 @@ describe("a transfer broken in the middle, against the simulator", () => {
     expect(soon).toBeGreaterThanOrEqual(PIECE);
     expect(soon).toBeLessThan(2 * PIECE);
     expect(seen.length).toBe(3);
+  });
+
+  it("the transfer's overall timeout ends it: VcdTransferError caused by VcdTimeoutError", async () => {
+    // The disk's PUTs never answer; each piece may take a minute, the whole upload 800 ms.
+    const hanging: typeof fetch = (input, init) =>
+      init?.method === "PUT" && String(input).endsWith("/disk1.vmdk")
+        ? new Promise((_, reject) =>
+            init.signal?.addEventListener("abort", () =>
+              reject(init.signal!.reason),
+            ),
+          )
+        : fetch(input, init);
+    const client = await fx.client({ fetch: hanging });
+    const catalog = await fx.catalog(client);
+    const started = Date.now();
+    const error = await fx.transfer
+      .uploadOvf(client, catalog, {
+        name: "timed-out",
+        descriptor,
+        files: { "disk1.vmdk": new Uint8Array(disk.bytes) },
+        timeout: 800,
+        pieceTimeout: 60_000,
+      })
+      .catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error).toMatchObject({
+      name: "VcdTransferError",
+      file: "disk1.vmdk",
+      offset: 0,
+    });
+    expect((error as Error).cause).toMatchObject({
+      name: "VcdTimeoutError",
+      timeout: 800,
+    });
   });
 });
