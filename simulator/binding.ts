@@ -106,7 +106,8 @@ export interface Simulator {
   failNextTask(kind: string, message?: string): void;
   /**
    * The temporary folder where the transfer service keeps uploaded bytes (one per simulator, in the
-   * OS's temporary folder): emptied by `reset()`, removed by `close()`.
+   * OS's temporary folder, made at the first transfer or when read): emptied by `reset()`,
+   * removed by `close()`.
    */
   readonly transferFolder: string;
   /** Back to the seed: every entity, session, task and transfer as at the start. */

@@ -126,7 +126,9 @@ export async function startSimulator(
     sentBodies: sent ?? [],
     failNextTask: (kind, message = `The task ${kind} failed (simulated).`) =>
       store.tasks.failNext(kind, message),
-    transferFolder: transfers.spool.root,
+    get transferFolder() {
+      return transfers.spool.root;
+    },
     reset: () => {
       store.reset();
       transfers.reset();

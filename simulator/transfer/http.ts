@@ -2,6 +2,12 @@
  * vcd-codegen runtime, simulator: the transfer service's HTTP side, at the server's root beside
  * `/api` as vCD has it (`https://host/transfer/{uuid}/{file}`). The protocol, as implemented:
  *
+ * - Starting: `POST /api/catalog/{id}/action/upload` (the catalog's `rel="add"` links) answers 201
+ *   with the CatalogItem; its `Entity` (a template: template-upload.ts; a media: media-upload.ts)
+ *   lists `Files/File` (`name`, `size`, `bytesTransferred`) each with a `rel="upload:default"`
+ *   link here, and a task held running until every file is complete. A template lists
+ *   `descriptor.ovf` (size -1) first; its PUT adds the files of `ovf:References` (and
+ *   `descriptor.mf` with `manifestRequired="true"`). Downloads: downloads.ts.
  * - Who: the session's token (`x-vcloud-authorization` or `Authorization: Bearer`), of the
  *   transfer's organization or the system administrator. No or an ended session: 401; a user of
  *   another organization: 403 (`ACCESS_TO_RESOURCE_IS_FORBIDDEN`); an unknown uuid or a file the

@@ -2,15 +2,21 @@
  * vcd-codegen runtime, simulator: the spool, where the transfer service keeps the bytes (vCD's
  * "transfer folder in the spool area", as go-vcloud-director's `UploadOvf` describes it): one
  * temporary folder per simulator (`vcd-simulator-XXXXXX` in the OS's temporary folder), a folder per
- * transfer in it, a file per transferred file. Removed on `close()`; emptied on `reset()`.
+ * transfer in it, a file per transferred file. Made at the first transfer; removed on `close()`;
+ * emptied on `reset()`.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export class Spool {
-  /** The simulator's temporary folder. */
-  readonly root: string = mkdtempSync(join(tmpdir(), "vcd-simulator-"));
+  private dir: string | undefined;
+
+  /** The simulator's temporary folder, made when first needed (a simulator that transfers nothing leaves none). */
+  get root(): string {
+    this.dir ??= mkdtempSync(join(tmpdir(), "vcd-simulator-"));
+    return this.dir;
+  }
 
   /** A transfer's folder, created. */
   create(uuid: string): string {
@@ -35,11 +41,13 @@ export class Spool {
 
   /** Every transfer's bytes removed; the folder stays. */
   empty(): void {
-    rmSync(this.root, { recursive: true, force: true });
-    mkdirSync(this.root, { recursive: true });
+    if (this.dir === undefined) return;
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir, { recursive: true });
   }
 
   close(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    if (this.dir !== undefined)
+      rmSync(this.dir, { recursive: true, force: true });
   }
 }
