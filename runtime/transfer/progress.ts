@@ -14,8 +14,9 @@ export interface TransferProgress {
   readonly bytes: number;
   readonly total: number | undefined;
   /**
-   * Uploads: the file's `bytesTransferred` as the server last said it (the `File` of the template or
-   * media, read on a resume and when the file is done); undefined until read.
+   * Uploads: the file's `bytesTransferred` as the server said it (the `File` of the template or
+   * media, read on a resume and once the file is sent, where the entity still lists it: the
+   * file's last report); undefined in the reports of the pieces.
    */
   readonly serverBytes?: number;
 }

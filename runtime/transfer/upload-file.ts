@@ -136,6 +136,9 @@ export async function uploadFile(
         : undefined,
     },
   );
+  // What the server says it holds of the file once it is sent, as its last report (where the
+  // entity still lists it: the upload's last file ends the upload, and its Files with it).
+  await serverBytes();
   totals.bytes = base + sent;
   return {
     name: file.name,

@@ -32,16 +32,22 @@ describe("uploadMedia", () => {
   it("uploads an ISO from a file on disk, in pieces, and the media's task ends", async () => {
     const iso = bytesOf(333_333, 11);
     writeFileSync(join(dir, "tools.iso"), iso);
-    const reports: number[] = [];
+    const reports: [number, number | undefined][] = [];
     const result = await fx.transfer.uploadMedia(client, catalog, {
       name: "tools.iso",
       description: "an ISO",
       imageType: "iso",
       file: { path: join(dir, "tools.iso") },
       pieceSize: 100_000,
-      onProgress: (p) => reports.push(p.bytes),
+      onProgress: (p) => reports.push([p.bytes, p.serverBytes]),
     });
-    expect(reports).toEqual([100_000, 200_000, 300_000, 333_333]);
+    // After each piece (once the image is in, the upload is over: no File left to read).
+    expect(reports).toEqual([
+      [100_000, undefined],
+      [200_000, undefined],
+      [300_000, undefined],
+      [333_333, undefined],
+    ]);
     expect(result.media).toMatchObject({ name: "tools.iso", imageType: "iso" });
     expect(Number(result.media.size)).toBe(333_333);
     expect(Number(result.media.status)).toBe(1);

@@ -67,6 +67,7 @@ describe("uploadOvf", () => {
       fileBytes: number;
       bytes: number;
       total?: number;
+      serverBytes?: number;
     }[] = [];
     const result = await fx.transfer.uploadOvf(client, catalog, {
       name: "four-disks",
@@ -105,8 +106,17 @@ describe("uploadOvf", () => {
       expect(reports[i].bytes).toBeGreaterThanOrEqual(reports[i - 1].bytes);
     // disk1 (300 000 bytes) went in five pieces of 64 KiB at most.
     expect(
-      reports.filter((r) => r.file === "disk1.vmdk").map((r) => r.fileBytes),
+      reports
+        .filter((r) => r.file === "disk1.vmdk" && r.serverBytes === undefined)
+        .map((r) => r.fileBytes),
     ).toEqual([65536, 131072, 196608, 262144, 300000]);
+    // Each file's last report but the last file's is what the server says it holds, the whole
+    // file (once the last is in, the upload is over and the template lists no file to upload).
+    for (const d of disks.slice(0, -1))
+      expect(reports.filter((r) => r.file === d.name).at(-1)).toMatchObject({
+        fileBytes: d.bytes.length,
+        serverBytes: d.bytes.length,
+      });
   });
 
   it("the uploaded template can be instantiated", async () => {
