@@ -97,6 +97,16 @@ describe("upload and download a media image", () => {
     expect(sha256(Buffer.from(await r.arrayBuffer()))).toBe(sha256(iso));
   });
 
+  it("the catalog's records count it as media, not as a template", async () => {
+    const records = (await admin.get("/query?type=catalog"))
+      .Record as (Entity & {
+      numberOfMedia: string | number;
+      numberOfVAppTemplates: string | number;
+    })[];
+    expect(Number(records[0].numberOfMedia)).toBe(1);
+    expect(Number(records[0].numberOfVAppTemplates)).toBe(1); // the seeded one
+  });
+
   it("everything the simulator answered is schema-valid", async () => {
     await expectAllValid(pkg, sim.sentBodies);
   });
