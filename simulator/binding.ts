@@ -121,8 +121,15 @@ export interface Simulator {
     status: 503,
     options?: { readonly retryAfter?: number },
   ): void;
-  /** Back to the seed: every entity, session and task as at the start. */
+  /**
+   * The temporary folder where the transfer service keeps uploaded bytes (one per simulator, in the
+   * OS's temporary folder, made at the first transfer or when read): emptied by `reset()`,
+   * removed by `close()`.
+   */
+  readonly transferFolder: string;
+  /** Back to the seed: every entity, session, task and transfer as at the start. */
   reset(): void;
+  /** Stops the server and removes the transfer folder. */
   close(): Promise<void>;
 }
 

@@ -42,6 +42,7 @@ import { Store } from "./store/store.js";
 import { DiskRules } from "./store/disks.js";
 import { VAppRules } from "./store/vapps.js";
 import { StaticFiles } from "./static-files.js";
+import { Transfers } from "./transfer/transfers.js";
 import { Unavailable } from "./unavailable.js";
 import { supportedVersions } from "./versions.js";
 
@@ -84,6 +85,7 @@ export async function startSimulator(
   const renderer = { router, documents: binding.documents };
   const rules = new VAppRules(store);
   const unavailable = new Unavailable();
+  const transfers = new Transfers(() => store.ids.next("transfer"));
   services = {
     binding,
     router,
@@ -107,6 +109,7 @@ export async function startSimulator(
     ),
     schemas: options.schemaDir ? new SchemaFiles(options.schemaDir) : undefined,
     cache: new ResponseCache(),
+    transfers,
     documents: binding.documents,
     unavailable,
     staticFiles: options.staticDir
@@ -137,11 +140,18 @@ export async function startSimulator(
         );
       unavailable.schedule(count, options?.retryAfter);
     },
+    get transferFolder() {
+      return transfers.spool.root;
+    },
     reset: () => {
       unavailable.clear();
       store.reset();
+      transfers.reset();
     },
-    close: () => http.close(),
+    close: async () => {
+      await http.close();
+      transfers.dispose();
+    },
   };
 }
 

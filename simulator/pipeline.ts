@@ -47,6 +47,7 @@ import { rightFor } from "./store/rights.js";
 import type { DiskRules } from "./store/disks.js";
 import type { Store } from "./store/store.js";
 import type { VAppRules } from "./store/vapps.js";
+import type { Transfers } from "./transfer/transfers.js";
 
 export interface IncomingCall {
   readonly method: string;
@@ -76,6 +77,8 @@ export interface Services {
   readonly versionsAnswer: Rendered;
   readonly schemas: SchemaFiles | undefined;
   readonly cache: ResponseCache;
+  /** The transfer service's transfers and spool. */
+  readonly transfers: Transfers;
   /** For the renderer: the package's documents. */
   readonly documents: SimulatorBinding["documents"];
   /** The load balancer's 503s still to answer (`failNextRequests`). */
@@ -190,6 +193,8 @@ export async function handleCall(
     disks: s.disks,
     hrefs: s.hrefs,
     binding: s.binding,
+    transfers: s.transfers,
+    minimal: s.minimal,
   };
   const revision = s.store.revision;
   if (!cacheable) {

@@ -6,6 +6,7 @@
  * off after the time-outs (Node answers 408); a connection whose body was left unread (refused
  * before it was needed, or too large) is closed after the answer rather than drained. At most
  * `maxConnections` connections are open at once: one more is closed as soon as it is accepted.
+ * Requests to `/transfer/...` go to the transfer service (transfer/http.ts), which streams bodies.
  */
 import {
   createServer,
@@ -18,6 +19,8 @@ import { VcdFault } from "./fault.js";
 import { handleCall, type Services } from "./pipeline.js";
 import { faultReply, render, type Rendered } from "./render.js";
 import { bodyBytes, type BodyBytes } from "./request/body-bytes.js";
+import { closeUnread } from "./request/close-unread.js";
+import { isTransferPath, serveTransfer } from "./transfer/http.js";
 
 export interface HttpLimits {
   /** The largest request body read (413 beyond). */
@@ -29,9 +32,6 @@ export interface HttpLimits {
   /** Connections held open at once; one more is closed as soon as it is accepted. */
   readonly maxConnections: number;
 }
-
-/** How long a connection closed with its body unread may still send before it is destroyed. */
-const LINGER_MS = 1000;
 
 export interface HttpSide {
   readonly port: number;
@@ -51,6 +51,34 @@ export async function listen(
     res: ServerResponse,
     waitsToContinue: boolean,
   ) => {
+    const pathname = (req.url ?? "/").split("?")[0];
+    if (isTransferPath(pathname)) {
+      // The transfer service reads its body as a stream, outside the API's request limit.
+      const s = services();
+      // A load balancer's 503 (`failNextRequests`) comes before the transfer service too.
+      const unavailable = s.unavailable.take();
+      if (unavailable) {
+        if (!req.complete) closeUnread(req, res);
+        send(res, unavailable);
+        return;
+      }
+      serveTransfer(s, req, res, pathname, waitsToContinue, (error) =>
+        send(
+          res,
+          render(
+            s,
+            req.method ?? "GET",
+            pathname,
+            faultReply(error),
+            s.highest,
+          ),
+        ),
+      ).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end(String(error));
+      });
+      return;
+    }
     const body = bodyBytes(req, limits.maxRequestBytes, () => {
       if (waitsToContinue) res.writeContinue();
     });
@@ -146,20 +174,10 @@ async function respond(
       body: out.xml,
     });
   if (!req.complete) closeUnread(req, res);
-  res.writeHead(out.status, out.headers);
-  res.end(out.body);
+  send(res, out);
 }
 
-/**
- * The answer came before the body was read (refused first, or too large): the connection closes
- * once it is sent, and what the client still sends is discarded, not kept, until it stops or the
- * linger time is up.
- */
-function closeUnread(req: IncomingMessage, res: ServerResponse): void {
-  res.shouldKeepAlive = false;
-  res.setHeader("Connection", "close");
-  res.once("finish", () => {
-    req.resume();
-    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
-  });
+function send(res: ServerResponse, out: Rendered): void {
+  res.writeHead(out.status, out.headers);
+  res.end(out.body);
 }

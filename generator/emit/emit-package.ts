@@ -130,6 +130,13 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
             ...TAGS.map((tag) => ({ key: `./api/${tag}`, path: `api/${tag}` })),
             { key: "./client", path: "client" },
             { key: "./simulator", path: "simulator", nodeOnly: true },
+            // Moving the bytes of templates and media; files on disk in the Node-only entry.
+            { key: "./transfer", path: "runtime/transfer/index" },
+            {
+              key: "./transfer/node",
+              path: "runtime/transfer/node/index",
+              nodeOnly: true,
+            },
           ]
         : []),
       { key: "./runtime", path: "runtime/index" },

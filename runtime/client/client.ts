@@ -187,6 +187,20 @@ export interface VcdClient {
     target: string | Href,
     options?: GetOptions,
   ): Promise<Reply<R>>;
+  /**
+   * For a request of raw bytes the client does not make itself (a transfer to a File's
+   * `upload:default` or `download:default` href): the client's `fetch`, and headers carrying the
+   * session's token and the client's own headers. `url` must be on an origin the token may go to
+   * (the API root's, or one of `trustedOrigins`), else `VcdRequestError`. The client's middleware
+   * is not run (it is for API calls, whose bodies are documents).
+   */
+  rawAccess(url: string): RawAccess;
+}
+
+/** What {@link VcdClient.rawAccess} gives: the client's fetch and the headers for one request. */
+export interface RawAccess {
+  readonly fetch: typeof fetch;
+  readonly headers: Headers;
 }
 
 /** The document of an element part (a union of parts: any of theirs), `{ element, value }`. */
@@ -586,6 +600,23 @@ class Client implements VcdClient {
       },
       options,
     )) as Reply<R>;
+  }
+
+  rawAccess(url: string): RawAccess {
+    const secret = this.#secret(
+      { method: "PUT", url, auth: "token", expect: { responses: [] } },
+      undefined,
+    );
+    if (secret && !this.#origins.has(originOf(url)))
+      throw new VcdRequestError(
+        `refusing to send the session's ${secret} to ${originOf(url)}, which is not the API root's origin (${originOf(this.baseUrl)}); add it to trustedOrigins if it is the same server`,
+        { url },
+      );
+    const headers = new Headers();
+    applyToken(headers, this.#token);
+    for (const [name, value] of Object.entries(this.#headers))
+      headers.set(name, value);
+    return { fetch: this.#transport.fetch, headers };
   }
 
   /** Sends one request and reads the document (or none) it gives. */

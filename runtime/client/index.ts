@@ -15,6 +15,7 @@ export {
   createClient,
   DEFAULT_TIMEOUT,
   type DocumentOfPart,
+  type RawAccess,
   type VcdClient,
 } from "./client.js";
 export type {

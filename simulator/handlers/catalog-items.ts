@@ -17,8 +17,11 @@ const ADMIN_CATALOG = "application/vnd.vmware.admin.catalog+xml";
 
 export function catalogItemValue(ctx: Ctx, item: CatalogItem): Value {
   const h = ctx.hrefs;
-  const template = ctx.store.templates.get(item.templateId)!;
   const path = h.catalogItem(item.id);
+  const media = item.media ? ctx.store.media.get(item.templateId) : undefined;
+  const template = item.media
+    ? undefined
+    : ctx.store.templates.get(item.templateId);
   return {
     name: item.name,
     id: urn("catalogitem", item.id),
@@ -31,12 +34,19 @@ export function catalogItemValue(ctx: Ctx, item: CatalogItem): Value {
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
     ],
     ...optional("Description", item.description),
-    Entity: {
-      href: h.abs(h.vAppTemplate(template.id)),
-      id: urn("vapptemplate", template.id),
-      name: template.name,
-      type: MT.vAppTemplate,
-    },
+    Entity: media
+      ? {
+          href: h.abs(h.media(media.id)),
+          id: urn("media", media.id),
+          name: media.name,
+          type: MT.media,
+        }
+      : {
+          href: h.abs(h.vAppTemplate(template!.id)),
+          id: urn("vapptemplate", template!.id),
+          name: template!.name,
+          type: MT.vAppTemplate,
+        },
   };
 }
 
@@ -79,7 +89,15 @@ export const catalogItemHandlers: HandlerTable = {
   "DELETE /catalogItem/{id}": {
     handle: (ctx) => {
       const item = ctx.store.catalogItem(ctx.user, ctx.params.id);
+      const entity = item.media
+        ? ctx.store.media.get(item.templateId)
+        : ctx.store.templates.get(item.templateId);
       new CatalogItemRules(ctx.store).remove(ctx.user, item);
+      // What its uploads and downloads kept goes with it.
+      for (const id of [entity?.transferId, entity?.downloadId]) {
+        const transfer = id === undefined ? undefined : ctx.transfers.get(id);
+        if (transfer) ctx.transfers.remove(transfer);
+      }
       return { status: 204 };
     },
   },

@@ -13,7 +13,9 @@ import type { DiskRules } from "../store/disks.js";
 import type { Session } from "../store/sessions.js";
 import type { Store } from "../store/store.js";
 import type { VAppRules } from "../store/vapps.js";
+import type { Transfers } from "../transfer/transfers.js";
 import type { Hrefs } from "./hrefs.js";
+import type { MinimalInstances } from "./minimal.js";
 
 export interface Ctx {
   readonly op: OperationInfo;
@@ -27,6 +29,10 @@ export interface Ctx {
   readonly disks: DiskRules;
   readonly hrefs: Hrefs;
   readonly binding: SimulatorBinding;
+  /** The transfer service's transfers (uploads and downloads). */
+  readonly transfers: Transfers;
+  /** Minimal valid documents (what operations outside the stateful core answer). */
+  readonly minimal: MinimalInstances;
 }
 
 export interface Reply {

@@ -79,6 +79,7 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
     },
   },
   disk: { kind: "disk", find: (s, uuid) => inOrg(s.disks.get(uuid)?.orgId) },
+  media: { kind: "media", find: (s, uuid) => inOrg(s.media.get(uuid)?.orgId) },
   // a task about a vApp (or one of its VMs) is bound by the vApp's access settings
   task: {
     kind: "task",
@@ -119,6 +120,7 @@ const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
     catalog: ["catalog", (u) => u],
     catalogitem: ["catalogItem", (u) => u],
     disk: ["disk", (u) => u],
+    media: ["media", (u) => u],
     task: ["task", (u) => u],
     user: ["user", (u) => u],
     group: ["group", (u) => u],

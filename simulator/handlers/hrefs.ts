@@ -33,6 +33,7 @@ export class Hrefs {
   readonly tasksList = (orgId: string) => `/tasksList/${orgId}`;
   readonly network = (id: string) => `/network/${id}`;
   readonly disk = (id: string) => `/disk/${id}`;
+  readonly media = (id: string) => `/media/${id}`;
   readonly user = (id: string) => `/admin/user/${id}`;
 
   /** The absolute href of a path below the API root. */

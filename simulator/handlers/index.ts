@@ -6,6 +6,7 @@ import { catalogItemHandlers } from "./catalog-items.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
 import type { HandlerTable } from "./context.js";
+import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
 import { queryHandlers } from "./query.js";
@@ -13,6 +14,7 @@ import { reconfigureHandlers } from "./reconfigure.js";
 import { sessionHandlers } from "./session.js";
 import { snapshotHandlers } from "./snapshots.js";
 import { taskHandlers } from "./task.js";
+import { uploadHandlers } from "./uploads.js";
 import { vappHandlers } from "./vapp.js";
 import { vmSectionHandlers } from "./vm-sections.js";
 
@@ -32,6 +34,8 @@ export const HANDLERS: HandlerTable = {
   ...composeHandlers,
   ...diskHandlers,
   ...reconfigureHandlers,
+  ...uploadHandlers,
+  ...mediaHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -48,6 +48,7 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
     catalogItem: [h.catalogItem(ref.id), MT.catalogItem],
     org: [h.org(ref.id), MT.org],
     disk: [h.disk(ref.id), MT.disk],
+    media: [h.media(ref.id), MT.media],
   }[ref.kind];
   return { href: h.abs(path), name: ref.name, type };
 }

@@ -2,6 +2,7 @@
  * vcd-codegen runtime, simulator: vApps, their VMs and vApp templates as vCD shows them, with the
  * links a client follows (power operations by power state, sections, `up`, `edit`, `remove`).
  */
+import { filesValue } from "./transfer-files.js";
 import { urn } from "../store/ids.js";
 import type { VApp, VAppTemplate, Value, Vm } from "../store/model.js";
 import { Status } from "../store/model.js";
@@ -166,9 +167,9 @@ export function templateValue(ctx: Ctx, template: VAppTemplate): Value {
   const h = ctx.hrefs;
   const path = h.vAppTemplate(template.id);
   return {
-    ovfDescriptorUploaded: true,
+    ovfDescriptorUploaded: template.ovfDescriptorUploaded ?? true,
     goldMaster: false,
-    status: Status.POWERED_OFF,
+    status: template.status ?? Status.POWERED_OFF,
     name: template.name,
     id: urn("vapptemplate", template.id),
     href: h.abs(path),
@@ -178,9 +179,16 @@ export function templateValue(ctx: Ctx, template: VAppTemplate): Value {
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link("down", "GET", `${path}/owner`, MT.owner),
       ...h.link("down", "GET", `${path}/productSections`, MT.productSections),
+      ...(template.status === undefined
+        ? [
+            ...h.link("enable", "POST", `${path}/action/enableDownload`),
+            ...h.link("disable", "POST", `${path}/action/disableDownload`),
+          ]
+        : []),
     ],
     ...optional("Description", template.description),
     ...tasksInProgress(ctx, template.id),
+    ...filesValue(ctx, template.downloadId ?? template.transferId),
     Owner: {
       type: MT.owner,
       User: userRef(ctx, ctx.store.users.get(template.ownerId)),

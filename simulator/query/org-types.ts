@@ -86,6 +86,7 @@ function catalogRow(ctx: Ctx, c: Catalog, admin: boolean): Row {
   const owner =
     (c.ownerId ? s.users.get(c.ownerId) : undefined) ??
     [...s.users.values()].find((u) => u.orgId === c.orgId);
+  const media = c.itemIds.filter((id) => s.catalogItems.get(id)?.media).length;
   return {
     orgId: c.orgId,
     href: ctx.hrefs.abs(ctx.hrefs.catalog(c.id)),
@@ -100,8 +101,9 @@ function catalogRow(ctx: Ctx, c: Catalog, admin: boolean): Row {
       creationDate: c.created,
       orgName: s.orgs.get(c.orgId)?.name,
       ownerName: owner?.name,
-      [admin ? "numberOfTemplates" : "numberOfVAppTemplates"]: c.itemIds.length,
-      numberOfMedia: 0,
+      [admin ? "numberOfTemplates" : "numberOfVAppTemplates"]:
+        c.itemIds.length - media,
+      numberOfMedia: media,
       owner: owner ? userRefOf(ctx, owner.id) : undefined,
     },
   };
@@ -111,7 +113,7 @@ function catalogItemRows(ctx: Ctx): Row[] {
   const s = ctx.store;
   return [...s.catalogItems.values()].flatMap((item) => {
     const catalog = s.catalogs.get(item.catalogId);
-    const template = s.templates.get(item.templateId);
+    const template = item.media ? undefined : s.templates.get(item.templateId);
     if (!catalog || !template || !s.canSee(ctx.user, catalog.orgId)) return [];
     const owner = s.users.get(template.ownerId);
     return [

@@ -144,6 +144,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     catalogItem: h.catalogItem(o.id),
     org: h.org(o.id),
     disk: h.disk(o.id),
+    media: h.media(o.id),
   }[o.kind];
   return {
     orgId: task.orgId,

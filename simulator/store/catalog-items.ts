@@ -2,10 +2,11 @@
  * vcd-codegen runtime, simulator: catalog items, vCD's rules. Adding a vApp template to a catalog
  * (`POST /catalog/{id}/catalogItems`) needs an organization administrator or a catalog or vApp
  * author of the catalog's organization; the template must be of that organization and in no other
- * catalog, and the item's name is unique in the catalog. Removing an item deletes its template.
+ * catalog, and the item's name is unique in the catalog. Removing an item deletes its template (or
+ * media image).
  */
 import { badRequest, forbidden, invalidState } from "../fault.js";
-import type { Catalog, CatalogItem, User, VAppTemplate } from "./model.js";
+import type { Catalog, CatalogItem, User } from "./model.js";
 import type { Store } from "./store.js";
 
 const AUTHORS: readonly string[] = ["Catalog Author", "vApp Author"];
@@ -21,26 +22,33 @@ export class CatalogItemRules {
     );
   }
 
+  /** Adds a vApp template (or, `media`, a media image) to the catalog. */
   add(
     user: User,
     catalog: Catalog,
-    template: VAppTemplate,
+    template: {
+      readonly id: string;
+      readonly orgId: string;
+      readonly name: string;
+    },
     name: string,
     description: string | undefined,
+    media = false,
   ): CatalogItem {
+    const what = media ? "media" : "vApp template";
     if (!this.mayChange(user, catalog.orgId)) throw forbidden();
     if (name.trim() === "")
       throw badRequest("The catalog item name must not be empty.");
     if (template.orgId !== catalog.orgId)
       throw badRequest(
-        `The vApp template "${template.name}" is not of the catalog's organization.`,
+        `The ${what} "${template.name}" is not of the catalog's organization.`,
       );
     const holder = [...this.store.catalogItems.values()].find(
       (i) => i.templateId === template.id,
     );
     if (holder)
       throw badRequest(
-        `The vApp template "${template.name}" is already in catalog "${this.store.catalogs.get(holder.catalogId)?.name ?? holder.catalogId}".`,
+        `The ${what} "${template.name}" is already in catalog "${this.store.catalogs.get(holder.catalogId)?.name ?? holder.catalogId}".`,
       );
     const lower = name.toLowerCase();
     if (
@@ -57,6 +65,7 @@ export class CatalogItemRules {
       catalogId: catalog.id,
       name,
       templateId: template.id,
+      ...(media ? { media: true as const } : {}),
       ...(description !== undefined ? { description } : {}),
     };
     this.store.catalogItems.set(item.id, item);
@@ -72,7 +81,8 @@ export class CatalogItemRules {
       throw badRequest("The vApp template is busy with a task.");
     catalog.itemIds = catalog.itemIds.filter((id) => id !== item.id);
     this.store.catalogItems.delete(item.id);
-    this.store.templates.delete(item.templateId);
+    if (item.media) this.store.media.delete(item.templateId);
+    else this.store.templates.delete(item.templateId);
     for (const id of [item.id, item.templateId]) {
       this.store.metadata.delete(id);
       this.store.access.delete(id);

@@ -89,7 +89,31 @@ export interface CatalogItem {
   readonly catalogId: string;
   name: string;
   description?: string;
+  /** The vApp template it holds; for a media item (`media`), the media image. */
   readonly templateId: string;
+  /** It holds a media image (`templateId` is the media's id). */
+  readonly media?: true;
+}
+
+/** A media image (ISO or floppy) of a VDC, uploaded through a catalog. */
+export interface Media {
+  readonly id: string;
+  readonly orgId: string;
+  readonly vdcId: string;
+  name: string;
+  description?: string;
+  /** `iso`, `floppy` or `other`. */
+  readonly imageType: string;
+  /** Bytes, as the upload declared them. */
+  readonly size: number;
+  /** UNRESOLVED (0) while it is uploaded, RESOLVED (1) once complete, FAILED_CREATION (-1). */
+  status: number;
+  ownerId: string;
+  readonly created: string;
+  /** Its upload's transfer (open while uploading; its bytes after). */
+  transferId?: string;
+  /** The transfer serving its download, while enabled. */
+  downloadId?: string;
 }
 
 /** vCD's status codes of vApps, VMs and templates. */
@@ -189,6 +213,14 @@ export interface VAppTemplate {
   ownerId: string;
   readonly created: string;
   vms: Vm[];
+  /** Absent: resolved (POWERED_OFF, 8). UNRESOLVED (0) while its OVF package is uploaded; FAILED_CREATION (-1) when that failed. */
+  status?: number;
+  /** The transfer of its uploaded OVF package (transfer/transfers.ts): its `Files` while it is open, its bytes after. */
+  transferId?: string;
+  /** False until the upload's descriptor is PUT (`ovfDescriptorUploaded`). */
+  ovfDescriptorUploaded?: boolean;
+  /** The transfer serving its download, while enabled. */
+  downloadId?: string;
 }
 
 export type TaskStatus = "queued" | "running" | "success" | "error" | "aborted";
@@ -203,7 +235,8 @@ export interface EntityRef {
     | "catalog"
     | "catalogItem"
     | "org"
-    | "disk";
+    | "disk"
+    | "media";
   readonly id: string;
   readonly name: string;
 }

@@ -15,6 +15,7 @@ import type {
   CatalogItem,
   Disk,
   Group,
+  Media,
   MetadataEntry,
   Network,
   Org,
@@ -51,6 +52,7 @@ export class Store {
   readonly templates: Map<string, VAppTemplate> = new Map();
   readonly vapps: Map<string, VApp> = new Map();
   readonly disks: Map<string, Disk> = new Map();
+  readonly media: Map<string, Media> = new Map();
   readonly groups: Map<string, Group> = new Map();
   readonly roles: Map<string, Role> = new Map();
   /** Access settings by the id of the vApp, template or catalog. */
@@ -109,6 +111,7 @@ export class Store {
       this.templates,
       this.vapps,
       this.disks,
+      this.media,
       this.metadata,
       this.groups,
       this.roles,
@@ -280,6 +283,10 @@ export class Store {
       "vAppTemplate",
       id,
     );
+  }
+
+  mediaImage(user: User, id: string): Media {
+    return this.visible(user, this.media.get(id), (m) => m.orgId, "media", id);
   }
 
   disk(user: User, id: string): Disk {

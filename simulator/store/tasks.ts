@@ -27,6 +27,13 @@ export interface TaskSpec {
    * however it ends.
    */
   readonly reserves?: string;
+  /**
+   * Held: the task runs (status `running`) until `release` ends it, as an upload's task does while
+   * its transfer is open; time and polls do not move it on.
+   */
+  readonly held?: boolean;
+  /** What cancelling it leaves behind (an upload's transfer and template removed). */
+  readonly cancelled?: () => void;
 }
 
 const STEPS_TO_END = 3;
@@ -66,7 +73,7 @@ export class Tasks {
       userId: spec.userId,
       created,
       startTime: new Date(created).toISOString(),
-      status: "queued",
+      status: spec.held ? "running" : "queued",
       progress: 0,
       polls: 0,
       ...(failWith !== undefined ? { failWith } : {}),
@@ -151,11 +158,43 @@ export class Tasks {
 
   cancel(task: Task): void {
     if (isDone(task)) return;
+    const spec = this.effects.get(task.id);
     task.status = "aborted";
     task.endTime = new Date(this.now()).toISOString();
     this.effects.delete(task.id);
     this.open.delete(task);
     this.finished.set(task, this.now());
+    this.changed();
+    spec?.cancelled?.();
+  }
+
+  /** A held task's progress (0..99 while it runs). */
+  progress(task: Task, percent: number): void {
+    if (isDone(task)) return;
+    const progress = Math.max(0, Math.min(99, Math.floor(percent)));
+    if (progress === task.progress) return;
+    task.progress = progress;
+    this.changed();
+  }
+
+  /** Ends a held task: it succeeds (its effect applied), or fails with the message (its failure left). */
+  release(task: Task, failure?: string): void {
+    if (isDone(task)) return;
+    const spec = this.effects.get(task.id);
+    this.effects.delete(task.id);
+    this.open.delete(task);
+    this.finished.set(task, this.now());
+    task.endTime = new Date(this.now()).toISOString();
+    const message = failure ?? task.failWith;
+    if (message !== undefined) {
+      task.status = "error";
+      task.errorMessage = message;
+      spec?.fail?.();
+    } else {
+      task.status = "success";
+      task.progress = 100;
+      spec?.apply();
+    }
     this.changed();
   }
 
@@ -168,6 +207,7 @@ export class Tasks {
   }
 
   private advance(task: Task): void {
+    if (this.effects.get(task.id)?.held) return;
     const steps =
       Math.floor((this.now() - task.created) / Math.max(this.stepMs, 1)) +
       task.polls;

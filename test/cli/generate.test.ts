@@ -249,6 +249,12 @@ describe("generate", () => {
     const paths = {
       "@vcd-codegen/vcloud": ["./out/dist/index.d.ts"],
       "@vcd-codegen/vcloud/runtime": ["./out/dist/runtime/index.d.ts"],
+      "@vcd-codegen/vcloud/transfer": [
+        "./out/dist/runtime/transfer/index.d.ts",
+      ],
+      "@vcd-codegen/vcloud/transfer/node": [
+        "./out/dist/runtime/transfer/node/index.d.ts",
+      ],
       "@vcd-codegen/vcloud/*": ["./out/dist/*.d.ts"],
       "vcd-codegen/config": [
         resolve(PROJECT_ROOT, "dist/generator/config/define-config.d.ts"),

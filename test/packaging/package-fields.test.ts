@@ -139,6 +139,7 @@ describe("the generated package's README", () => {
       "npx vcd-codegen generate --check",
       "- `./vcloud`: the types of `http://www.vmware.com/vcloud/v1.5` (prefix `vcloud`).",
       "- `./simulator` (Node only): `startSimulator`, a schema-strict vCD server for tests (its types need `@types/node`, an optional peer dependency).",
+      "- `./transfer/node` (Node only): the same with files on disk (`{ path }`, a folder to download into) and `node:crypto` digests.",
     ])
       expect(readme).toContain(line);
     expect(readme).toMatch(
@@ -180,5 +181,6 @@ describe("the generated package's README", () => {
     );
     expect(readme).not.toContain("./client");
     expect(readme).not.toContain("./simulator");
+    expect(readme).not.toContain("./transfer");
   });
 });

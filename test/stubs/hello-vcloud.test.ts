@@ -1,7 +1,8 @@
 /**
  * The Programming Guide's "Hello vCloud" workflow end to end through the generated package's client
  * and stubs, against its simulator on 127.0.0.1: versions, login, the org list, the org, its VDC
- * and catalog, the catalog item, instantiating the template, waiting for the task, power on, the
+ * and catalog, the catalog item, uploading a template (an OVF package, through the package's
+ * `transfer/node` entry), instantiating it, waiting for the task, power on, the
  * VM's GuestCustomizationSection changed and put back, power off, delete, log out. Links are
  * followed as vCD means clients to (the stubs take a Link as their target); each step asserts on
  * the state the simulator ends in.
@@ -13,10 +14,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resolveOptions } from "../../generator/config/options.js";
 import { generate } from "../../generator/generate.js";
 import type { VcdClient } from "../../runtime/client/client.js";
+import type * as NodeTransfer from "../../runtime/transfer/node/index.js";
 import type { Simulator } from "../../simulator/binding.js";
 import {
   importClientPackage,
@@ -42,6 +45,7 @@ type Value = Record<string, any>; // eslint-disable-line @typescript-eslint/no-e
 async function guidePackage(): Promise<{
   pkg: ClientPackage;
   index: GeneratedPackage;
+  dir: string;
   remove: () => void;
 }> {
   const root = mkdtempSync(join(tmpdir(), "vcd-codegen-hello-5.5-"));
@@ -57,6 +61,7 @@ async function guidePackage(): Promise<{
   return {
     pkg: await importClientPackage(dir),
     index: await importPackage(dir),
+    dir,
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
@@ -70,6 +75,7 @@ describe.each([
   let index: GeneratedPackage;
   let client: VcdClient;
   let remove: (() => void) | undefined;
+  let transfer: typeof NodeTransfer;
   let waitForTask: (
     client: VcdClient,
     task: unknown,
@@ -82,10 +88,14 @@ describe.each([
   ) => Link | undefined;
 
   beforeAll(async () => {
+    let dir = join(inject("generatedDir"), "30.0");
     if (version === "30.0") {
       pkg = await loadClientPackage("30.0");
       index = await loadPackage("30.0");
-    } else ({ pkg, index, remove } = await guidePackage());
+    } else ({ pkg, index, dir, remove } = await guidePackage());
+    transfer = (await import(
+      pathToFileURL(join(dir, "dist/runtime/transfer/node/index.js")).href
+    )) as typeof NodeTransfer;
     waitForTask = index.waitForTask as typeof waitForTask;
     findLink = index.findLink as typeof findLink;
     sim = await pkg.startSimulator({ taskStepMs: 5, recordBodies: true });
@@ -167,6 +177,22 @@ describe.each([
         "application/vnd.vmware.vcloud.vAppTemplate+xml",
       );
 
+      // Upload a template (the guide's "Upload an OVF Package to Create a vApp Template"),
+      // through the package's transfer entry, then instantiate it.
+      const disk = new Uint8Array(256 * 1024).map((_, i) => (i * 7) & 0xff);
+      const uploaded = await transfer.uploadOvf<Value>(client, catalog.value, {
+        name: "hello-template",
+        description: "uploaded by the workflow",
+        descriptor: `<?xml version="1.0" encoding="UTF-8"?>
+<ovf:Envelope xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1">
+  <ovf:References><ovf:File ovf:id="file1" ovf:href="hello.vmdk" ovf:size="${disk.byteLength}"/></ovf:References>
+  <ovf:VirtualSystem ovf:id="hello-vm"><ovf:Info>A VM</ovf:Info><ovf:Name>hello-vm</ovf:Name></ovf:VirtualSystem>
+</ovf:Envelope>`,
+        files: { "hello.vmdk": disk },
+      });
+      expect(Number(uploaded.template.status)).toBe(8);
+      expect(uploaded.template.name).toBe("hello-template");
+
       const instantiate = linkOf(
         vdc.value,
         "add",
@@ -175,7 +201,7 @@ describe.each([
       const created = await call("instantiateVAppTemplate", instantiate, {
         name: "hello-vapp",
         Description: "from the guide",
-        Source: { href: item.value.Entity.href },
+        Source: { href: uploaded.template.href },
         AllEULAsAccepted: true,
       });
       expect([201, 202]).toContain(created.status);

@@ -146,6 +146,9 @@ describe("Upload a Media Image", () => {
 describe("the simulator, as vCD", () => {
   let session: UserSession;
   beforeAll(async () => {
+    // The stub's upload above created database.iso: back to the seed (same ids), so that the
+    // guide's body, of the same name, is not a duplicate.
+    sim.reset();
     session = await UserSession.open(sim, index, tenantAdmin(sim));
   });
   const upload = () =>
