@@ -1,29 +1,27 @@
 /** vcd-codegen runtime, simulator: every query type the simulator answers, by its `type=` name. */
 import { ADMIN_QUERY_TYPES } from "./admin-types.js";
 import { ORG_QUERY_TYPES } from "./org-types.js";
-import type { QueryType } from "./rows.js";
+import { queryType as queryTypeOf, type QueryType } from "./rows.js";
 import { VAPP_QUERY_TYPES } from "./vapp-types.js";
 
 /** Types the store holds nothing of yet: they answer empty results. */
 const EMPTY_TYPES: readonly QueryType[] = [
-  {
-    name: "disk",
-    record: "vcloud:DiskRecord",
-    reference: "vcloud:DiskReference",
-    references: "vcloud:DiskReferences",
-    entityType: "application/vnd.vmware.vcloud.disk+xml",
-    access: "user",
-    rows: () => [],
-  },
-  {
-    name: "media",
-    record: "vcloud:MediaRecord",
-    reference: "vcloud:MediaReference",
-    references: "vcloud:MediaReferences",
-    entityType: "application/vnd.vmware.vcloud.media+xml",
-    access: "user",
-    rows: () => [],
-  },
+  queryTypeOf(
+    "disk",
+    "Disk",
+    "Disk",
+    "application/vnd.vmware.vcloud.disk+xml",
+    "user",
+    () => [],
+  ),
+  queryTypeOf(
+    "media",
+    "Media",
+    "Media",
+    "application/vnd.vmware.vcloud.media+xml",
+    "user",
+    () => [],
+  ),
 ];
 
 export const QUERY_TYPES: readonly QueryType[] = [

@@ -10,7 +10,7 @@ import type { Ctx, Reply } from "../handlers/context.js";
 import type { LinkValue } from "../handlers/hrefs.js";
 import type { SchemaData, TypeData } from "../../runtime/xml/index.js";
 import { ordering, parseFilter, type Cell } from "./filter.js";
-import { isRef, type QueryType, type Row } from "./rows.js";
+import { isRef, type QueryType, type Row, type Rows } from "./rows.js";
 
 export const FORMATS = {
   records: "application/vnd.vmware.vcloud.query.records+xml",
@@ -41,7 +41,8 @@ export function runQuery(
       `Bad request: the format "${format}" is not one of ${Object.keys(FORMATS).join(", ")}.`,
     );
   const properties = propertiesOf(ctx.binding.schema, type.record);
-  let rows = type.rows(ctx);
+  const source = new Source(type.rows(ctx));
+  let rows: number[] = Array.from({ length: source.rows.count }, (_, i) => i);
   const filter = q.get("filter");
   if (filter) {
     const test = parseFilter(
@@ -49,16 +50,18 @@ export function runQuery(
       properties,
       q.get("filterEncoded") === "true",
     );
-    rows = rows.filter((row) => test((p) => lookup(row, p)));
+    rows = rows.filter((i) => test((p) => source.lookup(i, p)));
   }
-  rows = sorted(rows, q, properties);
+  rows = sorted(rows, q, properties, source);
   const pageSize = Math.min(
     positive(q.get("pageSize"), "pageSize") ?? DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
   );
   const page = positive(q.get("page"), "page") ?? 1;
   const last = Math.max(1, Math.ceil(rows.length / pageSize));
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
+  const shown = rows
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((i) => source.row(i));
   const fields = fieldsOf(q.get("fields"), properties);
   const href = (f: Format, p: number) =>
     selfHref(ctx, path, typed ? undefined : type.name, f, p, pageSize);
@@ -152,20 +155,35 @@ function record(
   return out;
 }
 
-/** A property's values for the filter: a reference matches by href or by URN. */
-function lookup(row: Row, property: string): readonly Cell[] {
-  if (property === "href") return [row.href];
-  if (property === "id") return [row.urn];
-  const cell = row.cells[property];
-  if (cell === undefined) return [];
-  return isRef(cell) ? [cell.href, cell.urn] : [cell];
+/** The rows of a query, each computed at most once, and only when a cell is read. */
+class Source {
+  private readonly computed: (Row | undefined)[] = [];
+
+  constructor(readonly rows: Rows) {}
+
+  row(i: number): Row {
+    return (this.computed[i] ??= this.rows.row(i));
+  }
+
+  /** A property's values for the filter: a reference matches by href or by URN. */
+  lookup(i: number, property: string): readonly Cell[] {
+    // Every row's name is its record's `name` (rows.ts): read without computing the row.
+    if (property === "name") return [this.rows.name(i)];
+    const row = this.row(i);
+    if (property === "href") return [row.href];
+    if (property === "id") return [row.urn];
+    const cell = row.cells[property];
+    if (cell === undefined) return [];
+    return isRef(cell) ? [cell.href, cell.urn] : [cell];
+  }
 }
 
 function sorted(
-  rows: Row[],
+  rows: number[],
   q: URLSearchParams,
   properties: ReadonlySet<string>,
-): Row[] {
+  source: Source,
+): number[] {
   const asc = q.get("sortAsc");
   const desc = q.get("sortDesc");
   const key = asc ?? desc;
@@ -175,10 +193,12 @@ function sorted(
       `Bad request: cannot sort by "${key}": it is not a property of this query type.`,
     );
   const sign = asc ? 1 : -1;
-  const value = (row: Row) => lookup(row, key)[0];
+  // Each row's key read once (not at each comparison): n reads and n log n comparisons.
+  const keys = new Map<number, Cell | undefined>();
+  for (const i of rows) keys.set(i, source.lookup(i, key)[0]);
   return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
+    const x = keys.get(a);
+    const y = keys.get(b);
     if (x === undefined || y === undefined)
       return x === y ? 0 : x === undefined ? 1 : -1;
     return sign * ordering(x, y);

@@ -10,6 +10,7 @@ import { Status } from "../store/model.js";
 import { isDone } from "../store/tasks.js";
 import {
   isBusy,
+  rowsOf,
   orgRefOf,
   queryType,
   refTo,
@@ -20,6 +21,7 @@ import {
   visibleRows,
   type QueryType,
   type Row,
+  type Rows,
 } from "./rows.js";
 
 function vappRow(ctx: Ctx, vapp: VApp, admin: boolean): Row {
@@ -168,18 +170,37 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
   };
 }
 
-const vms = (ctx: Ctx): Row[] => [
-  ...vapps(ctx).flatMap((vapp) => vapp.vms.map((vm) => vmRow(ctx, vm, vapp))),
-  ...visible(ctx, ctx.store.templates.values()).flatMap((t) =>
-    t.vms.map((vm) => vmRow(ctx, vm, undefined, t)),
-  ),
-];
+interface HeldVm {
+  readonly vm: Vm;
+  readonly vapp?: VApp;
+  readonly template?: VAppTemplate;
+}
+
+const vms = (ctx: Ctx): Rows => {
+  const held: HeldVm[] = [];
+  for (const vapp of vapps(ctx))
+    for (const vm of vapp.vms) held.push({ vm, vapp });
+  for (const template of visible(ctx, ctx.store.templates.values()))
+    for (const vm of template.vms) held.push({ vm, template });
+  return rowsOf(
+    held,
+    (h) => h.vm.name,
+    (h) => vmRow(ctx, h.vm, h.vapp, h.template),
+  );
+};
 
 /** The vApps the user may read: their organization's, and of those only theirs and the ones shared with them unless they administer it (access-levels.ts). */
-const vapps = (ctx: Ctx): VApp[] =>
-  [...ctx.store.vapps.values()].filter(
-    (v) => ctx.store.vappLevel(ctx.user, v) !== undefined,
-  );
+const vapps = (ctx: Ctx): VApp[] => {
+  const out: VApp[] = [];
+  const admin = new Map<string, boolean>();
+  for (const v of ctx.store.vapps.values()) {
+    let full = admin.get(v.orgId);
+    if (full === undefined)
+      admin.set(v.orgId, (full = ctx.store.isOrgAdmin(ctx.user, v.orgId)));
+    if (full || ctx.store.vappLevel(ctx.user, v) !== undefined) out.push(v);
+  }
+  return out;
+};
 /** The tasks the user may read: a task about a vApp only to those who may read the vApp. */
 const tasks = (ctx: Ctx) =>
   ctx.store.tasks.all().filter((t) => ctx.store.mayReadTask(ctx.user, t));
