@@ -1,6 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: the query types of what organizations hold: organization,
- * orgVdc, adminOrgVdc, catalog, adminCatalog, catalogItem, orgVdcNetwork, user and adminUser.
+ * orgVdc, adminOrgVdc, catalog, adminCatalog, catalogItem, adminCatalogItem, orgVdcNetwork,
+ * adminOrgNetwork, user and adminUser.
  */
 import type { Ctx } from "../handlers/context.js";
 import { MT } from "../handlers/media-types.js";
@@ -107,7 +108,7 @@ function catalogRow(ctx: Ctx, c: Catalog, admin: boolean): Row {
   };
 }
 
-function catalogItemRows(ctx: Ctx): Row[] {
+function catalogItemRows(ctx: Ctx, admin: boolean): Row[] {
   const s = ctx.store;
   return [...s.catalogItems.values()].flatMap((item) => {
     const catalog = s.catalogs.get(item.catalogId);
@@ -146,6 +147,7 @@ function catalogItemRows(ctx: Ctx): Row[] {
           isExpired: false,
           status: "RESOLVED",
           name: item.name,
+          ...(admin ? { org: orgRefOf(ctx, catalog.orgId) } : {}),
         },
       },
     ];
@@ -200,6 +202,25 @@ function networkRows(ctx: Ctx): Row[] {
   });
 }
 
+/** The organization networks of the admin view (the simulator's networks are its organizations'). */
+function adminNetworkRows(ctx: Ctx): Row[] {
+  return visible(ctx, ctx.store.networks.values()).map((n) => ({
+    orgId: n.orgId,
+    href: ctx.hrefs.abs(ctx.hrefs.network(n.id)),
+    urn: urn("network", n.id),
+    name: n.name,
+    cells: {
+      name: n.name,
+      orgName: ctx.store.orgs.get(n.orgId)?.name,
+      org: orgRefOf(ctx, n.orgId),
+      isIpScopeInherited: false,
+      gateway: n.gateway,
+      netmask: n.netmask,
+      isBusy: false,
+    },
+  }));
+}
+
 const vdcs = (ctx: Ctx) => ctx.store.vdcs.values();
 const catalogs = (ctx: Ctx) => ctx.store.catalogs.values();
 
@@ -243,7 +264,15 @@ export const ORG_QUERY_TYPES: readonly QueryType[] = [
     "CatalogItem",
     MT.catalogItem,
     "user",
-    catalogItemRows,
+    (ctx) => catalogItemRows(ctx, false),
+  ),
+  queryType(
+    "adminCatalogItem",
+    "AdminCatalogItem",
+    "CatalogItem",
+    MT.catalogItem,
+    "admin",
+    (ctx) => catalogItemRows(ctx, true),
   ),
   queryType(
     "orgVdcNetwork",
@@ -252,6 +281,14 @@ export const ORG_QUERY_TYPES: readonly QueryType[] = [
     MT.orgNetwork,
     "user",
     networkRows,
+  ),
+  queryType(
+    "adminOrgNetwork",
+    "AdminOrgNetwork",
+    "OrgNetwork",
+    MT.orgNetwork,
+    "admin",
+    adminNetworkRows,
   ),
   queryType("user", "User", "User", MT.user, "admin", (ctx) =>
     userRows(ctx, false),
