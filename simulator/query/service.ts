@@ -9,7 +9,13 @@ import { badRequest, forbidden } from "../fault.js";
 import type { Ctx, Reply } from "../handlers/context.js";
 import type { LinkValue } from "../handlers/hrefs.js";
 import type { SchemaData, TypeData } from "../../runtime/xml/index.js";
-import { ordering, parseFilter, type Cell } from "./filter.js";
+import {
+  compareAs,
+  kindOf,
+  METADATA_PROPERTY,
+  parseFilter,
+  type Cell,
+} from "./filter.js";
 import { isRef, type QueryType, type Row, type Rows } from "./rows.js";
 
 export const FORMATS = {
@@ -41,7 +47,7 @@ export function runQuery(
       `Bad request: the format "${format}" is not one of ${Object.keys(FORMATS).join(", ")}.`,
     );
   const properties = propertiesOf(ctx.binding.schema, type.record);
-  const source = new Source(type.rows(ctx));
+  const source = new Source(type.rows(ctx), ctx);
   let rows: number[] = [];
   for (let i = 0; i < source.rows.count; i++) rows.push(i);
   const filter = q.get("filter");
@@ -139,7 +145,7 @@ export function runQuery(
 function record(
   type: QueryType,
   row: Row,
-  properties: ReadonlySet<string>,
+  properties: ReadonlyMap<string, string>,
   fields: ReadonlySet<string> | undefined,
   ids: boolean,
 ): Record<string, unknown> {
@@ -166,7 +172,10 @@ class Source {
   private last = -1;
   private lastRow: Row | undefined;
 
-  constructor(readonly rows: Rows) {}
+  constructor(
+    readonly rows: Rows,
+    private readonly ctx: Ctx,
+  ) {}
 
   row(i: number): Row {
     if (i !== this.last || !this.lastRow) {
@@ -181,18 +190,37 @@ class Source {
     // Every row's name is its record's `name` (rows.ts): read without computing the row.
     if (property === "name") return [this.rows.name(i)];
     const row = this.row(i);
+    const metadata = METADATA_PROPERTY.exec(property);
+    if (metadata)
+      return this.metadata(row, metadata[1] ?? "GENERAL", metadata[2]);
     if (property === "href") return [row.href];
     if (property === "id") return [row.urn];
     const cell = row.cells[property];
     if (cell === undefined) return [];
     return isRef(cell) ? [cell.href, cell.urn] : [cell];
   }
+
+  /** The value of the entity's metadata entry of that domain and key, if the user may see it. */
+  private metadata(row: Row, domain: string, key: string): readonly Cell[] {
+    const id = row.urn.slice(row.urn.lastIndexOf(":") + 1);
+    const all = this.ctx.store.metadata.get(id);
+    if (!all) return [];
+    const admin = this.ctx.store.isSystemAdmin(this.ctx.user);
+    const entry = all.find(
+      (e) =>
+        e.key === key &&
+        e.domain === domain &&
+        (admin || e.visibility !== "PRIVATE"),
+    );
+    const value = entry?.typed.Value;
+    return value === undefined ? [] : [String(value)];
+  }
 }
 
 function sorted(
   rows: number[],
   q: URLSearchParams,
-  properties: ReadonlySet<string>,
+  properties: ReadonlyMap<string, string>,
   source: Source,
 ): number[] {
   const asc = q.get("sortAsc");
@@ -204,6 +232,7 @@ function sorted(
       `Bad request: cannot sort by "${key}": it is not a property of this query type.`,
     );
   const sign = asc ? 1 : -1;
+  const kind = kindOf(properties.get(key));
   // Each row's key read once (not at each comparison): n reads and n log n comparisons.
   const keys: (Cell | undefined)[] = new Array<Cell | undefined>(
     source.rows.count,
@@ -214,13 +243,14 @@ function sorted(
     const y = keys[b];
     if (x === undefined || y === undefined)
       return x === y ? 0 : x === undefined ? 1 : -1;
-    return sign * ordering(x, y);
+    const order = compareAs(kind, x, y);
+    return Number.isNaN(order) ? 0 : sign * order;
   });
 }
 
 function fieldsOf(
   text: string | null,
-  properties: ReadonlySet<string>,
+  properties: ReadonlyMap<string, string>,
 ): ReadonlySet<string> | undefined {
   if (!text) return undefined;
   const fields = text
@@ -271,16 +301,17 @@ function selfHref(
   return `${ctx.hrefs.abs(path)}?${params.toString().replace(/\+/g, "%20")}`;
 }
 
-/** The attributes of a record element's type, inherited ones included. */
+/** The attributes of a record element's type, inherited ones included, and their XSD types. */
 function propertiesOf(
   schema: SchemaData,
   element: string,
-): ReadonlySet<string> {
-  const out = new Set<string>();
+): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
   for (let key: string | undefined = schema.elements[element]?.type; key;) {
     const t: TypeData | undefined = schema.types[key];
     if (!t || t.kind !== "complex") break;
-    for (const a of t.attributes ?? []) if (!a.prohibited) out.add(a.prop);
+    for (const a of t.attributes ?? [])
+      if (!a.prohibited) out.set(a.prop, a.type);
     key = t.base;
   }
   return out;
