@@ -17,16 +17,17 @@ export const KEPT_QUERY_TYPES: readonly QueryType[] = [
 
 const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();
 
-/** Every query type of the schema set: those kept, then those answering empty pages. */
+/**
+ * Every query type of the schema set: those kept whose record the set has (a record removed
+ * before the package's oldest version is no query type of it), then those answering empty pages.
+ */
 export function queryTypes(schema: SchemaData): ReadonlyMap<string, QueryType> {
   let types = byName.get(schema);
   if (!types) {
-    const kept = new Set(KEPT_QUERY_TYPES.map((t) => t.name));
+    const present = KEPT_QUERY_TYPES.filter((t) => t.record in schema.elements);
+    const kept = new Set(present.map((t) => t.name));
     types = new Map(
-      [...KEPT_QUERY_TYPES, ...emptyQueryTypes(schema, kept)].map((t) => [
-        t.name,
-        t,
-      ]),
+      [...present, ...emptyQueryTypes(schema, kept)].map((t) => [t.name, t]),
     );
     byName.set(schema, types);
   }

@@ -1,7 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: the query types of what organizations hold: organization,
- * orgVdc, adminOrgVdc, catalog, adminCatalog, catalogItem, adminCatalogItem, orgVdcNetwork,
- * adminOrgNetwork, user and adminUser.
+ * orgVdc, adminOrgVdc, catalog, adminCatalog, catalogItem, adminCatalogItem, orgVdcNetwork, user
+ * and adminUser.
  */
 import type { Ctx } from "../handlers/context.js";
 import { MT } from "../handlers/media-types.js";
@@ -202,25 +202,6 @@ function networkRows(ctx: Ctx): Row[] {
   });
 }
 
-/** The organization networks of the admin view (the simulator's networks are its organizations'). */
-function adminNetworkRows(ctx: Ctx): Row[] {
-  return visible(ctx, ctx.store.networks.values()).map((n) => ({
-    orgId: n.orgId,
-    href: ctx.hrefs.abs(ctx.hrefs.network(n.id)),
-    urn: urn("network", n.id),
-    name: n.name,
-    cells: {
-      name: n.name,
-      orgName: ctx.store.orgs.get(n.orgId)?.name,
-      org: orgRefOf(ctx, n.orgId),
-      isIpScopeInherited: false,
-      gateway: n.gateway,
-      netmask: n.netmask,
-      isBusy: false,
-    },
-  }));
-}
-
 const vdcs = (ctx: Ctx) => ctx.store.vdcs.values();
 const catalogs = (ctx: Ctx) => ctx.store.catalogs.values();
 
@@ -281,14 +262,6 @@ export const ORG_QUERY_TYPES: readonly QueryType[] = [
     MT.orgNetwork,
     "user",
     networkRows,
-  ),
-  queryType(
-    "adminOrgNetwork",
-    "AdminOrgNetwork",
-    "OrgNetwork",
-    MT.orgNetwork,
-    "admin",
-    adminNetworkRows,
   ),
   queryType("user", "User", "User", MT.user, "admin", (ctx) =>
     userRows(ctx, false),
