@@ -25,6 +25,11 @@ export const FORMATS = {
 } as const;
 type Format = keyof typeof FORMATS;
 
+/**
+ * The guide's Query Parameters: "pageSize: Number of results per page, to a maximum of 128",
+ * default 25. A larger pageSize is answered with pages of 128 (the answer's pageSize says so), not
+ * refused: the guide names a maximum, not an error.
+ */
 const DEFAULT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 128;
 
