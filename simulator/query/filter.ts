@@ -61,7 +61,8 @@ const METADATA_TYPES: Readonly<Record<string, Kind>> = {
 };
 
 /** `metadata:key`, `metadata@SYSTEM:key`, `metadata@GENERAL:key`. */
-export const METADATA_PROPERTY = /^metadata(?:@(SYSTEM|GENERAL))?:(.+)$/;
+export const METADATA_PROPERTY: RegExp =
+  /^metadata(?:@(SYSTEM|GENERAL))?:(.+)$/;
 
 export type Filter = (row: Lookup) => boolean;
 
