@@ -53,27 +53,36 @@ export function runQuery(
     );
   const properties = propertiesOf(ctx.binding.schema, type.record);
   const source = new Source(type.rows(ctx), ctx);
-  let rows: number[] = [];
-  for (let i = 0; i < source.rows.count; i++) rows.push(i);
   const filter = q.get("filter");
+  // Without filter and sort, the rows are the indices 0..count-1: a page is a range of them.
+  let rows: number[] | undefined;
   if (filter) {
     const test = parseFilter(
       filter,
       properties,
       q.get("filterEncoded") === "true",
     );
-    rows = rows.filter((i) => test((p) => source.lookup(i, p)));
+    rows = [];
+    for (let i = 0; i < source.rows.count; i++)
+      if (test((p) => source.lookup(i, p))) rows.push(i);
   }
-  rows = sorted(rows, q, properties, source);
+  if (q.get("sortAsc") ?? q.get("sortDesc")) {
+    if (!rows) {
+      rows = [];
+      for (let i = 0; i < source.rows.count; i++) rows.push(i);
+    }
+    rows = sorted(rows, q, properties, source);
+  }
+  const total = rows ? rows.length : source.rows.count;
   const pageSize = Math.min(
     positive(q.get("pageSize"), "pageSize") ?? DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
   );
   const page = positive(q.get("page"), "page") ?? 1;
-  const last = Math.max(1, Math.ceil(rows.length / pageSize));
-  const shown = rows
-    .slice((page - 1) * pageSize, page * pageSize)
-    .map((i) => source.row(i));
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  const shown: Row[] = [];
+  for (let n = (page - 1) * pageSize; n < Math.min(page * pageSize, total); n++)
+    shown.push(source.row(rows ? rows[n] : n));
   const fields = fieldsOf(q.get("fields"), properties);
   // links=true: each record carries a link to its entity (the guide's Query Parameters: "include
   // Link elements in the result set for certain object types"; which links vCD writes is not
@@ -116,7 +125,7 @@ export function runQuery(
     name: type.name,
     page,
     pageSize,
-    total: String(rows.length),
+    total: String(total),
     Link: links,
   };
   if (format === "references")

@@ -253,21 +253,19 @@ const tasks = (ctx: Ctx) =>
   ctx.store.tasks.all().filter((t) => ctx.store.mayReadTask(ctx.user, t));
 
 export const VAPP_QUERY_TYPES: readonly QueryType[] = [
-  queryType(
-    "vApp",
-    "VApp",
-    "VApp",
-    MT.vApp,
-    "user",
-    visibleRows(vapps, vappRow, false),
+  queryType("vApp", "VApp", "VApp", MT.vApp, "user", (ctx) =>
+    rowsOf(
+      vapps(ctx),
+      (v) => v.name,
+      (v) => vappRow(ctx, v, false),
+    ),
   ),
-  queryType(
-    "adminVApp",
-    "AdminVApp",
-    "VApp",
-    MT.vApp,
-    "admin",
-    visibleRows(vapps, vappRow, true),
+  queryType("adminVApp", "AdminVApp", "VApp", MT.vApp, "admin", (ctx) =>
+    rowsOf(
+      vapps(ctx),
+      (v) => v.name,
+      (v) => vappRow(ctx, v, true),
+    ),
   ),
   queryType("vm", "VM", "VM", MT.vm, "user", vms(false)),
   queryType("adminVM", "AdminVM", "VM", MT.vm, "admin", vms(true)),
