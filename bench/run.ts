@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one run, with ratios against the named peers, "MISSED" beside
  * every target missed, and the list of all targets at the end. `BENCH_ONLY=client,bundle` runs only
- * some (generation, xml, client, bundle, typecheck, simulator, load, transfers); `BENCH_RUNS` sets the generation runs (7),
+ * some (generation, xml, client, bundle, typecheck, simulator, load, transfers, simulator-query); `BENCH_RUNS` sets the generation runs (7),
  * `BENCH_LOAD_SECONDS` the load per simulator subject (5).
  */
 import { rmSync } from "node:fs";
@@ -14,6 +14,7 @@ import { benchConsumerTypecheck } from "./consumer-typecheck.js";
 import { generateForBench } from "./generated-package.js";
 import { benchGeneration } from "./generation.js";
 import { benchSimulatorLoad } from "./simulator-load.js";
+import { benchSimulatorQuery } from "./simulator-query.js";
 import { benchSimulator } from "./simulator-throughput.js";
 import { targetResults } from "./targets.js";
 import { benchTransfers } from "./transfers.js";
@@ -51,6 +52,7 @@ if (wanted("simulator"))
   print(await benchSimulator(options, packageDir, loadSeconds));
 if (wanted("load")) print(await benchSimulatorLoad(packageDir, loadSeconds));
 if (wanted("transfers")) print(await benchTransfers(packageDir));
+if (wanted("simulator-query")) print(await benchSimulatorQuery(packageDir));
 rmSync(dirname(packageDir), { recursive: true, force: true });
 
 const results = targetResults();
