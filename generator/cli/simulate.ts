@@ -5,7 +5,7 @@
  * process that started it is gone); then it closes
  * the server and removes the temporary folder.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -28,6 +28,7 @@ interface SimulateOptions extends CommandLineOptions {
   readonly seed?: string;
   readonly scaleVapps?: string;
   readonly vmsPerVapp?: string;
+  readonly static?: string;
   readonly json?: boolean;
 }
 
@@ -58,6 +59,10 @@ export function registerSimulate(
     )
     .option("--vms-per-vapp <k>", "the VMs of each of those vApps (default 1)")
     .option(
+      "--static <dir>",
+      "serve this folder's files beside the API (outside /api), as vCD serves UI plugins: a browser app on the same origin",
+    )
+    .option(
       "--json",
       "print one line of JSON ({url, users}) once it listens, and nothing else",
     )
@@ -76,6 +81,13 @@ export async function runSimulate(
   const seed = opts.seed === undefined ? undefined : resolve(io.cwd, opts.seed);
   if (seed !== undefined && !existsSync(seed))
     throw new GeneratorError(`seed file not found: ${seed}`);
+  const staticDir =
+    opts.static === undefined ? undefined : resolve(io.cwd, opts.static);
+  if (
+    staticDir !== undefined &&
+    !statSync(staticDir, { throwIfNoEntry: false })?.isDirectory()
+  )
+    throw new GeneratorError(`--static: no such folder: ${staticDir}`);
   const work = mkdtempSync(join(tmpdir(), "vcd-codegen-simulate-"));
   let sim: Simulator | undefined;
   try {
@@ -95,6 +107,7 @@ export async function runSimulate(
         port,
         ...(seed !== undefined ? { seed } : {}),
         ...(scale !== undefined ? { scale } : {}),
+        ...(staticDir !== undefined ? { staticDir } : {}),
         schemaDir: join(options.inputDir, "xsd"),
       });
     } catch (error) {

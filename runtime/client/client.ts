@@ -616,7 +616,10 @@ class Client implements VcdClient {
     applyToken(headers, this.#token);
     for (const [name, value] of Object.entries(this.#headers))
       headers.set(name, value);
-    return { fetch: this.#transport.fetch, headers };
+    // Called detached whatever the caller does (`access.fetch(...)`): a browser's fetch refuses
+    // any other `this` ("Illegal invocation").
+    const fetchImpl = this.#transport.fetch;
+    return { fetch: (input, init) => fetchImpl(input, init), headers };
   }
 
   /** Sends one request and reads the document (or none) it gives. */

@@ -4,7 +4,13 @@
  * folder gone afterwards.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -189,7 +195,12 @@ describe("vcd-codegen simulate", () => {
         ],
       }),
     );
-    const started = await start(["--seed", seed], tmp);
+    mkdirSync(join(tmp, "site"));
+    writeFileSync(join(tmp, "site/index.html"), "<title>plugin</title>");
+    const started = await start(
+      ["--seed", seed, "--static", join(tmp, "site")],
+      tmp,
+    );
     expect(started.line).toMatch(
       /^vcd-codegen: simulating vCD API \d+\.\d+ at http:\/\/127\.0\.0\.1:\d+\/api/,
     );
@@ -197,8 +208,12 @@ describe("vcd-codegen simulate", () => {
     expect(started.stdout()).toContain(
       "lumbergh@initech  password tps-reports  (Organization Administrator)",
     );
+    // --static: the folder beside the API, on the same origin.
+    const origin = /http:\/\/127\.0\.0\.1:\d+/.exec(started.line)![0];
+    const index = await fetch(`${origin}/`);
+    expect(await index.text()).toBe("<title>plugin</title>");
     expect(await stop(started.child, "SIGINT")).toBe(0);
-    expect(readdirSync(tmp)).toEqual(["seed.json"]);
+    expect(readdirSync(tmp).sort()).toEqual(["seed.json", "site"]);
   }, 90_000);
 
   it("refuses a port that is not a number and a seed file that does not exist (exit 1)", async () => {
@@ -208,5 +223,8 @@ describe("vcd-codegen simulate", () => {
     const seed = await runCli(["simulate", "--seed", "/nonexistent/seed.json"]);
     expect(seed.code).toBe(1);
     expect(seed.err).toContain("seed file not found: /nonexistent/seed.json");
+    const site = await runCli(["simulate", "--static", "/nonexistent/site"]);
+    expect(site.code).toBe(1);
+    expect(site.err).toContain("--static: no such folder: /nonexistent/site");
   });
 });
