@@ -41,6 +41,11 @@ import {
   type OperationsDocument,
 } from "./read-operations.js";
 import { loadSchemaSet, type SchemaSet } from "./schema-set.js";
+import {
+  DEFAULT_QUERY_TYPE_FACTS,
+  readQueryTypeFacts,
+  type QueryTypeFacts,
+} from "./read-query-types.js";
 
 /** What a run reads its inputs with: the folder, our description of the set, the API version asked for. */
 export interface InputOptions {
@@ -84,6 +89,8 @@ export interface Inputs extends InputsRead {
   readonly operations: OperationsInput | undefined;
   readonly operationOverrides: readonly OperationOverride[];
   readonly versionFacts: readonly VersionFact[];
+  /** Our facts about the query service's types (schemas/vcd-api.query-types.json). */
+  readonly queryTypeFacts: QueryTypeFacts;
   /** Problems in the input that do not stop generation. */
   readonly warnings: readonly GeneratorError[];
 }
@@ -168,6 +175,10 @@ export function readInputs(
       )
     : [];
   const versionFacts = readVersionFacts(DEFAULT_VERSION_FACTS, files.text);
+  const queryTypeFacts = readQueryTypeFacts(
+    DEFAULT_QUERY_TYPE_FACTS,
+    files.text,
+  );
   return {
     dir,
     schemaSet,
@@ -181,6 +192,7 @@ export function readInputs(
     operations,
     operationOverrides,
     versionFacts,
+    queryTypeFacts,
     warnings,
     files: files.files(),
     listings: files.listings(),

@@ -57,6 +57,26 @@ export interface Model {
   readonly operations: Operation[];
   /** What became of the operations document: its file, and how many operations were left out at this version. */
   readonly operationsSource?: OperationsSource;
+  /**
+   * The query service's types (`GET /query?type=vm`), sorted by name: each with its record element
+   * and, where the set has them, its references elements (see generator/model/query-types.ts).
+   * Absent for a schema set without query records.
+   */
+  readonly queryTypes?: QueryTypeInfo[];
+}
+
+/** One query type of the query service. */
+export interface QueryTypeInfo {
+  /** The `type` parameter's value (`vm`, `adminOrgVdc`). */
+  readonly name: string;
+  /** The record element of the `records` and `idrecords` formats (`{vcloud}VMRecord`). */
+  readonly record: ClarkName;
+  /** Its type (`{vcloud}QueryResultVMRecordType`). */
+  readonly recordType: ClarkName;
+  /** The root and item elements of the `references` format, where the set has both. */
+  readonly references?: { readonly root: ClarkName; readonly item: ClarkName };
+  /** The record element's `addedIn`, if any. */
+  readonly addedIn?: string;
 }
 
 export interface Namespace {

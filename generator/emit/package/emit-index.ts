@@ -35,6 +35,7 @@ const CLIENT_EXPORTS = [
   "followLink",
   "operationForLink",
   "paginate",
+  "where",
   "waitForTask",
   "waitForTasks",
 ];
@@ -42,6 +43,8 @@ const CLIENT_EXPORTS = [
 /** The client runtime's types a user names in their own code. */
 const CLIENT_TYPES = [
   "CallOptions",
+  "Filter",
+  "FilterValue",
   "ClientOptions",
   "CloudapiSession",
   "Credentials",
@@ -56,6 +59,7 @@ export function indexSource(
   namespaces: readonly Namespace[],
   withClient: boolean,
   rendering: "ts" | "js" | "d.ts",
+  withQuery = false,
 ): string {
   const lines = namespaces.map((ns) => {
     const module = namespaceModule(ns);
@@ -70,6 +74,7 @@ export function indexSource(
   if (withClient)
     lines.push(
       `export * from "./client.js";`,
+      ...(withQuery ? [`export * from "./query.js";`] : []),
       `export * as api from "./api/index.js";`,
       `export { operations } from "./operations.js";`,
       `export {\n${CLIENT_EXPORTS.map((name) => `  ${name},\n`).join("")}} from "./runtime/client/index.js";`,
