@@ -167,15 +167,19 @@ export async function runQuery(
   return reply;
 }
 
-/** An `AbortSignal` that aborts when `outer` does, or when `abort()` is called. */
-function linkedAbort(outer: AbortSignal | undefined): AbortController {
+/** An `AbortController` that aborts when `outer` does; `release` stops listening to `outer`. */
+function linkedAbort(outer: AbortSignal | undefined): {
+  readonly controller: AbortController;
+  release(): void;
+} {
   const controller = new AbortController();
-  if (outer?.aborted) controller.abort(outer.reason);
-  else
-    outer?.addEventListener("abort", () => controller.abort(outer.reason), {
-      once: true,
-    });
-  return controller;
+  const follow = () => controller.abort(outer?.reason);
+  if (outer?.aborted) follow();
+  else outer?.addEventListener("abort", follow, { once: true });
+  return {
+    controller,
+    release: () => outer?.removeEventListener("abort", follow),
+  };
 }
 
 /**
@@ -192,7 +196,8 @@ export async function* queryRecords(
   options: RawQueryOptions = {},
 ): AsyncGenerator<unknown, void, undefined> {
   const format = options.format ?? "records";
-  const ahead = linkedAbort(options.signal);
+  const linked = linkedAbort(options.signal);
+  const ahead = linked.controller;
   const pageOptions = {
     ...options,
     signal: ahead.signal,
@@ -239,5 +244,6 @@ export async function* queryRecords(
   } finally {
     // Left early (break, return, an error): the page read ahead is not wanted.
     ahead.abort();
+    linked.release();
   }
 }
