@@ -28,6 +28,8 @@ export interface QueryTypeFacts {
     string,
     { readonly reference: string; readonly references: string }
   >;
+  /** Packaged query (`GET /vApps/query`) -> the query type whose records it answers. */
+  readonly packaged: ReadonlyMap<string, string>;
   /** Record elements that are no query type's, with why. */
   readonly none: ReadonlyMap<string, string>;
   /** Where each fact is written (by record element). */
@@ -111,5 +113,28 @@ export function readQueryTypeFacts(
       return [element, why];
     }),
   );
-  return { names, references, none, sources };
+  const packaged = new Map<string, string>();
+  const raw = json.packaged ?? {};
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new GeneratorError(
+      `"packaged" must be an object by operation`,
+      fileStart(file),
+      "packaged",
+    );
+  for (const [operation, fact] of Object.entries(raw)) {
+    const at = locateJsonPath(file, text, ["packaged", operation]);
+    sources.set(operation, at);
+    if (!/^GET \/\S*query$/.test(operation))
+      throw new GeneratorError(
+        `"${operation}" must be a packaged query's id (GET /vApps/query)`,
+        at,
+        `packaged.${operation}`,
+      );
+    field("packaged", operation, fact, "evidence", EVIDENCE);
+    packaged.set(
+      operation,
+      field("packaged", operation, fact, "type", QUERY_TYPE),
+    );
+  }
+  return { names, references, packaged, none, sources };
 }

@@ -77,6 +77,8 @@ export interface QueryTypeInfo {
   readonly references?: { readonly root: ClarkName; readonly item: ClarkName };
   /** The record element's `addedIn`, if any. */
   readonly addedIn?: string;
+  /** The packaged queries answering its records (`GET /vApps/query`), by operation id. */
+  readonly packaged?: string[];
 }
 
 export interface Namespace {

@@ -21,7 +21,7 @@ export function queryTypeName(base: string): string {
 }
 
 export function buildQueryTypes(
-  model: Pick<Model, "elements" | "namespaces">,
+  model: Pick<Model, "elements" | "namespaces" | "operations">,
   facts: QueryTypeFacts,
 ): QueryTypeInfo[] {
   const byId = new Map(model.elements.map((e) => [e.id, e]));
@@ -48,6 +48,12 @@ export function buildQueryTypes(
       },
     ]),
   );
+  const operations = new Set(model.operations.map((op) => op.id));
+  const packagedOf = new Map<string, string[]>();
+  // A packaged query the operations lack at this version, or whose type the set lacks, is left out.
+  for (const [operation, type] of facts.packaged)
+    if (operations.has(operation))
+      packagedOf.set(type, [...(packagedOf.get(type) ?? []), operation]);
   const result: QueryTypeInfo[] = [];
   const seen = new Map<string, string>();
   for (const element of model.elements) {
@@ -80,6 +86,9 @@ export function buildQueryTypes(
         : {}),
       ...(element.annotations.addedIn
         ? { addedIn: element.annotations.addedIn }
+        : {}),
+      ...(packagedOf.has(type)
+        ? { packaged: packagedOf.get(type)!.sort() }
         : {}),
     });
   }

@@ -14,6 +14,7 @@ import {
   seedWithUsers,
   systemAdmin,
   userName,
+  type Page,
   type QueryPackage,
 } from "../helpers/query-package.js";
 
@@ -90,6 +91,28 @@ describe("every query type the simulator keeps", () => {
       filter: pkg.where.eq("name", "u01"),
     });
     expect(names(page)).toEqual(["u01"]);
+  });
+});
+
+describe("a packaged query", () => {
+  it("takes a built filter and sort, and answers the records of its query type", async () => {
+    const api = (
+      pkg as unknown as {
+        api: Record<string, (...a: unknown[]) => Promise<Page>>;
+      }
+    ).api;
+    const page = await api.getCatalogsQuery!(
+      client,
+      {},
+      {
+        query: { filter: pkg.where.eq("name", "acme-*"), sortAsc: "name" },
+      },
+    );
+    expect(page.element).toBe("vcloud:QueryResultRecords");
+    expect(names(page)).toEqual(["acme-catalog"]);
+    expect(page.value.Record![0]!.$element).toBe(
+      pkg.QUERY_TYPES.catalog!.record,
+    );
   });
 });
 

@@ -139,6 +139,27 @@ describe.each(["30.0", "36.0"])("the %s set", (release) => {
     expect(byName.get("adminVM")!.references).toBeUndefined();
   });
 
+  it("maps the packaged queries of the facts to their query types, each an operation of the set", () => {
+    const packaged = types.flatMap((t) =>
+      (t.packaged ?? []).map((op) => `${op} ${t.name}`),
+    );
+    expect(packaged.sort()).toEqual(
+      [
+        "GET /admin/groups/query group",
+        "GET /admin/orgs/query organization",
+        "GET /admin/roles/query role",
+        "GET /admin/users/query user",
+        "GET /admin/vdcs/query adminOrgVdc",
+        "GET /catalogs/query catalog",
+        "GET /disks/query disk",
+        "GET /mediaList/query media",
+        "GET /vAppTemplates/query vAppTemplate",
+        "GET /vApps/query vApp",
+        "GET /vms/query vm",
+      ].sort(),
+    );
+  });
+
   it("agrees with real vCD answers: a records or references page is named for its query type", () => {
     const samples = [
       "libcloud-vcloud_1_5/api_query_vm.xml",

@@ -4,7 +4,7 @@
  * `queryAll` and `where`; the right uses compile, and each wrong one (`@ts-expect-error`) must be a
  * type error: an unknown query type, a field name the record lacks in a filter, a sort or `fields`,
  * an attribute left out by `fields`, a record of another query type, a references answer used as
- * records.
+ * records; and the packaged queries (`getVAppsQuery`, ...) typed by their query type alike.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -47,7 +47,7 @@ const index = () =>
   JSON.stringify(resolve(inject("generatedDir"), "30.0/dist/index.js"));
 
 const PROGRAM =
-  () => `import { query, queryAll, where, type QueryRecord, type QueryType, type VcdClient } from ${index()};
+  () => `import { api, query, queryAll, where, type QueryRecord, type QueryType, type VcdClient } from ${index()};
 declare const client: VcdClient;
 export async function check(): Promise<unknown[]> {
   const page = await query(client, "vm", {
@@ -95,9 +95,18 @@ export async function check(): Promise<unknown[]> {
     r.numberOfVApps;
   }
   for await (const r of queryAll(client, "event", { format: "references" })) names.push(r.href);
+  // The packaged queries answer the records of their query type, and check their filters too.
+  const vapps = await api.getVAppsQuery(client, {}, { query: { filter: where.eq("name", "web*"), sortAsc: "name" } });
+  const packaged: "vcloud:VAppRecord" = vapps.value.Record![0]!.$element;
+  const vdcs = await api.getVdcsQuery(client, {}, { query: { format: "references" } });
+  const vdcRefs: "vcloud:AdminVdcReferences" = vdcs.element;
+  // @ts-expect-error no attribute nmae on a vApp record
+  await api.getVAppsQuery(client, {}, { query: { filter: where.eq("nmae", "web*") } });
+  // @ts-expect-error a vApp is no VM
+  const notVm: "vcloud:VMRecord" = vapps.value.Record![0]!.$element;
   const t: QueryType = "orgVdcStorageProfile";
   const typed: QueryRecord<"vm", "name"> = { $element: "vcloud:VMRecord", name: "x" };
-  return [root, element, name, status, vapp, owner, href, refsRoot, ref, org, names, t, typed];
+  return [packaged, vdcRefs, notVm, root, element, name, status, vapp, owner, href, refsRoot, ref, org, names, t, typed];
 }
 `;
 
@@ -113,6 +122,6 @@ it("each wrong use is an error of its own: without its @ts-expect-error, the pro
   const result = compile(program);
   const errors = result.output.split("\n").filter((l) => /error TS\d+/.test(l));
   const expected = PROGRAM().match(/@ts-expect-error/g)!.length;
-  expect(expected).toBe(9);
+  expect(expected).toBe(11);
   expect(errors.length, result.output).toBe(expected);
 }, 150_000);

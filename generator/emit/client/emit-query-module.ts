@@ -18,29 +18,50 @@ function queryStub(index: ModelIndex): Operation | undefined {
   );
 }
 
+/** The generated query module, as the stubs refer to it. */
+export const QUERY_MODULE: ModuleRef = { path: "query", ident: "$query" };
+
+/** Whether the package has a query module (the model's query types, `GET /query`, its answers' elements). */
+export function hasQueryModule(index: ModelIndex): boolean {
+  const has = (name: string) =>
+    [...index.elements.values()].some((e) => index.prefixed(e.id) === name);
+  return (
+    (index.model.queryTypes ?? []).length > 0 &&
+    queryStub(index) !== undefined &&
+    has("vcloud:References") &&
+    has("vcloud:Reference") &&
+    has("vcloud:QueryResultRecords")
+  );
+}
+
+/** The query type whose records a packaged query answers (`GET /vApps/query` -> `vApp`), if known. */
+export function packagedQueryType(
+  index: ModelIndex,
+  operationId: string,
+): string | undefined {
+  if (!hasQueryModule(index)) return undefined;
+  return index.model.queryTypes?.find((t) => t.packaged?.includes(operationId))
+    ?.name;
+}
+
 export function emitQueryModule(
   index: ModelIndex,
   header: (what: string) => string,
 ): GeneratedFile | undefined {
-  const types = index.model.queryTypes ?? [];
-  const stub = queryStub(index);
-  const first = types[0];
-  if (!stub || !first) return undefined;
+  if (!hasQueryModule(index)) return undefined;
+  const types = index.model.queryTypes!;
+  const stub = queryStub(index)!;
+  const first = types[0]!;
   const recordHead = index.elements.get(
     index.elements.get(first.record)!.substitutionGroup!,
   )!;
-  const referencesType = [...index.elements.values()].find(
-    (e) => index.prefixed(e.id) === "vcloud:References",
-  );
-  const referenceHead = [...index.elements.values()].find(
-    (e) => index.prefixed(e.id) === "vcloud:Reference",
-  );
-  const recordsRoot = [...index.elements.values()].find(
-    (e) => index.prefixed(e.id) === "vcloud:QueryResultRecords",
-  );
-  if (!referencesType || !referenceHead || !recordsRoot) return undefined;
+  const named = (name: string) =>
+    [...index.elements.values()].find((e) => index.prefixed(e.id) === name)!;
+  const referencesType = named("vcloud:References");
+  const referenceHead = named("vcloud:Reference");
+  const recordsRoot = named("vcloud:QueryResultRecords");
   const file = new GeneratedFile(
-    "query.ts",
+    `${QUERY_MODULE.path}.ts`,
     header(
       "The query service, typed: every query type with its records and references, query and queryAll.",
     ),
