@@ -9,7 +9,7 @@ import type {
   SchemaData,
   Violation,
 } from "../runtime/xml/index.js";
-import type { SeedData } from "./store/seed.js";
+import type { SeedData, SeedScale } from "./store/seed.js";
 
 export interface SimulatorDocuments {
   fromXml(xml: string, options?: ReadOptions): Document;
@@ -37,6 +37,11 @@ export interface SimulatorOptions {
   readonly port?: number;
   /** The data it starts from (and `reset()` returns to): an object, or the path of a JSON file. Default: `defaultSeed`. */
   readonly seed?: SeedData | string;
+  /**
+   * Many vApps built straight into the store on top of the seed (and again on `reset()`):
+   * `{ vapps: 100_000, vmsPerVApp: 1 }` takes a few seconds. Overrides the seed's own `scale`.
+   */
+  readonly scale?: SeedScale;
   /** How long a token lives without use, in ms (default 30 minutes, as vCD). */
   readonly tokenIdleTimeout?: number;
   /** How long each step of a task takes, in ms (default 1000): queued, running (two steps), then done. Each poll of the task also moves it on a step. */

@@ -59,7 +59,9 @@ export async function startSimulator(
   binding: SimulatorBinding,
   options: SimulatorOptions = {},
 ): Promise<Simulator> {
-  const seed = loadSeed(options.seed ?? defaultSeed);
+  const loaded = loadSeed(options.seed ?? defaultSeed);
+  const seed =
+    options.scale === undefined ? loaded : { ...loaded, scale: options.scale };
   const store = new Store(seed, {
     tokenIdleTimeout: options.tokenIdleTimeout ?? DEFAULT_TOKEN_IDLE_TIMEOUT,
     taskStepMs: options.taskStepMs ?? DEFAULT_TASK_STEP_MS,

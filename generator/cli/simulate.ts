@@ -25,6 +25,8 @@ interface Io {
 interface SimulateOptions extends CommandLineOptions {
   readonly port?: string;
   readonly seed?: string;
+  readonly scaleVapps?: string;
+  readonly vmsPerVapp?: string;
   readonly json?: boolean;
 }
 
@@ -50,6 +52,11 @@ export function registerSimulate(
     )
     .option("--seed <file>", "a JSON seed file (default: the built-in seed)")
     .option(
+      "--scale-vapps <n>",
+      "also build n vApps straight into the store (in the first VDC of the seed), for tests at scale",
+    )
+    .option("--vms-per-vapp <k>", "the VMs of each of those vApps (default 1)")
+    .option(
       "--json",
       "print one line of JSON ({url, users}) once it listens, and nothing else",
     )
@@ -64,6 +71,7 @@ export async function runSimulate(
   stopped: () => Promise<string>,
 ): Promise<number> {
   const port = parsePort(opts.port);
+  const scale = parseScale(opts.scaleVapps, opts.vmsPerVapp);
   const seed = opts.seed === undefined ? undefined : resolve(io.cwd, opts.seed);
   if (seed !== undefined && !existsSync(seed))
     throw new GeneratorError(`seed file not found: ${seed}`);
@@ -85,6 +93,7 @@ export async function runSimulate(
       sim = await module.startSimulator({
         port,
         ...(seed !== undefined ? { seed } : {}),
+        ...(scale !== undefined ? { scale } : {}),
         schemaDir: join(options.inputDir, "xsd"),
       });
     } catch (error) {
@@ -122,6 +131,28 @@ function parsePort(text: string | undefined): number {
       `--port must be a port number (0 for a free one), not "${text}"`,
     );
   return port;
+}
+
+function parseScale(
+  vapps: string | undefined,
+  perVApp: string | undefined,
+): { vapps: number; vmsPerVApp?: number } | undefined {
+  if (vapps === undefined) {
+    if (perVApp !== undefined)
+      throw new GeneratorError("--vms-per-vapp needs --scale-vapps");
+    return undefined;
+  }
+  const count = (text: string, flag: string) => {
+    if (!/^\d+$/.test(text))
+      throw new GeneratorError(`${flag} must be a whole number, not "${text}"`);
+    return Number(text);
+  };
+  return {
+    vapps: count(vapps, "--scale-vapps"),
+    ...(perVApp !== undefined
+      ? { vmsPerVApp: count(perVApp, "--vms-per-vapp") }
+      : {}),
+  };
 }
 
 /** Resolves with the signal's name at the first SIGINT or SIGTERM. */

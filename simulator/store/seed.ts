@@ -24,6 +24,16 @@ export const ROLE_NAMES: readonly RoleName[] = [
 
 export interface SeedData {
   readonly orgs: readonly SeedOrg[];
+  /** Many vApps built straight into the store (store/fill-at-scale.ts): for tests and benchmarks at scale. */
+  readonly scale?: SeedScale;
+}
+
+/** `vapps` vApps of `vmsPerVApp` VMs each (default 1), in the VDC `vdc` of the organization `org` (default: the first organization with a VDC, its first VDC). */
+export interface SeedScale {
+  readonly vapps: number;
+  readonly vmsPerVApp?: number;
+  readonly org?: string;
+  readonly vdc?: string;
 }
 
 export interface SeedOrg {

@@ -7,6 +7,7 @@ import { DEFAULT_TASK_RETENTION_MS } from "../binding.js";
 import { noAccess, unauthorized } from "../fault.js";
 import { accessLevelOf } from "./access-levels.js";
 import { IdSource } from "./ids.js";
+import { fillAtScale } from "./fill-at-scale.js";
 import { fillFromSeed, newVm } from "./fill-from-seed.js";
 import type {
   AccessControl,
@@ -344,6 +345,7 @@ export class Store {
 
   private load(): void {
     fillFromSeed(this, this.seed);
+    if (this.seed.scale) fillAtScale(this, this.seed.scale);
   }
 
   /** A VM made from a seed's description (numbered hosts, default sections). */
