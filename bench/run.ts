@@ -50,7 +50,7 @@ if (wanted("typecheck")) print(benchConsumerTypecheck(packageDir));
 if (wanted("simulator"))
   print(await benchSimulator(options, packageDir, loadSeconds));
 if (wanted("load")) print(await benchSimulatorLoad(packageDir, loadSeconds));
-if (wanted("query")) print(await benchQuery(options, packageDir));
+if (wanted("query")) print(await benchQuery(packageDir));
 rmSync(dirname(packageDir), { recursive: true, force: true });
 
 const results = targetResults();
