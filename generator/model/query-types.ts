@@ -39,15 +39,6 @@ export function buildQueryTypes(
       );
     return clark(uri, local!);
   };
-  const referencesOf = new Map(
-    [...facts.references].map(([record, r]) => [
-      record,
-      {
-        root: toClark(r.references, record),
-        item: toClark(r.reference, record),
-      },
-    ]),
-  );
   const operations = new Set(model.operations.map((op) => op.id));
   const packagedOf = new Map<string, string[]>();
   // A packaged query the operations lack at this version, or whose type the set lacks, is left out.
@@ -74,8 +65,15 @@ export function buildQueryTypes(
       root: clark(ns, `${base}References`),
       item: clark(ns, `${base}Reference`),
     };
+    // The facts name elements only for records the set has (an inline schema has none of them).
+    const fact = facts.references.get(name);
     const references =
-      referencesOf.get(name) ??
+      (fact
+        ? {
+            root: toClark(fact.references, name),
+            item: toClark(fact.reference, name),
+          }
+        : undefined) ??
       (byId.has(ruled.root) && byId.has(ruled.item) ? ruled : undefined);
     result.push({
       name: type,
