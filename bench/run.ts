@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in one run, with ratios against the named peers, "MISSED" beside
  * every target missed, and the list of all targets at the end. `BENCH_ONLY=client,bundle` runs only
  * some (generation, xml, client, bundle, typecheck, simulator, load, query); `BENCH_RUNS` sets the generation runs (7),
- * `BENCH_LOAD_SECONDS` the load per simulator subject (5).
+ * `BENCH_LOAD_SECONDS` the load per simulator subject (5), `BENCH_QUERY_VMS` the VMs of the query bench (100,000).
  */
 import { rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
