@@ -4,7 +4,7 @@
  * `/admin/orgs/query`, ...), each the query of one type.
  */
 import { badRequest } from "../fault.js";
-import { FORMATS, QUERY_TYPES, queryType, runQuery } from "../query/index.js";
+import { FORMATS, queryType, queryTypes, runQuery } from "../query/index.js";
 import type { Ctx, HandlerEntry, HandlerTable, Reply } from "./context.js";
 import { MT } from "./media-types.js";
 
@@ -18,22 +18,24 @@ function queryList(ctx: Ctx): Reply {
       value: {
         href: ctx.hrefs.abs("/query"),
         type: MT.query,
-        Link: QUERY_TYPES.filter((t) => admin || t.access === "user").flatMap(
-          (t) =>
+        Link: [...queryTypes(ctx.binding.schema).values()]
+          .filter((t) => admin || t.access === "user")
+          .flatMap((t) =>
             (["references", "records", "idrecords"] as const).map((f) => ({
               rel: "down",
               type: FORMATS[f],
               name: t.name,
               href: `${ctx.hrefs.abs("/query")}?type=${t.name}&format=${f}`,
             })),
-        ),
+          ),
       },
     },
   };
 }
 
 const typed = (name: string): HandlerEntry => ({
-  handle: (ctx) => runQuery(ctx, queryType(name)!, ctx.op.path, true),
+  handle: (ctx) =>
+    runQuery(ctx, queryType(name, ctx.binding.schema)!, ctx.op.path, true),
 });
 
 export const queryHandlers: HandlerTable = {
@@ -41,7 +43,7 @@ export const queryHandlers: HandlerTable = {
     handle: (ctx) => {
       const name = ctx.query.get("type");
       if (name === null || name === "") return queryList(ctx);
-      const type = queryType(name);
+      const type = queryType(name, ctx.binding.schema);
       if (!type)
         throw badRequest(
           `Bad request: "${name}" is not a query type. The query list (GET /api/query) names them.`,

@@ -1,40 +1,44 @@
 /** vcd-codegen runtime, simulator: every query type the simulator answers, by its `type=` name. */
+import type { SchemaData } from "../../runtime/xml/index.js";
 import { ADMIN_QUERY_TYPES } from "./admin-types.js";
+import { DISK_QUERY_TYPES } from "./disk-types.js";
+import { emptyQueryTypes } from "./empty-types.js";
 import { ORG_QUERY_TYPES } from "./org-types.js";
 import type { QueryType } from "./rows.js";
 import { VAPP_QUERY_TYPES } from "./vapp-types.js";
 
-/** Types the store holds nothing of yet: they answer empty results. */
-const EMPTY_TYPES: readonly QueryType[] = [
-  {
-    name: "disk",
-    record: "vcloud:DiskRecord",
-    reference: "vcloud:DiskReference",
-    references: "vcloud:DiskReferences",
-    entityType: "application/vnd.vmware.vcloud.disk+xml",
-    access: "user",
-    rows: () => [],
-  },
-  {
-    name: "media",
-    record: "vcloud:MediaRecord",
-    reference: "vcloud:MediaReference",
-    references: "vcloud:MediaReferences",
-    entityType: "application/vnd.vmware.vcloud.media+xml",
-    access: "user",
-    rows: () => [],
-  },
-];
-
-export const QUERY_TYPES: readonly QueryType[] = [
+/** The query types over what the store keeps. */
+export const KEPT_QUERY_TYPES: readonly QueryType[] = [
   ...VAPP_QUERY_TYPES,
   ...ORG_QUERY_TYPES,
   ...ADMIN_QUERY_TYPES,
-  ...EMPTY_TYPES,
+  ...DISK_QUERY_TYPES,
 ];
 
-export function queryType(name: string): QueryType | undefined {
-  return QUERY_TYPES.find((q) => q.name === name);
+const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();
+
+/**
+ * Every query type of the schema set: those kept whose record the set has (a record removed
+ * before the package's oldest version is no query type of it), then those answering empty pages.
+ */
+export function queryTypes(schema: SchemaData): ReadonlyMap<string, QueryType> {
+  let types = byName.get(schema);
+  if (!types) {
+    const present = KEPT_QUERY_TYPES.filter((t) => t.record in schema.elements);
+    const kept = new Set(present.map((t) => t.name));
+    types = new Map(
+      [...present, ...emptyQueryTypes(schema, kept)].map((t) => [t.name, t]),
+    );
+    byName.set(schema, types);
+  }
+  return types;
+}
+
+export function queryType(
+  name: string,
+  schema: SchemaData,
+): QueryType | undefined {
+  return queryTypes(schema).get(name);
 }
 
 export { FORMATS, runQuery } from "./service.js";

@@ -1,6 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: the query types of what organizations hold: organization,
- * orgVdc, adminOrgVdc, catalog, adminCatalog, catalogItem, orgVdcNetwork, user and adminUser.
+ * orgVdc, adminOrgVdc, catalog, adminCatalog, catalogItem, adminCatalogItem, orgVdcNetwork, user
+ * and adminUser.
  */
 import type { Ctx } from "../handlers/context.js";
 import { MT } from "../handlers/media-types.js";
@@ -107,7 +108,7 @@ function catalogRow(ctx: Ctx, c: Catalog, admin: boolean): Row {
   };
 }
 
-function catalogItemRows(ctx: Ctx): Row[] {
+function catalogItemRows(ctx: Ctx, admin: boolean): Row[] {
   const s = ctx.store;
   return [...s.catalogItems.values()].flatMap((item) => {
     const catalog = s.catalogs.get(item.catalogId);
@@ -146,6 +147,7 @@ function catalogItemRows(ctx: Ctx): Row[] {
           isExpired: false,
           status: "RESOLVED",
           name: item.name,
+          ...(admin ? { org: orgRefOf(ctx, catalog.orgId) } : {}),
         },
       },
     ];
@@ -243,7 +245,15 @@ export const ORG_QUERY_TYPES: readonly QueryType[] = [
     "CatalogItem",
     MT.catalogItem,
     "user",
-    catalogItemRows,
+    (ctx) => catalogItemRows(ctx, false),
+  ),
+  queryType(
+    "adminCatalogItem",
+    "AdminCatalogItem",
+    "CatalogItem",
+    MT.catalogItem,
+    "admin",
+    (ctx) => catalogItemRows(ctx, true),
   ),
   queryType(
     "orgVdcNetwork",

@@ -9,8 +9,14 @@ import { badRequest, forbidden } from "../fault.js";
 import type { Ctx, Reply } from "../handlers/context.js";
 import type { LinkValue } from "../handlers/hrefs.js";
 import type { SchemaData, TypeData } from "../../runtime/xml/index.js";
-import { ordering, parseFilter, type Cell } from "./filter.js";
-import { isRef, type QueryType, type Row } from "./rows.js";
+import {
+  compareAs,
+  kindOf,
+  METADATA_PROPERTY,
+  parseFilter,
+  type Cell,
+} from "./filter.js";
+import { isRef, type QueryType, type Row, type Rows } from "./rows.js";
 
 export const FORMATS = {
   records: "application/vnd.vmware.vcloud.query.records+xml",
@@ -19,6 +25,11 @@ export const FORMATS = {
 } as const;
 type Format = keyof typeof FORMATS;
 
+/**
+ * The guide's Query Parameters: "pageSize: Number of results per page, to a maximum of 128",
+ * default 25. A larger pageSize is answered with pages of 128 (the answer's pageSize says so), not
+ * refused: the guide names a maximum, not an error.
+ */
 const DEFAULT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 128;
 
@@ -41,7 +52,9 @@ export function runQuery(
       `Bad request: the format "${format}" is not one of ${Object.keys(FORMATS).join(", ")}.`,
     );
   const properties = propertiesOf(ctx.binding.schema, type.record);
-  let rows = type.rows(ctx);
+  const source = new Source(type.rows(ctx), ctx);
+  let rows: number[] = [];
+  for (let i = 0; i < source.rows.count; i++) rows.push(i);
   const filter = q.get("filter");
   if (filter) {
     const test = parseFilter(
@@ -49,17 +62,23 @@ export function runQuery(
       properties,
       q.get("filterEncoded") === "true",
     );
-    rows = rows.filter((row) => test((p) => lookup(row, p)));
+    rows = rows.filter((i) => test((p) => source.lookup(i, p)));
   }
-  rows = sorted(rows, q, properties);
+  rows = sorted(rows, q, properties, source);
   const pageSize = Math.min(
     positive(q.get("pageSize"), "pageSize") ?? DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
   );
   const page = positive(q.get("page"), "page") ?? 1;
   const last = Math.max(1, Math.ceil(rows.length / pageSize));
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
+  const shown = rows
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((i) => source.row(i));
   const fields = fieldsOf(q.get("fields"), properties);
+  // links=true: each record carries a link to its entity (the guide's Query Parameters: "include
+  // Link elements in the result set for certain object types"; which links vCD writes is not
+  // documented, so the simulator writes the one every record has: its entity's).
+  const withLinks = q.get("links") === "true";
   const href = (f: Format, p: number) =>
     selfHref(ctx, path, typed ? undefined : type.name, f, p, pageSize);
   const links: LinkValue[] = [
@@ -126,7 +145,17 @@ export function runQuery(
       element: "vcloud:QueryResultRecords",
       value: {
         ...container,
-        Record: shown.map((row) => record(type, row, properties, fields, ids)),
+        Record: shown.map((row) => ({
+          ...record(type, row, properties, fields, ids),
+          ...(withLinks
+            ? {
+                Link: [
+                  { rel: "alternate", type: type.entityType, href: row.href },
+                ],
+              }
+            : {}),
+          ...metadataOf(ctx, row, fields),
+        })),
       },
     },
   };
@@ -135,7 +164,7 @@ export function runQuery(
 function record(
   type: QueryType,
   row: Row,
-  properties: ReadonlySet<string>,
+  properties: ReadonlyMap<string, string>,
   fields: ReadonlySet<string> | undefined,
   ids: boolean,
 ): Record<string, unknown> {
@@ -152,20 +181,67 @@ function record(
   return out;
 }
 
-/** A property's values for the filter: a reference matches by href or by URN. */
-function lookup(row: Row, property: string): readonly Cell[] {
-  if (property === "href") return [row.href];
-  if (property === "id") return [row.urn];
-  const cell = row.cells[property];
-  if (cell === undefined) return [];
-  return isRef(cell) ? [cell.href, cell.urn] : [cell];
+/**
+ * The rows of a query, computed only when a cell is read. Only the last row computed is kept (the
+ * conditions of one filter read one row in turn): the rows a filter or sort reads are garbage at
+ * once rather than held for the whole request, which at 100,000 rows is what costs most (the
+ * collector); a sort keeps only its keys.
+ */
+class Source {
+  private last = -1;
+  private lastRow: Row | undefined;
+
+  constructor(
+    readonly rows: Rows,
+    private readonly ctx: Ctx,
+  ) {}
+
+  row(i: number): Row {
+    if (i !== this.last || !this.lastRow) {
+      this.lastRow = this.rows.row(i);
+      this.last = i;
+    }
+    return this.lastRow;
+  }
+
+  /** A property's values for the filter: a reference matches by href or by URN. */
+  lookup(i: number, property: string): readonly Cell[] {
+    // Every row's name is its record's `name` (rows.ts): read without computing the row.
+    if (property === "name") return [this.rows.name(i)];
+    const row = this.row(i);
+    const metadata = METADATA_PROPERTY.exec(property);
+    if (metadata)
+      return this.metadata(row, metadata[1] ?? "GENERAL", metadata[2]);
+    if (property === "href") return [row.href];
+    if (property === "id") return [row.urn];
+    const cell = row.cells[property];
+    if (cell === undefined) return [];
+    return isRef(cell) ? [cell.href, cell.urn] : [cell];
+  }
+
+  /** The value of the entity's metadata entry of that domain and key, if the user may see it. */
+  private metadata(row: Row, domain: string, key: string): readonly Cell[] {
+    const id = row.urn.slice(row.urn.lastIndexOf(":") + 1);
+    const all = this.ctx.store.metadata.get(id);
+    if (!all) return [];
+    const admin = this.ctx.store.isSystemAdmin(this.ctx.user);
+    const entry = all.find(
+      (e) =>
+        e.key === key &&
+        e.domain === domain &&
+        (admin || e.visibility !== "PRIVATE"),
+    );
+    const value = entry?.typed.Value;
+    return value === undefined ? [] : [String(value)];
+  }
 }
 
 function sorted(
-  rows: Row[],
+  rows: number[],
   q: URLSearchParams,
-  properties: ReadonlySet<string>,
-): Row[] {
+  properties: ReadonlyMap<string, string>,
+  source: Source,
+): number[] {
   const asc = q.get("sortAsc");
   const desc = q.get("sortDesc");
   const key = asc ?? desc;
@@ -175,19 +251,60 @@ function sorted(
       `Bad request: cannot sort by "${key}": it is not a property of this query type.`,
     );
   const sign = asc ? 1 : -1;
-  const value = (row: Row) => lookup(row, key)[0];
+  const kind = kindOf(properties.get(key));
+  // Each row's key read once (not at each comparison): n reads and n log n comparisons.
+  const keys: (Cell | undefined)[] = new Array<Cell | undefined>(
+    source.rows.count,
+  );
+  for (const i of rows) keys[i] = source.lookup(i, key)[0];
   return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
+    const x = keys[a];
+    const y = keys[b];
     if (x === undefined || y === undefined)
       return x === y ? 0 : x === undefined ? 1 : -1;
-    return sign * ordering(x, y);
+    const order = compareAs(kind, x, y);
+    return Number.isNaN(order) ? 0 : sign * order;
   });
+}
+
+/**
+ * The record's `Metadata` when `fields` names metadata (`metadata:rank`, `metadata@SYSTEM:expiry`):
+ * the entity's entries of those keys the user may see, none when it has none (the guide: "Returns
+ * metadata only if the object has a non-empty Metadata element").
+ */
+function metadataOf(
+  ctx: Ctx,
+  row: Row,
+  fields: ReadonlySet<string> | undefined,
+): { Metadata?: Record<string, unknown> } {
+  if (!fields) return {};
+  const wanted = [...fields].flatMap((f) => {
+    const m = METADATA_PROPERTY.exec(f);
+    return m ? [{ domain: m[1] ?? "GENERAL", key: m[2] }] : [];
+  });
+  if (wanted.length === 0) return {};
+  const id = row.urn.slice(row.urn.lastIndexOf(":") + 1);
+  const admin = ctx.store.isSystemAdmin(ctx.user);
+  const entries = (ctx.store.metadata.get(id) ?? []).filter(
+    (e) =>
+      (admin || e.visibility !== "PRIVATE") &&
+      wanted.some((w) => w.domain === e.domain && w.key === e.key),
+  );
+  if (entries.length === 0) return {};
+  return {
+    Metadata: {
+      MetadataEntry: entries.map((e) => ({
+        Domain: { $value: e.domain, visibility: e.visibility },
+        Key: e.key,
+        TypedValue: e.typed,
+      })),
+    },
+  };
 }
 
 function fieldsOf(
   text: string | null,
-  properties: ReadonlySet<string>,
+  properties: ReadonlyMap<string, string>,
 ): ReadonlySet<string> | undefined {
   if (!text) return undefined;
   const fields = text
@@ -195,7 +312,7 @@ function fieldsOf(
     .map((f) => f.trim())
     .filter(Boolean);
   for (const f of fields)
-    if (!properties.has(f))
+    if (!properties.has(f) && !METADATA_PROPERTY.test(f))
       throw badRequest(
         `Bad request: the field "${f}" is not a property of this query type.`,
       );
@@ -228,6 +345,7 @@ function selfHref(
   for (const key of [
     "filter",
     "filterEncoded",
+    "links",
     "sortAsc",
     "sortDesc",
     "fields",
@@ -238,16 +356,17 @@ function selfHref(
   return `${ctx.hrefs.abs(path)}?${params.toString().replace(/\+/g, "%20")}`;
 }
 
-/** The attributes of a record element's type, inherited ones included. */
+/** The attributes of a record element's type, inherited ones included, and their XSD types. */
 function propertiesOf(
   schema: SchemaData,
   element: string,
-): ReadonlySet<string> {
-  const out = new Set<string>();
+): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
   for (let key: string | undefined = schema.elements[element]?.type; key;) {
     const t: TypeData | undefined = schema.types[key];
     if (!t || t.kind !== "complex") break;
-    for (const a of t.attributes ?? []) if (!a.prohibited) out.add(a.prop);
+    for (const a of t.attributes ?? [])
+      if (!a.prohibited) out.set(a.prop, a.type);
     key = t.base;
   }
   return out;

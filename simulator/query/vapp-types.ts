@@ -1,6 +1,6 @@
 /**
- * vcd-codegen runtime, simulator: the query types of what runs: vApp, adminVApp, vm, vAppTemplate,
- * task and adminTask. A vApp (and its VMs) is listed only to those who may read it.
+ * vcd-codegen runtime, simulator: the query types of what runs: vApp, adminVApp, vm, adminVM,
+ * vAppTemplate, adminVAppTemplate, task and adminTask. A vApp (and its VMs) is listed only to those who may read it.
  */
 import type { Ctx } from "../handlers/context.js";
 import { MT } from "../handlers/media-types.js";
@@ -10,6 +10,7 @@ import { Status } from "../store/model.js";
 import { isDone } from "../store/tasks.js";
 import {
   isBusy,
+  rowsOf,
   orgRefOf,
   queryType,
   refTo,
@@ -20,6 +21,7 @@ import {
   visibleRows,
   type QueryType,
   type Row,
+  type Rows,
 } from "./rows.js";
 
 function vappRow(ctx: Ctx, vapp: VApp, admin: boolean): Row {
@@ -56,7 +58,13 @@ function vappRow(ctx: Ctx, vapp: VApp, admin: boolean): Row {
   };
 }
 
-function vmRow(ctx: Ctx, vm: Vm, vapp?: VApp, template?: VAppTemplate): Row {
+function vmRow(
+  ctx: Ctx,
+  vm: Vm,
+  admin: boolean,
+  vapp?: VApp,
+  template?: VAppTemplate,
+): Row {
   const holder = (vapp ?? template)!;
   const owner = ctx.store.users.get(holder.ownerId);
   const nic = (
@@ -98,15 +106,37 @@ function vmRow(ctx: Ctx, vm: Vm, vapp?: VApp, template?: VAppTemplate): Row {
       hardwareVersion: 14,
       isInMaintenanceMode: false,
       isAutoNature: false,
+      storageProfileName: vm.storageProfile?.name,
+      ...(admin
+        ? {
+            org: orgRefOf(ctx, holder.orgId),
+            isVdcEnabled: true,
+            catalogName: template ? catalogOf(ctx, template)?.name : undefined,
+          }
+        : {}),
     },
   };
 }
 
-function templateRow(ctx: Ctx, t: VAppTemplate): Row {
-  const item = [...ctx.store.catalogItems.values()].find(
-    (i) => i.templateId === t.id,
-  );
-  const catalog = item ? ctx.store.catalogs.get(item.catalogId) : undefined;
+/** The catalog item holding a template, and its catalog. */
+function catalogOf(
+  ctx: Ctx,
+  t: VAppTemplate,
+):
+  | { readonly name: string; readonly id: string; readonly itemId: string }
+  | undefined {
+  for (const item of ctx.store.catalogItems.values()) {
+    if (item.templateId !== t.id) continue;
+    const catalog = ctx.store.catalogs.get(item.catalogId);
+    return catalog
+      ? { name: catalog.name, id: catalog.id, itemId: item.id }
+      : undefined;
+  }
+  return undefined;
+}
+
+function templateRow(ctx: Ctx, t: VAppTemplate, admin: boolean): Row {
+  const catalog = catalogOf(ctx, t);
   return {
     orgId: t.orgId,
     href: ctx.hrefs.abs(ctx.hrefs.vAppTemplate(t.id)),
@@ -128,6 +158,22 @@ function templateRow(ctx: Ctx, t: VAppTemplate): Row {
       status: "RESOLVED",
       isDeployed: false,
       isExpired: false,
+      ...(admin
+        ? {
+            isVdcEnabled: true,
+            catalog: catalog
+              ? refTo(ctx, ctx.hrefs.catalog(catalog.id), "catalog", catalog.id)
+              : undefined,
+            catalogItem: catalog
+              ? refTo(
+                  ctx,
+                  ctx.hrefs.catalogItem(catalog.itemId),
+                  "catalogitem",
+                  catalog.itemId,
+                )
+              : undefined,
+          }
+        : {}),
     },
   };
 }
@@ -168,18 +214,40 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
   };
 }
 
-const vms = (ctx: Ctx): Row[] => [
-  ...vapps(ctx).flatMap((vapp) => vapp.vms.map((vm) => vmRow(ctx, vm, vapp))),
-  ...visible(ctx, ctx.store.templates.values()).flatMap((t) =>
-    t.vms.map((vm) => vmRow(ctx, vm, undefined, t)),
-  ),
-];
+interface HeldVm {
+  readonly vm: Vm;
+  readonly vapp?: VApp;
+  readonly template?: VAppTemplate;
+}
+
+const vms =
+  (admin: boolean) =>
+  (ctx: Ctx): Rows => {
+    const held: HeldVm[] = [];
+    for (const vapp of vapps(ctx))
+      for (const vm of vapp.vms) held.push({ vm, vapp });
+    for (const template of visible(ctx, ctx.store.templates.values()))
+      for (const vm of template.vms) held.push({ vm, template });
+    return rowsOf(
+      held,
+      (h) => h.vm.name,
+      (h) => vmRow(ctx, h.vm, admin, h.vapp, h.template),
+    );
+  };
 
 /** The vApps the user may read: their organization's, and of those only theirs and the ones shared with them unless they administer it (access-levels.ts). */
-const vapps = (ctx: Ctx): VApp[] =>
-  [...ctx.store.vapps.values()].filter(
-    (v) => ctx.store.vappLevel(ctx.user, v) !== undefined,
-  );
+const vapps = (ctx: Ctx): VApp[] => {
+  const out: VApp[] = [];
+  const admin = new Map<string, boolean>();
+  for (const v of ctx.store.vapps.values()) {
+    let full = admin.get(v.orgId);
+    if (full === undefined)
+      admin.set(v.orgId, (full = ctx.store.isOrgAdmin(ctx.user, v.orgId)));
+    if (full || ctx.store.vappLevel(ctx.user, v) !== undefined) out.push(v);
+  }
+  return out;
+};
+const templates = (ctx: Ctx) => ctx.store.templates.values();
 /** The tasks the user may read: a task about a vApp only to those who may read the vApp. */
 const tasks = (ctx: Ctx) =>
   ctx.store.tasks.all().filter((t) => ctx.store.mayReadTask(ctx.user, t));
@@ -201,14 +269,23 @@ export const VAPP_QUERY_TYPES: readonly QueryType[] = [
     "admin",
     visibleRows(vapps, vappRow, true),
   ),
-  queryType("vm", "VM", "VM", MT.vm, "user", vms),
+  queryType("vm", "VM", "VM", MT.vm, "user", vms(false)),
+  queryType("adminVM", "AdminVM", "VM", MT.vm, "admin", vms(true)),
   queryType(
     "vAppTemplate",
     "VAppTemplate",
     "VAppTemplate",
     MT.vAppTemplate,
     "user",
-    visibleRows((ctx) => ctx.store.templates.values(), templateRow, false),
+    visibleRows(templates, templateRow, false),
+  ),
+  queryType(
+    "adminVAppTemplate",
+    "AdminVAppTemplate",
+    "VAppTemplate",
+    MT.vAppTemplate,
+    "admin",
+    visibleRows(templates, templateRow, true),
   ),
   queryType(
     "task",
