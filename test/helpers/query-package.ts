@@ -61,7 +61,10 @@ export async function loadQueryPackage(): Promise<QueryPackage> {
 /** The user names the seed adds to `acme`: `u01` ... `u{count}`. */
 export const userName = (i: number): string => `u${String(i).padStart(2, "0")}`;
 
-/** The default seed, with `count` more users in `acme`. */
+/** Catalog names the seed adds to `acme`, with every character vCD's filters escape. */
+export const ODD_CATALOGS = ["web,(1);x", "web\\2", "web(3)"];
+
+/** The default seed, with `count` more users in `acme`, and the catalogs of {@link ODD_CATALOGS}. */
 export function seedWithUsers(count: number): SeedData {
   return {
     orgs: defaultSeed.orgs.map((org) =>
@@ -76,6 +79,10 @@ export function seedWithUsers(count: number): SeedData {
                 role: "vApp User" as const,
                 fullName: `User ${i + 1}`,
               })),
+            ],
+            catalogs: [
+              ...(org.catalogs ?? []),
+              ...ODD_CATALOGS.map((name) => ({ name, items: [] })),
             ],
           }
         : org,

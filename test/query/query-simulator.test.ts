@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VcdClient } from "../../runtime/client/client.js";
 import type { Simulator } from "../../simulator/binding.js";
-import { QUERY_TYPES as SIMULATOR_TYPES } from "../../simulator/query/index.js";
+import { KEPT_QUERY_TYPES as SIMULATOR_TYPES } from "../../simulator/query/index.js";
 import { validateWithLibxml2 } from "../helpers/libxml2.js";
 import {
   loadQueryPackage,
+  ODD_CATALOGS,
   seedWithUsers,
   systemAdmin,
   userName,
@@ -127,21 +128,49 @@ describe("filters, sent to the simulator", () => {
       }),
     ).filter((n) => /^u\d\d$/.test(n));
 
-  it("== with a wildcard, !=, and the four comparisons", async () => {
+  it("== with a wildcard, and !=", async () => {
     const w = pkg.where;
     expect(await q(w.eq("name", "u1*"))).toEqual(["u10", "u11", "u12"]);
     expect((await q(w.ne("name", "u01"))).length).toBe(USERS - 1);
-    expect(await q(w.lt("name", "u03"))).toEqual(["u01", "u02"]);
-    expect(await q(w.le("name", "u03"))).toEqual(["u01", "u02", "u03"]);
-    expect(await q(w.gt("name", "u10"))).toEqual(["u11", "u12"]);
-    expect(await q(w.ge("name", "u10"))).toEqual(["u10", "u11", "u12"]);
+  });
+
+  it("the four comparisons, on a number (vCD compares numbers and dates only)", async () => {
+    const w = pkg.where;
+    const catalogs = async (filter?: unknown) => {
+      const page = await pkg.query(client, "catalog", {
+        ...(filter ? { filter } : {}),
+        sortAsc: "name",
+        pageSize: 128,
+      });
+      return (page.value.Record ?? []).map(
+        (r) => [r.name, Number(r.numberOfVAppTemplates)] as const,
+      );
+    };
+    const all = await catalogs();
+    const named = (keep: (n: number) => boolean) =>
+      all.filter(([, n]) => keep(n)).map(([name]) => name);
+    const got = async (filter: unknown) =>
+      (await catalogs(filter)).map(([name]) => name);
+    expect(named((n) => n >= 1).length).toBeGreaterThan(0);
+    expect(await got(w.lt("numberOfVAppTemplates", 1))).toEqual(
+      named((n) => n < 1),
+    );
+    expect(await got(w.le("numberOfVAppTemplates", 0))).toEqual(
+      named((n) => n <= 0),
+    );
+    expect(await got(w.gt("numberOfVAppTemplates", 0))).toEqual(
+      named((n) => n > 0),
+    );
+    expect(await got(w.ge("numberOfVAppTemplates", 1))).toEqual(
+      named((n) => n >= 1),
+    );
   });
 
   it("and, or, and an or inside an and (grouped in parentheses)", async () => {
     const w = pkg.where;
-    expect(await q(w.eq("name", "u0*").and(w.ge("name", "u08")))).toEqual([
-      "u08",
-      "u09",
+    expect(await q(w.eq("name", "u1*").and(w.ne("name", "u11")))).toEqual([
+      "u10",
+      "u12",
     ]);
     expect(await q(w.eq("name", "u01").or(w.eq("name", "u12")))).toEqual([
       "u01",
@@ -155,6 +184,25 @@ describe("filters, sent to the simulator", () => {
       "u05",
       "u06",
     ]);
+  });
+
+  it("escapes ( ) , ; and \\ in a value: a name with them in it matches itself only", async () => {
+    for (const name of ODD_CATALOGS) {
+      const page = await pkg.query(client, "catalog", {
+        filter: pkg.where.eq("name", name),
+      });
+      expect(names(page), name).toEqual([name]);
+    }
+    const either = pkg.where
+      .eq("name", ODD_CATALOGS[0]!)
+      .or(pkg.where.eq("name", ODD_CATALOGS[2]!));
+    const page = await pkg.query(client, "catalog", {
+      filter: either,
+      sortAsc: "name",
+    });
+    expect(names(page).sort()).toEqual(
+      [ODD_CATALOGS[0], ODD_CATALOGS[2]].sort(),
+    );
   });
 
   it("a raw filter string goes as it is", async () => {
