@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every benchmark in one run, with ratios against the named peers, "MISSED" beside
  * every target missed, and the list of all targets at the end. `BENCH_ONLY=client,bundle` runs only
- * some (generation, xml, client, bundle, typecheck, simulator, load, transfers, simulator-query); `BENCH_RUNS` sets the generation runs (7),
- * `BENCH_LOAD_SECONDS` the load per simulator subject (5).
+ * some (generation, xml, client, bundle, typecheck, simulator, load, transfers, simulator-query, query); `BENCH_RUNS` sets the generation runs (7),
+ * `BENCH_LOAD_SECONDS` the load per simulator subject (5), `BENCH_QUERY_VMS` the VMs of the query bench (100,000).
  */
 import { rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -13,6 +13,7 @@ import { benchClientOverhead } from "./client-overhead.js";
 import { benchConsumerTypecheck } from "./consumer-typecheck.js";
 import { generateForBench } from "./generated-package.js";
 import { benchGeneration } from "./generation.js";
+import { benchQuery } from "./query.js";
 import { benchSimulatorLoad } from "./simulator-load.js";
 import { benchSimulatorQuery } from "./simulator-query.js";
 import { benchSimulator } from "./simulator-throughput.js";
@@ -53,6 +54,7 @@ if (wanted("simulator"))
 if (wanted("load")) print(await benchSimulatorLoad(packageDir, loadSeconds));
 if (wanted("transfers")) print(await benchTransfers(packageDir));
 if (wanted("simulator-query")) print(await benchSimulatorQuery(packageDir));
+if (wanted("query")) print(await benchQuery(packageDir));
 rmSync(dirname(packageDir), { recursive: true, force: true });
 
 const results = targetResults();

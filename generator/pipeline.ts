@@ -38,6 +38,7 @@ import {
 import { checkOperations } from "./passes/check-operations.js";
 import { configError } from "./config/config-keys.js";
 import { checkApiVersion } from "./passes/check-api-version.js";
+import { buildQueryTypes } from "./model/query-types.js";
 import { linkOperations } from "./passes/link-operations.js";
 import { nameOperations } from "./passes/name-operations.js";
 import { overrideOperations } from "./passes/override-operations.js";
@@ -154,7 +155,7 @@ export function buildModelFrom(
     for (const pass of phase.passes)
       time(`${phase.name}/${pass.name}`, () => pass.run(draft, context));
   }
-  const model = time("finalize", () => {
+  const finalized = time("finalize", () => {
     const file = operations
       ? relativeToInputs(inputs.dir)(operations.document.file)
       : "";
@@ -185,6 +186,12 @@ export function buildModelFrom(
         : { operations: [] },
     );
   });
+  const queryTypes = time("finalize/query-types", () =>
+    buildQueryTypes(finalized, inputs.queryTypeFacts),
+  );
+  const model: Model = queryTypes.length
+    ? { ...finalized, queryTypes }
+    : finalized;
   return {
     model,
     timings,

@@ -19,6 +19,7 @@ import { SchemaParts } from "./xml/schema-parts.js";
 import { emitTypeModules } from "./types/emit-type-modules.js";
 import { emitOperationsTable } from "./client/emit-operations-table.js";
 import { emitStubs, TAGS } from "./client/emit-stubs.js";
+import { emitQueryModule } from "./client/emit-query-module.js";
 import {
   emitClientModule,
   emitSimulatorModule,
@@ -42,6 +43,9 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
     template("file-header")({ version: info.generatorVersion, inputs, what });
   // The identifiers of the schema parts, which several modules refer to.
   const parts = new SchemaParts(index);
+  const queryModule = model.operations.length
+    ? emitQueryModule(index, header)
+    : undefined;
   const modules: GeneratedFile[] = [
     ...emitTypeModules(index, header, parts),
     emitElementsTable(index, header),
@@ -55,6 +59,7 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
           emitClientModule(index, header, parts),
           emitLinksModule(index, header),
           emitSimulatorModule(header),
+          ...(queryModule ? [queryModule] : []),
         ]
       : []),
   ];
@@ -79,6 +84,7 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
       model.namespaces,
       model.operations.length > 0,
       rendering,
+      queryModule !== undefined,
     );
   files.push(
     { path: "src/index.ts", content: entry("ts") },
@@ -129,6 +135,7 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
             // One tag's stubs alone: a consumer that type-checks fewer declarations.
             ...TAGS.map((tag) => ({ key: `./api/${tag}`, path: `api/${tag}` })),
             { key: "./client", path: "client" },
+            ...(queryModule ? [{ key: "./query", path: "query" }] : []),
             { key: "./simulator", path: "simulator", nodeOnly: true },
             // Moving the bytes of templates and media; files on disk in the Node-only entry.
             { key: "./transfer", path: "runtime/transfer/index" },

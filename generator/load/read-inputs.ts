@@ -42,6 +42,11 @@ import {
 } from "./read-operations.js";
 import { carriedOperations } from "./carried-operations.js";
 import { loadSchemaSet, type SchemaSet } from "./schema-set.js";
+import {
+  DEFAULT_QUERY_TYPE_FACTS,
+  readQueryTypeFacts,
+  type QueryTypeFacts,
+} from "./read-query-types.js";
 
 /** What a run reads its inputs with: the folder, our description of the set, the API version asked for. */
 export interface InputOptions {
@@ -92,6 +97,8 @@ export interface Inputs extends InputsRead {
   readonly versionFacts: readonly VersionFact[];
   /** The rels of vCD's links we know (schemas/vcd-api.link-rels.json). */
   readonly linkRels: readonly string[];
+  /** Our facts about the query service's types (schemas/vcd-api.query-types.json). */
+  readonly queryTypeFacts: QueryTypeFacts;
   /** Problems in the input that do not stop generation. */
   readonly warnings: readonly GeneratorError[];
 }
@@ -204,6 +211,10 @@ export function readInputs(
     : [];
   const versionFacts = readVersionFacts(DEFAULT_VERSION_FACTS, files.text);
   const linkRels = readLinkRels(DEFAULT_LINK_RELS, files.text);
+  const queryTypeFacts = readQueryTypeFacts(
+    DEFAULT_QUERY_TYPE_FACTS,
+    files.text,
+  );
   return {
     dir,
     schemaSet,
@@ -218,6 +229,7 @@ export function readInputs(
     operationOverrides,
     versionFacts,
     linkRels,
+    queryTypeFacts,
     warnings,
     files: files.files(),
     listings: files.listings(),

@@ -62,6 +62,28 @@ export interface Model {
    * each group with its evidence; the XSDs leave them to the Programming Guide).
    */
   readonly linkRels?: readonly string[];
+  /**
+   * The query service's types (`GET /query?type=vm`), sorted by name: each with its record element
+   * and, where the set has them, its references elements (see generator/model/query-types.ts).
+   * Absent for a schema set without query records.
+   */
+  readonly queryTypes?: QueryTypeInfo[];
+}
+
+/** One query type of the query service. */
+export interface QueryTypeInfo {
+  /** The `type` parameter's value (`vm`, `adminOrgVdc`). */
+  readonly name: string;
+  /** The record element of the `records` and `idrecords` formats (`{vcloud}VMRecord`). */
+  readonly record: ClarkName;
+  /** Its type (`{vcloud}QueryResultVMRecordType`). */
+  readonly recordType: ClarkName;
+  /** The root and item elements of the `references` format, where the set has both. */
+  readonly references?: { readonly root: ClarkName; readonly item: ClarkName };
+  /** The record element's `addedIn`, if any. */
+  readonly addedIn?: string;
+  /** The packaged queries answering its records (`GET /vApps/query`), by operation id. */
+  readonly packaged?: string[];
 }
 
 export interface Namespace {

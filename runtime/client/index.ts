@@ -108,3 +108,25 @@ export {
   sameVersion,
   type VersionInfoLike,
 } from "./versions.js";
+export {
+  escapeFilterValue,
+  formatFilterDate,
+  where,
+  type Filter,
+  type FilterOperator,
+  type FilterValue,
+  type MetadataCondition,
+  type Where,
+} from "./query-filter.js";
+export {
+  queryParameters,
+  queryRecords,
+  runQuery,
+  type FieldOf,
+  type MetadataField,
+  type QueryOptions,
+  type QueryStub,
+  type QueryTypeInfo,
+  type RawQueryOptions,
+  type RecordOf,
+} from "./query.js";

@@ -29,6 +29,7 @@ import {
   type QueryFormat,
 } from "./query-formats.js";
 import { stubDoc } from "./stub-doc.js";
+import { packagedQueryType, QUERY_MODULE } from "./emit-query-module.js";
 
 export const TAGS = ["user", "admin", "extension"] as const;
 
@@ -85,14 +86,25 @@ function emitStub(
   );
   const formats = queryFormats(op);
   const repliesName = `${base}Replies`;
+  // A packaged query (`GET /vApps/query`): its records are those of one query type.
+  const packaged = formats ? packagedQueryType(index, op.id) : undefined;
+  const queryRef = (name: string) => file.refer(QUERY_MODULE, name);
+  const packagedReply = (format: QueryFormat) =>
+    format === "references"
+      ? `${queryRef("QueryReferences")}<"${packaged}">`
+      : `${queryRef("QueryRecords")}<"${packaged}">`;
   if (formats) {
     // A query: what it answers in each format (the runtime reads the answer of the one asked for).
     for (const format of QUERY_FORMATS)
       file.add(
-        `/** What \`${op.name}\` answers with \`format=${format}\`${format === DEFAULT_FORMAT ? " (the default)" : ""}. */\n${replyAlias(
-          formatReplyName(base, format),
-          formats[format].map(docOf),
-        )}`,
+        `/** What \`${op.name}\` answers with \`format=${format}\`${format === DEFAULT_FORMAT ? " (the default)" : ""}${packaged ? `: the records of the \`${packaged}\` query type` : ""}. */\n${
+          packaged
+            ? typeAlias(formatReplyName(base, format), [packagedReply(format)])
+            : replyAlias(
+                formatReplyName(base, format),
+                formats[format].map(docOf),
+              )
+        }`,
       );
     file.add(
       template("types/interface")({
@@ -150,7 +162,13 @@ function emitStub(
           key: propertyKey(q.name),
           optional: !q.required,
           type:
-            formats && q.name === "format" ? "F" : "string | number | boolean",
+            formats && q.name === "format"
+              ? "F"
+              : packaged && q.name === "filter"
+                ? `${c("Filter")}<${queryRef("QueryField")}<"${packaged}">> | string`
+                : packaged && (q.name === "sortAsc" || q.name === "sortDesc")
+                  ? `${queryRef("QueryField")}<"${packaged}">`
+                  : "string | number | boolean",
         })),
       }).trimEnd(),
     );

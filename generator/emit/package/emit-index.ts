@@ -35,6 +35,7 @@ const CLIENT_EXPORTS = [
   "idOf",
   "operationForLink",
   "paginate",
+  "where",
   "waitForTask",
   "waitForTasks",
 ];
@@ -42,6 +43,8 @@ const CLIENT_EXPORTS = [
 /** The client runtime's types a user names in their own code. */
 const CLIENT_TYPES = [
   "CallOptions",
+  "Filter",
+  "FilterValue",
   "ClientOptions",
   "CloudapiSession",
   "Credentials",
@@ -57,6 +60,7 @@ export function indexSource(
   namespaces: readonly Namespace[],
   withClient: boolean,
   rendering: "ts" | "js" | "d.ts",
+  withQuery = false,
 ): string {
   const lines = namespaces.map((ns) => {
     const module = namespaceModule(ns);
@@ -71,6 +75,7 @@ export function indexSource(
   if (withClient)
     lines.push(
       `export * from "./client.js";`,
+      ...(withQuery ? [`export * from "./query.js";`] : []),
       `export * as api from "./api/index.js";`,
       `export { operations } from "./operations.js";`,
       `export { findLink, findLinks } from "./links.js";`,
