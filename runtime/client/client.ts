@@ -28,12 +28,10 @@ import {
   readCloudapiSession,
   sessionLogoutUrl,
 } from "./cloudapi.js";
-import { checkTimeout, untilAborted } from "./deadline.js";
+import { checkTimeout } from "./deadline.js";
 import {
-  VcdAbortError,
   VcdApiError,
   VcdAuthError,
-  VcdReauthenticationError,
   VcdRedirectError,
   VcdRequestError,
   VcdResponseError,
@@ -70,6 +68,7 @@ import {
   type Expectation,
 } from "./response.js";
 import { exchange, type Exchange, type Transport } from "./transport.js";
+import { SessionRenewal, type SentWith } from "./session-renewal.js";
 import type {
   CallOptions,
   GetOptions,
@@ -201,6 +200,17 @@ export interface VcdClient {
 export interface RawAccess {
   readonly fetch: typeof fetch;
   readonly headers: Headers;
+  /**
+   * After a 401 to a request sent with these headers: logs in again as a call's 401 would (with
+   * the client's `reauthenticate`, once for all calls refused meanwhile, not after `logout()`),
+   * and answers the headers to send it again with; undefined when the session is not renewed that
+   * way (no `reauthenticate`, or the session ended). A failed re-login is a
+   * `VcdReauthenticationError`; `signal` and `timeout` bound the wait.
+   */
+  renew(options?: {
+    readonly signal?: AbortSignal;
+    readonly timeout?: number;
+  }): Promise<Headers | undefined>;
 }
 
 /** The document of an element part (a union of parts: any of theirs), `{ element, value }`. */
@@ -277,8 +287,8 @@ class Client implements VcdClient {
   readonly #origins: ReadonlySet<string>;
   readonly #reauthenticate: ClientOptions["reauthenticate"];
   readonly #retry: RetrySetting | undefined;
-  /** The re-login under way (one for every call whose token was refused meanwhile). */
-  #renewing: Promise<void> | undefined;
+  /** Logging in again when the token is refused (`reauthenticate`). */
+  readonly #renewal: SessionRenewal<AuthToken>;
 
   constructor(options: ClientOptions, binding: ClientBinding) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -315,6 +325,11 @@ class Client implements VcdClient {
         options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
       ),
     };
+    this.#renewal = new SessionRenewal(
+      this.#reauthenticate ? () => this.#relogin() : undefined,
+      () => this.#token,
+      this.#transport.timeout,
+    );
   }
 
   get apiVersion(): string {
@@ -470,6 +485,7 @@ class Client implements VcdClient {
   }
 
   resume(token: string, kind: TokenKind = "bearer"): void {
+    this.#renewal.ended();
     this.#token = userToken(token, kind);
     this.#session = undefined;
     this.#cloudapiLogout = undefined;
@@ -514,6 +530,7 @@ class Client implements VcdClient {
     } catch (error) {
       if (!(error instanceof VcdAuthError)) throw error;
     }
+    this.#renewal.ended();
     this.#token = undefined;
     this.#session = undefined;
     this.#cloudapiLogout = undefined;
@@ -612,14 +629,32 @@ class Client implements VcdClient {
         `refusing to send the session's ${secret} to ${originOf(url)}, which is not the API root's origin (${originOf(this.baseUrl)}); add it to trustedOrigins if it is the same server`,
         { url },
       );
-    const headers = new Headers();
-    applyToken(headers, this.#token);
-    for (const [name, value] of Object.entries(this.#headers))
-      headers.set(name, value);
+    const headersNow = () => {
+      const headers = new Headers();
+      applyToken(headers, this.#token);
+      for (const [name, value] of Object.entries(this.#headers))
+        headers.set(name, value);
+      return headers;
+    };
+    const sent = this.#renewal.sentWith();
     // Called detached whatever the caller does (`access.fetch(...)`): a browser's fetch refuses
     // any other `this` ("Illegal invocation").
     const fetchImpl = this.#transport.fetch;
-    return { fetch: (input, init) => fetchImpl(input, init), headers };
+    return {
+      fetch: (input, init) => fetchImpl(input, init),
+      headers: headersNow(),
+      renew: async (options) => {
+        if (this.#handSetCredentials || !this.#renewal.mayRenew(sent))
+          return undefined;
+        await this.#renewal.renew(
+          sent,
+          new VcdAuthError({ method: "PUT", url, status: 401 }),
+          options?.signal,
+          options?.timeout ?? this.#transport.timeout,
+        );
+        return headersNow();
+      },
+    };
   }
 
   /** Sends one request and reads the document (or none) it gives. */
@@ -653,13 +688,18 @@ class Client implements VcdClient {
     const retries = policy && new Retries(policy);
     let renewed = false;
     for (;;) {
-      const sentWith = this.#token;
+      const sent = this.#renewal.sentWith();
       const done = await this.#exchange(send, options);
       const status = done.response.status;
-      if (status === 401 && !renewed && this.#mayRenew(send, options)) {
+      if (status === 401 && !renewed && this.#mayRenew(send, options, sent)) {
         renewed = true;
         const refused = this.#errorOf(send, done) as VcdAuthError;
-        await this.#renew(sentWith, refused, options?.signal);
+        await this.#renewal.renew(
+          sent,
+          refused,
+          options?.signal,
+          options?.timeout ?? this.#transport.timeout,
+        );
         if (!IDEMPOTENT.has(send.method)) throw refused;
         continue;
       }
@@ -684,43 +724,21 @@ class Client implements VcdClient {
     });
   }
 
-  /** Whether a 401 to this request may log in again: it carried the session's token (not hand-set credentials), and it is no logout. */
-  #mayRenew(send: Send, options: CallOptions<object> | undefined): boolean {
+  /**
+   * Whether a 401 to this request may log in again: it carried the session's token (not hand-set
+   * credentials), it is no logout, and the session is still the one it was sent with.
+   */
+  #mayRenew(
+    send: Send,
+    options: CallOptions<object> | undefined,
+    sent: SentWith<AuthToken>,
+  ): boolean {
     return (
-      this.#reauthenticate !== undefined &&
       send.auth === "token" &&
       !send.noRelogin &&
-      !this.#userCredentials(options)
+      !this.#userCredentials(options) &&
+      this.#renewal.mayRenew(sent)
     );
-  }
-
-  /**
-   * Renews the session after `refused` (a request sent with `sentWith`): at once when another
-   * call has renewed it since, else by the re-login under way or a new one. The login does not
-   * run under one call's signal (others wait for it too); each call stops waiting when its own
-   * aborts.
-   */
-  async #renew(
-    sentWith: AuthToken | undefined,
-    refused: VcdAuthError,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    if (this.#token !== undefined && this.#token !== sentWith) return;
-    const renewing = (this.#renewing ??= this.#relogin().finally(() => {
-      this.#renewing = undefined;
-    }));
-    try {
-      await (signal ? untilAborted(renewing, signal) : renewing);
-    } catch (error) {
-      if (signal?.aborted)
-        throw new VcdAbortError({
-          method: refused.method,
-          url: refused.url,
-          operation: refused.operation,
-          cause: signal.reason,
-        });
-      throw new VcdReauthenticationError(refused, error);
-    }
   }
 
   /** Logs in again with `reauthenticate`'s credentials, at the version spoken (not negotiated anew). */

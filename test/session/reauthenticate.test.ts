@@ -232,4 +232,53 @@ describe("reauthenticate", () => {
     expect(client.token).toBeUndefined();
     expect(logins(sent)).toBe(0);
   });
+
+  it("after logout, a call does not bring the session back: its 401 is thrown and no login is sent", async () => {
+    const { client, sent } = await loggedIn();
+    await client.logout();
+    sent.length = 0;
+    const error = await orgList(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(errors.VcdAuthError);
+    expect(error).not.toBeInstanceOf(errors.VcdReauthenticationError);
+    expect(sent).toEqual(["GET /api/org"]);
+    expect(client.token).toBeUndefined();
+  });
+
+  it("a reauthenticate that never answers is bounded by the client's time-out: a VcdReauthenticationError caused by a VcdTimeoutError", async () => {
+    const { client } = await loggedIn({
+      timeout: 300,
+      reauthenticate: () => new Promise(() => undefined),
+    });
+    await idle();
+    const started = Date.now();
+    const error = await orgList(client).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error).toBeInstanceOf(errors.VcdReauthenticationError);
+    expect(
+      (error as InstanceType<PackageErrors["VcdReauthenticationError"]>)
+        .loginError,
+    ).toBeInstanceOf(errors.VcdTimeoutError);
+  });
+
+  it("a raw request's 401 (a transfer's) renews the session through rawAccess(url).renew, once for all, and not after logout", async () => {
+    const { client, sent } = await loggedIn();
+    await idle();
+    const access = client.rawAccess(`${sim.url}/org`);
+    access.headers.set("Accept", "application/*+xml;version=30.0");
+    const refused = await access.fetch(`${sim.url}/org`, {
+      headers: access.headers,
+    });
+    expect(refused.status).toBe(401);
+    const [fresh, again] = await Promise.all([access.renew(), access.renew()]);
+    expect(
+      fresh?.get("x-vcloud-authorization") ?? fresh?.get("authorization"),
+    ).toBeTruthy();
+    expect(again).toBeDefined();
+    expect(logins(sent)).toBe(1);
+    fresh!.set("Accept", "application/*+xml;version=30.0");
+    const ok = await access.fetch(`${sim.url}/org`, { headers: fresh! });
+    expect(ok.status).toBe(200);
+    await client.logout();
+    expect(await client.rawAccess(`${sim.url}/org`).renew()).toBeUndefined();
+  });
 });
