@@ -9,7 +9,7 @@
  * on its `AbortSignal` or when the loop is left (`break`), cancelling the page it was reading ahead.
  */
 import type { VcdClient } from "./client.js";
-import { VcdAbortError, VcdResponseError } from "./errors.js";
+import { VcdAbortError, VcdRequestError, VcdResponseError } from "./errors.js";
 import type { Filter } from "./query-filter.js";
 import type { QueryFormat } from "./query-format.js";
 import { findLink, type HasLinks } from "./links.js";
@@ -84,7 +84,7 @@ export function queryParameters(
 ): QueryParameters {
   const count = (name: string, value: number | undefined, least: number) => {
     if (value !== undefined && (!Number.isInteger(value) || value < least))
-      throw new RangeError(
+      throw new VcdRequestError(
         `${name} must be an integer of at least ${least}, not ${value}`,
       );
     return value;
@@ -156,15 +156,23 @@ export async function runQuery(
   type: string,
   options: RawQueryOptions = {},
 ): Promise<Page> {
-  const { signal, timeout, headers } = options;
   const reply = await stub(client, undefined, {
-    ...(signal ? { signal } : {}),
-    ...(timeout !== undefined ? { timeout } : {}),
-    ...(headers ? { headers } : {}),
+    ...callOptionsOf(options),
     query: queryParameters(type, options),
   });
   checkPage(reply, info, options.format ?? "records", type);
   return reply;
+}
+
+/** What of a query's options goes to each page's call as it is: signal, time-out, headers, retry. */
+function callOptionsOf(options: RawQueryOptions): CallOptions {
+  const { signal, timeout, headers, retry } = options;
+  return {
+    ...(signal ? { signal } : {}),
+    ...(timeout !== undefined ? { timeout } : {}),
+    ...(headers ? { headers } : {}),
+    ...(retry !== undefined ? { retry } : {}),
+  };
 }
 
 /** An `AbortController` that aborts when `outer` does; `release` stops listening to `outer`. */
@@ -206,11 +214,7 @@ export async function* queryRecords(
     const reply = await stub(
       client,
       { href },
-      {
-        signal: ahead.signal,
-        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-        ...(options.headers ? { headers: options.headers } : {}),
-      },
+      { ...callOptionsOf(options), signal: ahead.signal },
     );
     checkPage(reply, info, format, type);
     return reply;

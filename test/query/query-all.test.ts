@@ -128,6 +128,36 @@ describe("queryAll", () => {
     expect(sent.length).toBeLessThanOrEqual(3);
   });
 
+  it("takes the call's retry to every page: a 503 in the middle of a walk is sent again, not the walk's end", async () => {
+    const names: unknown[] = [];
+    let failed = false;
+    const retry = { baseDelay: 1, attempts: 3 };
+    for await (const record of pkg.queryAll(client, "user", {
+      ...options,
+      retry,
+    })) {
+      names.push(record.name);
+      // The next page (read ahead) and its retry: the load balancer answers 503 once.
+      if (!failed) {
+        failed = true;
+        sim.failNextRequests(1, 503);
+      }
+    }
+    expect(names.length).toBeGreaterThan(30);
+    // Without the retry, the same walk ends at that 503.
+    sim.failNextRequests(0, 503);
+    const again = async () => {
+      let first = true;
+      for await (const _ of pkg.queryAll(client, "user", options)) {
+        if (first) {
+          first = false;
+          sim.failNextRequests(1, 503);
+        }
+      }
+    };
+    await expect(again()).rejects.toMatchObject({ status: 503 });
+  });
+
   it("iterates references in format references", async () => {
     const refs: unknown[] = [];
     for await (const ref of pkg.queryAll(client, "user", {
