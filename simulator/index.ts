@@ -5,7 +5,8 @@
  * routes come from the package's operations table. Every refusal is a vCD `Error` document.
  *
  * ```ts
- * import { startSimulator } from "@vcd-codegen/vcloud/simulator";
+ * import { statSync } from "node:fs";
+import { startSimulator } from "@vcd-codegen/vcloud/simulator";
  * const sim = await startSimulator({ taskStepMs: 10, recordBodies: true });
  * // sim.url = "http://127.0.0.1:PORT/api"; sim.users[0] is the system administrator;
  * // sim.versions: what /api/versions lists (the package's oldest supported version to its own,
@@ -62,6 +63,11 @@ export async function startSimulator(
   binding: SimulatorBinding,
   options: SimulatorOptions = {},
 ): Promise<Simulator> {
+  if (
+    options.staticDir !== undefined &&
+    !statSync(options.staticDir, { throwIfNoEntry: false })?.isDirectory()
+  )
+    throw new Error(`staticDir: no such folder: ${options.staticDir}`);
   const loaded = loadSeed(options.seed ?? defaultSeed);
   const seed =
     options.scale === undefined ? loaded : { ...loaded, scale: options.scale };

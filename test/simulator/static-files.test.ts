@@ -70,6 +70,13 @@ describe("static files beside the API", () => {
     ).toBe(405);
   });
 
+  it("refuses at start a staticDir that is no folder", async () => {
+    const pkg = await loadClientPackage("30.0");
+    await expect(
+      pkg.startSimulator({ staticDir: "/nonexistent/site" }),
+    ).rejects.toThrow("staticDir: no such folder: /nonexistent/site");
+  });
+
   it("leaves the API as it is", async () => {
     const versions = await fetch(`${sim.url}/versions`);
     expect(versions.status).toBe(200);
