@@ -5,8 +5,7 @@
  * routes come from the package's operations table. Every refusal is a vCD `Error` document.
  *
  * ```ts
- * import { statSync } from "node:fs";
-import { startSimulator } from "@vcd-codegen/vcloud/simulator";
+ * import { startSimulator } from "@vcd-codegen/vcloud/simulator";
  * const sim = await startSimulator({ taskStepMs: 10, recordBodies: true });
  * // sim.url = "http://127.0.0.1:PORT/api"; sim.users[0] is the system administrator;
  * // sim.versions: what /api/versions lists (the package's oldest supported version to its own,
@@ -14,6 +13,7 @@ import { startSimulator } from "@vcd-codegen/vcloud/simulator";
  * await sim.close();
  * ```
  */
+import { statSync } from "node:fs";
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
