@@ -42,6 +42,7 @@ import { buildQueryTypes } from "./model/query-types.js";
 import { linkOperations } from "./passes/link-operations.js";
 import { nameOperations } from "./passes/name-operations.js";
 import { overrideOperations } from "./passes/override-operations.js";
+import { typeQueryParameters } from "./passes/type-query-parameters.js";
 
 export const PHASES: readonly {
   readonly name: string;
@@ -56,6 +57,7 @@ export const PHASES: readonly {
       resolveElementRefs,
       resolveAnnotations,
       overrideOperations,
+      typeQueryParameters,
       checkOperations,
     ],
   },
@@ -138,6 +140,7 @@ export function buildModelFrom(
     operationNameOverrides: options.operationNameOverrides,
     operationOverrides: inputs.operationOverrides,
     versionFacts: inputs.versionFacts,
+    queryParameterFacts: inputs.queryParameterFacts,
     checkApiVersion: options.checkApiVersion ?? false,
     ...(options.configKeys ? { configKeys: options.configKeys } : {}),
     operationsVersions: inputs.operationsVersions,

@@ -4,6 +4,11 @@
  * for and when each of its operations first appears) and our own facts about them (operation
  * overrides, version facts). What comes after (the model, the passes, emit) reads nothing from disk.
  */
+import {
+  DEFAULT_QUERY_PARAMETER_FACTS,
+  readQueryParameterFacts,
+} from "../config/query-parameter-facts.js";
+import type { QueryParameterValue } from "../model/ir.js";
 import { parseJson } from "../config/schema-set-config.js";
 import { dirname, resolve } from "node:path";
 import type { Release, SchemaSetConfig } from "../config/schema-set-config.js";
@@ -97,6 +102,8 @@ export interface Inputs extends InputsRead {
   readonly versionFacts: readonly VersionFact[];
   /** The rels of vCD's links we know (schemas/vcd-api.link-rels.json). */
   readonly linkRels: readonly string[];
+  /** What vCD takes in each query parameter (schemas/vcd-api.query-parameters.json). */
+  readonly queryParameterFacts: ReadonlyMap<string, QueryParameterValue>;
   /** Our facts about the query service's types (schemas/vcd-api.query-types.json). */
   readonly queryTypeFacts: QueryTypeFacts;
   /** Problems in the input that do not stop generation. */
@@ -211,6 +218,10 @@ export function readInputs(
     : [];
   const versionFacts = readVersionFacts(DEFAULT_VERSION_FACTS, files.text);
   const linkRels = readLinkRels(DEFAULT_LINK_RELS, files.text);
+  const queryParameterFacts = readQueryParameterFacts(
+    DEFAULT_QUERY_PARAMETER_FACTS,
+    files.text,
+  );
   const queryTypeFacts = readQueryTypeFacts(
     DEFAULT_QUERY_TYPE_FACTS,
     files.text,
@@ -229,6 +240,7 @@ export function readInputs(
     operationOverrides,
     versionFacts,
     linkRels,
+    queryParameterFacts,
     queryTypeFacts,
     warnings,
     files: files.files(),

@@ -13,6 +13,7 @@ import type {
   ElementDecl,
   Facets,
   MaxOccurs,
+  QueryParameterValue,
   SimpleTypeDef,
   Wildcard,
   ComplexTypeDef,
@@ -157,7 +158,11 @@ export interface DraftOperation {
   tag: "user" | "admin" | "extension";
   auth: "basic" | "bearer";
   pathParameters: string[];
-  queryParameters: { name: string; required: boolean }[];
+  queryParameters: {
+    name: string;
+    required: boolean;
+    value?: QueryParameterValue;
+  }[];
   request: DraftBody[];
   responses: DraftBody[];
   /** The global elements of each body's type, filled in by link-operations. */

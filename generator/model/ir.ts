@@ -301,6 +301,8 @@ export interface Operation {
   readonly queryParameters: {
     readonly name: string;
     readonly required: boolean;
+    /** What vCD takes in it (our facts; absent: any string, number or boolean). */
+    readonly value?: QueryParameterValue;
   }[];
   /** Every shape the request body may take; empty for an operation without a body. */
   readonly request: BodyDecl[];
@@ -337,3 +339,8 @@ export interface Operation {
   /** Facts our schema-set description adds to the operations document, each with its evidence. */
   readonly overrides?: string[];
 }
+
+/** The value a query parameter takes: text, a whole number, a boolean, or one of some words. */
+export type QueryParameterValue =
+  | { readonly kind: "string" | "integer" | "boolean" }
+  | { readonly kind: "enumeration"; readonly values: readonly string[] };

@@ -7,6 +7,7 @@
  * same model.
  */
 import type { Draft } from "../model/draft.js";
+import type { QueryParameterValue } from "../model/ir.js";
 import type { ApiVersions } from "../model/api-version.js";
 import type { ClarkName } from "../model/qname.js";
 import type { ConfigKeys } from "../config/config-keys.js";
@@ -23,6 +24,8 @@ export interface PassContext {
   readonly operationNameOverrides: ReadonlyMap<string, string>;
   /** Our facts about operations that the operations document lacks. */
   readonly operationOverrides: readonly OperationOverride[];
+  /** What vCD takes in each query parameter, by name (absent: none known). */
+  readonly queryParameterFacts?: ReadonlyMap<string, QueryParameterValue>;
   /** Our facts about what the schema releases changed without annotating it. */
   readonly versionFacts: readonly VersionFact[];
   /** Whether the API version must be one the set describes (the command line's; not inline test sets'). */

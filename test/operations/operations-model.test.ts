@@ -120,7 +120,17 @@ describe("operations in the model", () => {
         tag: "user",
         auth: "bearer",
         pathParameters: ["id"],
-        queryParameters: [{ name: "format", required: false }],
+        queryParameters: [
+          {
+            name: "format",
+            required: false,
+            // Typed by our facts (schemas/vcd-api.query-parameters.json), not the document's "string".
+            value: {
+              kind: "enumeration",
+              values: ["records", "idrecords", "references"],
+            },
+          },
+        ],
         request: [],
         responses: [
           {
@@ -319,9 +329,16 @@ describe("operations in the model", () => {
       { overrides: overrides(["page", "format", "pageSize"]) },
     ).model.operations[0];
     expect(get.queryParameters).toEqual([
-      { name: "format", required: false },
-      { name: "page", required: false },
-      { name: "pageSize", required: false },
+      {
+        name: "format",
+        required: false,
+        value: {
+          kind: "enumeration",
+          values: ["records", "idrecords", "references"],
+        },
+      },
+      { name: "page", required: false, value: { kind: "integer" } },
+      { name: "pageSize", required: false, value: { kind: "integer" } },
     ]);
     expect(get.overrides).toEqual(["the guide's query parameters"]);
     const error = errorOf(() =>
@@ -372,7 +389,14 @@ describe("operations in the model", () => {
       },
     });
     expect(model.operations[0].queryParameters).toEqual([
-      { name: "format", required: true },
+      {
+        name: "format",
+        required: true,
+        value: {
+          kind: "enumeration",
+          values: ["records", "idrecords", "references"],
+        },
+      },
     ]);
   });
 

@@ -4,7 +4,7 @@
  * `api/index.ts`, all of them. Per stub, its reply type (`<Name>Reply`), and where it has them, its
  * body union (`<Name>Body`) and query parameters (`<Name>Query`).
  */
-import type { Operation } from "../../model/ir.js";
+import type { Operation, QueryParameterValue } from "../../model/ir.js";
 import type { ModelIndex } from "../../model/model-index.js";
 import { GeneratedFile } from "../generated-file.js";
 import { DOCUMENT, OPERATIONS, RUNTIME_CLIENT } from "../modules.js";
@@ -168,7 +168,7 @@ function emitStub(
                 ? `${c("Filter")}<${queryRef("QueryField")}<"${packaged}">> | string`
                 : packaged && (q.name === "sortAsc" || q.name === "sortDesc")
                   ? `${queryRef("QueryField")}<"${packaged}">`
-                  : "string | number | boolean",
+                  : queryValueType(q.value),
         })),
       }).trimEnd(),
     );
@@ -217,4 +217,19 @@ function replyAlias(name: string, members: readonly string[]): string {
 
 function formatReplyName(base: string, format: QueryFormat): string {
   return `${base}${format[0].toUpperCase()}${format.slice(1)}Reply`;
+}
+
+/** The TypeScript type of a query parameter's value: what vCD takes in it, else any of the three. */
+function queryValueType(value: QueryParameterValue | undefined): string {
+  if (!value) return "string | number | boolean";
+  switch (value.kind) {
+    case "integer":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "string":
+      return "string";
+    case "enumeration":
+      return value.values.map((v) => JSON.stringify(v)).join(" | ");
+  }
 }
