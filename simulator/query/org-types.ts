@@ -68,7 +68,8 @@ function vdcRow(ctx: Ctx, vdc: Vdc, admin: boolean): Row {
       orgName: s.orgs.get(vdc.orgId)?.name,
       ...(admin ? { org: orgRefOf(ctx, vdc.orgId) } : {}),
       numberOfVApps: vapps.length,
-      numberOfMedia: 0,
+      numberOfMedia: [...s.media.values()].filter((m) => m.vdcId === vdc.id)
+        .length,
       numberOfDisks: 0,
       numberOfVAppTemplates: [...s.templates.values()].filter(
         (t) => t.vdcId === vdc.id,
