@@ -4,7 +4,8 @@
  * every format with the store's values (name, size, status, owner, catalog and its item, VDC,
  * organization, busy while its upload's task runs); filtered by name; not seen by another tenant;
  * adminMedia is refused to a vApp user and sees every organization as the system administrator;
- * every body it sent is valid (the package's validate and libxml2).
+ * cancelling an upload's task removes the medium; every body it sent is valid (the package's
+ * validate and libxml2).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator/index.js";
@@ -172,6 +173,22 @@ describe("the simulator's media query types", () => {
     expect(page.total).toBe("2");
     const org = (await query(admin, "type=organization")).Record![0];
     for (const r of page.Record!) expect(r.org).toBe(org.href);
+  });
+
+  it("cancelling an upload's task removes the medium and its catalog item: the queries no longer find it", async () => {
+    const media = await admin.get(pending.mediaHref, "vcloud:Media");
+    const task = (media.Tasks as { Task: Entity[] }).Task[0];
+    const cancel = await admin.send("POST", `${task.href}/action/cancel`);
+    expect(cancel.status).toBe(204);
+    const page = await query(admin, "type=media");
+    expect(page.Record!.map((r) => r.name)).toEqual(["q-boot.iso"]);
+    expect((await query(system, "type=adminMedia")).total).toBe("1");
+    const catalog = (await query(admin, "type=catalog")).Record![0];
+    expect(catalog.numberOfMedia).toBe(1);
+    expect((await query(admin, "type=orgVdc")).Record![0].numberOfMedia).toBe(
+      1,
+    );
+    expect((await admin.send("GET", pending.mediaHref)).status).toBe(403);
   });
 
   it("sends only schema-valid bodies (package validate and libxml2)", async () => {
