@@ -4,6 +4,7 @@
  * every format with the store's values (name, size, status, owner, catalog and its item, VDC,
  * organization, busy while its upload's task runs); filtered by name; not seen by another tenant;
  * adminMedia is refused to a vApp user and sees every organization as the system administrator;
+ * catalogItem lists media items too;
  * cancelling an upload's task removes the medium; every body it sent is valid (the package's
  * validate and libxml2).
  */
@@ -56,7 +57,7 @@ async function startIso(
 }
 
 let done: { mediaHref: string; itemHref: string };
-let pending: { mediaHref: string };
+let pending: { mediaHref: string; itemHref: string };
 
 beforeAll(async () => {
   ({ sim, pkg } = await startSeeded({ recordBodies: true }));
@@ -173,6 +174,38 @@ describe("the simulator's media query types", () => {
     expect(page.total).toBe("2");
     const org = (await query(admin, "type=organization")).Record![0];
     for (const r of page.Record!) expect(r.org).toBe(org.href);
+  });
+
+  it("catalogItem and adminCatalogItem list the media items beside the template's", async () => {
+    for (const type of ["catalogItem", "adminCatalogItem"]) {
+      const page = await query(admin, `type=${type}&format=idrecords`);
+      const byName = new Map(page.Record!.map((r) => [r.name, r]));
+      expect([...byName.keys()].sort(), type).toEqual([
+        "photon-template",
+        "q-boot.iso",
+        "q-pending.iso",
+      ]);
+      expect(byName.get("q-boot.iso")).toMatchObject({
+        entityType: "media",
+        entityName: "q-boot.iso",
+        status: "RESOLVED",
+        vdcName: "acme-vdc",
+        ownerName: "acme-admin",
+      });
+      expect(byName.get("q-boot.iso")!.entity).toBe(
+        `urn:vcloud:media:${done.mediaHref.split("/").pop()}`,
+      );
+      expect(byName.get("q-pending.iso")!.status).toBe("UNRESOLVED");
+      expect(byName.get("photon-template")!.entityType).toBe("vapptemplate");
+    }
+    const media = await query(
+      admin,
+      "type=catalogItem&filter=entityType==media&format=records",
+    );
+    expect(media.Record!.map((r) => r.href).sort()).toEqual(
+      [done.itemHref, pending.itemHref].sort(),
+    );
+    expect((await query(globex, "type=catalogItem")).total).toBe("0");
   });
 
   it("cancelling an upload's task removes the medium and its catalog item: the queries no longer find it", async () => {
