@@ -1,6 +1,6 @@
 /**
  * vcd-codegen runtime, simulator: the query types of the schema set that the simulator keeps no
- * state for (edge gateways, provider VDCs, storage profiles, media, events, ...): each answers an
+ * state for (edge gateways, provider VDCs, storage profiles, events, ...): each answers an
  * empty page (total 0) of its own record element, as vCD answers a query that matches nothing.
  *
  * A query type is named by its record element (`vcloud:<Base>Record` of a

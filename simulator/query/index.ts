@@ -3,6 +3,7 @@ import type { SchemaData } from "../../runtime/xml/index.js";
 import { ADMIN_QUERY_TYPES } from "./admin-types.js";
 import { DISK_QUERY_TYPES } from "./disk-types.js";
 import { emptyQueryTypes } from "./empty-types.js";
+import { MEDIA_QUERY_TYPES } from "./media-types.js";
 import { ORG_QUERY_TYPES } from "./org-types.js";
 import type { QueryType } from "./rows.js";
 import { VAPP_QUERY_TYPES } from "./vapp-types.js";
@@ -13,6 +14,7 @@ export const KEPT_QUERY_TYPES: readonly QueryType[] = [
   ...ORG_QUERY_TYPES,
   ...ADMIN_QUERY_TYPES,
   ...DISK_QUERY_TYPES,
+  ...MEDIA_QUERY_TYPES,
 ];
 
 const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();

@@ -6,12 +6,13 @@
 import type { Ctx } from "../handlers/context.js";
 import { MT } from "../handlers/media-types.js";
 import { urn } from "../store/ids.js";
-import type { Catalog, Vdc } from "../store/model.js";
+import type { Catalog, CatalogItem, Vdc } from "../store/model.js";
 import { Status } from "../store/model.js";
 import {
   orgRefOf,
   queryType,
   refTo,
+  statusName,
   userRefOf,
   vdcRef,
   visible,
@@ -68,7 +69,8 @@ function vdcRow(ctx: Ctx, vdc: Vdc, admin: boolean): Row {
       orgName: s.orgs.get(vdc.orgId)?.name,
       ...(admin ? { org: orgRefOf(ctx, vdc.orgId) } : {}),
       numberOfVApps: vapps.length,
-      numberOfMedia: 0,
+      numberOfMedia: [...s.media.values()].filter((m) => m.vdcId === vdc.id)
+        .length,
       numberOfDisks: 0,
       numberOfVAppTemplates: [...s.templates.values()].filter(
         (t) => t.vdcId === vdc.id,
@@ -110,13 +112,34 @@ function catalogRow(ctx: Ctx, c: Catalog, admin: boolean): Row {
   };
 }
 
+/** What a catalog item holds (its vApp template or its media image), as its record names it. */
+function heldBy(ctx: Ctx, item: CatalogItem) {
+  const s = ctx.store;
+  const m = item.media ? s.media.get(item.templateId) : undefined;
+  const t = item.media ? undefined : s.templates.get(item.templateId);
+  const held = m ?? t;
+  if (!held) return undefined;
+  return {
+    entity: m
+      ? refTo(ctx, ctx.hrefs.media(held.id), "media", held.id)
+      : refTo(ctx, ctx.hrefs.vAppTemplate(held.id), "vapptemplate", held.id),
+    entityType: m ? "media" : "vapptemplate",
+    // A medium's status by its code's name (UNRESOLVED while uploading); a template's as before.
+    status: m ? statusName(m.status) : "RESOLVED",
+    name: held.name,
+    ownerId: held.ownerId,
+    vdcId: held.vdcId,
+    created: held.created,
+  };
+}
+
 function catalogItemRows(ctx: Ctx, admin: boolean): Row[] {
   const s = ctx.store;
   return [...s.catalogItems.values()].flatMap((item) => {
     const catalog = s.catalogs.get(item.catalogId);
-    const template = item.media ? undefined : s.templates.get(item.templateId);
-    if (!catalog || !template || !s.canSee(ctx.user, catalog.orgId)) return [];
-    const owner = s.users.get(template.ownerId);
+    const held = heldBy(ctx, item);
+    if (!catalog || !held || !s.canSee(ctx.user, catalog.orgId)) return [];
+    const owner = s.users.get(held.ownerId);
     return [
       {
         orgId: catalog.orgId,
@@ -124,14 +147,9 @@ function catalogItemRows(ctx: Ctx, admin: boolean): Row[] {
         urn: urn("catalogitem", item.id),
         name: item.name,
         cells: {
-          entity: refTo(
-            ctx,
-            ctx.hrefs.vAppTemplate(template.id),
-            "vapptemplate",
-            template.id,
-          ),
-          entityName: template.name,
-          entityType: "vapptemplate",
+          entity: held.entity,
+          entityName: held.name,
+          entityType: held.entityType,
           catalog: refTo(
             ctx,
             ctx.hrefs.catalog(catalog.id),
@@ -142,12 +160,12 @@ function catalogItemRows(ctx: Ctx, admin: boolean): Row[] {
           ownerName: owner?.name,
           owner: owner ? userRefOf(ctx, owner.id) : undefined,
           isPublished: false,
-          vdc: vdcRef(ctx, template.vdcId),
-          vdcName: s.vdcs.get(template.vdcId)?.name,
+          vdc: vdcRef(ctx, held.vdcId),
+          vdcName: s.vdcs.get(held.vdcId)?.name,
           isVdcEnabled: true,
-          creationDate: template.created,
+          creationDate: held.created,
           isExpired: false,
-          status: "RESOLVED",
+          status: held.status,
           name: item.name,
           ...(admin ? { org: orgRefOf(ctx, catalog.orgId) } : {}),
         },

@@ -9,7 +9,6 @@
  * Cancelling the task removes the media, its item and the bytes (govcd's `removeImageOnError`).
  */
 import { badRequest } from "../fault.js";
-import { CatalogItemRules } from "../store/catalog-items.js";
 import {
   Status,
   type Catalog,
@@ -19,7 +18,8 @@ import {
   type User,
 } from "../store/model.js";
 import type { Store } from "../store/store.js";
-import type { Transfer, Transfers } from "./transfers.js";
+import { CatalogUploads, type UploadKind } from "./catalog-upload.js";
+import type { Transfers } from "./transfers.js";
 
 export const MEDIA_FILE = "file";
 
@@ -30,11 +30,23 @@ export interface MediaUploadParams {
   readonly size: number;
 }
 
+const MEDIA: UploadKind<Media> = {
+  kind: "media",
+  entities: (store) => store.media,
+  media: true,
+  operationName: "vdcUploadMedia",
+  operation: (media) => `Importing Media ${media.name}(${media.id})`,
+};
+
 export class MediaUploads {
+  private readonly uploads: CatalogUploads<Media>;
+
   constructor(
     private readonly store: Store,
-    private readonly transfers: Transfers,
-  ) {}
+    transfers: Transfers,
+  ) {
+    this.uploads = new CatalogUploads(store, transfers, MEDIA);
+  }
 
   start(
     user: User,
@@ -42,92 +54,32 @@ export class MediaUploads {
     vdcId: string,
     params: MediaUploadParams,
   ): { media: Media; item: CatalogItem; task: Task } {
-    const store = this.store;
     if (!Number.isSafeInteger(params.size) || params.size < 0)
       throw badRequest(`The media size ${params.size} is not a size in bytes.`);
     const media: Media = {
-      id: store.ids.next("media"),
-      orgId: catalog.orgId,
-      vdcId,
-      name: params.name,
-      ...(params.description !== undefined
-        ? { description: params.description }
-        : {}),
+      ...this.uploads.fields(user, catalog, vdcId, params),
       imageType: params.imageType,
       size: params.size,
-      status: Status.UNRESOLVED,
-      ownerId: user.id,
-      created: new Date(store.now()).toISOString(),
     };
-    const item = new CatalogItemRules(store).add(
-      user,
-      catalog,
-      media,
-      params.name,
-      params.description,
-      true,
-    );
-    store.media.set(media.id, media);
-    // Set once the task starts (the hooks refer to it): read only when bytes come.
-    let task: Task | undefined; // eslint-disable-line prefer-const
-    const transfer: Transfer = this.transfers.openUpload(
-      media.orgId,
-      { kind: "media", id: media.id },
-      {
-        moved: (t) => {
-          const file = t.files.get(MEDIA_FILE)!;
-          if (task && file.size > 0)
-            store.tasks.progress(
-              task,
-              (file.bytesTransferred * 100) / file.size,
-            );
-          store.touch();
-        },
-        completed: async () => {
-          if (task) store.tasks.release(task);
-        },
+    const { item, task } = this.uploads.start(user, catalog, media, {
+      file: { name: MEDIA_FILE, size: params.size },
+      progress: (t) => {
+        const file = t.files.get(MEDIA_FILE)!;
+        return file.size > 0
+          ? (file.bytesTransferred * 100) / file.size
+          : undefined;
       },
-    );
-    this.transfers.addFile(transfer, MEDIA_FILE, params.size);
-    media.transferId = transfer.uuid;
-    task = store.tasks.start({
-      operationName: "vdcUploadMedia",
-      operation: `Importing Media ${media.name}(${media.id})`,
-      owner: { kind: "media", id: media.id, name: media.name },
-      orgId: media.orgId,
-      userId: user.id,
-      held: true,
+      completed: async (_t, _file, release) => release(),
       apply: () => {
         media.status = Status.RESOLVED;
-        transfer.state = "done";
       },
-      fail: () => {
-        media.status = Status.FAILED_CREATION;
-        this.transfers.remove(transfer);
-      },
-      cancelled: () => this.remove(media),
     });
-    if (params.size === 0) store.tasks.release(task);
+    if (params.size === 0) this.store.tasks.release(task);
     return { media, item, task };
   }
 
   /** A media image removed with its catalog item and its transfers' bytes. */
   remove(media: Media): void {
-    for (const id of [media.transferId, media.downloadId]) {
-      const transfer = id === undefined ? undefined : this.transfers.get(id);
-      if (transfer) this.transfers.remove(transfer);
-    }
-    const store = this.store;
-    for (const item of [...store.catalogItems.values()])
-      if (item.media && item.templateId === media.id) {
-        const catalog = store.catalogs.get(item.catalogId);
-        if (catalog)
-          catalog.itemIds = catalog.itemIds.filter((id) => id !== item.id);
-        store.catalogItems.delete(item.id);
-        store.forget([item.id]);
-      }
-    store.media.delete(media.id);
-    store.forget([media.id]);
-    store.touch();
+    this.uploads.remove(media);
   }
 }

@@ -13,7 +13,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { badRequest } from "../fault.js";
-import { CatalogItemRules } from "../store/catalog-items.js";
 import type {
   Catalog,
   CatalogItem,
@@ -21,8 +20,8 @@ import type {
   User,
   VAppTemplate,
 } from "../store/model.js";
-import { Status } from "../store/model.js";
 import type { Store } from "../store/store.js";
+import { CatalogUploads, type UploadKind } from "./catalog-upload.js";
 import { readManifest, type ManifestEntry } from "./manifest.js";
 import {
   OvfDescriptorError,
@@ -42,11 +41,24 @@ export interface TemplateUploadParams {
   readonly manifestRequired: boolean;
 }
 
+const TEMPLATE: UploadKind<VAppTemplate> = {
+  kind: "vAppTemplate",
+  entities: (store) => store.templates,
+  media: false,
+  operationName: "vdcUploadOvfContents",
+  operation: (template) =>
+    `Importing Virtual Application Template ${template.name}(${template.id})`,
+};
+
 export class TemplateUploads {
+  private readonly uploads: CatalogUploads<VAppTemplate>;
+
   constructor(
     private readonly store: Store,
     private readonly transfers: Transfers,
-  ) {}
+  ) {
+    this.uploads = new CatalogUploads(store, transfers, TEMPLATE);
+  }
 
   start(
     user: User,
@@ -56,72 +68,35 @@ export class TemplateUploads {
   ): { template: VAppTemplate; item: CatalogItem; task: Task } {
     const store = this.store;
     const template: VAppTemplate = {
-      id: store.ids.next("vAppTemplate"),
-      orgId: catalog.orgId,
-      vdcId,
-      name: params.name,
-      ...(params.description !== undefined
-        ? { description: params.description }
-        : {}),
-      ownerId: user.id,
-      created: new Date(store.now()).toISOString(),
+      ...this.uploads.fields(user, catalog, vdcId, params),
       vms: [],
-      status: Status.UNRESOLVED,
       ovfDescriptorUploaded: false,
     };
-    const rules = new CatalogItemRules(store);
-    const item = rules.add(
-      user,
-      catalog,
-      template,
-      params.name,
-      params.description,
-    );
-    store.templates.set(template.id, template);
     let descriptor: OvfDescriptor | undefined;
     let manifest: Map<string, ManifestEntry> | undefined;
-    // Set once the task starts (its hooks refer to it): read only when bytes come.
-    let task: Task | undefined; // eslint-disable-line prefer-const
-    const transfer = this.transfers.openUpload(
-      template.orgId,
-      { kind: "vAppTemplate", id: template.id },
-      {
-        moved: (t) => {
-          if (task) store.tasks.progress(task, percentDone(t));
-          store.touch();
-        },
-        completed: async (t, file) => {
-          if (file.name === DESCRIPTOR && !descriptor) {
-            descriptor = await this.readDescriptor(t, file);
-            template.ovfDescriptorUploaded = true;
-            for (const ref of descriptor.files)
-              if (!t.files.has(ref.href))
-                this.transfers.addFile(t, ref.href, ref.size);
-            if (params.manifestRequired)
-              this.transfers.addFile(t, MANIFEST, -1);
-          } else if (file.name === MANIFEST && params.manifestRequired) {
-            manifest = await this.readManifestFile(t, file);
-          }
-          store.touch();
-          const mismatch = manifest && firstMismatch(t, manifest);
-          if (mismatch && task) {
-            store.tasks.release(task, mismatch);
-            return;
-          }
-          if (descriptor && [...t.files.values()].every((f) => f.digests))
-            if (task) store.tasks.release(task);
-        },
+    const { item, task } = this.uploads.start(user, catalog, template, {
+      file: { name: DESCRIPTOR, size: -1 },
+      progress: percentDone,
+      completed: async (t, file, release) => {
+        if (file.name === DESCRIPTOR && !descriptor) {
+          descriptor = await this.readDescriptor(t, file);
+          template.ovfDescriptorUploaded = true;
+          for (const ref of descriptor.files)
+            if (!t.files.has(ref.href))
+              this.transfers.addFile(t, ref.href, ref.size);
+          if (params.manifestRequired) this.transfers.addFile(t, MANIFEST, -1);
+        } else if (file.name === MANIFEST && params.manifestRequired) {
+          manifest = await this.readManifestFile(t, file);
+        }
+        store.touch();
+        const mismatch = manifest && firstMismatch(t, manifest);
+        if (mismatch) {
+          release(mismatch);
+          return;
+        }
+        if (descriptor && [...t.files.values()].every((f) => f.digests))
+          release();
       },
-    );
-    this.transfers.addFile(transfer, DESCRIPTOR, -1);
-    template.transferId = transfer.uuid;
-    task = store.tasks.start({
-      operationName: "vdcUploadOvfContents",
-      operation: `Importing Virtual Application Template ${template.name}(${template.id})`,
-      owner: { kind: "vAppTemplate", id: template.id, name: template.name },
-      orgId: template.orgId,
-      userId: user.id,
-      held: true,
       apply: () => {
         template.status = undefined;
         template.vms = (descriptor?.systems ?? []).map((system) =>
@@ -138,35 +113,14 @@ export class TemplateUploads {
             undefined,
           ),
         );
-        transfer.state = "done";
       },
-      fail: () => {
-        template.status = Status.FAILED_CREATION;
-        this.transfers.remove(transfer);
-      },
-      cancelled: () => this.remove(template),
     });
     return { template, item, task };
   }
 
   /** A template removed with its catalog item and its transfers' bytes (its upload's task cancelled, or it is deleted). */
   remove(template: VAppTemplate): void {
-    for (const id of [template.transferId, template.downloadId]) {
-      const transfer = id === undefined ? undefined : this.transfers.get(id);
-      if (transfer) this.transfers.remove(transfer);
-    }
-    const store = this.store;
-    for (const item of [...store.catalogItems.values()])
-      if (item.templateId === template.id) {
-        const catalog = store.catalogs.get(item.catalogId);
-        if (catalog)
-          catalog.itemIds = catalog.itemIds.filter((id) => id !== item.id);
-        store.catalogItems.delete(item.id);
-        store.forget([item.id]);
-      }
-    store.templates.delete(template.id);
-    store.forget([template.id]);
-    store.touch();
+    this.uploads.remove(template);
   }
 
   private async readDescriptor(

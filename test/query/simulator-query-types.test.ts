@@ -203,8 +203,6 @@ describe("the simulator's query types", () => {
       "adminOrgVdcStorageProfile",
       "event",
       "adminEvent",
-      "media",
-      "adminMedia",
       "externalNetwork",
     ])
       for (const format of ["records", "idrecords", "references"]) {
