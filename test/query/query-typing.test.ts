@@ -6,12 +6,11 @@
  * an attribute left out by `fields`, a record of another query type, a references answer used as
  * records; and the packaged queries (`getVAppsQuery`, ...) typed by their query type alike.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, inject, it } from "vitest";
-import { PROJECT_ROOT } from "../helpers/vcd-inputs.js";
+import { runTsc } from "../helpers/tsc.js";
 
 function compile(program: string): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "vcd-codegen-query-typing-"));
@@ -32,12 +31,7 @@ function compile(program: string): { status: number | null; output: string } {
         files: ["check.ts"],
       }),
     );
-    const tsc = spawnSync(
-      process.execPath,
-      [resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", dir],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    return { status: tsc.status, output: tsc.stdout + tsc.stderr };
+    return runTsc(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,6 @@
  * generated declarations), and reads the answer of that format and no other, against the
  * simulator and against a server answering as vCD does.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -23,6 +22,7 @@ import {
 import { serverPerTest } from "../helpers/server-per-test.js";
 import { credentialsOf, tenantAdmin } from "../helpers/tenant-admin.js";
 import { PROJECT_ROOT, VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
+import { runTsc } from "../helpers/tsc.js";
 
 const FORMAT = (f: string) => `application/vnd.vmware.vcloud.query.${f}+xml`;
 const FORMATS = ["references", "records", "idrecords"].map(FORMAT);
@@ -328,12 +328,8 @@ export async function check(): Promise<unknown> {
           files: ["check.ts"],
         }),
       );
-      const tsc = spawnSync(
-        process.execPath,
-        [resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", dir],
-        { encoding: "utf8", timeout: 120_000 },
-      );
-      expect(tsc.stdout + tsc.stderr).toBe("");
+      const tsc = runTsc(dir);
+      expect(tsc.output).toBe("");
       expect(tsc.status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
