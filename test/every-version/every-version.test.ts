@@ -1,6 +1,6 @@
 /**
  * For every API version the 36.0 set describes (its annotations' versions and its operations
- * documents'), the package generated for it compiles under `tsc --strict`, and random documents of
+ * documents'), the package generated for it compiles under `tsc --strict` (TypeScript 7), and random documents of
  * every global element (drawn from its own descriptors) have no violation and are valid for libxml2
  * against the set's XSDs. CI draws one document per element and version; `npm run fuzz --
  * --api-version X --runs N` draws N for one version.
@@ -27,7 +27,12 @@ import { PROJECT_ROOT, VCD_API_36_DIR } from "../helpers/vcd-inputs.js";
 const RUNS = Number(process.env.VCD_FUZZ_RUNS ?? 1);
 const SEED = Number(process.env.VCD_FUZZ_SEED ?? 20261201);
 const ONLY = process.env.VCD_FUZZ_API_VERSION;
-const TSC = resolve(PROJECT_ROOT, "node_modules/typescript/bin/tsc");
+/**
+ * TypeScript 7 (the native compiler, `typescript-7`: what `npm install -D typescript` gives today)
+ * checks the package of every version, at about a third of TypeScript 5.9's time; the CLI tests
+ * compile the 30.0 and 36.0 packages and their consumers under 5.9, the packaging test under both.
+ */
+const TSC = resolve(PROJECT_ROOT, "node_modules/typescript-7/bin/tsc");
 
 let work: string;
 let versions: string[];
