@@ -4,6 +4,7 @@
  * bounded by a chunk, not the file. When the connection fails mid-way (a reset, a 5xx, no byte for
  * `pieceTimeout` ms), the download asks again from the byte it reached (`Range: bytes=N-`; a
  * server that answers the whole file again has its first N bytes skipped), at most `retries` times.
+ * A 401 logs in again and asks once more ({@link rawRequest}).
  */
 import { sleep } from "../client/deadline.js";
 import {
@@ -14,7 +15,7 @@ import {
   VcdTimeoutError,
 } from "../client/errors.js";
 import type { SinkWriter } from "./byte-sink.js";
-import type { TransferClient } from "./put-piece.js";
+import { rawRequest, type TransferClient } from "./raw-request.js";
 import { VcdTransferError } from "./transfer-error.js";
 
 export interface ReceiveFileOptions {
@@ -59,22 +60,12 @@ export async function receiveFile(
     try {
       arm();
       if (options.signal.aborted) throw options.signal.reason;
-      const { fetch: fetchImpl, headers } = client.rawAccess(file.href);
-      if (offset > 0) headers.set("range", `bytes=${offset}-`);
-      const response = await fetchImpl(file.href, {
+      const response = await rawRequest(client, file.href, {
         method: "GET",
-        headers,
+        headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
         signal: idle.signal,
-        redirect: "manual",
+        timeout: options.pieceTimeout,
       });
-      if (response.status < 200 || response.status > 299)
-        throw new VcdApiError({
-          ...context,
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-          body: await response.text(),
-        });
       const ranged = response.status === 206;
       let skip = ranged ? 0 : offset;
       if (!ranged) {
