@@ -115,6 +115,15 @@ export async function serveTransfer(
       });
       res.end();
     } else if (error instanceof VcdFault) fault(error);
+    else if (isSystemError(error))
+      // The spool could not be read or written: a 500 as vCD's, without the simulator's paths.
+      fault(
+        new VcdFault(
+          500,
+          "INTERNAL_SERVER_ERROR",
+          `Internal Server Error: the transfer service could not store or read the file (${error.code}).`,
+        ),
+      );
     else throw error;
   }
 }
@@ -277,4 +286,13 @@ async function download(
     if (size === 0) res.end();
     else await pipeline(createReadStream(path), res);
   }
+}
+
+/** An error of the file system (`ENOENT`, `ENOSPC`...), whose message names a path. */
+function isSystemError(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    "syscall" in error
+  );
 }
