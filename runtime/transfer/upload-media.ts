@@ -14,7 +14,7 @@ import { waitForTasks } from "../client/tasks.js";
 import type { Document } from "../xml/index.js";
 import { sourceSize, type ByteSource } from "./byte-source.js";
 import type { TransferEntity } from "./entity-files.js";
-import { valueOf } from "./follow-action.js";
+import { valueOf, needsOperations } from "./follow-action.js";
 import { startUpload } from "./start-upload.js";
 import {
   resolveTransferOptions,
@@ -51,6 +51,7 @@ export async function uploadMedia<T = Record<string, unknown>>(
   catalog: HasLinks | Document,
   options: UploadMediaOptions,
 ): Promise<UploadMediaResult<T>> {
+  needsOperations(client, "uploadMedia");
   const resolved = resolveTransferOptions(options);
   const size = sourceSize(options.file) ?? options.size;
   if (size === undefined || !Number.isSafeInteger(size) || size < 0)

@@ -22,7 +22,7 @@ import type { Document } from "../xml/index.js";
 import { chunksOf, sourceSize, type ByteSource } from "./byte-source.js";
 import type { TransferEntity } from "./entity-files.js";
 import { waitForFiles } from "./entity-polling.js";
-import { valueOf } from "./follow-action.js";
+import { valueOf, needsOperations } from "./follow-action.js";
 import { readManifest, type ManifestEntry } from "./manifest.js";
 import { ovfFiles, type OvfFile } from "./ovf-files.js";
 import {
@@ -84,6 +84,7 @@ export async function uploadOvf<T = Record<string, unknown>>(
   catalog: HasLinks | Document,
   options: UploadOvfOptions,
 ): Promise<UploadOvfResult<T>> {
+  needsOperations(client, "uploadOvf");
   const resolved = resolveTransferOptions(options);
   if ((options.ova === undefined) === (options.descriptor === undefined))
     throw new VcdRequestError(
