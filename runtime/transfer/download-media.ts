@@ -10,7 +10,7 @@ import { VcdRequestError, VcdResponseError } from "../client/errors.js";
 import type { Document } from "../xml/index.js";
 import type { ByteSink } from "./byte-sink.js";
 import { entityFiles, type TransferEntity } from "./entity-files.js";
-import { valueOf } from "./follow-action.js";
+import { valueOf, needsOperations } from "./follow-action.js";
 import {
   downloadInto,
   enabledForDownload,
@@ -34,6 +34,7 @@ export async function downloadMedia<T = Record<string, unknown>>(
   sink: ByteSink,
   options: TransferOptions = {},
 ): Promise<DownloadMediaResult<T>> {
+  needsOperations(client, "downloadMedia");
   const resolved = resolveTransferOptions(options);
   const deadline = startDeadline(resolved.timeout, options.signal);
   const signal = deadline.signal;

@@ -17,7 +17,7 @@ import { sinkWriter, type ByteSink } from "./byte-sink.js";
 import type { DigestAlgorithm } from "./digest.js";
 import { entityFiles, type TransferEntity } from "./entity-files.js";
 import { readEntity } from "./entity-polling.js";
-import { followAction, valueOf } from "./follow-action.js";
+import { followAction, valueOf, needsOperations } from "./follow-action.js";
 import { ovfFiles } from "./ovf-files.js";
 import { receiveFile } from "./receive-file.js";
 import {
@@ -57,6 +57,7 @@ export async function downloadTemplate<T = Record<string, unknown>>(
   sinks: FileSinks,
   options: TransferOptions = {},
 ): Promise<DownloadTemplateResult<T>> {
+  needsOperations(client, "downloadTemplate");
   const resolved = resolveTransferOptions(options);
   const deadline = startDeadline(resolved.timeout, options.signal);
   const signal = deadline.signal;

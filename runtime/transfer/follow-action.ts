@@ -9,6 +9,17 @@ import { VcdRequestError } from "../client/errors.js";
 import { findLink, operationForLink, type HasLinks } from "../client/links.js";
 import type { Document } from "../xml/index.js";
 
+/**
+ * Refuses, before anything is sent, a client without an operations table (`createBareClient`'s):
+ * a transfer follows links through it, and reads what it has no `accept` for.
+ */
+export function needsOperations(client: VcdClient, call: string): void {
+  if (client.operations.length === 0)
+    throw new VcdRequestError(
+      `${call}: a transfer needs a package's createClient, whose operations table it reads; a bare client (createBareClient) has none`,
+    );
+}
+
 /** Calls the operation the value's link of `rel` (and media type) leads to, with `body`. */
 export async function followAction(
   client: VcdClient,

@@ -1,18 +1,16 @@
 /**
  * vcd-codegen runtime, transfer: one ranged `PUT` of raw bytes to a File's `upload:default` href
  * (`Content-Range: bytes first-last/size`, as vCD's transfer service takes them), with the session's
- * token (only to an origin it may go to: {@link VcdClient.rawAccess}), under the piece's own
+ * token (only to an origin it may go to: {@link VcdClient.rawAccess}; a 401 logs in again and sends
+ * the piece once more: {@link rawRequest}), under the piece's own
  * time-out and the transfer's signal. What goes wrong is a typed error: `VcdApiError` (a status
- * that is not 2xx), `VcdNetworkError`, `VcdTimeoutError` (the piece's time), `VcdAbortError`.
+ * that is not 2xx; `VcdAuthError` for a 401 the session was not renewed after), `VcdNetworkError`, `VcdTimeoutError` (the piece's time), `VcdAbortError`.
  */
-import type { RawAccess } from "../client/client.js";
 import { deadlineError, startDeadline } from "../client/deadline.js";
-import { VcdApiError, VcdError, VcdNetworkError } from "../client/errors.js";
+import { VcdError, VcdNetworkError } from "../client/errors.js";
+import { rawRequest, type TransferClient } from "./raw-request.js";
 
-/** The part of a client a transfer needs. */
-export interface TransferClient {
-  rawAccess(url: string): RawAccess;
-}
+export type { TransferClient } from "./raw-request.js";
 
 /** Sends `bytes` as the range starting at `offset` of a file of `size` bytes. */
 export async function putPiece(
@@ -26,30 +24,20 @@ export async function putPiece(
   const context = { method: "PUT", url: href };
   const deadline = startDeadline(options.timeout, options.signal);
   try {
-    const { fetch: fetchImpl, headers } = client.rawAccess(href);
-    headers.set("content-type", "application/octet-stream");
+    const headers: Record<string, string> = {
+      "content-type": "application/octet-stream",
+    };
     if (bytes.byteLength > 0)
-      headers.set(
-        "content-range",
-        `bytes ${offset}-${offset + bytes.byteLength - 1}/${size}`,
-      );
-    const response = await fetchImpl(href, {
+      headers["content-range"] =
+        `bytes ${offset}-${offset + bytes.byteLength - 1}/${size}`;
+    const response = await rawRequest(client, href, {
       method: "PUT",
       headers,
-      body: bytes as Uint8Array<ArrayBuffer>,
+      body: bytes,
       signal: deadline.signal,
-      // The token is on the request: a redirect is not followed anywhere (vCD's transfer URLs do not redirect).
-      redirect: "manual",
+      timeout: options.timeout,
     });
-    const text = await response.text();
-    if (response.status < 200 || response.status > 299)
-      throw new VcdApiError({
-        ...context,
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        body: text,
-      });
+    await response.text();
   } catch (error) {
     if (error instanceof VcdError) throw error;
     throw (

@@ -4,6 +4,8 @@
  * bounded by a chunk, not the file. When the connection fails mid-way (a reset, a 5xx, no byte for
  * `pieceTimeout` ms), the download asks again from the byte it reached (`Range: bytes=N-`; a
  * server that answers the whole file again has its first N bytes skipped), at most `retries` times.
+ * A 401 logs in again and asks once more ({@link rawRequest}). A sink that throws ends the download
+ * (not tried again), the answer's body cancelled.
  */
 import { sleep } from "../client/deadline.js";
 import {
@@ -14,7 +16,7 @@ import {
   VcdTimeoutError,
 } from "../client/errors.js";
 import type { SinkWriter } from "./byte-sink.js";
-import type { TransferClient } from "./put-piece.js";
+import { rawRequest, type TransferClient } from "./raw-request.js";
 import { VcdTransferError } from "./transfer-error.js";
 
 export interface ReceiveFileOptions {
@@ -59,22 +61,12 @@ export async function receiveFile(
     try {
       arm();
       if (options.signal.aborted) throw options.signal.reason;
-      const { fetch: fetchImpl, headers } = client.rawAccess(file.href);
-      if (offset > 0) headers.set("range", `bytes=${offset}-`);
-      const response = await fetchImpl(file.href, {
+      const response = await rawRequest(client, file.href, {
         method: "GET",
-        headers,
+        headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
         signal: idle.signal,
-        redirect: "manual",
+        timeout: options.pieceTimeout,
       });
-      if (response.status < 200 || response.status > 299)
-        throw new VcdApiError({
-          ...context,
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-          body: await response.text(),
-        });
       const ranged = response.status === 206;
       let skip = ranged ? 0 : offset;
       if (!ranged) {
@@ -88,10 +80,14 @@ export async function receiveFile(
       }
       if (!response.body) return offset;
       const reader = response.body.getReader();
+      let ended = false;
       try {
         for (;;) {
           const next = await reader.read();
-          if (next.done) break;
+          if (next.done) {
+            ended = true;
+            break;
+          }
           arm();
           let chunk = next.value;
           if (skip > 0) {
@@ -100,12 +96,25 @@ export async function receiveFile(
             chunk = chunk.subarray(drop);
             if (chunk.byteLength === 0) continue;
           }
-          await writer.write(chunk);
+          try {
+            await writer.write(chunk);
+          } catch (error) {
+            // The sink's failure, not the connection's: not tried again.
+            throw new VcdTransferError("writing the sink failed", {
+              file: file.name,
+              offset,
+              ...context,
+              cause: error,
+            });
+          }
           options.onBytes?.(chunk);
           offset += chunk.byteLength;
           options.onChunk?.(offset, size);
         }
       } finally {
+        // Stopped before its end (the sink failed, the connection broke, an abort): the answer's
+        // body is cancelled, which closes its connection, rather than left unread.
+        if (!ended) await reader.cancel().catch(() => undefined);
         reader.releaseLock();
       }
       if (size !== undefined && offset < size)
@@ -115,6 +124,7 @@ export async function receiveFile(
         });
       return offset;
     } catch (caught) {
+      if (caught instanceof VcdTransferError) throw caught;
       const error = typed(caught, options.signal, idle.signal, context);
       const again =
         !options.signal.aborted &&
@@ -140,6 +150,8 @@ export async function receiveFile(
     } finally {
       clearTimeout(timer);
       options.signal.removeEventListener("abort", onAbort);
+      // Nothing of this try's request may go on (a body not read to its end included).
+      idle.abort();
     }
   }
 }

@@ -4,7 +4,8 @@
  * digest) and held until the server confirms it; the next is read meanwhile. When a piece fails with what another try may
  * mend (a connection reset, a 5xx, the piece's time-out), the client waits a little, asks the
  * server how many bytes of the file it holds (the File's `bytesTransferred`) and sends the rest of
- * the piece from there; at most `retries` times a piece. Then `VcdTransferError`, with the offset
+ * the piece from there; at most `retries` times a piece (a resumed piece refused with a 416, the
+ * count read too soon, reads it again). Then `VcdTransferError`, with the offset
  * the server confirmed and the last failure as its cause.
  */
 import { sleep } from "../client/deadline.js";
@@ -140,7 +141,14 @@ async function sendPiece(
       );
       return end;
     } catch (error) {
-      if (!mayRetry(error, options.signal))
+      // A resumed piece refused with a 416 does not start where the server's file stands (the count
+      // read was stale: the broken PUT's bytes were still being stored): read it again.
+      const stale =
+        attempt > 0 &&
+        error instanceof VcdApiError &&
+        error.status === 416 &&
+        options.serverBytes !== undefined;
+      if (!stale && !mayRetry(error, options.signal))
         throw fail(`the piece from byte ${from} failed`, error);
       if (attempt >= options.retries)
         throw fail(

@@ -2,7 +2,8 @@
  * vcd-codegen runtime, transfer: the guide's "Upload a Media Image". The catalog's `add` link for
  * `Media` (`POST /catalog/{id}/action/upload`) creates the media (its `size` required: vCD
  * reserves the storage), which lists one file, `file`, with its upload link; the image is PUT
- * there in pieces; then the media's task ends.
+ * there in pieces; then the media's task ends. A failure before the image is in cancels the task
+ * (vCD removes the media).
  */
 import type { VcdClient } from "../client/client.js";
 import { startDeadline } from "../client/deadline.js";
@@ -13,8 +14,8 @@ import { waitForTasks } from "../client/tasks.js";
 import type { Document } from "../xml/index.js";
 import { sourceSize, type ByteSource } from "./byte-source.js";
 import type { TransferEntity } from "./entity-files.js";
-import { readEntity, waitForFiles } from "./entity-polling.js";
-import { followAction, valueOf } from "./follow-action.js";
+import { valueOf, needsOperations } from "./follow-action.js";
+import { startUpload } from "./start-upload.js";
 import {
   resolveTransferOptions,
   type TransferOptions,
@@ -50,6 +51,7 @@ export async function uploadMedia<T = Record<string, unknown>>(
   catalog: HasLinks | Document,
   options: UploadMediaOptions,
 ): Promise<UploadMediaResult<T>> {
+  needsOperations(client, "uploadMedia");
   const resolved = resolveTransferOptions(options);
   const size = sourceSize(options.file) ?? options.size;
   if (size === undefined || !Number.isSafeInteger(size) || size < 0)
@@ -58,11 +60,11 @@ export async function uploadMedia<T = Record<string, unknown>>(
     );
   const deadline = startDeadline(resolved.timeout, options.signal);
   const signal = deadline.signal;
+  let cancelTask: (() => Promise<void>) | undefined;
   try {
-    const item = await followAction(
+    const upload = await startUpload(
       client,
       valueOf(catalog),
-      "add",
       MEDIA_TYPE,
       {
         element: "vcloud:Media",
@@ -75,22 +77,12 @@ export async function uploadMedia<T = Record<string, unknown>>(
             : { Description: options.description }),
         },
       },
+      MEDIA_FILE,
+      "uploadMedia",
       signal,
     );
-    const href = (item.value as { Entity?: { href?: string } }).Entity?.href;
-    if (!href)
-      throw new VcdRequestError(
-        "uploadMedia: the catalog item the upload answered names no media (Entity)",
-      );
-    const started = await readEntity(client, href, signal);
-    const { entity, files } = await waitForFiles(
-      client,
-      href,
-      [MEDIA_FILE],
-      "upload",
-      signal,
-      started,
-    );
+    const { href, entity, files } = upload;
+    cancelTask = upload.cancel;
     const file = await uploadFile(
       {
         client,
@@ -105,12 +97,16 @@ export async function uploadMedia<T = Record<string, unknown>>(
       size,
       undefined,
     );
+    // The image is in: the task ends on its own (a failure waiting for it cancels nothing).
+    cancelTask = undefined;
     const media = await waitForTasks(client, entity, {
       signal,
       timeout: resolved.timeout,
     });
     return { media: media as T & TransferEntity, file };
   } catch (error) {
+    // The media cannot be completed: its task is cancelled and vCD removes it (the name is free again).
+    await cancelTask?.();
     throw transferFailure(
       error,
       deadline,

@@ -9,7 +9,8 @@
  * stream, its files sent in the archive's order. A manifest (`.mf`, given or in the OVA before the
  * files it lists) is checked as each file is read: a file whose digest differs is never completed,
  * the template's upload task is cancelled (nothing can mend it: vCD would keep a template stuck in
- * its upload), and the upload fails with a `VcdTransferError` naming the file.
+ * its upload), and the upload fails with a `VcdTransferError` naming the file. Any failure before
+ * every file is in (a piece, an abort) cancels the task too: vCD removes the template.
  */
 import type { VcdClient } from "../client/client.js";
 import { startDeadline } from "../client/deadline.js";
@@ -20,8 +21,8 @@ import { waitForTasks } from "../client/tasks.js";
 import type { Document } from "../xml/index.js";
 import { chunksOf, sourceSize, type ByteSource } from "./byte-source.js";
 import type { TransferEntity } from "./entity-files.js";
-import { readEntity, waitForFiles } from "./entity-polling.js";
-import { followAction, valueOf } from "./follow-action.js";
+import { waitForFiles } from "./entity-polling.js";
+import { valueOf, needsOperations } from "./follow-action.js";
 import { readManifest, type ManifestEntry } from "./manifest.js";
 import { ovfFiles, type OvfFile } from "./ovf-files.js";
 import {
@@ -29,7 +30,7 @@ import {
   type TransferOptions,
 } from "./transfer-options.js";
 import { VcdTransferError } from "./transfer-error.js";
-import { cancelUpload } from "./cancel-upload.js";
+import { startUpload } from "./start-upload.js";
 import { UstarReader, type TarEntry } from "./ustar-reader.js";
 import { readText } from "./read-text.js";
 import {
@@ -83,6 +84,7 @@ export async function uploadOvf<T = Record<string, unknown>>(
   catalog: HasLinks | Document,
   options: UploadOvfOptions,
 ): Promise<UploadOvfResult<T>> {
+  needsOperations(client, "uploadOvf");
   const resolved = resolveTransferOptions(options);
   if ((options.ova === undefined) === (options.descriptor === undefined))
     throw new VcdRequestError(
@@ -148,10 +150,9 @@ export async function uploadOvf<T = Record<string, unknown>>(
         descriptorBytes.byteLength +
         (manifestBytes?.byteLength ?? 0);
 
-    const item = await followAction(
+    const upload = await startUpload(
       client,
       valueOf(catalog),
-      "add",
       UPLOAD_VAPP_TEMPLATE_PARAMS,
       {
         element: "vcloud:UploadVAppTemplateParams",
@@ -164,15 +165,12 @@ export async function uploadOvf<T = Record<string, unknown>>(
             : { Description: options.description }),
         },
       },
+      DESCRIPTOR_FILE,
+      "uploadOvf",
       signal,
     );
-    const href = (item.value as { Entity?: { href?: string } }).Entity?.href;
-    if (!href)
-      throw new VcdRequestError(
-        "uploadOvf: the catalog item the upload answered names no template (Entity)",
-      );
-    const started = await readEntity(client, href, signal);
-    cancelTask = () => cancelUpload(client, started, deadline.signal);
+    const href = upload.href;
+    cancelTask = upload.cancel;
     const totals: Totals = {
       bytes: 0,
       total: Number.isNaN(total) ? undefined : total,
@@ -187,18 +185,10 @@ export async function uploadOvf<T = Record<string, unknown>>(
       totals,
     };
     const sent: UploadedFile[] = [];
-    const first = await waitForFiles(
-      client,
-      href,
-      [DESCRIPTOR_FILE],
-      "upload",
-      signal,
-      started,
-    );
     sent.push(
       await uploadFile(
         context,
-        first.files.get(DESCRIPTOR_FILE)!,
+        upload.files.get(DESCRIPTOR_FILE)!,
         descriptorBytes,
         descriptorBytes.byteLength,
         undefined,
@@ -273,9 +263,9 @@ export async function uploadOvf<T = Record<string, unknown>>(
     });
     return { template: template as T & TransferEntity, files: sent };
   } catch (error) {
-    // A file whose bytes are wrong: the template cannot be completed; its upload task is cancelled.
-    if (cancelTask && isMismatch(error))
-      await cancelTask().catch(() => undefined);
+    // The template cannot be completed (a file's bytes are wrong, a piece failed, the upload was
+    // aborted): its upload task is cancelled and vCD removes it (the name is free again).
+    await cancelTask?.();
     throw transferFailure(
       error,
       deadline,
@@ -286,10 +276,6 @@ export async function uploadOvf<T = Record<string, unknown>>(
   } finally {
     deadline.dispose();
   }
-}
-
-function isMismatch(error: unknown): boolean {
-  return error instanceof VcdTransferError && error.digest !== undefined;
 }
 
 /** An OVA being read: its descriptor first, then its files from `reader`. */

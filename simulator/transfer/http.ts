@@ -30,7 +30,7 @@
  * - Any other method: 405 with `Allow`.
  */
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import {
@@ -115,6 +115,15 @@ export async function serveTransfer(
       });
       res.end();
     } else if (error instanceof VcdFault) fault(error);
+    else if (isSystemError(error))
+      // The spool could not be read or written: a 500 as vCD's, without the simulator's paths.
+      fault(
+        new VcdFault(
+          500,
+          "INTERNAL_SERVER_ERROR",
+          `Internal Server Error: the transfer service could not store or read the file (${error.code}).`,
+        ),
+      );
     else throw error;
   }
 }
@@ -185,12 +194,17 @@ async function upload(
   if (size !== undefined && expected !== undefined && start + expected > size)
     throw new BareRefusal(416, PAST_SIZE);
   if (size !== undefined) file.size = size;
-  file.busy = true;
-  transfer.writers.add(req);
-  const handle = await open(s.transfers.path(transfer, file), "a");
+  // A body without a Content-Range (chunked: no Content-Length either) is bounded by what the
+  // file still lacks, as a ranged one is by its range.
+  const bounded = expected !== undefined;
+  if (size !== undefined) expected ??= size - start;
   let received = 0;
   let longer = false;
+  let handle: FileHandle | undefined;
   try {
+    handle = await open(s.transfers.path(transfer, file), "a");
+    file.busy = true;
+    transfer.writers.add(req);
     // Not broken off early (that would destroy the connection before the answer): what is past
     // the range is read and dropped, then refused.
     for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -209,13 +223,15 @@ async function upload(
   } finally {
     file.busy = false;
     transfer.writers.delete(req);
-    await handle.close();
+    await handle?.close();
   }
   if (longer)
     throw badRequest(
-      `The body is longer than its Content-Range: more than ${expected} bytes.`,
+      rangeHeader === undefined
+        ? `The body is longer than the ${expected} bytes "${file.name}" lacks.`
+        : `The body is longer than its Content-Range: more than ${expected} bytes.`,
     );
-  if (expected !== undefined && received < expected)
+  if (bounded && expected !== undefined && received < expected)
     throw badRequest(
       `The body is ${received} bytes; its Content-Range says ${expected}.`,
     );
@@ -270,4 +286,13 @@ async function download(
     if (size === 0) res.end();
     else await pipeline(createReadStream(path), res);
   }
+}
+
+/** An error of the file system (`ENOENT`, `ENOSPC`...), whose message names a path. */
+function isSystemError(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    "syscall" in error
+  );
 }

@@ -59,6 +59,12 @@ export function readOvfDescriptor(xml: string): OvfDescriptor {
         throw new OvfDescriptorError(
           `The OVF descriptor's References/File at offset ${file.start} has no ovf:href.`,
         );
+      // A file's name is a path segment of its upload URL (and of the spool): "." and ".." name
+      // none. vCD takes ovf:href as a file name relative to the descriptor (DSP0243 8.1).
+      if (href === "." || href === "..")
+        throw new OvfDescriptorError(
+          `The OVF descriptor's References/File at offset ${file.start} has ovf:href "${href}", which names no file.`,
+        );
       const sizeText = attribute(file, "size");
       const size = sizeText === undefined ? -1 : Number(sizeText);
       if (!Number.isSafeInteger(size) || size < -1)

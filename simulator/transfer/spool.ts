@@ -31,7 +31,11 @@ export class Spool {
 
   /** Where a file of a transfer is kept (its name is checked against the transfer's files first). */
   path(uuid: string, name: string): string {
-    return join(this.folder(uuid), encodeURIComponent(name));
+    // Encoded, so that a name is one file in the transfer's folder: "" , "." and ".." included.
+    const file = encodeURIComponent(name).replace(/^\.{0,2}$/, (dots) =>
+      dots === "" ? "%" : dots.replaceAll(".", "%2E"),
+    );
+    return join(this.folder(uuid), file);
   }
 
   /** A transfer's bytes, removed. */

@@ -127,6 +127,48 @@ describe("downloads", () => {
     );
   });
 
+  it("a sink that throws ends the download, not tried again, and the answer's body is cancelled", async () => {
+    const iso = bytesOf(2_000_000, 24);
+    const { media } = await fx.transfer.uploadMedia(client, catalog, {
+      name: "sink-fails.iso",
+      imageType: "iso",
+      file: new Uint8Array(iso),
+    });
+    const gets: string[] = [];
+    const watching: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes("/transfer/")) return response;
+      gets.push(String(input));
+      // The body as the client reads it, telling whether it was cancelled.
+      const reader = response.body!.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await reader.read();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        },
+        cancel(reason) {
+          gets.push("cancelled");
+          return reader.cancel(reason);
+        },
+      });
+      return new Response(body, {
+        status: response.status,
+        headers: response.headers,
+      });
+    };
+    const c = await fx.client({ fetch: watching });
+    const error = await fx.transfer
+      .downloadMedia(c, media, async () => {
+        throw new Error("the disk is full");
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "VcdTransferError", file: "file" });
+    expect(((error as Error).cause as Error).message).toBe("the disk is full");
+    expect(gets).toHaveLength(2);
+    expect(gets[1]).toBe("cancelled");
+  });
+
   it("an abort stops a download with VcdTransferError naming the file", async () => {
     const controller = new AbortController();
     const sinks = (name: string) => {

@@ -1,7 +1,8 @@
 /**
  * `uploadMedia` through the package's `transfer/node` entry against the simulator: an ISO from a
  * file on disk and a floppy image from a stream, in pieces, with progress; the media ends with its
- * task done, its size and status as the simulator sets them. A stream without a size is refused
+ * task done, its size and status as the simulator sets them. An aborted upload cancels the media's
+ * task (the simulator removes it, the name is free again). A stream without a size is refused
  * before anything is sent.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -75,6 +76,38 @@ describe("uploadMedia", () => {
       imageType: "floppy",
     });
     expect(result.file.bytes).toBe(floppy.length);
+  });
+
+  it("an upload aborted mid-way cancels the media's task: the media is gone and its name may be used again", async () => {
+    const iso = bytesOf(300_000, 13);
+    const controller = new AbortController();
+    const error = await fx.transfer
+      .uploadMedia(client, catalog, {
+        name: "aborted.iso",
+        imageType: "iso",
+        file: new Uint8Array(iso),
+        pieceSize: 100_000,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.bytes >= 100_000) controller.abort();
+        },
+      })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe("VcdTransferError");
+    // The catalog's items of that name (the simulator removes the item with what it names).
+    const named = async () =>
+      (
+        (((await client.get(catalog.href)).value as Value).CatalogItems
+          ?.CatalogItem ?? []) as Value[]
+      ).filter((item) => item.name === "aborted.iso");
+    expect(await named()).toHaveLength(0);
+    const again = await fx.transfer.uploadMedia(client, catalog, {
+      name: "aborted.iso",
+      imageType: "iso",
+      file: new Uint8Array(iso),
+    });
+    expect(Number(again.media.status)).toBe(1);
+    expect(await named()).toHaveLength(1);
   });
 
   it("a stream without a size is refused before anything is sent", async () => {

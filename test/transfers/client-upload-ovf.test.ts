@@ -225,6 +225,34 @@ describe("uploadOvf", () => {
     await expect(client.get(href)).rejects.toMatchObject({ status: 403 });
   });
 
+  it("an upload aborted mid-way cancels the template's task: the template is gone and its name may be used again", async () => {
+    const controller = new AbortController();
+    const upload = (signal?: AbortSignal) =>
+      fx.transfer.uploadOvf(client, catalog, {
+        name: "aborted-ovf",
+        descriptor: descriptorOf(disks.slice(0, 1), ["vm"]),
+        files: { "disk1.vmdk": new Uint8Array(disks[0].bytes) },
+        pieceSize: 50_000,
+        signal,
+        onProgress: (p) => {
+          if (p.file === "disk1.vmdk" && p.fileBytes >= 50_000)
+            controller.abort();
+        },
+      });
+    const error = await upload(controller.signal).catch((e: unknown) => e);
+    expect((error as Error).name).toBe("VcdTransferError");
+    // The catalog's items of that name (the simulator removes the item with what it names).
+    const named = async () =>
+      (
+        (((await client.get(catalog.href)).value as Value).CatalogItems
+          ?.CatalogItem ?? []) as Value[]
+      ).filter((item) => item.name === "aborted-ovf");
+    expect(await named()).toHaveLength(0);
+    const again = await upload();
+    expect(Number(again.template.status)).toBe(8);
+    expect(await named()).toHaveLength(1);
+  });
+
   it("with the client's check off, the simulator's check fails the task with its Error (VcdTaskError)", async () => {
     const wrong = manifestOf([
       { name: "disk1.vmdk", bytes: bytesOf(300_000, 42) },

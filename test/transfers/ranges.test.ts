@@ -2,7 +2,8 @@
  * The transfer service's byte ranges, as vCD has them: a piece must begin at the file's
  * `bytesTransferred` (416 with vCD's reason phrase and an empty body otherwise: out of order, a
  * repeat of a stored piece, an overlap), must not end past the file's size (416); a malformed
- * `Content-Range` or a body of another length than its range is 400. A PUT cut off half-way keeps
+ * `Content-Range` or a body of another length than its range is 400, and so is a body without a
+ * range longer than what the file lacks. A PUT cut off half-way keeps
  * what came, and the client resumes from `bytesTransferred`; the file's bytes are then the ones
  * sent (its digest checked through a manifest).
  */
@@ -91,6 +92,38 @@ describe("pieces of an upload", () => {
     });
     expect(r.status).toBe(416);
     expect(await transferred()).toBe(50_000);
+  });
+
+  it("a chunked PUT without Content-Range is bounded by the file's size: a longer body is 400, the file never past its size", async () => {
+    const { templateHref: href } = await startUpload(admin, "unbounded");
+    const small = { name: "small.vmdk", bytes: bytesOf(30_000, 8) };
+    const files = await withDescriptor(
+      admin,
+      href,
+      descriptorOf([small], ["vm"]),
+    );
+    const longer = Buffer.concat([small.bytes, Buffer.alloc(10_000)]);
+    // A stream body: chunked, no Content-Length.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < longer.length; i += 10_000)
+          controller.enqueue(new Uint8Array(longer.subarray(i, i + 10_000)));
+        controller.close();
+      },
+    });
+    const r = await fetch(files.get("small.vmdk")!.href, {
+      method: "PUT",
+      headers: {
+        "x-vcloud-authorization": admin.headers["x-vcloud-authorization"],
+      },
+      body,
+      duplex: "half",
+      signal: AbortSignal.timeout(10_000),
+    } as RequestInit);
+    expect(r.status).toBe(400);
+    expect(await r.text()).toContain("lacks");
+    const held = (await filesOf(admin, href)).get("small.vmdk")!;
+    expect(held.bytesTransferred).toBeLessThanOrEqual(small.bytes.length);
   });
 
   it("a malformed Content-Range, a total other than the size, a body longer than its range: 400", async () => {
