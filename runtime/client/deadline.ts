@@ -94,6 +94,29 @@ export function deadlineError(
 }
 
 /**
+ * Runs `run` under a deadline of `timeout` ms and the caller's `signal` (given to `run` as one
+ * signal), and ends it: a failure the deadline caused is its `VcdTimeoutError` or `VcdAbortError`
+ * named by `context` ({@link deadlineError}), any other is thrown as it is.
+ */
+export async function underDeadline<T>(
+  timeout: number,
+  signal: AbortSignal | undefined,
+  context: VcdErrorContext,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const deadline = startDeadline(timeout, signal);
+  try {
+    return await run(deadline.signal);
+  } catch (error) {
+    throw (
+      deadlineError(deadline, timeout, context, error, signal?.reason) ?? error
+    );
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
  * Settles as `promise` does, or rejects with the signal's reason as soon as it aborts (so that a
  * `fetch` that ignores its signal still cannot hang the call).
  */

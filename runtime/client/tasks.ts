@@ -6,12 +6,7 @@
 import type { Document } from "../xml/index.js";
 import type { VcdClient } from "./client.js";
 import type { GetOptions } from "./types.js";
-import {
-  checkTimeout,
-  deadlineError,
-  sleep,
-  startDeadline,
-} from "./deadline.js";
+import { checkTimeout, sleep, underDeadline } from "./deadline.js";
 import {
   VcdRequestError,
   VcdResponseError,
@@ -109,13 +104,14 @@ export async function waitForTask(
     wait,
     checkTimeout(options.maxInterval ?? 5_000, "maxInterval"),
   );
-  const deadline = startDeadline(timeout, options.signal);
-  try {
+  // Named as the waiter and the request it polls with: `GET <href>: waitForTask timed out after`.
+  const context = { method: "GET", url: href, operation: "waitForTask" };
+  return underDeadline(timeout, options.signal, context, async (signal) => {
     for (;;) {
       if (ended(current)) return current;
-      await sleep(wait, deadline.signal);
+      await sleep(wait, signal);
       wait = Math.min(wait * 2, maxInterval);
-      const reply = await client.get(href, { signal: deadline.signal });
+      const reply = await client.get(href, { signal });
       if (reply.element !== TASK_ELEMENT) {
         throw new VcdResponseError(
           `polling a task gave ${reply.element}, not ${TASK_ELEMENT}`,
@@ -125,21 +121,7 @@ export async function waitForTask(
       current = reply.value as TaskLike;
       options.onProgress?.(current);
     }
-  } catch (error) {
-    // Named as the waiter and the request it polls with: `GET <href>: waitForTask timed out after`.
-    const context = { method: "GET", url: href, operation: "waitForTask" };
-    throw (
-      deadlineError(
-        deadline,
-        timeout,
-        context,
-        error,
-        options.signal?.reason,
-      ) ?? error
-    );
-  } finally {
-    deadline.dispose();
-  }
+  });
 }
 
 /** True when the task has ended with success; throws `VcdTaskError` when it ended otherwise. */
@@ -182,31 +164,14 @@ export async function waitForTasks<V extends WithTasks>(
     throw new VcdRequestError("waitForTasks: the entity has no href to read");
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TASK_TIMEOUT);
   // One deadline for all of it: each task's wait and the read that follows run under its signal.
-  const deadline = startDeadline(timeout, options.signal);
-  try {
+  const context = { method: "GET", url: href, operation: "waitForTasks" };
+  return underDeadline(timeout, options.signal, context, async (signal) => {
     for (const task of value.Tasks?.Task ?? [])
-      await waitForTask(client, task, {
-        ...options,
-        timeout,
-        signal: deadline.signal,
-      });
+      await waitForTask(client, task, { ...options, timeout, signal });
     const reply = await client.get(href, {
-      signal: deadline.signal,
+      signal,
       ...(options.accept ? { accept: options.accept } : {}),
     });
     return reply.value as V;
-  } catch (error) {
-    const context = { method: "GET", url: href, operation: "waitForTasks" };
-    throw (
-      deadlineError(
-        deadline,
-        timeout,
-        context,
-        error,
-        options.signal?.reason,
-      ) ?? error
-    );
-  } finally {
-    deadline.dispose();
-  }
+  });
 }
