@@ -14,7 +14,13 @@
  * in-process fake. When it is not installed the test fails with how to install it (`.ci/run` does).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,7 +40,8 @@ export interface TestBroker {
   stop(): Promise<void>;
 }
 
-const SERVER = process.env.RABBITMQ_SERVER ?? "/usr/lib/rabbitmq/bin/rabbitmq-server";
+const SERVER =
+  process.env.RABBITMQ_SERVER ?? "/usr/lib/rabbitmq/bin/rabbitmq-server";
 const BOOT_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -87,18 +94,28 @@ export async function startBroker(): Promise<TestBroker> {
   const start = async (): Promise<void> => {
     if (child) return;
     output = "";
-    const started = spawn(SERVER, [], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const started = spawn(SERVER, [], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child = started;
     running.add(started);
-    started.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-    started.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+    started.stdout?.on(
+      "data",
+      (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)),
+    );
+    started.stderr?.on(
+      "data",
+      (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)),
+    );
     started.once("exit", () => {
       running.delete(started);
       if (child === started) child = undefined;
     });
     const deadline = Date.now() + BOOT_TIMEOUT_MS;
     for (;;) {
-      if (child !== started) throw new Error(`RabbitMQ exited while booting:\n${output}`);
+      if (child !== started)
+        throw new Error(`RabbitMQ exited while booting:\n${output}`);
       try {
         const connection = await amqp.connect(url, { timeout: 2000 });
         await connection.close();
@@ -106,7 +123,9 @@ export async function startBroker(): Promise<TestBroker> {
       } catch {
         if (Date.now() > deadline) {
           started.kill("SIGKILL");
-          throw new Error(`RabbitMQ did not accept connections on ${url} within ${BOOT_TIMEOUT_MS} ms:\n${output}`);
+          throw new Error(
+            `RabbitMQ did not accept connections on ${url} within ${BOOT_TIMEOUT_MS} ms:\n${output}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -116,7 +135,9 @@ export async function startBroker(): Promise<TestBroker> {
   const halt = async (): Promise<void> => {
     const current = child;
     if (!current) return;
-    const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
+    const exited = new Promise<void>((resolve) =>
+      current.once("exit", () => resolve()),
+    );
     current.kill("SIGTERM");
     const timer = setTimeout(() => current.kill("SIGKILL"), STOP_TIMEOUT_MS);
     await exited;
@@ -144,7 +165,11 @@ export async function startBroker(): Promise<TestBroker> {
 
 function killEpmd(port: number): void {
   const epmd = findEpmd();
-  if (epmd) spawnSync(epmd, ["-port", String(port), "-kill"], { stdio: "ignore", timeout: 5000 });
+  if (epmd)
+    spawnSync(epmd, ["-port", String(port), "-kill"], {
+      stdio: "ignore",
+      timeout: 5000,
+    });
 }
 
 function findEpmd(): string | undefined {
@@ -152,7 +177,11 @@ function findEpmd(): string | undefined {
   const base = "/usr/lib/erlang";
   if (!existsSync(base)) return undefined;
   for (const entry of readdirSync(base)) {
-    if (entry.startsWith("erts-") && existsSync(join(base, entry, "bin", "epmd"))) return join(base, entry, "bin", "epmd");
+    if (
+      entry.startsWith("erts-") &&
+      existsSync(join(base, entry, "bin", "epmd"))
+    )
+      return join(base, entry, "bin", "epmd");
   }
   return undefined;
 }
@@ -174,6 +203,8 @@ async function freePorts(count: number): Promise<number[]> {
     if (!address || typeof address === "string") throw new Error("no port");
     return address.port;
   });
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(
+    servers.map((server) => new Promise((resolve) => server.close(resolve))),
+  );
   return ports;
 }
