@@ -15,6 +15,7 @@ import {
   VcdNetworkError,
   VcdTimeoutError,
 } from "../client/errors.js";
+import type { PieceBody } from "./piece-body.js";
 import { PieceReader } from "./piece-reader.js";
 import { putPiece, type TransferClient } from "./put-piece.js";
 import { VcdTransferError } from "./transfer-error.js";
@@ -38,6 +39,8 @@ export interface SendFileOptions {
   readonly retries: number;
   /** Milliseconds one `PUT` may take. */
   readonly pieceTimeout: number;
+  /** How a piece becomes a request body (the Node entry streams it). */
+  readonly pieceBody?: PieceBody;
   /** The transfer's signal (its overall time-out and the caller's). */
   readonly signal: AbortSignal;
   /** Each piece as read, before it is sent; `last` for the file's last. What it throws stops the upload. */
@@ -137,7 +140,11 @@ async function sendPiece(
         piece.subarray(from - start),
         from,
         target.size,
-        { signal: options.signal, timeout: options.pieceTimeout },
+        {
+          signal: options.signal,
+          timeout: options.pieceTimeout,
+          pieceBody: options.pieceBody,
+        },
       );
       return end;
     } catch (error) {
