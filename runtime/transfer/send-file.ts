@@ -15,6 +15,7 @@ import {
   VcdNetworkError,
   VcdTimeoutError,
 } from "../client/errors.js";
+import type { PositionalSource } from "./byte-source.js";
 import type { PieceBody } from "./piece-body.js";
 import { PieceReader } from "./piece-reader.js";
 import { putPiece, type TransferClient } from "./put-piece.js";
@@ -64,10 +65,10 @@ export interface UploadTarget {
 export async function sendFile(
   client: TransferClient,
   target: UploadTarget,
-  chunks: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | PositionalSource,
   options: SendFileOptions,
 ): Promise<number> {
-  const reader = new PieceReader(chunks, options.pieceSize);
+  const reader = new PieceReader(source, options.pieceSize);
   let offset = 0;
   const fail = (problem: string, cause?: unknown) =>
     new VcdTransferError(problem, {

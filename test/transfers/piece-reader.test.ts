@@ -71,3 +71,50 @@ describe("PieceReader", () => {
     expect(buffers.size).toBe(2);
   });
 });
+
+describe("PieceReader over a source read at positions", () => {
+  it("gives the same pieces as the stream of the same bytes, whatever each read returns", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 0, maxLength: 3000 }),
+        fc.array(fc.integer({ min: 1, max: 700 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.integer({ min: 1, max: 500 }),
+        async (bytes, reads, pieceSize) => {
+          let call = 0;
+          let closed = 0;
+          // Each read returns at most the next of `reads` bytes (a short read, as a file's may).
+          const positional = {
+            readAt: async (target: Uint8Array, position: number) => {
+              const n = Math.min(
+                target.byteLength,
+                reads[call++ % reads.length]!,
+                bytes.byteLength - position,
+              );
+              target.set(bytes.subarray(position, position + n));
+              return Math.max(n, 0);
+            },
+            close: async () => {
+              closed++;
+            },
+          };
+          const fromPositions = new PieceReader(positional, pieceSize);
+          const fromStream = new PieceReader(chunked(bytes, [97]), pieceSize);
+          for (;;) {
+            const [a, b] = [
+              await fromPositions.next(),
+              await fromStream.next(),
+            ];
+            expect(a && a.slice()).toEqual(b && b.slice());
+            if (!a) break;
+          }
+          await fromPositions.close();
+          expect(closed).toBe(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
