@@ -3,6 +3,7 @@ import { accessHandlers } from "./access.js";
 import { adminHandlers } from "./admin.js";
 import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
+import { catalogHandlers } from "./catalogs.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
 import type { HandlerTable } from "./context.js";
@@ -36,6 +37,7 @@ export const HANDLERS: HandlerTable = {
   ...reconfigureHandlers,
   ...uploadHandlers,
   ...mediaHandlers,
+  ...catalogHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -82,11 +82,13 @@ export interface Catalog {
   /** Its owner (default: the organization's first user). */
   ownerId?: string;
   readonly created: string;
+  /** Published to the other organizations (`action/publish`, PublishCatalogParams). */
+  published?: boolean;
 }
 
 export interface CatalogItem {
   readonly id: string;
-  readonly catalogId: string;
+  catalogId: string;
   name: string;
   description?: string;
   /** The vApp template it holds; for a media item (`media`), the media image. */
@@ -153,6 +155,8 @@ export interface Vm {
   storageProfile?: { readonly href: string; readonly name: string };
   /** Its one snapshot (vCD keeps at most one per VM). */
   snapshot?: Snapshot;
+  /** The media image inserted into it (`insertMedia`), if any. */
+  mediaId?: string;
 }
 
 export interface HardDisk {
