@@ -6,6 +6,7 @@ import { catalogItemHandlers } from "./catalog-items.js";
 import { catalogHandlers } from "./catalogs.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
+import { entityHandlers } from "./entity.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
@@ -38,6 +39,7 @@ export const HANDLERS: HandlerTable = {
   ...uploadHandlers,
   ...mediaHandlers,
   ...catalogHandlers,
+  ...entityHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */
