@@ -7,6 +7,7 @@ import { catalogHandlers } from "./catalogs.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
 import { entityHandlers } from "./entity.js";
+import { vappNetworkHandlers } from "./vapp-networks.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
@@ -40,6 +41,7 @@ export const HANDLERS: HandlerTable = {
   ...mediaHandlers,
   ...catalogHandlers,
   ...entityHandlers,
+  ...vappNetworkHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

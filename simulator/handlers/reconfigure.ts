@@ -72,7 +72,7 @@ function changesOf(ctx: Ctx, vapp: VApp, vm: Vm, body: Value) {
         });
         break;
       case "vcloud:NetworkConnectionSection":
-        ctx.rules.checkNetworkConnections(vapp, kept);
+        ctx.rules.checkNetworkConnections(vapp, kept, vm);
         changes.push(() => (vm.network = kept));
         break;
       case "ovf:VirtualHardwareSection": {

@@ -13,6 +13,8 @@ import { MT } from "./media-types.js";
 import { optional, tasksInProgress, userRef } from "./refs.js";
 import { snapshotLinks } from "./snapshots.js";
 
+import { networkConfigSection } from "./vapp-networks.js";
+
 const MEDIA_PARAMS =
   "application/vnd.vmware.vcloud.mediaInsertOrEjectParams+xml";
 
@@ -167,6 +169,10 @@ export function vappValue(ctx: Ctx, vapp: VApp): Value {
         Link: h.link("edit", "PUT", leasePath, MT.leaseSettings),
         DeploymentLeaseInSeconds: 0,
         StorageLeaseInSeconds: 0,
+      },
+      {
+        $element: "vcloud:NetworkConfigSection",
+        ...networkConfigSection(ctx, vapp),
       },
     ],
     DateCreated: vapp.created,

@@ -76,7 +76,7 @@ export const vmSectionHandlers: HandlerTable = {
     handle: (ctx) => {
       const { vapp, vm } = vmOf(ctx);
       const section = content(bodyValue(ctx));
-      ctx.rules.checkNetworkConnections(vapp, section);
+      ctx.rules.checkNetworkConnections(vapp, section, vm);
       return taskReply(
         ctx,
         ctx.rules.updateVm(ctx.user, vapp, vm, () => (vm.network = section), [

@@ -67,6 +67,8 @@ export class CompositionRules {
       },
     );
     made.vapp.networks = [...source.networks];
+    if (source.networkConfig)
+      made.vapp.networkConfig = structuredClone(source.networkConfig);
     return made;
   }
 

@@ -204,8 +204,19 @@ export interface VApp {
   ownerId: string;
   readonly created: string;
   vms: Vm[];
-  /** Names of the VDC networks it is connected to. */
+  /** Names of its vApp networks (the `networkName`s of its NetworkConfigSection). */
   networks: string[];
+  /** Its NetworkConfigSection as instantiation, compose or a PUT left it (absent: one bridged network per name). */
+  networkConfig?: VAppNetwork[];
+}
+
+/** A vApp network: a `NetworkConfig` of the vApp's NetworkConfigSection (store/vapp-network-rules.ts). */
+export interface VAppNetwork {
+  readonly name: string;
+  /** The org VDC network it is bridged or routed to (`ParentNetwork`; bridged and natRouted). */
+  readonly parentId?: string;
+  /** The `NetworkConfig` content, without its `networkName` and `Configuration.ParentNetwork`. */
+  readonly config: Value;
 }
 
 export interface VAppTemplate {

@@ -28,6 +28,7 @@ import {
   refreshStatus,
 } from "./vm-rules.js";
 import { RIGHTS } from "./rights.js";
+import { VmAddresses } from "./vm-addresses.js";
 
 export type InstantiateParams = CreateParams;
 
@@ -262,8 +263,14 @@ export class VAppRules {
     checkGuestCustomization(section);
   }
 
-  checkNetworkConnections(vapp: VApp, section: Record<string, unknown>): void {
+  /** Checks a VM's NetworkConnectionSection and completes its addresses (store/vm-addresses.ts). */
+  checkNetworkConnections(
+    vapp: VApp,
+    section: Record<string, unknown>,
+    vm?: Vm,
+  ): void {
     checkNetworkConnections(vapp, section);
+    if (vm) new VmAddresses(this.store).assign(vapp, vm, section);
   }
 
   /** The VMs an operation on `target` works on, once the user may and nothing else is at work. */
