@@ -18,7 +18,12 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
-import { createVApp, newVAppName, type CreateParams } from "./vapp-create.js";
+import {
+  connectAdded,
+  createVApp,
+  newVAppName,
+  type CreateParams,
+} from "./vapp-create.js";
 import type { VAppRules } from "./vapps.js";
 import { RIGHTS } from "./rights.js";
 
@@ -92,6 +97,7 @@ export class CompositionRules {
         );
     }
     const copies = add.map((vm) => this.vapps.copyVm(vm, vapp.id));
+    const networks = connectAdded(this.store, vapp, copies);
     return this.store.tasks.start({
       operationName: "vdcRecomposeVapp",
       aliases,
@@ -106,6 +112,7 @@ export class CompositionRules {
           vm.status = Status.POWERED_OFF;
           vapp.vms.push(vm);
         }
+        vapp.networks = networks;
         this.vapps.refreshStatus(vapp);
       },
     });

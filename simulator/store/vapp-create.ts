@@ -132,3 +132,34 @@ function configureNetworks(store: Store, vapp: VApp, section: Value): void {
   vapp.networkConfig = networks;
   vapp.networks = networks.map((n) => n.name);
 }
+
+/**
+ * Connects VMs a recompose adds to the vApp: a connection to a network the vApp keeps no
+ * NetworkConfig for is put on `none` (a vApp with a derived section takes the network instead), and
+ * their POOL addresses are drawn after the vApp's own. Answers the vApp's network names after.
+ */
+export function connectAdded(
+  store: Store,
+  vapp: VApp,
+  added: readonly Vm[],
+): string[] {
+  const names = new Set(vapp.networks);
+  for (const vm of added)
+    for (const c of connections(vm)) {
+      const network = String(c.network);
+      if (network === "none" || names.has(network)) continue;
+      if (vapp.networkConfig) {
+        c.network = "none";
+        c.IsConnected = false;
+        c.IpAddressAllocationMode = "NONE";
+        delete c.IpAddress;
+      } else names.add(network);
+    }
+  const after: VApp = { ...vapp, networks: [...names], vms: [...vapp.vms] };
+  const addresses = new VmAddresses(store);
+  for (const vm of added) {
+    after.vms.push(vm);
+    addresses.assign(after, vm, vm.network, false);
+  }
+  return after.networks;
+}

@@ -290,6 +290,57 @@ describe("a vApp's NetworkConfigSection from instantiation", () => {
   });
 });
 
+describe("VMs added by a recompose", () => {
+  it("draw POOL addresses apart from the vApp's own", async () => {
+    const vapp = await instantiate(
+      w,
+      seeded.vdc,
+      seeded.templateHref,
+      "net-grown",
+    );
+    const template = (
+      await w.call("getVAppTemplate", { href: seeded.templateHref })
+    ).value;
+    const task = await w.call(
+      "recomposeVApp",
+      w.link(
+        vapp,
+        "recompose",
+        "application/vnd.vmware.vcloud.recomposeVAppParams+xml",
+      ),
+      {
+        name: "net-grown",
+        SourcedItem: [{ Source: { href: template.Children.Vm[0].href } }],
+        AllEULAsAccepted: true,
+      },
+    );
+    await w.done(task.value);
+    const after = (await w.call("getVApp", vapp)).value;
+    const addresses = await Promise.all(
+      (after.Children.Vm as Value[]).map(async (vm) => {
+        const full = (await w.call("getVApp", vm)).value;
+        return (await connections(full)).NetworkConnection[0]
+          .IpAddress as string;
+      }),
+    );
+    expect(addresses).toHaveLength(2);
+    for (const a of addresses) expect(a).toMatch(/^192\.168\.10\.\d+$/);
+    // no two VMs of the VDC's vApps hold one address of acme-net
+    const vdc = (await w.call("getVdc", seeded.vdc)).value;
+    const held: string[] = [];
+    for (const entity of vdc.ResourceEntities.ResourceEntity as Value[]) {
+      if (entity.type !== "application/vnd.vmware.vcloud.vApp+xml") continue;
+      const v = (await w.call("getVApp", entity)).value;
+      for (const vm of (v.Children?.Vm ?? []) as Value[])
+        for (const c of (await connections((await w.call("getVApp", vm)).value))
+          .NetworkConnection as Value[])
+          if (c.network === "acme-net" && c.IpAddress) held.push(c.IpAddress);
+    }
+    expect(held.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(held).size).toBe(held.length);
+  });
+});
+
 describe("configuring a natRouted vApp network (PUT, a task) and connecting a VM to it", () => {
   it("adds a natRouted network with firewall and NAT, read back as PUT", async () => {
     await putConfig(first, [
