@@ -97,10 +97,11 @@ export class CompositionRules {
         );
     }
     const copies = add.map((vm) => this.vapps.copyVm(vm, vapp.id));
-    const networks = connectAdded(this.store, vapp, copies);
+    const { networks, reserves } = connectAdded(this.store, vapp, copies);
     return this.store.tasks.start({
       operationName: "vdcRecomposeVapp",
       aliases,
+      reserves,
       operation: `Updating Virtual Application ${vapp.name}(${vapp.id})`,
       owner: { kind: "vApp", id: vapp.id, name: vapp.name },
       orgId: vapp.orgId,

@@ -136,13 +136,14 @@ function configureNetworks(store: Store, vapp: VApp, section: Value): void {
 /**
  * Connects VMs a recompose adds to the vApp: a connection to a network the vApp keeps no
  * NetworkConfig for is put on `none` (a vApp with a derived section takes the network instead), and
- * their POOL addresses are drawn after the vApp's own. Answers the vApp's network names after.
+ * their POOL addresses are drawn after the vApp's own. Answers the vApp's network names after,
+ * and the addresses the recompose's task must hold while it runs.
  */
 export function connectAdded(
   store: Store,
   vapp: VApp,
   added: readonly Vm[],
-): string[] {
+): { networks: string[]; reserves: string[] } {
   const names = new Set(vapp.networks);
   for (const vm of added)
     for (const c of connections(vm)) {
@@ -157,9 +158,10 @@ export function connectAdded(
     }
   const after: VApp = { ...vapp, networks: [...names], vms: [...vapp.vms] };
   const addresses = new VmAddresses(store);
+  const reserves: string[] = [];
   for (const vm of added) {
     after.vms.push(vm);
-    addresses.assign(after, vm, vm.network, false);
+    reserves.push(...addresses.assign(after, vm, vm.network, false));
   }
-  return after.networks;
+  return { networks: after.networks, reserves };
 }

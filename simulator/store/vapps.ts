@@ -247,6 +247,7 @@ export class VAppRules {
     change: () => void,
     aliases: readonly string[] = [],
     operationName = "vappUpdateVm",
+    reserves?: readonly string[],
   ): Task {
     this.requireIdle({ vapp, vm });
     return this.task(
@@ -256,6 +257,7 @@ export class VAppRules {
       aliases,
       "Updating",
       change,
+      reserves,
     );
   }
 
@@ -263,14 +265,17 @@ export class VAppRules {
     checkGuestCustomization(section);
   }
 
-  /** Checks a VM's NetworkConnectionSection and completes its addresses (store/vm-addresses.ts). */
+  /**
+   * Checks a VM's NetworkConnectionSection and completes its addresses (store/vm-addresses.ts);
+   * answers what the task changing it must hold (its new addresses) while it runs.
+   */
   checkNetworkConnections(
     vapp: VApp,
     section: Record<string, unknown>,
     vm?: Vm,
-  ): void {
+  ): string[] {
     checkNetworkConnections(vapp, section);
-    if (vm) new VmAddresses(this.store).assign(vapp, vm, section);
+    return vm ? new VmAddresses(this.store).assign(vapp, vm, section) : [];
   }
 
   /** The VMs an operation on `target` works on, once the user may and nothing else is at work. */
@@ -286,7 +291,7 @@ export class VAppRules {
     aliases: readonly string[],
     verb: string,
     apply: () => void,
-    reserves?: string,
+    reserves?: string | readonly string[],
   ): Task {
     const ref = refOf(target);
     return this.store.tasks.start({

@@ -28,6 +28,13 @@ import {
 
 const MODES = ["POOL", "MANUAL", "DHCP", "NONE"];
 
+/** Whether an address is free: no VM holds it (`taken`) and no running task has drawn it. */
+type Free = (address: number, taken: Set<number>) => boolean;
+
+/** The name a task holds for an address it draws on a segment. */
+const reservation = (key: string, address: number): string =>
+  `address:${key}/${formatIpv4(address)}`;
+
 export const INSUFFICIENT =
   "There are insufficient IP addresses to complete operation. You need to add IP addresses to the network that is associated with the object being created or deployed.";
 
@@ -37,8 +44,13 @@ export class VmAddresses {
     this.networks = new VAppNetworkRules(store);
   }
 
-  /** Checks the section's connections for `vm` of `vapp` and completes them (POOL addresses drawn, others dropped). */
-  assign(vapp: VApp, vm: Vm, section: Value, strict = true): void {
+  /**
+   * Checks the section's connections for `vm` of `vapp` and completes them (POOL addresses drawn,
+   * others dropped); answers the names of its addresses, which the task applying it holds while it
+   * runs (`TaskSpec.reserves`), so that no other write draws them meanwhile.
+   */
+  assign(vapp: VApp, vm: Vm, section: Value, strict = true): string[] {
+    const reserves: string[] = [];
     const available = new Set([...vapp.networks, "none"]);
     const connections = listOf(section.NetworkConnection);
     const indexes = new Set<unknown>();
@@ -70,11 +82,14 @@ export class VmAddresses {
       const held = mine.get(key) ?? new Set<number>();
       mine.set(key, held);
       const taken = () => new Set([...this.taken(vapp, vm, key), ...held]);
+      const free = (a: number, t: Set<number>) =>
+        !t.has(a) && !this.store.tasks.reserved(reservation(key, a));
       const address =
         mode === "MANUAL"
-          ? this.manual(c, scope, taken(), network)
-          : this.pool(vm, c, scope, taken());
+          ? this.manual(c, scope, taken(), network, free)
+          : this.pool(vm, c, scope, taken(), free);
       held.add(address);
+      reserves.push(reservation(key, address));
       c.IpAddress = formatIpv4(address);
     }
     const primary = section.PrimaryNetworkConnectionIndex;
@@ -86,6 +101,7 @@ export class VmAddresses {
       throw badRequest(
         `The PrimaryNetworkConnectionIndex ${String(primary)} names no network connection of VM "${vm.name}".`,
       );
+    return reserves;
   }
 
   /** Draws the addresses of every VM of a new vApp, one VM after the other. */
@@ -98,6 +114,7 @@ export class VmAddresses {
     scope: AddressScope | undefined,
     taken: Set<number>,
     network: string,
+    free: Free,
   ): number {
     const address = parseIpv4(c.IpAddress);
     if (address === undefined)
@@ -111,7 +128,7 @@ export class VmAddresses {
       throw badRequest(
         `The IP address ${String(c.IpAddress)} is not a host address of network ${network} (gateway ${formatIpv4(scope.gateway)}).`,
       );
-    if (taken.has(address))
+    if (!free(address, taken))
       throw badRequest(
         `The following IP addresses are already being used: ${formatIpv4(address)}.`,
       );
@@ -123,18 +140,19 @@ export class VmAddresses {
     c: Value,
     scope: AddressScope | undefined,
     taken: Set<number>,
+    free: Free,
   ): number {
     if (!scope) throw badRequest(INSUFFICIENT);
     const current = this.current(vm, c);
     if (
       current !== undefined &&
-      !taken.has(current) &&
+      free(current, taken) &&
       scope.ranges.some((r) => inRange(r, current))
     )
       return current;
     for (const r of scope.ranges)
       for (let a = r.start; a <= r.end; a++)
-        if (!taken.has(a) && a !== scope.gateway) return a;
+        if (a !== scope.gateway && free(a, taken)) return a;
     throw badRequest(INSUFFICIENT);
   }
 

@@ -864,6 +864,53 @@ describe("refusals: a VM's connections and addresses", () => {
   });
 });
 
+describe("addresses drawn by a task still running", () => {
+  let slow: Workflow;
+  afterAll(() => slow?.close());
+
+  it("are not drawn again by another vApp's write meanwhile", async () => {
+    // tasks of 300 ms steps: the first PUT's task still runs when the second one comes
+    slow = await startWorkflow({ taskStepMs: 300 });
+    await slow.loginAs("Organization Administrator");
+    const { vdc, templateHref } = await tenant(slow);
+    const vms: Value[] = [];
+    for (const name of ["slow-a", "slow-b"]) {
+      const vapp = await instantiate(slow, vdc, templateHref, name);
+      vms.push((await slow.call("getVApp", vapp.Children.Vm[0])).value);
+    }
+    const put = async (vm: Value) => {
+      const inline = section(vm, "vcloud:NetworkConnectionSection");
+      const current = (
+        await slow.call("getVAppNetworkConnectionSection", inline)
+      ).value;
+      return slow.call(
+        "updateVAppNetworkConnectionSection",
+        slow.link(current, "edit"),
+        {
+          ...current,
+          NetworkConnection: [
+            {
+              ...current.NetworkConnection[0],
+              IpAddressAllocationMode: "MANUAL",
+              IpAddress: "192.168.10.77",
+            },
+          ],
+        },
+      );
+    };
+    const first = await put(vms[0]);
+    expect(first.status).toBe(202);
+    await expect(put(vms[1])).rejects.toMatchObject({
+      status: 400,
+      error: {
+        message:
+          "The following IP addresses are already being used: 192.168.10.77.",
+      },
+    });
+    await slow.done(first.value);
+  }, 30_000);
+});
+
 describe("the bodies", () => {
   it("every body the simulator sent is valid (package validate and libxml2)", async () => {
     await expectAllValid(await loadPackage("30.0"), w.sim.sentBodies!);
