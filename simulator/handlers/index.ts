@@ -8,6 +8,7 @@ import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
 import { entityHandlers } from "./entity.js";
 import { vappNetworkHandlers } from "./vapp-networks.js";
+import { systemSettingsHandlers } from "./system-settings.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
@@ -42,6 +43,7 @@ export const HANDLERS: HandlerTable = {
   ...catalogHandlers,
   ...entityHandlers,
   ...vappNetworkHandlers,
+  ...systemSettingsHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */
