@@ -249,6 +249,56 @@ describe("a vApp's NetworkConfigSection from instantiation", () => {
     expect(nic.IpAddress).toBeUndefined();
   });
 
+  it("the template's own section: its VM's network, bridged to the org network of that name", async () => {
+    const config = await w.call("getVAppTemplateNetworkConfigSection", {
+      id: seeded.templateHref.split("/").pop(),
+    });
+    expect(config.element).toBe(CONFIG);
+    const [network] = config.value.NetworkConfig as Value[];
+    expect(network.networkName).toBe("acme-net");
+    expect(network.Configuration.FenceMode).toBe("bridged");
+    expect(network.Configuration.ParentNetwork.href).toBe(orgNetwork.href);
+  });
+
+  it("compose keeps the NetworkConfigSection of its InstantiationParams too", async () => {
+    const template = (
+      await w.call("getVAppTemplate", { href: seeded.templateHref })
+    ).value;
+    const made = await w.call(
+      "composeVApp",
+      w.link(
+        seeded.vdc,
+        "add",
+        "application/vnd.vmware.vcloud.composeVAppParams+xml",
+      ),
+      {
+        name: "net-composed",
+        InstantiationParams: {
+          Section: [
+            {
+              $element: CONFIG,
+              Info: { $value: "vApp networks" },
+              NetworkConfig: [bridged(), routed()],
+            },
+          ],
+        },
+        SourcedItem: [{ Source: { href: template.Children.Vm[0].href } }],
+        AllEULAsAccepted: true,
+      },
+    );
+    for (const task of made.value.Tasks?.Task ?? []) await w.done(task);
+    const config = await configOf(made.value);
+    expect(
+      (config.NetworkConfig as Value[]).map((n) => [
+        n.networkName,
+        n.Configuration.FenceMode,
+      ]),
+    ).toEqual([
+      ["acme-net", "bridged"],
+      ["routed", "natRouted"],
+    ]);
+  });
+
   it("refuses InstantiationParams with a bridged network that names no parent (nothing is made)", async () => {
     const refused = await refusal(
       w.call(
