@@ -2,7 +2,10 @@
  * vcd-codegen runtime, simulator: the default seed. The System organization with the system
  * administrator; the tenant `acme` with an Organization Administrator, a vApp Author and a vApp User,
  * one network, one VDC and a catalog with one vApp template of one VM; a second tenant, `globex`, to
- * show what one organization may not see of another.
+ * show what one organization may not see of another. For the provider API: a registered vCenter,
+ * `vc1`, with two resource pools, datastores, port groups, storage profiles and two VMs to import; a
+ * provider VDC, `pvdc-gold`, on its first resource pool, which both tenants' VDCs live on; and a
+ * second vCenter, `vc2`, that `registervimserver` may add.
  */
 import type { SeedData } from "./store/seed.js";
 
@@ -46,7 +49,9 @@ export const defaultSeed: SeedData = {
           netmask: "255.255.255.0",
         },
       ],
-      vdcs: [{ name: "acme-vdc", networks: ["acme-net"] }],
+      vdcs: [
+        { name: "acme-vdc", networks: ["acme-net"], providerVdc: "pvdc-gold" },
+      ],
       catalogs: [
         {
           name: "acme-catalog",
@@ -85,7 +90,129 @@ export const defaultSeed: SeedData = {
           role: "Organization Administrator",
         },
       ],
-      vdcs: [{ name: "globex-vdc" }],
+      vdcs: [{ name: "globex-vdc", providerVdc: "pvdc-gold" }],
+    },
+  ],
+  vcenters: [
+    {
+      name: "vc1",
+      url: "https://vc1.example.com:443",
+      username: "administrator@vsphere.local",
+      uuid: "5c4e1b2a-8f0d-4c3e-9a7b-1d2e3f4a5b6c",
+      version: "7.0.3",
+      resourcePools: [
+        {
+          moref: "resgroup-8",
+          name: "Cluster-A",
+          cpuMhz: 48_000,
+          memoryMb: 262_144,
+          datastores: ["datastore-11", "datastore-12"],
+        },
+        {
+          moref: "resgroup-9",
+          name: "Cluster-B",
+          cpuMhz: 24_000,
+          memoryMb: 131_072,
+          datastores: ["datastore-12"],
+        },
+      ],
+      datastores: [
+        {
+          moref: "datastore-11",
+          name: "ssd-01",
+          capacityMb: 2_097_152,
+          freeMb: 1_572_864,
+        },
+        {
+          moref: "datastore-12",
+          name: "hdd-01",
+          capacityMb: 8_388_608,
+          freeMb: 6_291_456,
+        },
+      ],
+      networks: [
+        { moref: "dvportgroup-21", name: "pg-external", type: "DV_PORTGROUP" },
+        { moref: "dvportgroup-22", name: "pg-vxlan", type: "DV_PORTGROUP" },
+        { moref: "network-23", name: "VM Network", type: "NETWORK" },
+      ],
+      storageProfiles: [
+        {
+          name: "Gold",
+          moref: "vm-storage-policy-1",
+          datastores: ["datastore-11"],
+        },
+        {
+          name: "Silver",
+          moref: "vm-storage-policy-2",
+          datastores: ["datastore-12"],
+        },
+      ],
+      vms: [
+        {
+          moref: "vm-31",
+          name: "legacy-web",
+          cpus: 2,
+          memoryMb: 4096,
+          diskMb: 40_960,
+          osType: "centos7_64Guest",
+          osId: 107,
+        },
+        {
+          moref: "vm-32",
+          name: "legacy-db",
+          cpus: 4,
+          memoryMb: 8192,
+          diskMb: 102_400,
+          osType: "centos7_64Guest",
+          osId: 107,
+        },
+      ],
+    },
+  ],
+  unregisteredVcenters: [
+    {
+      name: "vc2",
+      url: "https://vc2.example.com:443",
+      username: "administrator@vsphere.local",
+      password: "vc2-Pa55w0rd",
+      uuid: "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+      version: "7.0.3",
+      resourcePools: [
+        {
+          moref: "resgroup-108",
+          name: "Cluster-C",
+          cpuMhz: 32_000,
+          memoryMb: 196_608,
+          datastores: ["datastore-111"],
+        },
+      ],
+      datastores: [
+        {
+          moref: "datastore-111",
+          name: "vsan-01",
+          capacityMb: 4_194_304,
+          freeMb: 4_000_000,
+        },
+      ],
+      networks: [
+        { moref: "dvportgroup-121", name: "pg-dmz", type: "DV_PORTGROUP" },
+      ],
+      storageProfiles: [
+        {
+          name: "vSAN Default",
+          moref: "vm-storage-policy-11",
+          datastores: ["datastore-111"],
+        },
+      ],
+    },
+  ],
+  providerVdcs: [
+    {
+      name: "pvdc-gold",
+      description: "Cluster-A of vc1",
+      vcenter: "vc1",
+      resourcePool: "resgroup-8",
+      storageProfiles: ["Gold", "Silver"],
     },
   ],
 };

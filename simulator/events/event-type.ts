@@ -22,6 +22,7 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   org: "org",
   disk: "disk",
   media: "media",
+  providerVdc: "providervdc",
 };
 
 /** The URN kind of a task owner (`urn:vcloud:vapp:<uuid>`). */

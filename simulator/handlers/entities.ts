@@ -101,6 +101,17 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
       return role ? { orgId: role.orgId } : undefined;
     },
   },
+  // the provider API's (provider/): of no organization, the system administrator's alone
+  vimServer: {
+    kind: "vimServer",
+    find: (s, uuid) =>
+      s.provider.vimServers.has(uuid) ? { orgId: undefined } : undefined,
+  },
+  providervdc: {
+    kind: "providervdc",
+    find: (s, uuid) =>
+      s.provider.providerVdcs.has(uuid) ? { orgId: undefined } : undefined,
+  },
   right: {
     kind: "right",
     find: (s, _uuid, id) =>

@@ -49,6 +49,10 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
     org: [h.org(ref.id), MT.org],
     disk: [h.disk(ref.id), MT.disk],
     media: [h.media(ref.id), MT.media],
+    providerVdc: [
+      `/admin/extension/providervdc/${ref.id}`,
+      "application/vnd.vmware.admin.vmwprovidervdc+xml",
+    ],
   }[ref.kind];
   return { href: h.abs(path), name: ref.name, type };
 }

@@ -191,6 +191,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     org: h.org(o.id),
     disk: h.disk(o.id),
     media: h.media(o.id),
+    providerVdc: `/admin/extension/providervdc/${o.id}`,
   }[o.kind];
   return {
     orgId: task.orgId,

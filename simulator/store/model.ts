@@ -71,6 +71,8 @@ export interface Vdc {
   enabled?: boolean;
   /** False while the task creating it runs (status 0). */
   ready?: boolean;
+  /** The provider VDC it lives on (provider/model.ts). */
+  providerVdcId?: string;
 }
 
 export interface Catalog {
@@ -251,7 +253,8 @@ export interface EntityRef {
     | "catalogItem"
     | "org"
     | "disk"
-    | "media";
+    | "media"
+    | "providerVdc";
   readonly id: string;
   readonly name: string;
 }

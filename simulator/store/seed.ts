@@ -24,6 +24,12 @@ export const ROLE_NAMES: readonly RoleName[] = [
 
 export interface SeedData {
   readonly orgs: readonly SeedOrg[];
+  /** vCenter servers registered to the cloud, with their inventory (the provider API reads it). */
+  readonly vcenters?: readonly SeedVCenter[];
+  /** vCenter servers that exist but are not registered: `registervimserver` adds one of them (by URL, with its credentials). */
+  readonly unregisteredVcenters?: readonly SeedVCenter[];
+  /** Provider VDCs, each backed by a resource pool of a registered vCenter; org VDCs name theirs (`SeedVdc.providerVdc`). */
+  readonly providerVdcs?: readonly SeedProviderVdc[];
   /** Many vApps built straight into the store (store/fill-at-scale.ts): for tests and benchmarks at scale. */
   readonly scale?: SeedScale;
 }
@@ -64,6 +70,8 @@ export interface SeedVdc {
   readonly name: string;
   /** Names of the organization's networks this VDC offers. */
   readonly networks?: readonly string[];
+  /** The provider VDC (by name, of `SeedData.providerVdcs`) it lives on. */
+  readonly providerVdc?: string;
 }
 
 export interface SeedCatalog {
@@ -95,6 +103,80 @@ export interface SeedVm {
   readonly diskMb: number;
   /** The network (by name) its one NIC connects to. */
   readonly network?: string;
+}
+
+/**
+ * A vCenter server and its inventory as vSphere names things: managed object references (`moref`,
+ * `resgroup-8`, `datastore-11`, `dvportgroup-21`, `vm-31`) and names.
+ */
+export interface SeedVCenter {
+  readonly name: string;
+  /** Its URL (`https://vc1.example.com:443`): what `registervimserver` names it by. */
+  readonly url: string;
+  readonly username: string;
+  /** Checked by `registervimserver` (for an unregistered vCenter). */
+  readonly password?: string;
+  /** Its instance UUID (`Uuid` of the `VimServer`). */
+  readonly uuid: string;
+  readonly version?: string;
+  readonly resourcePools: readonly SeedResourcePool[];
+  readonly datastores: readonly SeedDatastore[];
+  /** Port groups (distributed or standard): what external networks are made from. */
+  readonly networks: readonly SeedPortGroup[];
+  readonly storageProfiles: readonly SeedStorageProfile[];
+  /** VMs of its inventory that vCD does not manage: what `importVmAsVApp` imports. */
+  readonly vms?: readonly SeedVcVm[];
+}
+
+export interface SeedResourcePool {
+  readonly moref: string;
+  readonly name: string;
+  /** Capacity a provider VDC on it offers. */
+  readonly cpuMhz: number;
+  readonly memoryMb: number;
+  /** The datastores (by moref) its hosts see. */
+  readonly datastores: readonly string[];
+}
+
+export interface SeedDatastore {
+  readonly moref: string;
+  readonly name: string;
+  readonly capacityMb: number;
+  readonly freeMb: number;
+}
+
+export interface SeedPortGroup {
+  readonly moref: string;
+  readonly name: string;
+  /** `DV_PORTGROUP` or `NETWORK` (a standard port group). */
+  readonly type: "DV_PORTGROUP" | "NETWORK";
+}
+
+export interface SeedStorageProfile {
+  readonly name: string;
+  readonly moref: string;
+  /** The datastores (by moref) it places on. */
+  readonly datastores: readonly string[];
+}
+
+export interface SeedVcVm {
+  readonly moref: string;
+  readonly name: string;
+  readonly cpus: number;
+  readonly memoryMb: number;
+  readonly diskMb: number;
+  readonly osType: string;
+  readonly osId: number;
+}
+
+export interface SeedProviderVdc {
+  readonly name: string;
+  readonly description?: string;
+  /** The vCenter (by name) and its resource pool (by moref) backing it. */
+  readonly vcenter: string;
+  readonly resourcePool: string;
+  /** Storage profiles (by name) of the vCenter it offers. */
+  readonly storageProfiles: readonly string[];
 }
 
 /** The seed itself, or read from a JSON file. */

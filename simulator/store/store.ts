@@ -34,6 +34,8 @@ import { RIGHTS } from "./rights.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
 import { Events } from "../events/events.js";
+import { fillProvider } from "../provider/fill.js";
+import { ProviderState } from "../provider/state.js";
 import { taskEventType, urnKindOf } from "../events/event-type.js";
 
 export interface StoreOptions {
@@ -65,6 +67,8 @@ export class Store {
   readonly metadata: Map<string, MetadataEntry[]> = new Map();
   /** The system settings documents as last PUT, by their path (handlers/system-settings.ts). */
   readonly settings: Map<string, Value> = new Map();
+  /** vCenter servers and provider VDCs (provider/): the provider API's state. */
+  readonly provider: ProviderState = new ProviderState();
   readonly sessions: Sessions;
   tasks: Tasks;
   /** What vCD records of every action (events.ts): the event queries read them, AMQP publishes them. */
@@ -148,6 +152,7 @@ export class Store {
       this.settings,
     ])
       map.clear();
+    this.provider.clear();
     this.sessions.clear();
     this.tasks.clear();
     this.events.clear();
@@ -383,6 +388,7 @@ export class Store {
   private load(): void {
     fillFromSeed(this, this.seed);
     if (this.seed.scale) fillAtScale(this, this.seed.scale);
+    fillProvider(this, this.seed);
   }
 
   /** A VM made from a seed's description (numbered hosts, default sections). */

@@ -67,6 +67,7 @@ export const ODD_CATALOGS = ["web,(1);x", "web\\2", "web(3)"];
 /** The default seed, with `count` more users in `acme`, and the catalogs of {@link ODD_CATALOGS}. */
 export function seedWithUsers(count: number): SeedData {
   return {
+    ...defaultSeed,
     orgs: defaultSeed.orgs.map((org) =>
       org.name === "acme"
         ? {

@@ -67,6 +67,7 @@ const globex: SeedOrg = {
 };
 
 export const TWO_TENANTS: SeedData = {
+  ...defaultSeed,
   orgs: [...defaultSeed.orgs.filter((o) => o.name !== "globex"), globex],
 };
 

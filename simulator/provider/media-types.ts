@@ -1,0 +1,26 @@
+/** vcd-codegen runtime, simulator: the media types of the provider API's representations (vmwextensions.xsd's content-type annotations). */
+export const PROVIDER_MT = {
+  extension: "application/vnd.vmware.admin.vmwExtension+xml",
+  registerVimServer: "application/vnd.vmware.admin.registerVimServerParams+xml",
+  vimServer: "application/vnd.vmware.admin.vmwvirtualcenter+xml",
+  vimServerReferences:
+    "application/vnd.vmware.admin.vmwVimServerReferences+xml",
+  resourcePoolList: "application/vnd.vmware.admin.resourcePoolList+xml",
+  networks: "application/vnd.vmware.admin.vimServerNetworks+xml",
+  storageProfiles: "application/vnd.vmware.admin.vmwStorageProfiles+xml",
+  vmsList: "application/vnd.vmware.admin.vmsObjectRefsList+xml",
+  providerVdc: "application/vnd.vmware.admin.vmwprovidervdc+xml",
+  adminProviderVdc: "application/vnd.vmware.admin.providervdc+xml",
+  providerVdcReferences:
+    "application/vnd.vmware.admin.vmwProviderVdcReferences+xml",
+  createProviderVdc: "application/vnd.vmware.admin.createProviderVdcParams+xml",
+  vdcReferences: "application/vnd.vmware.admin.vdcReferences+xml",
+  importVmAsVApp: "application/vnd.vmware.admin.importVmAsVAppParams+xml",
+} as const;
+
+/** Paths of the provider API's entities (below `/api`). */
+export const providerPaths = {
+  vimServer: (id: string): string => `/admin/extension/vimServer/${id}`,
+  providerVdc: (id: string): string => `/admin/extension/providervdc/${id}`,
+  adminProviderVdc: (id: string): string => `/admin/providervdc/${id}`,
+} as const;

@@ -1,0 +1,42 @@
+/**
+ * vcd-codegen runtime, simulator: what the provider API keeps: the vCenter servers registered to the
+ * cloud with their inventory (from the seed: vCD does not create resource pools, datastores, port
+ * groups or storage profiles, it discovers them), and the provider VDCs made of their resource pools.
+ */
+import type {
+  SeedDatastore,
+  SeedPortGroup,
+  SeedResourcePool,
+  SeedStorageProfile,
+  SeedVcVm,
+} from "../store/seed.js";
+
+export interface VimServer {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly username: string;
+  readonly uuid: string;
+  readonly version: string;
+  enabled: boolean;
+  readonly resourcePools: readonly SeedResourcePool[];
+  readonly datastores: readonly SeedDatastore[];
+  readonly networks: readonly SeedPortGroup[];
+  readonly storageProfiles: readonly SeedStorageProfile[];
+  /** The VMs of its inventory not yet imported (an import takes one out). */
+  vms: SeedVcVm[];
+}
+
+export interface ProviderVdc {
+  readonly id: string;
+  name: string;
+  description?: string;
+  readonly vimServerId: string;
+  /** The moref of the resource pool backing it. */
+  readonly resourcePool: string;
+  /** The names of the vCenter's storage profiles it offers. */
+  readonly storageProfiles: readonly string[];
+  enabled: boolean;
+  /** False while the task creating it runs (status 0). */
+  ready: boolean;
+}

@@ -1,0 +1,88 @@
+/**
+ * The provider part of a seed (store/seed.ts, provider/fill.ts): the default seed's vCenter, its
+ * provider VDC and the org VDCs on it; an unregistered vCenter kept for `registervimserver`; what a
+ * reset restores; and a bad reference refused at its JSON path.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultSeed } from "../../../simulator/default-seed.js";
+import type { SeedData } from "../../../simulator/store/seed.js";
+import { Store } from "../../../simulator/store/store.js";
+
+const storeOf = (seed: SeedData) =>
+  new Store(seed, { tokenIdleTimeout: 60_000, taskStepMs: 1 });
+
+describe("the provider seed", () => {
+  it("fills the default seed's vCenter, provider VDC and the org VDCs on it", () => {
+    const store = storeOf(defaultSeed);
+    const servers = [...store.provider.vimServers.values()];
+    expect(servers.map((s) => s.name)).toEqual(["vc1"]);
+    expect(servers[0].resourcePools.map((r) => r.moref)).toEqual([
+      "resgroup-8",
+      "resgroup-9",
+    ]);
+    const [pvdc] = [...store.provider.providerVdcs.values()];
+    expect(pvdc).toMatchObject({
+      name: "pvdc-gold",
+      vimServerId: servers[0].id,
+      resourcePool: "resgroup-8",
+      ready: true,
+    });
+    expect(
+      [...store.vdcs.values()].map((v) => [v.name, v.providerVdcId]),
+    ).toEqual([
+      ["acme-vdc", pvdc.id],
+      ["globex-vdc", pvdc.id],
+    ]);
+    expect([...store.provider.unregistered.keys()]).toEqual([
+      "https://vc2.example.com:443",
+    ]);
+  });
+
+  it("a reset brings back the seed's provider state (what a test registered is gone)", () => {
+    const store = storeOf(defaultSeed);
+    const ids = [...store.provider.providerVdcs.keys()];
+    store.provider.unregistered.clear();
+    store.provider.providerVdcs.clear();
+    store.reset();
+    expect([...store.provider.providerVdcs.keys()]).toEqual(ids);
+    expect(store.provider.unregistered.size).toBe(1);
+  });
+
+  it("keeps the ids the organizations had without a provider part (it draws its own after them)", () => {
+    const bare = storeOf({
+      orgs: defaultSeed.orgs.map((o) => ({
+        ...o,
+        vdcs: o.vdcs?.map(({ providerVdc: _, ...v }) => v),
+      })),
+    });
+    const full = storeOf(defaultSeed);
+    expect([...full.orgs.keys()]).toEqual([...bare.orgs.keys()]);
+    expect([...full.vdcs.keys()]).toEqual([...bare.vdcs.keys()]);
+  });
+
+  it("refuses a bad reference at its JSON path", () => {
+    const pvdc = defaultSeed.providerVdcs![0];
+    expect(() =>
+      storeOf({ ...defaultSeed, providerVdcs: [{ ...pvdc, vcenter: "vc9" }] }),
+    ).toThrow("seed: providerVdcs[0].vcenter: no registered vCenter vc9");
+    expect(() =>
+      storeOf({
+        ...defaultSeed,
+        providerVdcs: [{ ...pvdc, resourcePool: "resgroup-77" }],
+      }),
+    ).toThrow(
+      "seed: providerVdcs[0].resourcePool: no resource pool resgroup-77 in vc1",
+    );
+    expect(() =>
+      storeOf({
+        ...defaultSeed,
+        providerVdcs: [{ ...pvdc, storageProfiles: ["Platinum"] }],
+      }),
+    ).toThrow(
+      "seed: providerVdcs[0].storageProfiles: no storage profile Platinum in vc1",
+    );
+    expect(() => storeOf({ ...defaultSeed, providerVdcs: [] })).toThrow(
+      "seed: orgs[1].vdcs[0].providerVdc: no provider VDC pvdc-gold",
+    );
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * The guide's "Managing a Cloud" procedures (vCloud API Programming Guide 5.5, "Register a vCenter
+ * Server", "Finding Available vCenter Resources", p. 241-242) through the generated 30.0 package,
+ * as the system administrator: the extension root's links, the seeded vCenter with its resource
+ * pools, port groups, storage profiles and VMs, registering the seed's second vCenter (and the
+ * refusals: a name taken, a server that does not answer, wrong credentials); a tenant
+ * administrator refused with vCD's 403. Every body the simulator sent is valid (validate and libxml2).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPackage } from "../../helpers/generated-packages.js";
+import { expectAllValid } from "../helpers/valid-bodies.js";
+import {
+  clientAs,
+  startWorkflow,
+  type Value,
+  type Workflow,
+} from "./harness.js";
+
+const MT = {
+  extension: "application/vnd.vmware.admin.vmwExtension+xml",
+  register: "application/vnd.vmware.admin.registerVimServerParams+xml",
+  vimServerRefs: "application/vnd.vmware.admin.vmwVimServerReferences+xml",
+  resourcePools: "application/vnd.vmware.admin.resourcePoolList+xml",
+  networks: "application/vnd.vmware.admin.vimServerNetworks+xml",
+  storageProfiles: "application/vnd.vmware.admin.vmwStorageProfiles+xml",
+  vms: "application/vnd.vmware.admin.vmsObjectRefsList+xml",
+};
+
+let w: Workflow;
+let extension: Value;
+
+const names = (list: Value[] | undefined) => (list ?? []).map((r) => r.name);
+
+/** The call's refusal: its status and vCD's minor code and message. */
+async function refusal(call: Promise<unknown>) {
+  const error = (await call.then(
+    () => expect.unreachable("the call was not refused"),
+    (e: unknown) => e,
+  )) as { name: string; status: number; error?: Value };
+  expect(error.name).toBe("VcdApiError");
+  return {
+    status: error.status,
+    minor: error.error?.minorErrorCode as string,
+    message: error.error?.message as string,
+  };
+}
+
+const vc2 = (over: Value = {}) => ({
+  VimServer: {
+    name: "VC-2",
+    Username: "administrator@vsphere.local",
+    Password: "vc2-Pa55w0rd",
+    Url: "https://vc2.example.com:443",
+    IsEnabled: true,
+    ...over,
+  },
+  // required by the 30.0 schema (optional from 34.0 on): the guide's example sends one
+  ShieldManager: {
+    name: "VSM-2",
+    Username: "admin",
+    Password: "vsm-Pa55w0rd",
+    Url: "https://vsm2.example.com",
+  },
+});
+
+async function vimServers(): Promise<Value[]> {
+  const refs = await w.call(
+    "getVimServerReferences",
+    w.link(extension, "down", MT.vimServerRefs),
+  );
+  expect(refs.element).toBe("vmext:VMWVimServerReferences");
+  return (refs.value.VimServerReference as Value[] | undefined) ?? [];
+}
+
+beforeAll(async () => {
+  w = await startWorkflow();
+  const session = await w.loginAs("System Administrator");
+  extension = (
+    await w.call("getAdminExtension", w.link(session, "down", MT.extension))
+  ).value;
+}, 60_000);
+afterAll(() => w?.close());
+
+describe("the seeded vCenter and its resources", () => {
+  it("lists the registered vCenter servers: vc1 from the seed", async () => {
+    const refs = await vimServers();
+    expect(names(refs)).toEqual(["vc1"]);
+    const vc = (await w.call("getVimServer", refs[0])).value;
+    expect(vc.Url).toBe("https://vc1.example.com:443");
+    expect(vc.Uuid).toBe("5c4e1b2a-8f0d-4c3e-9a7b-1d2e3f4a5b6c");
+    expect(vc.IsEnabled).toBe(true);
+    expect(vc.Password).toBeUndefined();
+    expect(vc.VcVersion).toBe("7.0.3");
+  });
+
+  it("follows the VimServer's down links to its resource pools, port groups, storage profiles and VMs", async () => {
+    const vc = (await w.call("getVimServer", (await vimServers())[0])).value;
+    const pools = (
+      await w.call("getResourcePoolList", w.link(vc, "down", MT.resourcePools))
+    ).value.ResourcePool as Value[];
+    expect(pools.map((p) => [p.name, p.MoRef, p.VimObjectType])).toEqual([
+      ["Cluster-A", "resgroup-8", "RESOURCE_POOL"],
+      ["Cluster-B", "resgroup-9", "RESOURCE_POOL"],
+    ]);
+    expect(
+      (pools[0].DataStoreRefs.VimObjectRef as Value[]).map((d) => d.MoRef),
+    ).toEqual(["datastore-11", "datastore-12"]);
+    const networks = (
+      await w.call("getVimServerNetworks", w.link(vc, "down", MT.networks))
+    ).value;
+    expect(
+      (networks.VimObjectRefs.VimObjectRef as Value[]).map((n) => [
+        n.MoRef,
+        n.VimObjectType,
+      ]),
+    ).toEqual([
+      ["dvportgroup-21", "DV_PORTGROUP"],
+      ["dvportgroup-22", "DV_PORTGROUP"],
+      ["network-23", "NETWORK"],
+    ]);
+    const profiles = (
+      await w.call("getStorageProfiles", w.link(vc, "down", MT.storageProfiles))
+    ).value.VMWStorageProfile as Value[];
+    expect(profiles.map((p) => [p.name, p.TotalStorageMb])).toEqual([
+      ["Gold", 2_097_152],
+      ["Silver", 8_388_608],
+    ]);
+    const vms = (
+      await w.call("getVimServerVmsList", w.link(vc, "down", MT.vms))
+    ).value;
+    expect((vms.VmObjectRef as Value[]).map((v) => [v.name, v.MoRef])).toEqual([
+      ["legacy-web", "vm-31"],
+      ["legacy-db", "vm-32"],
+    ]);
+    expect(vms.numberOfPages).toBe(1);
+    const page2 = (
+      await w.call("getVimServerVmsList", w.link(vc, "down", MT.vms), {
+        query: { page: "2", pageSize: "1" },
+      })
+    ).value;
+    expect([page2.page, page2.numberOfPages]).toEqual([2, 2]);
+    expect(names(page2.VmObjectRef)).toEqual(["legacy-db"]);
+  });
+
+  it("refuses a vCenter that is not registered as vCD refuses a made-up id: 403", async () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    expect(await refusal(w.call("getVimServer", { id }))).toEqual({
+      status: 403,
+      minor: "ACCESS_TO_RESOURCE_IS_FORBIDDEN",
+      message: `No access to entity "com.vmware.vcloud.entity.vimServer:${id}".`,
+    });
+  });
+});
+
+describe("registering a vCenter server (registervimserver)", () => {
+  it("refuses a server no vCenter answers at, and wrong credentials", async () => {
+    const add = w.link(extension, "add", MT.register);
+    expect(
+      await refusal(
+        w.call(
+          "registervimserver",
+          add,
+          vc2({ Url: "https://vc9.example.com" }),
+        ),
+      ),
+    ).toMatchObject({ status: 400, minor: "BAD_REQUEST" });
+    const wrong = await refusal(
+      w.call("registervimserver", add, vc2({ Password: "guess" })),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.message).toContain("user name or password");
+    expect(names(await vimServers())).toEqual(["vc1"]);
+  });
+
+  it("registers the seed's vc2: the answer has its href and no password; its resources are read", async () => {
+    const made = await w.call(
+      "registervimserver",
+      w.link(extension, "add", MT.register),
+      vc2(),
+    );
+    expect(made.element).toBe("vmext:RegisterVimServerParams");
+    const vc = made.value.VimServer as Value;
+    expect(vc.href).toMatch(/\/api\/admin\/extension\/vimServer\//);
+    expect(vc.Password).toBeUndefined();
+    expect(names(await vimServers())).toEqual(["vc1", "VC-2"]);
+    const read = (await w.call("getVimServer", vc)).value;
+    expect(read.Url).toBe("https://vc2.example.com:443");
+    const pools = (
+      await w.call(
+        "getResourcePoolList",
+        w.link(read, "down", MT.resourcePools),
+      )
+    ).value.ResourcePool as Value[];
+    expect(pools.map((p) => p.MoRef)).toEqual(["resgroup-108"]);
+  });
+
+  it("refuses registering it again, and a name taken: DUPLICATE_NAME", async () => {
+    const add = w.link(extension, "add", MT.register);
+    expect(
+      await refusal(w.call("registervimserver", add, vc2({ name: "vc-2b" }))),
+    ).toMatchObject({ status: 400, minor: "BAD_REQUEST" });
+    expect(
+      await refusal(w.call("registervimserver", add, vc2({ name: "VC1" }))),
+    ).toEqual({
+      status: 400,
+      minor: "DUPLICATE_NAME",
+      message: "The VCD entity VC1 already exists.",
+    });
+  });
+
+  it("refuses a tenant administrator: 403", async () => {
+    const user = w.sim.users.find(
+      (u) => u.role === "Organization Administrator",
+    )!;
+    const client = await clientAs(w, {
+      org: user.org,
+      name: user.name,
+      password: user.password,
+    });
+    const refused = await refusal(
+      w.pkg.api.getVimServerReferences!(client, {
+        href: `${w.sim.url}/admin/extension/vimServerReferences`,
+      }),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.minor).toBe("ACCESS_TO_RESOURCE_IS_FORBIDDEN");
+  });
+});
+
+describe("the bodies", () => {
+  it("every body the simulator sent is valid (package validate and libxml2)", async () => {
+    await expectAllValid(await loadPackage("30.0"), w.sim.sentBodies!);
+  });
+});
