@@ -152,6 +152,22 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
   };
 }
 
+/** The `ProviderVdcReference` of an org VDC on a provider VDC (provider/), to its admin view. */
+function providerVdcRef(ctx: Ctx, vdc: Vdc): Value {
+  const pvdc = vdc.providerVdcId
+    ? ctx.store.provider.providerVdcs.get(vdc.providerVdcId)
+    : undefined;
+  return pvdc
+    ? {
+        ProviderVdcReference: {
+          href: ctx.hrefs.abs(`/admin/providervdc/${pvdc.id}`),
+          name: pvdc.name,
+          type: "application/vnd.vmware.admin.providervdc+xml",
+        },
+      }
+    : {};
+}
+
 export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
   const h = ctx.hrefs;
   const path = adminPaths.vdc(vdc.id);
@@ -166,6 +182,7 @@ export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
       ...switchLinks(ctx, path, vdc.enabled !== false),
     ],
     ...tasksInProgress(ctx, vdc.id),
+    ...providerVdcRef(ctx, vdc),
     VCpuInMhz: "1000",
     IsThinProvision: true,
   };

@@ -3,7 +3,8 @@
  * organization, a VDC (from `CreateVdcParams`), users, groups and roles (201 with the new entity),
  * (of an organization) reading them, deleting users, groups and roles, and changing an organization's general settings.
  */
-import { badRequest, noAccess } from "../fault.js";
+import { badRequest, forbidden, noAccess } from "../fault.js";
+import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { AdminRules } from "../store/admin.js";
 import type { Group, Org, Role, User, Value, Vdc } from "../store/model.js";
 import { without } from "../store/without.js";
@@ -197,14 +198,24 @@ export const adminHandlers: HandlerTable = {
       const org = ctx.store.org(ctx.user, ctx.params.id);
       const b = bodyValue(ctx);
       const capacity = (b.ComputeCapacity ?? {}) as Value;
+      const cpuLimitMhz = limit(capacity.Cpu);
+      const memoryLimitMb = limit(capacity.Memory);
+      if (!ctx.store.isSystemAdmin(ctx.user)) throw forbidden();
+      // on a provider VDC with room for it (provider/provider-vdcs.ts)
+      const pvdc = new ProviderVdcRules(ctx.store).placeVdc(
+        refId(b.ProviderVdcReference),
+        cpuLimitMhz,
+        memoryLimitMb,
+      );
       const { vdc } = rules(ctx).createVdc(ctx.user, org, {
         name: text(b.name) ?? "",
         description: text(b.Description),
         allocationModel: text(b.AllocationModel) ?? "",
-        cpuLimitMhz: limit(capacity.Cpu),
-        memoryLimitMb: limit(capacity.Memory),
+        cpuLimitMhz,
+        memoryLimitMb,
         enabled: b.IsEnabled !== false,
       });
+      vdc.providerVdcId = pvdc.id;
       return created(ctx, VDC, vdc);
     },
   },

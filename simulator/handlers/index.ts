@@ -14,6 +14,7 @@ import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
 import { providerVCenterHandlers } from "./provider-vcenter.js";
+import { providerVdcHandlers } from "./provider-vdcs.js";
 import { queryHandlers } from "./query.js";
 import { reconfigureHandlers } from "./reconfigure.js";
 import { sessionHandlers } from "./session.js";
@@ -46,6 +47,7 @@ export const HANDLERS: HandlerTable = {
   ...vappNetworkHandlers,
   ...systemSettingsHandlers,
   ...providerVCenterHandlers,
+  ...providerVdcHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

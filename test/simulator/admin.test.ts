@@ -39,8 +39,10 @@ const refs = (e: Entity, list: string, item: string) =>
 
 const orgBody = (name: string) =>
   `<AdminOrg xmlns="${VCLOUD_NS}" name="${name}"><Description>Made in a test</Description><FullName>Initech Corporation</FullName><IsEnabled>true</IsEnabled><Settings><OrgGeneralSettings><CanPublishCatalogs>false</CanPublishCatalogs><DeployedVMQuota>10</DeployedVMQuota></OrgGeneralSettings></Settings></AdminOrg>`;
+/** The seed's provider VDC (its href, read before the tests). */
+let providerVdcHref = "";
 const vdcBody = (name: string, model = "AllocationPool") =>
-  `<CreateVdcParams xmlns="${VCLOUD_NS}" name="${name}"><Description>Initech's VDC</Description><AllocationModel>${model}</AllocationModel><ComputeCapacity><Cpu><Units>MHz</Units><Allocated>2000</Allocated><Limit>4000</Limit></Cpu><Memory><Units>MB</Units><Allocated>2048</Allocated><Limit>8192</Limit></Memory></ComputeCapacity><IsEnabled>true</IsEnabled><VdcStorageProfile><Enabled>true</Enabled><Units>MB</Units><Limit>102400</Limit><Default>true</Default><ProviderVdcStorageProfile href="${"http://127.0.0.1/api/admin/pvdcStorageProfile/1"}"/></VdcStorageProfile></CreateVdcParams>`;
+  `<CreateVdcParams xmlns="${VCLOUD_NS}" name="${name}"><Description>Initech's VDC</Description><AllocationModel>${model}</AllocationModel><ComputeCapacity><Cpu><Units>MHz</Units><Allocated>2000</Allocated><Limit>4000</Limit></Cpu><Memory><Units>MB</Units><Allocated>2048</Allocated><Limit>8192</Limit></Memory></ComputeCapacity><IsEnabled>true</IsEnabled><VdcStorageProfile><Enabled>true</Enabled><Units>MB</Units><Limit>102400</Limit><Default>true</Default><ProviderVdcStorageProfile href="${"http://127.0.0.1/api/admin/pvdcStorageProfile/1"}"/></VdcStorageProfile><ProviderVdcReference href="${providerVdcHref}"/></CreateVdcParams>`;
 const userBody = (
   name: string,
   role: string,
@@ -51,6 +53,12 @@ const userBody = (
 beforeAll(async () => {
   ({ sim, pkg } = await startSeeded());
   system = await UserSession.open(sim, pkg, sim.users[0]);
+  // an org VDC is created on a provider VDC: the seed's
+  const pvdcs = await system.get(
+    "/admin/extension/providerVdcReferences",
+    "vmext:VMWProviderVdcReferences",
+  );
+  providerVdcHref = (pvdcs.ProviderVdcReference as Entity[])[0].href;
 }, 60_000);
 
 afterAll(async () => {

@@ -39,6 +39,15 @@ let role: Value;
 
 const names = (list: Value[] | undefined) => (list ?? []).map((r) => r.name);
 const adminOrg = async () => (await w.call("getAdminOrg", org)).value;
+/** The href of the seed's provider VDC (`pvdc-gold`), from the provider VDC references. */
+const seededProviderVdc = async (): Promise<string> =>
+  (
+    (
+      await w.call("getProviderVdcReferences", {
+        href: `${w.sim.url}/admin/extension/providerVdcReferences`,
+      })
+    ).value.ProviderVdcReference as Value[]
+  )[0].href as string;
 const clientOf = (login: { org: string; name: string; password: string }) =>
   clientAs(w, login);
 
@@ -118,6 +127,8 @@ describe("administration through the client", () => {
             },
           },
         ],
+        // the seed's provider VDC (an org VDC is created on one: test/simulator/workflows/provider.test.ts)
+        ProviderVdcReference: { href: await seededProviderVdc() },
       },
     );
     expect(made.status).toBe(201);

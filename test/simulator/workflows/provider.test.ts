@@ -24,6 +24,11 @@ const MT = {
   networks: "application/vnd.vmware.admin.vimServerNetworks+xml",
   storageProfiles: "application/vnd.vmware.admin.vmwStorageProfiles+xml",
   vms: "application/vnd.vmware.admin.vmsObjectRefsList+xml",
+  pvdcRefs: "application/vnd.vmware.admin.vmwProviderVdcReferences+xml",
+  createPvdc: "application/vnd.vmware.admin.createProviderVdcParams+xml",
+  adminPvdc: "application/vnd.vmware.admin.providervdc+xml",
+  vdcRefs: "application/vnd.vmware.admin.vdcReferences+xml",
+  vdcParams: "application/vnd.vmware.admin.createVdcParams+xml",
 };
 
 let w: Workflow;
@@ -224,6 +229,288 @@ describe("registering a vCenter server (registervimserver)", () => {
     );
     expect(refused.status).toBe(403);
     expect(refused.minor).toBe("ACCESS_TO_RESOURCE_IS_FORBIDDEN");
+  });
+});
+
+describe("provider VDCs", () => {
+  let vc1: Value;
+  let silver: Value;
+  let silverVdc: Value;
+
+  const pvdcs = async () =>
+    ((
+      await w.call(
+        "getProviderVdcReferences",
+        w.link(extension, "down", MT.pvdcRefs),
+      )
+    ).value.ProviderVdcReference as Value[] | undefined) ?? [];
+
+  const pvdcParams = (over: Value = {}) => ({
+    name: "pvdc-silver",
+    Description: "Cluster-B of vc1",
+    ResourcePoolRefs: {
+      VimObjectRef: [
+        {
+          VimServerRef: { href: vc1.href },
+          MoRef: "resgroup-9",
+          VimObjectType: "RESOURCE_POOL",
+        },
+      ],
+    },
+    VimServer: [{ href: vc1.href }],
+    IsEnabled: true,
+    StorageProfile: ["Silver"],
+    ...over,
+  });
+
+  /** CreateVdcParams for an AllocationPool VDC of `cpu` MHz on the provider VDC of `href`. */
+  const vdcParams = (name: string, href: string | undefined, cpu = 2000) => ({
+    name,
+    AllocationModel: "AllocationPool",
+    ComputeCapacity: {
+      Cpu: { Units: "MHz", Allocated: "1000", Limit: String(cpu) },
+      Memory: { Units: "MB", Allocated: "1024", Limit: "4096" },
+    },
+    IsEnabled: true,
+    VdcStorageProfile: [
+      {
+        Enabled: true,
+        Units: "MB",
+        Limit: "10240",
+        Default: true,
+        ProviderVdcStorageProfile: {
+          href: `${w.sim.url}/admin/pvdcStorageProfile/1`,
+        },
+      },
+    ],
+    ...(href ? { ProviderVdcReference: { href } } : {}),
+  });
+
+  let acmeAdmin: Value;
+  const addVdc = () => w.link(acmeAdmin, "add", MT.vdcParams);
+
+  beforeAll(async () => {
+    vc1 = (await vimServers()).find((s) => s.name === "vc1")!;
+    const cloud = (await w.call("getAdmin", { href: `${w.sim.url}/admin` }))
+      .value;
+    const ref = (
+      cloud.OrganizationReferences.OrganizationReference as Value[]
+    ).find((o) => o.name === "acme")!;
+    acmeAdmin = (await w.call("getAdminOrg", ref)).value;
+  });
+
+  it("lists the seeded provider VDC with its resource pool, capacity and the org VDCs on it", async () => {
+    const refs = await pvdcs();
+    expect(names(refs)).toEqual(["pvdc-gold"]);
+    const gold = (await w.call("getExtensionProvidervdc", refs[0])).value;
+    expect(
+      (gold.ResourcePoolRefs.VimObjectRef as Value[]).map((r) => [
+        r.MoRef,
+        r.VimServerRef.name,
+      ]),
+    ).toEqual([["resgroup-8", "vc1"]]);
+    expect(gold.ComputeCapacity.Cpu).toMatchObject({
+      Units: "MHz",
+      Total: "48000",
+    });
+    expect(gold.ComputeCapacity.Memory.Total).toBe("262144");
+    expect(names(gold.Vdcs.Vdc)).toEqual(["acme-vdc", "globex-vdc"]);
+    expect(names(gold.StorageProfiles.ProviderVdcStorageProfile)).toEqual([
+      "Gold",
+      "Silver",
+    ]);
+    expect(gold.IsEnabled).toBe(true);
+    const admin = (
+      await w.call(
+        "getAdminProvidervdc",
+        w.link(gold, "alternate", MT.adminPvdc),
+      )
+    ).value;
+    expect(admin.name).toBe("pvdc-gold");
+    const vdcs = (
+      await w.call("getVdcReferences", w.link(admin, "down", MT.vdcRefs))
+    ).value;
+    expect(names(vdcs.VdcReference)).toEqual(["acme-vdc", "globex-vdc"]);
+  });
+
+  it("refuses a provider VDC on a resource pool that backs one, on a storage profile the vCenter lacks, of a name taken", async () => {
+    const add = w.link(extension, "add", MT.createPvdc);
+    const taken = pvdcParams({
+      ResourcePoolRefs: {
+        VimObjectRef: [
+          {
+            VimServerRef: { href: vc1.href },
+            MoRef: "resgroup-8",
+            VimObjectType: "RESOURCE_POOL",
+          },
+        ],
+      },
+    });
+    expect(
+      await refusal(w.call("createProvidervdcsparams", add, taken)),
+    ).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message:
+        "The resource pool resgroup-8 of vc1 already backs the provider VDC pvdc-gold.",
+    });
+    expect(
+      await refusal(
+        w.call(
+          "createProvidervdcsparams",
+          add,
+          pvdcParams({ StorageProfile: ["Platinum"] }),
+        ),
+      ),
+    ).toMatchObject({
+      status: 400,
+      message: "The vCenter server vc1 has no storage profile Platinum.",
+    });
+    expect(
+      await refusal(
+        w.call(
+          "createProvidervdcsparams",
+          add,
+          pvdcParams({ name: "PVDC-GOLD" }),
+        ),
+      ),
+    ).toMatchObject({ status: 400, minor: "DUPLICATE_NAME" });
+    expect(names(await pvdcs())).toEqual(["pvdc-gold"]);
+  });
+
+  it("creates one from the second resource pool: 201 with its task, listed once the task ends", async () => {
+    const made = await w.call(
+      "createProvidervdcsparams",
+      w.link(extension, "add", MT.createPvdc),
+      pvdcParams(),
+    );
+    expect(made.status).toBe(201);
+    expect(made.element).toBe("vmext:VMWProviderVdc");
+    expect(made.location).toBe(made.value.href);
+    expect(made.value.status).toBe(0);
+    const end = await w.done(made.value.Tasks.Task[0]);
+    expect(end.operationName).toBe("providerVdcCreate");
+    silver = (await w.call("getExtensionProvidervdc", made.value)).value;
+    expect(silver.status).toBe(1);
+    expect(silver.ComputeCapacity.Cpu.Total).toBe("24000");
+    expect(names(silver.StorageProfiles.ProviderVdcStorageProfile)).toEqual([
+      "Silver",
+    ]);
+    expect(names(await pvdcs())).toEqual(["pvdc-gold", "pvdc-silver"]);
+  });
+
+  it("creates an org VDC only on a provider VDC, with room for it", async () => {
+    const noPvdc = await refusal(
+      w.call("createVdcsparams", addVdc(), vdcParams("nowhere", undefined)),
+    );
+    expect(noPvdc).toMatchObject({ status: 400, minor: "BAD_REQUEST" });
+    expect(noPvdc.message).toContain("ProviderVdcReference");
+    const missing = `${w.sim.url}/admin/providervdc/00000000-0000-4000-8000-000000000000`;
+    expect(
+      await refusal(
+        w.call("createVdcsparams", addVdc(), vdcParams("ghost", missing)),
+      ),
+    ).toMatchObject({ status: 404, minor: "RESOURCE_NOT_FOUND" });
+    expect(
+      await refusal(
+        w.call(
+          "createVdcsparams",
+          addVdc(),
+          vdcParams("huge", silver.href, 30_000),
+        ),
+      ),
+    ).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message:
+        "The CPU limit 30000 MHz is more than the provider VDC pvdc-silver has (24000 MHz).",
+    });
+    const made = await w.call(
+      "createVdcsparams",
+      addVdc(),
+      vdcParams("acme-silver", silver.href),
+    );
+    await w.done(made.value.Tasks.Task[0]);
+    silverVdc = (await w.call("getAdminVdc", made.value)).value;
+    expect(silverVdc.ProviderVdcReference.name).toBe("pvdc-silver");
+    const read = (await w.call("getExtensionProvidervdc", silver)).value;
+    expect(names(read.Vdcs.Vdc)).toEqual(["acme-silver"]);
+    expect(read.ComputeCapacity.Cpu.Allocation).toBe("2000");
+  });
+
+  it("refuses an org VDC on a disabled provider VDC", async () => {
+    expect(
+      (await w.call("disableProvidervdc", w.link(silver, "disable"))).status,
+    ).toBe(204);
+    expect(
+      (await w.call("getExtensionProvidervdc", silver)).value.IsEnabled,
+    ).toBe(false);
+    expect(
+      await refusal(
+        w.call("createVdcsparams", addVdc(), vdcParams("late", silver.href)),
+      ),
+    ).toMatchObject({ status: 400, minor: "BAD_REQUEST" });
+    const again = (await w.call("getExtensionProvidervdc", silver)).value;
+    expect(
+      (await w.call("enableProvidervdc", w.link(again, "enable"))).status,
+    ).toBe(204);
+  });
+
+  it("refuses deleting a provider VDC an org VDC uses; deletes it (a task) once none does", async () => {
+    const gold = (await pvdcs())[0];
+    const used = await refusal(w.call("deleteProvidervdc", gold));
+    expect(used).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message:
+        "The provider VDC pvdc-gold cannot be deleted: the organization VDCs acme-vdc, globex-vdc use it.",
+    });
+    expect(await refusal(w.call("deleteProvidervdc", silver))).toMatchObject({
+      status: 400,
+      message:
+        "The provider VDC pvdc-silver cannot be deleted: the organization VDCs acme-silver use it.",
+    });
+    await w.call("disableVdc", w.link(silverVdc, "disable"));
+    silverVdc = (await w.call("getAdminVdc", silverVdc)).value;
+    await w.done(
+      (await w.call("deleteAdminVdc", w.link(silverVdc, "remove"))).value,
+    );
+    const gone = await w.call("deleteProvidervdc", w.link(silver, "remove"));
+    expect(gone.status).toBe(202);
+    await w.done(gone.value);
+    expect(names(await pvdcs())).toEqual(["pvdc-gold"]);
+    expect(
+      await refusal(w.call("getExtensionProvidervdc", silver)),
+    ).toMatchObject({
+      status: 403,
+      minor: "ACCESS_TO_RESOURCE_IS_FORBIDDEN",
+    });
+  });
+
+  it("refuses a tenant administrator the provider VDCs: 403", async () => {
+    const user = w.sim.users.find(
+      (u) => u.role === "Organization Administrator",
+    )!;
+    const client = await clientAs(w, {
+      org: user.org,
+      name: user.name,
+      password: user.password,
+    });
+    const gold = (await pvdcs())[0];
+    for (const call of [
+      w.pkg.api.getProviderVdcReferences!(client, {
+        href: `${w.sim.url}/admin/extension/providerVdcReferences`,
+      }),
+      w.pkg.api.getAdminProvidervdc!(client, {
+        href: gold.href.replace("/extension/", "/"),
+      }),
+      w.pkg.api.createVdcsparams!(
+        client,
+        addVdc(),
+        vdcParams("mine", gold.href),
+      ),
+    ])
+      expect((await refusal(call)).status).toBe(403);
   });
 });
 

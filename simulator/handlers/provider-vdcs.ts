@@ -1,0 +1,272 @@
+/**
+ * vcd-codegen runtime, simulator: provider VDCs (provider API, system administrator only): their
+ * references, the `VMWProviderVdc` (extension) and `ProviderVdc` (admin) views with capacity and
+ * the org VDCs on them, creation from a resource pool (`providervdcsparams`: 201 with the creating
+ * task), enable/disable, delete (a task; refused while an org VDC uses it). Rules in
+ * provider/provider-vdcs.ts; vCloud API Programming Guide 5.5, "Create a Provider VDC" and
+ * "Retrieve a List of Provider VDCs" (the guide's "Managing a Cloud").
+ */
+import { forbidden } from "../fault.js";
+import type { ProviderVdc } from "../provider/model.js";
+import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
+import { ProviderVdcRules } from "../provider/provider-vdcs.js";
+import { urn } from "../store/ids.js";
+import type { Value } from "../store/model.js";
+import {
+  bodyValue,
+  ok,
+  type Ctx,
+  type HandlerTable,
+  type Reply,
+} from "./context.js";
+import { adminPaths } from "./admin-views.js";
+import { idOfHref } from "./hrefs.js";
+import { vimObjectRef, vimServerRef } from "./provider-vcenter.js";
+import { taskReply, tasksInProgress } from "./refs.js";
+
+const ADMIN_VDC = "application/vnd.vmware.admin.vdc+xml";
+
+const text = (v: unknown): string | undefined =>
+  typeof v === "string" ? v : undefined;
+const hrefId = (v: unknown): string | undefined => {
+  const href = (v as Value | undefined)?.href;
+  return typeof href === "string" ? idOfHref(href) : undefined;
+};
+const list = (v: unknown): Value[] =>
+  v === undefined ? [] : Array.isArray(v) ? (v as Value[]) : [v as Value];
+
+const rules = (ctx: Ctx) => new ProviderVdcRules(ctx.store);
+
+function pvdcOf(ctx: Ctx): ProviderVdc {
+  if (!ctx.store.isSystemAdmin(ctx.user)) throw forbidden();
+  // handlers/entities.ts has refused an id that names no provider VDC
+  return ctx.store.provider.providerVdcs.get(ctx.params.id)!;
+}
+
+const pvdcRef = (ctx: Ctx, p: ProviderVdc) => ({
+  href: ctx.hrefs.abs(providerPaths.providerVdc(p.id)),
+  name: p.name,
+  type: PROVIDER_MT.providerVdc,
+});
+
+/** What the `ProviderVdc` and `VMWProviderVdc` views share (`ProviderVdcType`). */
+function common(ctx: Ctx, p: ProviderVdc): Value {
+  const c = rules(ctx).capacity(p);
+  const server = rules(ctx).vimServerOf(p);
+  const byMoref = new Map(server.datastores.map((d) => [d.moref, d]));
+  const pool = server.resourcePools.find((r) => r.moref === p.resourcePool);
+  const stores = (pool?.datastores ?? []).flatMap((d) => byMoref.get(d) ?? []);
+  const total = stores.reduce((n, d) => n + d.capacityMb, 0);
+  const free = stores.reduce((n, d) => n + d.freeMb, 0);
+  return {
+    name: p.name,
+    id: urn("providervdc", p.id),
+    status: p.ready ? 1 : 0,
+    ...(p.description !== undefined ? { Description: p.description } : {}),
+    ...tasksInProgress(ctx, p.id),
+    ComputeCapacity: {
+      Cpu: {
+        Units: "MHz",
+        Allocation: c.cpuAllocatedMhz,
+        Total: c.cpuMhz,
+        Used: 0,
+        Overhead: 0,
+      },
+      Memory: {
+        Units: "MB",
+        Allocation: c.memoryAllocatedMb,
+        Total: c.memoryMb,
+        Used: 0,
+        Overhead: 0,
+      },
+    },
+    StorageCapacity: {
+      Units: "MB",
+      Allocation: 0,
+      Total: total,
+      Used: total - free,
+      Overhead: 0,
+    },
+    StorageProfiles: {
+      ProviderVdcStorageProfile: p.storageProfiles.map((name) => ({
+        href: ctx.hrefs.abs(`/admin/pvdcStorageProfile/${p.id}-${name}`),
+        name,
+        type: "application/vnd.vmware.admin.pvdcStorageProfile+xml",
+      })),
+    },
+    Vdcs: {
+      Vdc: rules(ctx)
+        .vdcsOn(p)
+        .map((v) => ({
+          href: ctx.hrefs.abs(adminPaths.vdc(v.id)),
+          name: v.name,
+          type: ADMIN_VDC,
+        })),
+    },
+    IsEnabled: p.enabled,
+  };
+}
+
+function vmwProviderVdcValue(ctx: Ctx, p: ProviderVdc): Value {
+  const h = ctx.hrefs;
+  const path = providerPaths.providerVdc(p.id);
+  const server = rules(ctx).vimServerOf(p);
+  const pool = server.resourcePools.find((r) => r.moref === p.resourcePool);
+  return {
+    ...common(ctx, p),
+    href: h.abs(path),
+    type: PROVIDER_MT.providerVdc,
+    Link: [
+      ...h.link(
+        "up",
+        "GET",
+        "/admin/extension/providerVdcReferences",
+        PROVIDER_MT.providerVdcReferences,
+      ),
+      ...h.link(
+        "alternate",
+        "GET",
+        providerPaths.adminProviderVdc(p.id),
+        PROVIDER_MT.adminProviderVdc,
+      ),
+      ...h.link(
+        p.enabled ? "disable" : "enable",
+        "POST",
+        `${path}/action/${p.enabled ? "disable" : "enable"}`,
+      ),
+      ...h.link("remove", "DELETE", path),
+    ],
+    DataStoreRefs: {
+      VimObjectRef: (pool?.datastores ?? []).map((d) =>
+        vimObjectRef(ctx, server, d, "DATASTORE"),
+      ),
+    },
+    ResourcePoolRefs: {
+      VimObjectRef: [
+        vimObjectRef(ctx, server, p.resourcePool, "RESOURCE_POOL"),
+      ],
+    },
+    VimServer: [vimServerRef(ctx, server)],
+    HighestSupportedHardwareVersion: "vmx-14",
+  };
+}
+
+function providerVdcValue(ctx: Ctx, p: ProviderVdc): Value {
+  const h = ctx.hrefs;
+  const path = providerPaths.adminProviderVdc(p.id);
+  return {
+    ...common(ctx, p),
+    href: h.abs(path),
+    type: PROVIDER_MT.adminProviderVdc,
+    Link: [
+      ...h.link(
+        "alternate",
+        "GET",
+        providerPaths.providerVdc(p.id),
+        PROVIDER_MT.providerVdc,
+      ),
+      ...h.link(
+        "down",
+        "GET",
+        `${path}/vdcReferences`,
+        PROVIDER_MT.vdcReferences,
+      ),
+    ],
+  };
+}
+
+const setEnabled = (ctx: Ctx, enabled: boolean): Reply => {
+  rules(ctx).setEnabled(ctx.user, pvdcOf(ctx), enabled);
+  return { status: 204 };
+};
+
+export const providerVdcHandlers: HandlerTable = {
+  "GET /admin/extension/providerVdcReferences": {
+    handle: (ctx) =>
+      ok(
+        "vmext:VMWProviderVdcReferences",
+        {
+          href: ctx.hrefs.abs("/admin/extension/providerVdcReferences"),
+          type: PROVIDER_MT.providerVdcReferences,
+          ProviderVdcReference: [...ctx.store.provider.providerVdcs.values()]
+            .filter((p) => p.ready)
+            .map((p) => pvdcRef(ctx, p)),
+        },
+        PROVIDER_MT.providerVdcReferences,
+      ),
+  },
+  "GET /admin/extension/providervdc/{id}": {
+    handle: (ctx) =>
+      ok(
+        "vmext:VMWProviderVdc",
+        vmwProviderVdcValue(ctx, pvdcOf(ctx)),
+        PROVIDER_MT.providerVdc,
+      ),
+  },
+  "GET /admin/providervdc/{id}": {
+    handle: (ctx) =>
+      ok(
+        "vcloud:ProviderVdc",
+        providerVdcValue(ctx, pvdcOf(ctx)),
+        PROVIDER_MT.adminProviderVdc,
+      ),
+  },
+  "GET /admin/providervdc/{id}/vdcReferences": {
+    handle: (ctx) => {
+      const p = pvdcOf(ctx);
+      return ok(
+        "vcloud:VdcReferences",
+        {
+          href: ctx.hrefs.abs(
+            `${providerPaths.adminProviderVdc(p.id)}/vdcReferences`,
+          ),
+          type: PROVIDER_MT.vdcReferences,
+          VdcReference: rules(ctx)
+            .vdcsOn(p)
+            .map((v) => ({
+              href: ctx.hrefs.abs(adminPaths.vdc(v.id)),
+              name: v.name,
+              type: ADMIN_VDC,
+            })),
+        },
+        PROVIDER_MT.vdcReferences,
+      );
+    },
+  },
+  "POST /admin/extension/providervdcsparams": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const pools = list(
+        (b.ResourcePoolRefs as Value | undefined)?.VimObjectRef,
+      );
+      const { pvdc } = rules(ctx).create(ctx.user, {
+        name: text(b.name) ?? "",
+        description: text(b.Description),
+        vimServerId:
+          hrefId(list(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef),
+        resourcePools: pools.map((r) => text(r.MoRef) ?? ""),
+        storageProfiles: list(b.StorageProfile).map((s) => String(s)),
+        enabled: b.IsEnabled !== false,
+      });
+      const location = ctx.hrefs.abs(providerPaths.providerVdc(pvdc.id));
+      return {
+        status: 201,
+        doc: {
+          element: "vmext:VMWProviderVdc",
+          value: vmwProviderVdcValue(ctx, pvdc),
+        },
+        mediaType: PROVIDER_MT.providerVdc,
+        headers: { Location: location },
+      };
+    },
+  },
+  "POST /admin/extension/providervdc/{id}/action/enable": {
+    handle: (ctx) => setEnabled(ctx, true),
+  },
+  "POST /admin/extension/providervdc/{id}/action/disable": {
+    handle: (ctx) => setEnabled(ctx, false),
+  },
+  "DELETE /admin/extension/providervdc/{id}": {
+    handle: (ctx) => taskReply(ctx, rules(ctx).remove(ctx.user, pvdcOf(ctx))),
+  },
+};
