@@ -5,14 +5,17 @@
  * (port groups), storage profiles and VMs (vCloud API Programming Guide 5.5, "Finding Available
  * vCenter Resources", p. 242, Table 72), and `registervimserver` (provider/vcenters.ts).
  */
-import { noAccess } from "../fault.js";
+import { badRequest, noAccess } from "../fault.js";
 import type { VimServer } from "../provider/model.js";
 import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
 import { VCenterRules } from "../provider/vcenters.js";
+import { importVmAsVApp } from "../provider/import-vm.js";
 import { urn } from "../store/ids.js";
 import type { Value } from "../store/model.js";
 import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
+import { idOfHref } from "./hrefs.js";
+import { vappValue } from "./vapp-view.js";
 import type { RefValue } from "./refs.js";
 
 const text = (v: unknown): string | undefined =>
@@ -263,6 +266,35 @@ export const providerVCenterHandlers: HandlerTable = {
         },
         PROVIDER_MT.vmsList,
       );
+    },
+  },
+  "POST /admin/extension/vimServer/{id}/importVmAsVApp": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const href = (b.Vdc as Value | undefined)?.href;
+      if (typeof href !== "string")
+        throw badRequest("The request has no Vdc reference (an href).");
+      const vdc = ctx.store.vdc(ctx.user, idOfHref(href));
+      const { vapp } = importVmAsVApp(
+        ctx.store,
+        ctx.user,
+        server(ctx),
+        vdc,
+        {
+          moref: text(b.VmMoRef) ?? "",
+          ...(text(b.name) !== undefined ? { name: text(b.name) } : {}),
+          ...(text(b.Description) !== undefined
+            ? { description: text(b.Description) }
+            : {}),
+          ...(text(b.VmName) !== undefined ? { vmName: text(b.VmName) } : {}),
+        },
+        [ctx.op.name],
+      );
+      return {
+        status: 201,
+        doc: { element: "vcloud:VApp", value: vappValue(ctx, vapp) },
+        headers: { Location: ctx.hrefs.abs(ctx.hrefs.vapp(vapp.id)) },
+      };
     },
   },
   "POST /admin/extension/action/registervimserver": {

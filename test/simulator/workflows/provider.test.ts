@@ -29,6 +29,7 @@ const MT = {
   adminPvdc: "application/vnd.vmware.admin.providervdc+xml",
   vdcRefs: "application/vnd.vmware.admin.vdcReferences+xml",
   vdcParams: "application/vnd.vmware.admin.createVdcParams+xml",
+  importVm: "application/vnd.vmware.admin.importVmAsVAppParams+xml",
 };
 
 let w: Workflow;
@@ -511,6 +512,91 @@ describe("provider VDCs", () => {
       ),
     ])
       expect((await refusal(call)).status).toBe(403);
+  });
+});
+
+describe("importing a vCenter VM as a vApp (importVmAsVApp)", () => {
+  let vc1: Value;
+  let acmeVdcHref: string;
+
+  beforeAll(async () => {
+    vc1 = (
+      await w.call(
+        "getVimServer",
+        (await vimServers()).find((s) => s.name === "vc1")!,
+      )
+    ).value;
+    const cloud = (await w.call("getAdmin", { href: `${w.sim.url}/admin` }))
+      .value;
+    const ref = (
+      cloud.OrganizationReferences.OrganizationReference as Value[]
+    ).find((o) => o.name === "acme")!;
+    const acme = (await w.call("getAdminOrg", ref)).value;
+    acmeVdcHref = (acme.Vdcs.Vdc as Value[]).find(
+      (v) => v.name === "acme-vdc",
+    )!.href;
+  });
+
+  it("imports legacy-web into acme-vdc: a vApp with its task, the VM gone from the vCenter's list, the tenant sees it", async () => {
+    const made = await w.call(
+      "createImportVmAsVApp",
+      w.link(vc1, "add", MT.importVm),
+      {
+        name: "legacy",
+        Description: "Imported from vc1",
+        VmMoRef: "vm-31",
+        Vdc: { href: acmeVdcHref },
+      },
+    );
+    expect(made.status).toBe(201);
+    expect(made.element).toBe("vcloud:VApp");
+    for (const task of made.value.Tasks?.Task ?? []) await w.done(task);
+    const vapp = (await w.call("getVApp", made.value)).value;
+    expect(vapp.name).toBe("legacy");
+    expect(vapp.status).toBe(8);
+    const vms = vapp.Children.Vm as Value[];
+    expect(vms.map((v) => v.name)).toEqual(["legacy-web"]);
+    const left = (
+      await w.call("getVimServerVmsList", w.link(vc1, "down", MT.vms))
+    ).value;
+    expect(names(left.VmObjectRef)).toEqual(["legacy-db"]);
+    const user = w.sim.users.find(
+      (u) => u.role === "Organization Administrator" && u.org === "acme",
+    )!;
+    const tenant = await clientAs(w, {
+      org: user.org,
+      name: user.name,
+      password: user.password,
+    });
+    const seen = (await w.pkg.api.getVApp!(tenant, { href: vapp.href }))
+      .value as Value;
+    expect(seen.name).toBe("legacy");
+  });
+
+  it("refuses a VM that was imported already, and a vApp name taken in the VDC", async () => {
+    const add = w.link(vc1, "add", MT.importVm);
+    expect(
+      await refusal(
+        w.call("createImportVmAsVApp", add, {
+          name: "again",
+          VmMoRef: "vm-31",
+          Vdc: { href: acmeVdcHref },
+        }),
+      ),
+    ).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message: "The vCenter server vc1 has no virtual machine vm-31 to import.",
+    });
+    expect(
+      await refusal(
+        w.call("createImportVmAsVApp", add, {
+          name: "legacy",
+          VmMoRef: "vm-32",
+          Vdc: { href: acmeVdcHref },
+        }),
+      ),
+    ).toMatchObject({ status: 400, minor: "DUPLICATE_NAME" });
   });
 });
 
