@@ -23,6 +23,7 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   disk: "disk",
   media: "media",
   providerVdc: "providervdc",
+  externalNetwork: "network",
 };
 
 /** The URN kind of a task owner (`urn:vcloud:vapp:<uuid>`). */

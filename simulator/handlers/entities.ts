@@ -112,6 +112,11 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
     find: (s, uuid) =>
       s.provider.providerVdcs.has(uuid) ? { orgId: undefined } : undefined,
   },
+  externalnet: {
+    kind: "network",
+    find: (s, uuid) =>
+      s.provider.externalNetworks.has(uuid) ? { orgId: undefined } : undefined,
+  },
   right: {
     kind: "right",
     find: (s, _uuid, id) =>

@@ -15,6 +15,7 @@ import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
 import { providerVCenterHandlers } from "./provider-vcenter.js";
 import { providerVdcHandlers } from "./provider-vdcs.js";
+import { providerExternalNetworkHandlers } from "./provider-external-networks.js";
 import { queryHandlers } from "./query.js";
 import { reconfigureHandlers } from "./reconfigure.js";
 import { sessionHandlers } from "./session.js";
@@ -48,6 +49,7 @@ export const HANDLERS: HandlerTable = {
   ...systemSettingsHandlers,
   ...providerVCenterHandlers,
   ...providerVdcHandlers,
+  ...providerExternalNetworkHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

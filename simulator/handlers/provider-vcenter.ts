@@ -150,6 +150,18 @@ export const providerVCenterHandlers: HandlerTable = {
               `${root}/providervdcsparams`,
               PROVIDER_MT.createProviderVdc,
             ),
+            ...h.link(
+              "down",
+              "GET",
+              `${root}/externalNetworkReferences`,
+              "application/vnd.vmware.admin.vmwExternalNetworkReferences+xml",
+            ),
+            ...h.link(
+              "add",
+              "POST",
+              `${root}/externalnets`,
+              "application/vnd.vmware.admin.vmwexternalnet+xml",
+            ),
             ...h.link("down", "GET", `${root}/settings`),
           ],
         },

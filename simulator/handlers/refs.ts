@@ -53,6 +53,10 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
       `/admin/extension/providervdc/${ref.id}`,
       "application/vnd.vmware.admin.vmwprovidervdc+xml",
     ],
+    externalNetwork: [
+      `/admin/extension/externalnet/${ref.id}`,
+      "application/vnd.vmware.admin.vmwexternalnet+xml",
+    ],
   }[ref.kind];
   return { href: h.abs(path), name: ref.name, type };
 }

@@ -24,3 +24,9 @@ export const providerPaths = {
   providerVdc: (id: string): string => `/admin/extension/providervdc/${id}`,
   adminProviderVdc: (id: string): string => `/admin/providervdc/${id}`,
 } as const;
+
+/** The media types of external networks. */
+export const EXTERNAL_NETWORK_MT = {
+  network: "application/vnd.vmware.admin.vmwexternalnet+xml",
+  references: "application/vnd.vmware.admin.vmwExternalNetworkReferences+xml",
+} as const;

@@ -40,3 +40,16 @@ export interface ProviderVdc {
   /** False while the task creating it runs (status 0). */
   ready: boolean;
 }
+
+/** An external network: a port group of a registered vCenter made available to the cloud. */
+export interface ExternalNetwork {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly vimServerId: string;
+  /** The port group's moref and vSphere type (`DV_PORTGROUP`, `NETWORK`). */
+  readonly portGroup: string;
+  readonly portGroupType: string;
+  /** Its `Configuration` as sent (IpScopes, FenceMode), without href, type and links. */
+  readonly configuration: Record<string, unknown>;
+}

@@ -254,7 +254,8 @@ export interface EntityRef {
     | "org"
     | "disk"
     | "media"
-    | "providerVdc";
+    | "providerVdc"
+    | "externalNetwork";
   readonly id: string;
   readonly name: string;
 }

@@ -30,6 +30,8 @@ const MT = {
   vdcRefs: "application/vnd.vmware.admin.vdcReferences+xml",
   vdcParams: "application/vnd.vmware.admin.createVdcParams+xml",
   importVm: "application/vnd.vmware.admin.importVmAsVAppParams+xml",
+  externalNets: "application/vnd.vmware.admin.vmwExternalNetworkReferences+xml",
+  externalNet: "application/vnd.vmware.admin.vmwexternalnet+xml",
 };
 
 let w: Workflow;
@@ -597,6 +599,128 @@ describe("importing a vCenter VM as a vApp (importVmAsVApp)", () => {
         }),
       ),
     ).toMatchObject({ status: 400, minor: "DUPLICATE_NAME" });
+  });
+});
+
+describe("external networks from port groups", () => {
+  let vc1: Value;
+
+  const externalNets = async () =>
+    (
+      await w.call(
+        "getExternalNetworkReferences",
+        w.link(extension, "down", MT.externalNets),
+      )
+    ).value.ExternalNetworkReference as Value[] | undefined;
+
+  const body = (over: Value = {}, scope: Value = {}) => ({
+    name: "ext-internet",
+    Description: "pg-external of vc1",
+    Configuration: {
+      IpScopes: {
+        IpScope: [
+          {
+            IsInherited: false,
+            Gateway: "203.0.113.1",
+            Netmask: "255.255.255.0",
+            Dns1: "203.0.113.53",
+            IsEnabled: true,
+            IpRanges: {
+              IpRange: [
+                { StartAddress: "203.0.113.10", EndAddress: "203.0.113.99" },
+              ],
+            },
+            ...scope,
+          },
+        ],
+      },
+      FenceMode: "isolated",
+    },
+    VimPortGroupRef: {
+      VimServerRef: { href: vc1.href },
+      MoRef: "dvportgroup-21",
+      VimObjectType: "DV_PORTGROUP",
+    },
+    ...over,
+  });
+
+  beforeAll(async () => {
+    vc1 = (await vimServers()).find((s) => s.name === "vc1")!;
+  });
+
+  it("creates one from a port group of vc1 (201), read back with its IP scope and port group", async () => {
+    expect(await externalNets()).toBeUndefined();
+    const made = await w.call(
+      "createExternalnets",
+      w.link(extension, "add", MT.externalNet),
+      body(),
+    );
+    expect(made.status).toBe(201);
+    expect(made.element).toBe("vmext:VMWExternalNetwork");
+    expect(made.location).toBe(made.value.href);
+    const read = (await w.call("getExternalnet", made.value)).value;
+    expect(read.name).toBe("ext-internet");
+    expect(read.Configuration.FenceMode).toBe("isolated");
+    expect(read.Configuration.IpScopes.IpScope[0].IpRanges.IpRange[0]).toEqual({
+      StartAddress: "203.0.113.10",
+      EndAddress: "203.0.113.99",
+    });
+    expect(read.VimPortGroupRef).toMatchObject({
+      MoRef: "dvportgroup-21",
+      VimObjectType: "DV_PORTGROUP",
+    });
+    expect(names(await externalNets())).toEqual(["ext-internet"]);
+  });
+
+  it("refuses a port group that backs one, one the vCenter lacks, a range outside the subnet, a name taken", async () => {
+    const add = w.link(extension, "add", MT.externalNet);
+    const create = (b: Value) => refusal(w.call("createExternalnets", add, b));
+    expect(await create(body({ name: "ext-2" }))).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message:
+        "The port group dvportgroup-21 of vc1 already backs the external network ext-internet.",
+    });
+    const other = (moref: string) => ({
+      name: "ext-2",
+      VimPortGroupRef: {
+        VimServerRef: { href: vc1.href },
+        MoRef: moref,
+        VimObjectType: "DV_PORTGROUP",
+      },
+    });
+    expect(await create(body(other("dvportgroup-99")))).toMatchObject({
+      status: 400,
+      message: "The vCenter server vc1 has no port group dvportgroup-99.",
+    });
+    expect(
+      await create(
+        body(other("dvportgroup-22"), {
+          IpRanges: {
+            IpRange: [
+              { StartAddress: "203.0.113.10", EndAddress: "203.0.114.5" },
+            ],
+          },
+        }),
+      ),
+    ).toMatchObject({
+      status: 400,
+      message:
+        'The IP range 203.0.113.10-203.0.114.5 of external network "ext-2" is not inside its subnet 203.0.113.0/24.',
+    });
+    expect(
+      await create(body({ ...other("dvportgroup-22"), name: "EXT-INTERNET" })),
+    ).toMatchObject({ status: 400, minor: "DUPLICATE_NAME" });
+    expect(names(await externalNets())).toEqual(["ext-internet"]);
+  });
+
+  it("deletes it through its task", async () => {
+    const [ref] = (await externalNets())!;
+    const read = (await w.call("getExternalnet", ref)).value;
+    const gone = await w.call("deleteExternalnet", w.link(read, "remove"));
+    expect(gone.status).toBe(202);
+    await w.done(gone.value);
+    expect(await externalNets()).toBeUndefined();
   });
 });
 

@@ -1,0 +1,126 @@
+/**
+ * vcd-codegen runtime, simulator: external networks (provider API, system administrator only): made
+ * from a port group of a registered vCenter (`externalnets`: 201 with the `VMWExternalNetwork`),
+ * listed (`externalNetworkReferences`), read, deleted (a task). Rules in
+ * provider/external-networks.ts.
+ */
+import { ExternalNetworkRules } from "../provider/external-networks.js";
+import { EXTERNAL_NETWORK_MT } from "../provider/media-types.js";
+import type { ExternalNetwork } from "../provider/model.js";
+import { urn } from "../store/ids.js";
+import type { Value } from "../store/model.js";
+import { without } from "../store/without.js";
+import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
+import { idOfHref } from "./hrefs.js";
+import { vimObjectRef } from "./provider-vcenter.js";
+import { taskReply, tasksInProgress } from "./refs.js";
+
+const path = (id: string) => `/admin/extension/externalnet/${id}`;
+const text = (v: unknown): string | undefined =>
+  typeof v === "string" ? v : undefined;
+const listOf = (v: unknown): Value[] =>
+  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
+
+function networkValue(ctx: Ctx, n: ExternalNetwork): Value {
+  const h = ctx.hrefs;
+  const server = ctx.store.provider.vimServers.get(n.vimServerId);
+  return {
+    name: n.name,
+    id: urn("network", n.id),
+    href: h.abs(path(n.id)),
+    type: EXTERNAL_NETWORK_MT.network,
+    Link: [
+      ...h.link(
+        "up",
+        "GET",
+        "/admin/extension/externalNetworkReferences",
+        EXTERNAL_NETWORK_MT.references,
+      ),
+      ...h.link("edit", "PUT", path(n.id), EXTERNAL_NETWORK_MT.network),
+      ...h.link("remove", "DELETE", path(n.id)),
+    ],
+    ...(n.description !== undefined ? { Description: n.description } : {}),
+    ...tasksInProgress(ctx, n.id),
+    Configuration: { ...n.configuration, FenceMode: "isolated" },
+    ...(server
+      ? {
+          VimPortGroupRef: vimObjectRef(
+            ctx,
+            server,
+            n.portGroup,
+            n.portGroupType,
+          ),
+        }
+      : {}),
+  };
+}
+
+const networkOf = (ctx: Ctx): ExternalNetwork =>
+  // handlers/entities.ts has refused an id that names no external network
+  ctx.store.provider.externalNetworks.get(ctx.params.id)!;
+
+export const providerExternalNetworkHandlers: HandlerTable = {
+  "GET /admin/extension/externalNetworkReferences": {
+    handle: (ctx) =>
+      ok(
+        "vmext:VMWExternalNetworkReferences",
+        {
+          href: ctx.hrefs.abs("/admin/extension/externalNetworkReferences"),
+          type: EXTERNAL_NETWORK_MT.references,
+          ExternalNetworkReference: [
+            ...ctx.store.provider.externalNetworks.values(),
+          ].map((n) => ({
+            href: ctx.hrefs.abs(path(n.id)),
+            name: n.name,
+            type: EXTERNAL_NETWORK_MT.network,
+          })),
+        },
+        EXTERNAL_NETWORK_MT.references,
+      ),
+  },
+  "POST /admin/extension/externalnets": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const ref = (b.VimPortGroupRef ??
+        listOf((b.VimPortGroupRefs as Value | undefined)?.VimObjectRef)[0] ??
+        {}) as Value;
+      const serverHref = (ref.VimServerRef as Value | undefined)?.href;
+      const network = new ExternalNetworkRules(ctx.store).create(ctx.user, {
+        name: text(b.name) ?? "",
+        description: text(b.Description),
+        vimServerId:
+          typeof serverHref === "string" ? idOfHref(serverHref) : undefined,
+        portGroup: text(ref.MoRef) ?? "",
+        configuration: without(
+          (b.Configuration ?? {}) as Value,
+          "FenceMode",
+          "Link",
+        ),
+      });
+      return {
+        status: 201,
+        doc: {
+          element: "vmext:VMWExternalNetwork",
+          value: networkValue(ctx, network),
+        },
+        mediaType: EXTERNAL_NETWORK_MT.network,
+        headers: { Location: ctx.hrefs.abs(path(network.id)) },
+      };
+    },
+  },
+  "GET /admin/extension/externalnet/{id}": {
+    handle: (ctx) =>
+      ok(
+        "vmext:VMWExternalNetwork",
+        networkValue(ctx, networkOf(ctx)),
+        EXTERNAL_NETWORK_MT.network,
+      ),
+  },
+  "DELETE /admin/extension/externalnet/{id}": {
+    handle: (ctx) =>
+      taskReply(
+        ctx,
+        new ExternalNetworkRules(ctx.store).remove(ctx.user, networkOf(ctx)),
+      ),
+  },
+};
