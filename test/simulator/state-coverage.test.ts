@@ -47,6 +47,14 @@ describe("operations backed by state", () => {
       "PUT /admin/extension/settings/email",
       "PUT /admin/extension/settings/ldapSettings",
       "PUT /admin/extension/settings/license",
+      // the provider API (test/simulator/workflows/provider.test.ts)
+      "GET /admin/extension/vimServerReferences",
+      "GET /admin/extension/vimServer/{id}/resourcePoolList",
+      "POST /admin/extension/action/registervimserver",
+      "POST /admin/extension/providervdcsparams",
+      "DELETE /admin/extension/providervdc/{id}",
+      "POST /admin/extension/externalnets",
+      "POST /admin/extension/vimServer/{id}/importVmAsVApp",
     ];
     const ours = operations.filter((o) =>
       wanted.includes(`${o.method} ${o.path.replace(/\/+$/, "")}`),
