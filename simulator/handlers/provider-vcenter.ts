@@ -9,14 +9,14 @@ import { badRequest, noAccess } from "../fault.js";
 import type { VimServer } from "../provider/model.js";
 import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
 import { VCenterRules } from "../provider/vcenters.js";
-import { importVmAsVApp } from "../provider/import-vm.js";
+import { importVmAsVApp, importVmIntoVApp } from "../provider/import-vm.js";
 import { urn } from "../store/ids.js";
 import type { Value } from "../store/model.js";
 import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
-import { idOfHref } from "./hrefs.js";
+import { idOfHref, uuidOf } from "./hrefs.js";
 import { vappValue } from "./vapp-view.js";
-import type { RefValue } from "./refs.js";
+import { taskReply, type RefValue } from "./refs.js";
 
 const text = (v: unknown): string | undefined =>
   typeof v === "string" ? v : undefined;
@@ -77,6 +77,12 @@ function vimServerValue(ctx: Ctx, server: VimServer): Value {
         "POST",
         `${path}/importVmAsVApp`,
         PROVIDER_MT.importVmAsVApp,
+      ),
+      ...h.link(
+        "add",
+        "POST",
+        `${path}/importVmIntoExistingVApp`,
+        "application/vnd.vmware.admin.importVmIntoExistingVAppParams+xml",
       ),
     ],
     Username: server.username,
@@ -307,6 +313,25 @@ export const providerVCenterHandlers: HandlerTable = {
         doc: { element: "vcloud:VApp", value: vappValue(ctx, vapp) },
         headers: { Location: ctx.hrefs.abs(ctx.hrefs.vapp(vapp.id)) },
       };
+    },
+  },
+  "POST /admin/extension/vimServer/{id}/importVmIntoExistingVApp": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const href = (b.VApp as Value | undefined)?.href;
+      if (typeof href !== "string")
+        throw badRequest("The request has no VApp reference (an href).");
+      const vapp = ctx.store.vapp(ctx.user, uuidOf(idOfHref(href)));
+      const task = importVmIntoVApp(
+        ctx.store,
+        ctx.rules,
+        ctx.user,
+        server(ctx),
+        vapp,
+        { moref: text(b.VmMoRef) ?? "", vmName: text(b.VmName) ?? "" },
+        [ctx.op.name],
+      );
+      return taskReply(ctx, task);
     },
   },
   "POST /admin/extension/action/registervimserver": {

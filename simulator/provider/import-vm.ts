@@ -7,11 +7,15 @@
  * VMs to import. The vApp is made as instantiation makes one (store/vapp-create.ts): a name unique
  * in the VDC, powered off, owned by the importing administrator. vCD's words for a VM it does not
  * know or a VDC on another vCenter are not published: the messages name what is wrong (400).
+ * `importVmIntoExistingVApp` adds the VM to a vApp of such a VDC as a recompose adds one (a task of
+ * the vApp, which must be idle).
  */
 import { badRequest, forbidden } from "../fault.js";
 import type { Task, User, VApp, Vdc } from "../store/model.js";
 import type { Store } from "../store/store.js";
+import { CompositionRules } from "../store/compose.js";
 import { createVApp, newVAppName } from "../store/vapp-create.js";
+import type { VAppRules } from "../store/vapps.js";
 import type { VimServer } from "./model.js";
 
 export interface ImportParams {
@@ -23,19 +27,19 @@ export interface ImportParams {
   readonly vmName?: string;
 }
 
-export function importVmAsVApp(
+/** The index of the VM in the vCenter's list, once the import is allowed into the VDC. */
+function checkImport(
   store: Store,
   user: User,
   server: VimServer,
   vdc: Vdc,
-  p: ImportParams,
-  aliases: readonly string[],
-): { vapp: VApp; task: Task } {
+  moref: string,
+): number {
   if (!store.isSystemAdmin(user)) throw forbidden();
-  const at = server.vms.findIndex((v) => v.moref === p.moref);
+  const at = server.vms.findIndex((v) => v.moref === moref);
   if (at < 0)
     throw badRequest(
-      `The vCenter server ${server.name} has no virtual machine ${p.moref} to import.`,
+      `The vCenter server ${server.name} has no virtual machine ${moref} to import.`,
     );
   const pvdc = vdc.providerVdcId
     ? store.provider.providerVdcs.get(vdc.providerVdcId)
@@ -44,6 +48,48 @@ export function importVmAsVApp(
     throw badRequest(
       `The organization VDC ${vdc.name} is not backed by the vCenter server ${server.name}.`,
     );
+  return at;
+}
+
+/** The VM `moref` added to an existing vApp (a task of the vApp), named `vmName`. */
+export function importVmIntoVApp(
+  store: Store,
+  vapps: VAppRules,
+  user: User,
+  server: VimServer,
+  vapp: VApp,
+  p: { readonly moref: string; readonly vmName: string },
+  aliases: readonly string[],
+): Task {
+  const vdc = store.vdcs.get(vapp.vdcId)!;
+  const at = checkImport(store, user, server, vdc, p.moref);
+  if (p.vmName.trim() === "")
+    throw badRequest("The imported VM needs a name (VmName).");
+  const vm = store.newVm(
+    { ...server.vms[at], name: p.vmName.trim() },
+    "",
+    undefined,
+  );
+  const task = new CompositionRules(store, vapps).recompose(
+    user,
+    vapp,
+    [vm],
+    [],
+    aliases,
+  );
+  server.vms.splice(at, 1);
+  return task;
+}
+
+export function importVmAsVApp(
+  store: Store,
+  user: User,
+  server: VimServer,
+  vdc: Vdc,
+  p: ImportParams,
+  aliases: readonly string[],
+): { vapp: VApp; task: Task } {
+  const at = checkImport(store, user, server, vdc, p.moref);
   const source = server.vms[at];
   const name = newVAppName(store, vdc, p.name ?? source.name);
   const vm = store.newVm(

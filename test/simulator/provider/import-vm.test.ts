@@ -54,4 +54,29 @@ describe("importVmAsVApp at the store", () => {
     expect(task.operationName).toBe("vdcImportVmAsVapp");
     expect(server.vms.map((v) => v.moref)).toEqual(["vm-31"]);
   });
+
+  it("refuses a vApp name the VDC has: DUPLICATE_NAME, the VM kept to import", () => {
+    const { store, admin, server, vdc } = setup();
+    importVmAsVApp(
+      store,
+      admin,
+      server,
+      vdc,
+      { moref: "vm-31", name: "x" },
+      [],
+    );
+    expect(() =>
+      importVmAsVApp(
+        store,
+        admin,
+        server,
+        vdc,
+        { moref: "vm-32", name: "x" },
+        [],
+      ),
+    ).toThrow(
+      expect.objectContaining({ status: 400, minor: "DUPLICATE_NAME" }),
+    );
+    expect(server.vms.map((v) => v.moref)).toEqual(["vm-32"]);
+  });
 });

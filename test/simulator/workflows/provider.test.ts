@@ -30,6 +30,8 @@ const MT = {
   vdcRefs: "application/vnd.vmware.admin.vdcReferences+xml",
   vdcParams: "application/vnd.vmware.admin.createVdcParams+xml",
   importVm: "application/vnd.vmware.admin.importVmAsVAppParams+xml",
+  importIntoVApp:
+    "application/vnd.vmware.admin.importVmIntoExistingVAppParams+xml",
   externalNets: "application/vnd.vmware.admin.vmwExternalNetworkReferences+xml",
   externalNet: "application/vnd.vmware.admin.vmwexternalnet+xml",
 };
@@ -575,7 +577,30 @@ describe("importing a vCenter VM as a vApp (importVmAsVApp)", () => {
     expect(seen.name).toBe("legacy");
   });
 
-  it("refuses a VM that was imported already, and a vApp name taken in the VDC", async () => {
+  it("imports legacy-db into the vApp (importVmIntoExistingVApp): a task of the vApp, which then has both VMs", async () => {
+    const vapp = (
+      (await w.call("getVdc", { href: acmeVdcHref.replace("/admin/", "/") }))
+        .value.ResourceEntities.ResourceEntity as Value[]
+    ).find((e) => e.name === "legacy")!;
+    const task = await w.call(
+      "createImportVmIntoExistingVApp",
+      w.link(vc1, "add", MT.importIntoVApp),
+      { VmName: "db", VmMoRef: "vm-32", VApp: { href: vapp.href } },
+    );
+    expect(task.status).toBe(202);
+    await w.done(task.value);
+    const read = (await w.call("getVApp", vapp)).value;
+    expect((read.Children.Vm as Value[]).map((v) => v.name)).toEqual([
+      "legacy-web",
+      "db",
+    ]);
+    const left = (
+      await w.call("getVimServerVmsList", w.link(vc1, "down", MT.vms))
+    ).value;
+    expect(left.VmObjectRef).toBeUndefined();
+  });
+
+  it("refuses the VMs imported already, into a new vApp or an existing one", async () => {
     const add = w.link(vc1, "add", MT.importVm);
     expect(
       await refusal(
@@ -598,7 +623,26 @@ describe("importing a vCenter VM as a vApp (importVmAsVApp)", () => {
           Vdc: { href: acmeVdcHref },
         }),
       ),
-    ).toMatchObject({ status: 400, minor: "DUPLICATE_NAME" });
+    ).toMatchObject({
+      status: 400,
+      message: "The vCenter server vc1 has no virtual machine vm-32 to import.",
+    });
+    const legacy = (
+      (await w.call("getVdc", { href: acmeVdcHref.replace("/admin/", "/") }))
+        .value.ResourceEntities.ResourceEntity as Value[]
+    ).find((e) => e.name === "legacy")!;
+    expect(
+      await refusal(
+        w.call(
+          "createImportVmIntoExistingVApp",
+          w.link(vc1, "add", MT.importIntoVApp),
+          { VmName: "web2", VmMoRef: "vm-31", VApp: { href: legacy.href } },
+        ),
+      ),
+    ).toMatchObject({
+      status: 400,
+      message: "The vCenter server vc1 has no virtual machine vm-31 to import.",
+    });
   });
 });
 
