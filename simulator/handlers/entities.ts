@@ -17,7 +17,7 @@
  * /tasksList/aaaaaaaa-...` (a tasks list's id is its org's, answered so here); a task's own id
  * is answered `entity.task:<uuid>` by the samples' pattern (the kind of the entity the path names).
  */
-import { badRequest, noAccess } from "../fault.js";
+import { badRequest, noAccess, notFound } from "../fault.js";
 import type { Store } from "../store/store.js";
 import type { User, VApp } from "../store/model.js";
 import { kindOf, uuidOf } from "./hrefs.js";
@@ -241,6 +241,10 @@ function resolve(store: Store, segment: string, id: string): NamedEntity {
     kind !== "right" && (kinds !== undefined || UUID_KINDS.has(segment));
   if (byUuid && !UUID.test(uuid)) throw malformedId(kind);
   const found = kinds?.find(store, uuid, pathId);
-  if (!found) throw noAccess(kind, uuid);
+  // the entity resolver's id that names nothing is a 404 (handlers/entity.ts), any other path's a 403
+  if (!found)
+    throw segment === "entity" && kinds
+      ? notFound(`No entity found for "${id}".`)
+      : noAccess(kind, uuid);
   return { kind, id: uuid, ...found };
 }

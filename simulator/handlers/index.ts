@@ -5,6 +5,7 @@ import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
+import { entityHandlers } from "./entity.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
@@ -36,6 +37,7 @@ export const HANDLERS: HandlerTable = {
   ...reconfigureHandlers,
   ...uploadHandlers,
   ...mediaHandlers,
+  ...entityHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -91,6 +91,13 @@ export function sessionValue(store: Store, hrefs: Hrefs, user: User): Value {
 /** The login's answer: the session, and the token in `x-vcloud-authorization` and as a bearer token. */
 export function loginReply(store: Store, hrefs: Hrefs, user: User): Reply {
   const session = store.sessions.open(user.id);
+  store.events.record({
+    type: "com/vmware/vcloud/event/session/login",
+    success: true,
+    entity: { kind: "user", id: user.id, name: user.name },
+    orgId: user.orgId,
+    userId: user.id,
+  });
   return {
     status: 200,
     doc: { element: "vcloud:Session", value: sessionValue(store, hrefs, user) },

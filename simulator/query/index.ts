@@ -3,6 +3,7 @@ import type { SchemaData } from "../../runtime/xml/index.js";
 import { ADMIN_QUERY_TYPES } from "./admin-types.js";
 import { DISK_QUERY_TYPES } from "./disk-types.js";
 import { emptyQueryTypes } from "./empty-types.js";
+import { EVENT_QUERY_TYPES } from "./event-types.js";
 import { MEDIA_QUERY_TYPES } from "./media-types.js";
 import { ORG_QUERY_TYPES } from "./org-types.js";
 import type { QueryType } from "./rows.js";
@@ -15,6 +16,7 @@ export const KEPT_QUERY_TYPES: readonly QueryType[] = [
   ...ADMIN_QUERY_TYPES,
   ...DISK_QUERY_TYPES,
   ...MEDIA_QUERY_TYPES,
+  ...EVENT_QUERY_TYPES,
 ];
 
 const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();

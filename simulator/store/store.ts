@@ -32,6 +32,8 @@ import type { SeedData, SeedVm } from "./seed.js";
 import { RIGHTS } from "./rights.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
+import { Events } from "../events/events.js";
+import { taskEventType, urnKindOf } from "../events/event-type.js";
 
 export interface StoreOptions {
   readonly tokenIdleTimeout: number;
@@ -62,6 +64,8 @@ export class Store {
   readonly metadata: Map<string, MetadataEntry[]> = new Map();
   readonly sessions: Sessions;
   tasks: Tasks;
+  /** What vCD records of every action (events.ts): the event queries read them, AMQP publishes them. */
+  readonly events: Events;
   /**
    * Bumped on every change of the state (a request that may change it, a task moving on, a reset):
    * what the response cache of GETs is keyed by.
@@ -74,6 +78,7 @@ export class Store {
   ) {
     this.now = options.now ?? (() => Date.now());
     this.sessions = new Sessions(options.tokenIdleTimeout, this.now);
+    this.events = new Events(this.now);
     this.tasks = this.newTasks();
     this.load();
   }
@@ -98,7 +103,27 @@ export class Store {
       this.now,
       () => this.touch(),
       this.options.taskRetentionMs ?? DEFAULT_TASK_RETENTION_MS,
+      (task) => this.taskEnded(task),
     );
+  }
+
+  /** A task ended: its event, of the task's owner (a cancelled task's is a failure). */
+  private taskEnded(task: Task): void {
+    const entity = {
+      kind: urnKindOf(task.owner.kind),
+      id: task.owner.id,
+      name: task.owner.name,
+    };
+    this.events.record({
+      type: taskEventType(task),
+      success: task.status === "success",
+      entity,
+      orgId: task.orgId,
+      userId: task.userId,
+      taskId: task.id,
+      taskOwner: entity,
+      description: task.operation,
+    });
   }
 
   reset(): void {
@@ -121,6 +146,7 @@ export class Store {
       map.clear();
     this.sessions.clear();
     this.tasks.clear();
+    this.events.clear();
     this.ids = new IdSource("vcd-simulator");
     this.hostNumber = 0;
     this.tasks = this.newTasks();

@@ -55,6 +55,8 @@ export class Tasks {
     private readonly changed: () => void = () => {},
     /** How long a finished task is kept, in ms. */
     private readonly retentionMs: number = Infinity,
+    /** Called once when a task ends, however it ends (the store records its event). */
+    private readonly ended: (task: Task) => void = () => {},
   ) {}
 
   start(spec: TaskSpec): Task {
@@ -166,6 +168,7 @@ export class Tasks {
     this.finished.set(task, this.now());
     this.changed();
     spec?.cancelled?.();
+    this.ended(task);
   }
 
   /** A held task's progress (0..99 while it runs). */
@@ -196,6 +199,7 @@ export class Tasks {
       spec?.apply();
     }
     this.changed();
+    this.ended(task);
   }
 
   clear(): void {
@@ -235,6 +239,7 @@ export class Tasks {
       task.progress = 100;
       spec?.apply();
     }
+    this.ended(task);
   }
 }
 

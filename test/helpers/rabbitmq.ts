@@ -21,10 +21,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import amqp from "amqplib";
+import { closedPort } from "./http-server.js";
 
 export interface TestBroker {
   /** `amqp://guest:guest@127.0.0.1:<port>` */
@@ -186,25 +186,12 @@ function findEpmd(): string | undefined {
   return undefined;
 }
 
+/** `count` distinct ports of 127.0.0.1 that were free a moment ago (`closedPort` asked again on a repeat). */
 async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<import("node:net").Server>((resolve, reject) => {
-          const server = createServer();
-          server.once("error", reject);
-          server.listen(0, "127.0.0.1", () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => {
-    const address = server.address();
-    if (!address || typeof address === "string") throw new Error("no port");
-    return address.port;
-  });
-  await Promise.all(
-    servers.map((server) => new Promise((resolve) => server.close(resolve))),
-  );
-  return ports;
+  const ports = new Set<number>();
+  for (let asked = 0; ports.size < count && asked < count * 10; asked++)
+    ports.add(await closedPort());
+  if (ports.size < count)
+    throw new Error(`no ${count} distinct free ports on 127.0.0.1`);
+  return [...ports];
 }

@@ -156,6 +156,11 @@ describe.each(["30.0", "36.0"])("the %s set", (release) => {
         "GET /vAppTemplates/query vAppTemplate",
         "GET /vApps/query vApp",
         "GET /vms/query vm",
+        "GET /admin/extension/hostReferences/query host",
+        "GET /admin/extension/datastores/query datastore",
+        "GET /admin/extension/externalNetworkReferences/query externalNetwork",
+        "GET /admin/extension/networkPoolReferences/query networkPool",
+        "GET /admin/extension/strandedItems/query strandedItem",
       ].sort(),
     );
   });

@@ -201,8 +201,6 @@ describe("the simulator's query types", () => {
       "providerVdc",
       "orgVdcStorageProfile",
       "adminOrgVdcStorageProfile",
-      "event",
-      "adminEvent",
       "externalNetwork",
     ])
       for (const format of ["records", "idrecords", "references"]) {
