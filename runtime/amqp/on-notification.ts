@@ -3,7 +3,6 @@
  * `readNotification`; a body that is no notification is dropped (nack without requeue: redelivering
  * it could only fail again) and told to `onError`; the handler's failure requeues the message.
  */
-import { VcdAmqpError } from "./amqp-error.js";
 import type { AmqpMessage } from "./amqp-client.js";
 import { readNotification, type Notification } from "./notification.js";
 import { bindingPattern, type NotificationFilter } from "./routing-key.js";
@@ -28,20 +27,15 @@ export function onNotification(
     typeof filter === "string" ? filter : bindingPattern(filter),
   );
   return subscriber.consume({ ...subscription, patterns }, (message) => {
-    let notification: Notification;
-    try {
-      notification = readNotification(message.content, {
-        ...(message.properties.contentType !== undefined
-          ? { contentType: message.properties.contentType }
-          : {}),
-        ...(message.properties.headers !== undefined
-          ? { headers: message.properties.headers }
-          : {}),
-      });
-    } catch (error) {
-      if (error instanceof VcdAmqpError) return undefined;
-      throw error;
-    }
+    // A bad body throws a bad-message VcdAmqpError: the subscriber drops it and tells onError.
+    const notification = readNotification(message.content, {
+      ...(message.properties.contentType !== undefined
+        ? { contentType: message.properties.contentType }
+        : {}),
+      ...(message.properties.headers !== undefined
+        ? { headers: message.properties.headers }
+        : {}),
+    });
     return handler(notification, message);
   });
 }

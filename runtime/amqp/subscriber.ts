@@ -3,7 +3,9 @@
  * through broker restarts. `amqplib` is loaded as the optional peer dependency.
  *
  * - A message is acknowledged only after its handler resolved; a handler that throws nacks it with
- *   requeue (the broker delivers it again).
+ *   requeue (the broker delivers it again), but for a `VcdAmqpError` of kind `bad-message` (a body
+ *   that is no notification or request: it is dropped, nack without requeue). Each failure goes to
+ *   `onError`.
  * - A connection or channel lost (the broker restarted) is reconnected with a bounded exponential
  *   back-off, every queue declared, bound and consumed again. What was delivered and not yet
  *   acknowledged is requeued by the broker, so nothing unacknowledged is lost (a handler still
@@ -295,10 +297,15 @@ class BrokerSubscriber implements Subscriber {
   ): void {
     const run = (async () => {
       let ok = true;
+      let requeue = true;
       try {
         await registration.handler(message);
       } catch (error) {
         ok = false;
+        // A body that cannot be read cannot be read the next time either: dropped, not requeued.
+        requeue = !(
+          error instanceof VcdAmqpError && error.kind === "bad-message"
+        );
         this.options.onError?.(
           error instanceof VcdAmqpError
             ? error
@@ -313,7 +320,7 @@ class BrokerSubscriber implements Subscriber {
       if (this.link !== link) return;
       try {
         if (ok) link.channel.ack(message);
-        else link.channel.nack(message, false, true);
+        else link.channel.nack(message, false, requeue);
       } catch {
         // The channel closed meanwhile: the broker requeues what was not acknowledged.
       }
