@@ -11,6 +11,7 @@
 import { VcdAmqpError } from "./amqp-error.js";
 import {
   EVENT_TYPE_PREFIX,
+  TASK_OBJECT_TYPES,
   type NotificationType,
 } from "./notification-types.js";
 
@@ -68,14 +69,24 @@ export function parseRoutingKey(key: string): RoutingKey {
         "bad-routing-key",
         `routing key "${key}": its ${what} word is empty`,
       );
-  const [objectType, eventType, ...rest] = words.slice(prefixEnd);
+  const typeAndTask = words.slice(prefixEnd);
+  // Only task and blocking-task keys carry a task name (the guide's "taskName"); other types may
+  // have three words (`group/privilege/modify`).
+  const withTask = TASK_OBJECT_TYPES.includes(typeAndTask[0]);
+  const typeWordsOf = withTask ? typeAndTask.slice(0, 2) : typeAndTask;
+  const rest = withTask ? typeAndTask.slice(2) : [];
+  if (typeWordsOf.some((w) => w === "") || rest.length > 1)
+    throw new VcdAmqpError(
+      "bad-routing-key",
+      `routing key "${key}": its type "${typeAndTask.join(".")}" has an empty word or more than one task name word`,
+    );
   return {
     operationSuccess: success === "true",
     entityUUID,
     orgUUID,
     userUUID,
-    type: `${EVENT_TYPE_PREFIX}${objectType}/${eventType}`,
-    ...(rest.length ? { taskName: rest.join(".") } : {}),
+    type: `${EVENT_TYPE_PREFIX}${typeWordsOf.join("/")}`,
+    ...(rest.length ? { taskName: rest[0] } : {}),
   };
 }
 
@@ -93,13 +104,19 @@ function typeWords(type: string): string[] {
 
 /** The routing key vCD gives a notification of these parts. */
 export function buildRoutingKey(parts: RoutingKey): string {
+  const type = typeWords(parts.type);
+  if (parts.taskName !== undefined && !TASK_OBJECT_TYPES.includes(type[0]))
+    throw new VcdAmqpError(
+      "bad-routing-key",
+      `routing key: a task name ("${parts.taskName}") follows only a task or blockingtask type, not ${parts.type}`,
+    );
   return [
     String(parts.operationSuccess),
     word(parts.entityUUID, "entity"),
     word(parts.orgUUID, "org"),
     word(parts.userUUID, "user"),
     ...TYPE_WORDS,
-    ...typeWords(parts.type),
+    ...type,
     ...(parts.taskName !== undefined
       ? [word(parts.taskName, "task name")]
       : []),
@@ -118,8 +135,9 @@ export interface NotificationFilter {
    */
   readonly type?: NotificationType;
   /**
-   * The task name after the type: a name, `null` for none (events without one), left out for any
-   * or none (the pattern ends in `#`).
+   * The task name after the type (task and blockingtask events only): a name, `null` for none,
+   * left out for any or none (the pattern ends in `#`). With a name or `null` and no `type`, the
+   * pattern has two `*` words for the type (the types of two words).
    */
   readonly taskName?: string | null;
 }
@@ -132,13 +150,19 @@ export interface NotificationFilter {
 export function bindingPattern(filter: NotificationFilter = {}): string {
   const any = (value: string | undefined, what: string) =>
     value === undefined ? "*" : word(value, what);
-  const type = filter.type === undefined ? ["*", "*"] : typeWords(filter.type);
   const tail =
     filter.taskName === undefined
       ? ["#"]
       : filter.taskName === null
         ? []
         : [word(filter.taskName, "task name")];
+  // Any type and any task name: `#` alone (a type may have two words or three).
+  const type =
+    filter.type !== undefined
+      ? typeWords(filter.type)
+      : tail[0] === "#"
+        ? []
+        : ["*", "*"];
   return [
     filter.operationSuccess === undefined
       ? "*"

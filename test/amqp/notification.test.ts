@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  EVENT_TYPE_PREFIX,
+  NOTIFICATION_TYPES,
   readNotification,
   readNotificationHeaders,
   VcdAmqpError,
@@ -253,5 +255,44 @@ describe("readNotificationHeaders (Table 10-1)", () => {
       other: { extra: "x" },
     });
     expect(readNotificationHeaders(undefined)).toEqual({ other: {} });
+  });
+});
+
+describe("NOTIFICATION_TYPES", () => {
+  it("holds the guide's Table 10-2 and the vCAT use cases' types, each once, each under the prefix", () => {
+    const table102 = [
+      "session/login",
+      "user/import",
+      "user/remove",
+      "user/modify",
+      "user/lockout",
+      "user/unlock",
+      "user/lock_expired",
+      "user/create",
+      "user/delete",
+      "group/import",
+      "group/remove",
+      "role/create",
+    ];
+    const vcat = [
+      "vapp/create_request",
+      "vm/create_request",
+      "task/create",
+      "blockingtask/create",
+      "blockingtask/abort",
+      "blockingtask/fail",
+      "vapp/modify",
+      "vm/create",
+      "vm/delete",
+      "task/abort",
+      "vapp/create",
+    ];
+    const listed = new Set<string>(NOTIFICATION_TYPES);
+    expect(listed.size).toBe(NOTIFICATION_TYPES.length);
+    for (const type of [...table102, ...vcat])
+      expect(listed.has(`${EVENT_TYPE_PREFIX}${type}`), type).toBe(true);
+    expect(
+      NOTIFICATION_TYPES.filter((t) => !t.startsWith(EVENT_TYPE_PREFIX)),
+    ).toEqual([]);
   });
 });
