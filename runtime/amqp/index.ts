@@ -1,12 +1,13 @@
 /**
  * vcd-codegen runtime, amqp: the AMQP side of vCD (notifications, routing keys, a subscriber that
- * survives broker restarts). Its own entry (`<package>/amqp`): it loads `amqplib`, the optional peer
+ * survives broker restarts, blocking tasks answered, extension services served). Its own entry (`<package>/amqp`): it loads `amqplib`, the optional peer
  * dependency, when a subscriber connects; the main entry and `./client` never import it.
  */
 export { VcdAmqpError, type VcdAmqpErrorKind } from "./amqp-error.js";
 export {
   EVENT_TYPE_PREFIX,
   NOTIFICATION_TYPES,
+  TASK_OBJECT_TYPES,
   type KnownNotificationType,
   type NotificationType,
 } from "./notification-types.js";
@@ -53,3 +54,24 @@ export {
   type NotificationHandler,
   type NotificationSubscription,
 } from "./on-notification.js";
+export {
+  BLOCKING_TASK_CREATE,
+  onBlockingTask,
+  type BlockingTaskDecision,
+  type BlockingTaskHandler,
+  type BlockingTaskLike,
+  type BlockingTaskRequest,
+  type BlockingTaskSubscription,
+} from "./blocking-task.js";
+export {
+  readExtensionRequest,
+  writeExtensionReply,
+  type ExtensionReply,
+  type ExtensionReplyMessage,
+  type ExtensionRequest,
+} from "./extension-message.js";
+export {
+  serveExtension,
+  type ExtensionHandler,
+  type ExtensionService,
+} from "./serve-extension.js";

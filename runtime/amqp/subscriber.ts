@@ -68,8 +68,10 @@ export interface QueueSpec {
   readonly exchange?: string;
   /** Binding patterns (topic exchange); none: the queue is consumed as it is bound already. */
   readonly patterns?: readonly string[];
-  /** Declare the exchange (topic, durable) first (default true). */
+  /** Declare the exchange (durable) first (default true). */
   readonly declareExchange?: boolean;
+  /** The type it is declared with (default `topic`, as vCD's notification exchanges). */
+  readonly exchangeType?: "topic" | "direct" | "fanout" | "headers";
 }
 
 export type MessageHandler = (message: AmqpMessage) => unknown;
@@ -261,7 +263,9 @@ class BrokerSubscriber implements Subscriber {
     if ((spec.declareExchange ?? true) && exchange !== "")
       await within(
         step(`declaring the exchange "${exchange}"`),
-        channel.assertExchange(exchange, "topic", { durable: true }),
+        channel.assertExchange(exchange, spec.exchangeType ?? "topic", {
+          durable: true,
+        }),
         this.timeout,
       );
     const named = spec.queue !== undefined && spec.queue !== "";
