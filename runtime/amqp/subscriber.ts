@@ -378,8 +378,9 @@ class BrokerSubscriber implements Subscriber {
       throw new VcdAmqpError("closed", "publish: the subscriber is closed");
     const step = `publishing to "${exchange}" with routing key "${routingKey}"`;
     const link = await within(step, this.ready, this.timeout);
-    const content =
-      typeof body === "string" ? new TextEncoder().encode(body) : body;
+    const content = nodeBuffer(
+      typeof body === "string" ? new TextEncoder().encode(body) : body,
+    );
     await within(
       step,
       new Promise<void>((resolve, reject) => {
@@ -420,4 +421,20 @@ class BrokerSubscriber implements Subscriber {
     }
     this.settle.resolve();
   }
+}
+
+interface BufferClass {
+  isBuffer(value: unknown): boolean;
+  from(buffer: ArrayBufferLike, offset: number, length: number): Uint8Array;
+}
+
+/**
+ * amqplib refuses content that is not a Node `Buffer` ("content is not a buffer"): bytes are
+ * wrapped in one (no copy). The runtime imports no Node module, so `Buffer` is the global one,
+ * present wherever amqplib runs.
+ */
+function nodeBuffer(bytes: Uint8Array): Uint8Array {
+  const B = (globalThis as { readonly Buffer?: BufferClass }).Buffer;
+  if (!B || B.isBuffer(bytes)) return bytes;
+  return B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
