@@ -336,20 +336,28 @@ class BrokerSubscriber implements Subscriber {
   async consume(spec: QueueSpec, handler: MessageHandler): Promise<Consumer> {
     if (this.closing)
       throw new VcdAmqpError("closed", "consume: the subscriber is closed");
+    // Active (attached again by every reconnect) only once attached: a spec the broker refuses
+    // (a channel error) then costs one reconnect, not every later one.
     const registration: Registration = {
       spec,
       handler,
       queue: spec.queue ?? "",
       tag: undefined,
-      active: true,
+      active: false,
     };
-    const link = await within("consume", this.ready, this.timeout);
     this.registrations.push(registration);
-    try {
-      await this.attach(link, registration);
-    } catch (error) {
-      registration.active = false;
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      const link = await within("consume", this.ready, this.timeout);
+      try {
+        await this.attach(link, registration);
+        registration.active = true;
+        break;
+      } catch (error) {
+        // The link was lost meanwhile (the broker restarted): once more on the next one.
+        if (attempt < 2 && this.link !== link && !this.closing) continue;
+        this.registrations.splice(this.registrations.indexOf(registration), 1);
+        throw error;
+      }
     }
     return {
       get queue() {

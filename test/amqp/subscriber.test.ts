@@ -347,4 +347,61 @@ describe("the subscriber", () => {
     await s.close();
     expect(await messagesIn("restart")).toBe(0);
   }, 240_000);
+
+  it("a queue the broker refuses (an exchange of another type) is a typed error, and the subscriber goes on", async () => {
+    const setup = await publisher.createChannel();
+    await setup.assertExchange("direct-one", "direct", { durable: true });
+    await setup.close();
+    const s = await subscriber({ reconnect: { initialDelay: 50 } });
+    const error = await s
+      .consume(
+        { queue: "refused", exchange: "direct-one", patterns: ["k"] },
+        () => undefined,
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VcdAmqpError);
+    expect((error as Error).message).toMatch(
+      /^declaring the exchange "direct-one" \(queue "refused"\) failed: .*PRECONDITION_FAILED - inequivalent arg 'type'/,
+    );
+    const got: string[] = [];
+    await onNotification(
+      s,
+      {
+        queue: "after-refusal",
+        filters: [{ orgUUID: ORG, type: VAPP_CREATE }],
+      },
+      (n) => {
+        got.push(n.eventId);
+      },
+    );
+    await publish([{ id: "still", org: ORG, type: VAPP_CREATE }]);
+    await until(() => got.length === 1, "a notification after the refusal");
+    expect(got).toEqual(["still"]);
+    await s.close();
+  });
+
+  it("a broker gone for good: after the reconnect budget, closed rejects with a connection error naming it (last: it stops the broker)", async () => {
+    const errors: VcdAmqpError[] = [];
+    const s = await subscriber({
+      reconnect: { attempts: 3, initialDelay: 50, maxDelay: 200 },
+      timeout: 2_000,
+      onError: (e) => errors.push(e),
+    });
+    await broker.halt();
+    const started = Date.now();
+    const error = await s.closed.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(error).toBeInstanceOf(VcdAmqpError);
+    expect((error as VcdAmqpError).kind).toBe("connection");
+    expect((error as Error).message).toMatch(
+      /^lost the connection to amqp:\/\/127\.0\.0\.1:\d+ and could not connect again in 3 attempts: /,
+    );
+    expect(errors.at(-1)).toBe(error);
+    await expect(s.publish(EXCHANGE, "k", "x")).rejects.toMatchObject({
+      kind: "closed",
+    });
+  }, 60_000);
 });
