@@ -12,6 +12,7 @@ import type { StaticFiles } from "./static-files.js";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../runtime/xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
+import type { Extensibility } from "./extensibility.js";
 import {
   availabilityAt,
   type OperationInfo,
@@ -85,6 +86,8 @@ export interface Services {
   readonly unavailable: Unavailable;
   /** The static files served outside `/api` (`staticDir`), if any. */
   readonly staticFiles: StaticFiles | undefined;
+  /** The AMQP side: notifications, blocking tasks, extension services. */
+  readonly extensibility: Extensibility;
 }
 
 /** One request, answered: through every check, then the response cache (GETs) or the handler. */
@@ -195,17 +198,18 @@ export async function handleCall(
     binding: s.binding,
     transfers: s.transfers,
     minimal: s.minimal,
+    extensibility: s.extensibility,
   };
   const revision = s.store.revision;
   if (!cacheable) {
     try {
-      const reply = entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+      const reply = entry ? await entry.handle(ctx) : fallback(ctx, s.minimal);
       return render(s, call.method, call.path, reply, version);
     } finally {
       s.store.touch();
     }
   }
-  const reply = entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+  const reply = entry ? await entry.handle(ctx) : fallback(ctx, s.minimal);
   const rendered = render(s, call.method, call.path, reply, version);
   if (s.store.revision === revision) s.cache.set(key, revision, rendered);
   return rendered;

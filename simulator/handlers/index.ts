@@ -1,5 +1,6 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import { accessHandlers } from "./access.js";
+import { amqpSettingsHandlers } from "./amqp-settings.js";
 import { adminHandlers } from "./admin.js";
 import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
@@ -38,6 +39,7 @@ export const HANDLERS: HandlerTable = {
   ...uploadHandlers,
   ...mediaHandlers,
   ...entityHandlers,
+  ...amqpSettingsHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */
