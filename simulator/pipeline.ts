@@ -96,6 +96,7 @@ export async function handleCall(
   call: IncomingCall,
 ): Promise<Rendered> {
   s.store.tasks.settle();
+  s.store.blockingTasks.settle();
   const extra =
     call.method === "GET" ? s.schemas?.byPath(call.path) : undefined;
   if (extra) return render(s, call.method, call.path, extra, s.highest);

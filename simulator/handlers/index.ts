@@ -1,6 +1,7 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import { accessHandlers } from "./access.js";
 import { amqpSettingsHandlers } from "./amqp-settings.js";
+import { blockingTaskHandlers } from "./blocking-tasks.js";
 import { adminHandlers } from "./admin.js";
 import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
@@ -40,6 +41,7 @@ export const HANDLERS: HandlerTable = {
   ...mediaHandlers,
   ...entityHandlers,
   ...amqpSettingsHandlers,
+  ...blockingTaskHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */
