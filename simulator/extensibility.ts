@@ -9,20 +9,29 @@ import { notificationsOf, type Names } from "./amqp/notification.js";
 import { NotificationPublisher } from "./amqp/publisher.js";
 import { AmqpSettingsState, configured } from "./amqp/settings.js";
 import type { SimEvent } from "./events/events.js";
+import { ExtensionForwarder } from "./extensions/forwarder.js";
 import type { Store } from "./store/store.js";
 
 export class Extensibility {
   readonly amqp: AmqpSettingsState = new AmqpSettingsState();
   readonly publisher: NotificationPublisher;
+  /** Requests an extension service's filter claims, forwarded to it over the broker. */
+  readonly forwarder: ExtensionForwarder;
   private readonly stopListening: () => void;
   private readonly names: Names;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     /** `http://127.0.0.1:PORT/api` (the notifications' entity resolver is below it). */
     private readonly apiUrl: string,
+    /** How long an extension service has to answer a forwarded request. */
+    extensionTimeoutMs: number,
   ) {
     this.publisher = new NotificationPublisher(() => this.amqp.settings);
+    this.forwarder = new ExtensionForwarder(
+      () => this.amqp.settings,
+      extensionTimeoutMs,
+    );
     this.names = {
       org: (id) => store.orgs.get(id)?.name,
       user: (id) => store.users.get(id)?.name,
@@ -48,5 +57,6 @@ export class Extensibility {
   async close(): Promise<void> {
     this.stopListening();
     await this.publisher.close();
+    await this.forwarder.close();
   }
 }

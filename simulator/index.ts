@@ -28,6 +28,7 @@ import {
 } from "./binding.js";
 import { defaultSeed } from "./default-seed.js";
 import { Extensibility } from "./extensibility.js";
+import { DEFAULT_EXTENSION_TIMEOUT_MS } from "./extensions/forwarder.js";
 import { Hrefs } from "./handlers/hrefs.js";
 import { versionsDocument } from "./handlers/session.js";
 import { MinimalInstances } from "./handlers/minimal.js";
@@ -95,7 +96,11 @@ export async function startSimulator(
   const rules = new VAppRules(store);
   const unavailable = new Unavailable();
   const transfers = new Transfers(() => store.ids.next("transfer"));
-  const extensibility = new Extensibility(store, url);
+  const extensibility = new Extensibility(
+    store,
+    url,
+    options.extensionTimeoutMs ?? DEFAULT_EXTENSION_TIMEOUT_MS,
+  );
   services = {
     binding,
     router,

@@ -13,6 +13,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../runtime/xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
 import type { Extensibility } from "./extensibility.js";
+import { forwardCall } from "./extensions/forward-call.js";
 import {
   availabilityAt,
   type OperationInfo,
@@ -60,6 +61,8 @@ export interface IncomingCall {
   readonly headers: IncomingHttpHeaders;
   /** The body's bytes, read when first asked for (only once the request is routed and authenticated). */
   readonly body: BodyBytes;
+  /** The client's port (what an extension service is told). */
+  readonly remotePort?: number;
 }
 
 export interface Services {
@@ -100,6 +103,18 @@ export async function handleCall(
   const extra =
     call.method === "GET" ? s.schemas?.byPath(call.path) : undefined;
   if (extra) return render(s, call.method, call.path, extra, s.highest);
+  // an enabled extension service's API filter claims the request before routing
+  const service = s.store.extensionServices.match(`/api${call.path}`);
+  if (service)
+    return forwardCall(
+      {
+        store: s.store,
+        forwarder: s.extensibility.forwarder,
+        apiBase: s.hrefs.base,
+      },
+      call,
+      service,
+    );
   const route = s.router.find(call.method, call.path);
   if ("kind" in route) {
     if (route.kind === "unknown-path") throw notFound();

@@ -95,6 +95,22 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
     kind: "blockingTask",
     find: (s, uuid) => inOrg(s.blockingTasks.get(uuid)?.orgId),
   },
+  // an extension service and its filters and links: the system's (no organization)
+  service: {
+    kind: "service",
+    find: (s, uuid) =>
+      s.extensionServices.services.has(uuid) ? { orgId: undefined } : undefined,
+  },
+  apifilter: {
+    kind: "apifilter",
+    find: (s, uuid) =>
+      s.extensionServices.filters.has(uuid) ? { orgId: undefined } : undefined,
+  },
+  link: {
+    kind: "serviceLink",
+    find: (s, uuid) =>
+      s.extensionServices.links.has(uuid) ? { orgId: undefined } : undefined,
+  },
   group: {
     kind: "group",
     find: (s, uuid) => inOrg(s.groups.get(uuid)?.orgId),

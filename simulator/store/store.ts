@@ -34,6 +34,7 @@ import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
 import { BlockingTasks } from "../blocking-tasks/blocking-tasks.js";
 import { Events } from "../events/events.js";
+import { ExtensionServices } from "../extensions/services.js";
 import { taskEventType, urnKindOf } from "../events/event-type.js";
 
 export interface StoreOptions {
@@ -69,6 +70,10 @@ export class Store {
   readonly events: Events;
   /** Tasks held until an extension resumes, aborts or fails them (../blocking-tasks/). */
   readonly blockingTasks: BlockingTasks;
+  /** The registered extension services, their API filters, links and rights (../extensions/). */
+  readonly extensionServices: ExtensionServices = new ExtensionServices(
+    () => this.ids,
+  );
   /**
    * Bumped on every change of the state (a request that may change it, a task moving on, a reset):
    * what the response cache of GETs is keyed by.
@@ -133,6 +138,9 @@ export class Store {
       taskId: task.id,
       taskOwner: entity,
       description: task.operation,
+      ...(task.serviceNamespace !== undefined
+        ? { serviceNamespace: task.serviceNamespace }
+        : {}),
     });
   }
 
@@ -158,6 +166,7 @@ export class Store {
     this.tasks.clear();
     this.events.clear();
     this.blockingTasks.clear();
+    this.extensionServices.clear();
     this.ids = new IdSource("vcd-simulator");
     this.hostNumber = 0;
     this.tasks = this.newTasks();
@@ -236,7 +245,8 @@ export class Store {
   rightExists(name: string): boolean {
     return (
       (Object.values(RIGHTS) as string[]).includes(name) ||
-      [...this.roles.values()].some((r) => r.rights.includes(name))
+      [...this.roles.values()].some((r) => r.rights.includes(name)) ||
+      this.extensionServices.hasRight(name)
     );
   }
 

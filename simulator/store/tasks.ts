@@ -34,6 +34,8 @@ export interface TaskSpec {
   readonly held?: boolean;
   /** What cancelling it leaves behind (an upload's transfer and template removed). */
   readonly cancelled?: () => void;
+  /** An extension service's namespace (a task it posted to a tasks list). */
+  readonly serviceNamespace?: string;
 }
 
 const STEPS_TO_END = 3;
@@ -88,6 +90,9 @@ export class Tasks {
       progress: 0,
       polls: 0,
       ...(failWith !== undefined ? { failWith } : {}),
+      ...(spec.serviceNamespace !== undefined
+        ? { serviceNamespace: spec.serviceNamespace }
+        : {}),
     };
     this.tasks.set(task.id, task);
     this.open.add(task);
