@@ -29,8 +29,13 @@ export class NotificationPublisher {
   private closed = false;
   private retryMs = RETRY_MIN_MS;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Exchanges found missing on the current connection (their messages are dropped). */
-  private missing = new Set<string>();
+  /**
+   * The exchanges messages can go to on the current connection: the JSON one (declared) and the
+   * configured one when it exists. A message for another (the XML exchange missing, or an exchange
+   * of settings changed since it was queued) is dropped: publishing to an exchange that does not
+   * exist would close the channel, again and again, and hold up every message behind it.
+   */
+  private deliverable = new Set<string>();
   readonly link: BrokerLink;
   /** Messages confirmed by the broker. */
   published = 0;
@@ -77,12 +82,13 @@ export class NotificationPublisher {
     settings: AmqpSettings,
     connection: AmqpConnection,
   ): Promise<void> {
-    this.missing = new Set();
+    this.deliverable = new Set();
     await channel.assertExchange(jsonExchangeOf(settings), "topic", {
       durable: true,
     });
-    if (!(await exchangeExists(connection, settings.exchange)))
-      this.missing.add(settings.exchange);
+    this.deliverable.add(jsonExchangeOf(settings));
+    if (await exchangeExists(connection, settings.exchange))
+      this.deliverable.add(settings.exchange);
   }
 
   private kick(): void {
@@ -100,7 +106,7 @@ export class NotificationPublisher {
         const channel = await this.link.channel();
         let sent = 0;
         for (const m of batch) {
-          if (this.missing.has(m.exchange)) continue;
+          if (!this.deliverable.has(m.exchange)) continue;
           channel.publish(m.exchange, m.routingKey, m.content, {
             contentType: m.contentType,
             headers: m.headers,
