@@ -1,5 +1,9 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import { accessHandlers } from "./access.js";
+import { amqpSettingsHandlers } from "./amqp-settings.js";
+import { blockingTaskHandlers } from "./blocking-tasks.js";
+import { extensionServiceHandlers } from "./extension-services.js";
+import { serviceTaskHandlers } from "./service-tasks.js";
 import { adminHandlers } from "./admin.js";
 import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
@@ -38,6 +42,10 @@ export const HANDLERS: HandlerTable = {
   ...uploadHandlers,
   ...mediaHandlers,
   ...entityHandlers,
+  ...amqpSettingsHandlers,
+  ...blockingTaskHandlers,
+  ...extensionServiceHandlers,
+  ...serviceTaskHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */
