@@ -17,6 +17,28 @@ export type ByteSource =
 export interface SizedStream {
   readonly size: number;
   readonly stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+  /**
+   * The same bytes read at positions, where the source can (a file): an upload reads each piece
+   * straight into its own buffer, with no chunk made per read. Called once per upload.
+   */
+  readonly positional?: () => PositionalSource;
+}
+
+/** Bytes read at positions into buffers the reader gives. */
+export interface PositionalSource {
+  /** Reads into `target` from byte `position`; resolves with the bytes read, 0 at the end. */
+  readAt(target: Uint8Array, position: number): Promise<number>;
+  /** Releases what reading holds (a file's handle). */
+  close(): Promise<void>;
+}
+
+/** How an upload reads a source: at positions where it can, else as its chunks. */
+export function readerOf(
+  source: ByteSource,
+): AsyncIterable<Uint8Array> | PositionalSource {
+  return isSized(source) && source.positional
+    ? source.positional()
+    : chunksOf(source);
 }
 
 /** How much of a `Blob` is read at a time: 4 MiB. */

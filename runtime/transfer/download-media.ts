@@ -4,8 +4,7 @@
  * link, streamed into the sink.
  */
 import type { VcdClient } from "../client/client.js";
-import { startDeadline } from "../client/deadline.js";
-import { transferFailure } from "./transfer-failure.js";
+import { underTransferDeadline } from "./transfer-failure.js";
 import { VcdRequestError, VcdResponseError } from "../client/errors.js";
 import type { Document } from "../xml/index.js";
 import type { ByteSink } from "./byte-sink.js";
@@ -36,41 +35,34 @@ export async function downloadMedia<T = Record<string, unknown>>(
 ): Promise<DownloadMediaResult<T>> {
   needsOperations(client, "downloadMedia");
   const resolved = resolveTransferOptions(options);
-  const deadline = startDeadline(resolved.timeout, options.signal);
-  const signal = deadline.signal;
-  try {
-    const href = valueOf<TransferEntity>(media).href;
-    if (!href)
-      throw new VcdRequestError("downloadMedia: the media has no href");
-    const entity = await enabledForDownload(client, href, signal, resolved);
-    const [file] = entityFiles(entity).values();
-    const link = file?.download ?? findLink(entity, "download:default")?.href;
-    if (!file || !link)
-      throw new VcdResponseError(
-        "the media has no file with a download:default link once its download is enabled",
-        { method: "GET", url: href, status: 200, body: "" },
+  return underTransferDeadline(
+    "downloadMedia",
+    resolved.timeout,
+    options.signal,
+    async (signal) => {
+      const href = valueOf<TransferEntity>(media).href;
+      if (!href)
+        throw new VcdRequestError("downloadMedia: the media has no href");
+      const entity = await enabledForDownload(client, href, signal, resolved);
+      const [file] = entityFiles(entity).values();
+      const link = file?.download ?? findLink(entity, "download:default")?.href;
+      if (!file || !link)
+        throw new VcdResponseError(
+          "the media has no file with a download:default link once its download is enabled",
+          { method: "GET", url: href, status: 200, body: "" },
+        );
+      const done = await downloadInto(
+        client,
+        file.name,
+        link,
+        sink,
+        resolved,
+        options,
+        signal,
+        { bytes: 0, total: file.size, onProgress: options.onProgress },
+        true,
       );
-    const done = await downloadInto(
-      client,
-      file.name,
-      link,
-      sink,
-      resolved,
-      options,
-      signal,
-      { bytes: 0, total: file.size, onProgress: options.onProgress },
-      true,
-    );
-    return { media: entity as T & TransferEntity, file: done };
-  } catch (error) {
-    throw transferFailure(
-      error,
-      deadline,
-      resolved.timeout,
-      "downloadMedia",
-      options.signal?.reason,
-    );
-  } finally {
-    deadline.dispose();
-  }
+      return { media: entity as T & TransferEntity, file: done };
+    },
+  );
 }

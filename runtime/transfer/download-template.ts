@@ -7,8 +7,7 @@
  * file's `ovf:href` in place of its last segment, as vCD lays them out).
  */
 import type { VcdClient } from "../client/client.js";
-import { startDeadline } from "../client/deadline.js";
-import { transferFailure } from "./transfer-failure.js";
+import { underTransferDeadline } from "./transfer-failure.js";
 import { VcdRequestError, VcdResponseError } from "../client/errors.js";
 import { findLink, type HasLinks } from "../client/links.js";
 import { waitForTask, type TaskLike } from "../client/tasks.js";
@@ -59,80 +58,73 @@ export async function downloadTemplate<T = Record<string, unknown>>(
 ): Promise<DownloadTemplateResult<T>> {
   needsOperations(client, "downloadTemplate");
   const resolved = resolveTransferOptions(options);
-  const deadline = startDeadline(resolved.timeout, options.signal);
-  const signal = deadline.signal;
-  try {
-    const href = valueOf<TransferEntity>(template).href;
-    if (!href)
-      throw new VcdRequestError("downloadTemplate: the template has no href");
-    const entity = await enabledForDownload(client, href, signal, resolved);
-    const listed = entityFiles(entity);
-    const descriptorHref =
-      findLink(entity, "download:default")?.href ??
-      listed.get("descriptor.ovf")?.download;
-    if (!descriptorHref)
-      throw new VcdResponseError(
-        "the template has no download:default link for its descriptor (on it, or on its descriptor.ovf File) once its download is enabled",
-        { method: "GET", url: href, status: 200, body: "" },
-      );
-    const parts: Uint8Array[] = [];
-    const files: DownloadedFile[] = [];
-    const totals: Totals = {
-      bytes: 0,
-      total: undefined,
-      onProgress: options.onProgress,
-    };
-    const collect = async (chunk: Uint8Array) => {
-      parts.push(chunk.slice());
-    };
-    files.push(
-      await downloadInto(
-        client,
-        "descriptor.ovf",
-        descriptorHref,
-        collect,
-        resolved,
-        options,
-        signal,
-        totals,
-        false,
-      ),
-    );
-    const descriptor = new TextDecoder().decode(join(parts));
-    const name = "descriptor.ovf";
-    const writer = sinkWriter(await sinks(name));
-    await writer.write(new TextEncoder().encode(descriptor));
-    await writer.close();
-    for (const reference of ovfFiles(descriptor)) {
-      const fileHref =
-        listed.get(reference.href)?.download ??
-        new URL(encodeURI(reference.href), descriptorHref).href;
+  return underTransferDeadline(
+    "downloadTemplate",
+    resolved.timeout,
+    options.signal,
+    async (signal) => {
+      const href = valueOf<TransferEntity>(template).href;
+      if (!href)
+        throw new VcdRequestError("downloadTemplate: the template has no href");
+      const entity = await enabledForDownload(client, href, signal, resolved);
+      const listed = entityFiles(entity);
+      const descriptorHref =
+        findLink(entity, "download:default")?.href ??
+        listed.get("descriptor.ovf")?.download;
+      if (!descriptorHref)
+        throw new VcdResponseError(
+          "the template has no download:default link for its descriptor (on it, or on its descriptor.ovf File) once its download is enabled",
+          { method: "GET", url: href, status: 200, body: "" },
+        );
+      const parts: Uint8Array[] = [];
+      const files: DownloadedFile[] = [];
+      const totals: Totals = {
+        bytes: 0,
+        total: undefined,
+        onProgress: options.onProgress,
+      };
+      const collect = async (chunk: Uint8Array) => {
+        parts.push(chunk.slice());
+      };
       files.push(
         await downloadInto(
           client,
-          reference.href,
-          fileHref,
-          await sinks(reference.href),
+          "descriptor.ovf",
+          descriptorHref,
+          collect,
           resolved,
           options,
           signal,
           totals,
-          true,
+          false,
         ),
       );
-    }
-    return { template: entity as T & TransferEntity, descriptor, files };
-  } catch (error) {
-    throw transferFailure(
-      error,
-      deadline,
-      resolved.timeout,
-      "downloadTemplate",
-      options.signal?.reason,
-    );
-  } finally {
-    deadline.dispose();
-  }
+      const descriptor = new TextDecoder().decode(join(parts));
+      const name = "descriptor.ovf";
+      const writer = sinkWriter(await sinks(name));
+      await writer.write(new TextEncoder().encode(descriptor));
+      await writer.close();
+      for (const reference of ovfFiles(descriptor)) {
+        const fileHref =
+          listed.get(reference.href)?.download ??
+          new URL(encodeURI(reference.href), descriptorHref).href;
+        files.push(
+          await downloadInto(
+            client,
+            reference.href,
+            fileHref,
+            await sinks(reference.href),
+            resolved,
+            options,
+            signal,
+            totals,
+            true,
+          ),
+        );
+      }
+      return { template: entity as T & TransferEntity, descriptor, files };
+    },
+  );
 }
 
 /**

@@ -28,7 +28,11 @@ export {
 } from "./download-template.js";
 export { downloadMedia, type DownloadMediaResult } from "./download-media.js";
 export type { UploadedFile } from "./upload-file.js";
-export type { ByteSource } from "./byte-source.js";
+export type {
+  ByteSource,
+  PositionalSource,
+  SizedStream,
+} from "./byte-source.js";
 export type { ByteSink } from "./byte-sink.js";
 export type { TransferProgress, OnProgress } from "./progress.js";
 export {

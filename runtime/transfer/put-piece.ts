@@ -8,6 +8,7 @@
  */
 import { deadlineError, startDeadline } from "../client/deadline.js";
 import { VcdError, VcdNetworkError } from "../client/errors.js";
+import type { PieceBody } from "./piece-body.js";
 import { rawRequest, type TransferClient } from "./raw-request.js";
 
 export type { TransferClient } from "./raw-request.js";
@@ -19,7 +20,11 @@ export async function putPiece(
   bytes: Uint8Array,
   offset: number,
   size: number,
-  options: { readonly signal: AbortSignal; readonly timeout: number },
+  options: {
+    readonly signal: AbortSignal;
+    readonly timeout: number;
+    readonly pieceBody?: PieceBody;
+  },
 ): Promise<void> {
   const context = { method: "PUT", url: href };
   const deadline = startDeadline(options.timeout, options.signal);
@@ -34,6 +39,7 @@ export async function putPiece(
       method: "PUT",
       headers,
       body: bytes,
+      pieceBody: options.pieceBody,
       signal: deadline.signal,
       timeout: options.timeout,
     });

@@ -7,6 +7,7 @@
  */
 import type { RawAccess } from "../client/client.js";
 import { VcdApiError, VcdAuthError } from "../client/errors.js";
+import { bufferedBody, type PieceBody } from "./piece-body.js";
 
 /** The part of a client a transfer needs. */
 export interface TransferClient {
@@ -18,6 +19,8 @@ export interface RawRequest {
   /** Headers beyond the token and the client's own (`content-range`, `range`). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: Uint8Array;
+  /** How `body` is handed to fetch (default: as it is). */
+  readonly pieceBody?: PieceBody;
   /** Aborts the request (and the wait for a re-login). */
   readonly signal: AbortSignal;
   /** Milliseconds a re-login may be waited for (the piece's time). */
@@ -52,10 +55,18 @@ function send(
 ): Promise<Response> {
   for (const [name, value] of Object.entries(request.headers ?? {}))
     headers.set(name, value);
+  // A new body for each request: a stream is read once.
+  const body =
+    request.body === undefined
+      ? undefined
+      : (request.pieceBody ?? bufferedBody)(request.body);
+  for (const [name, value] of Object.entries(body?.headers ?? {}))
+    headers.set(name, value);
   return access.fetch(url, {
     method: request.method,
     headers,
-    body: request.body as Uint8Array<ArrayBuffer> | undefined,
+    ...(body && { body: body.body }),
+    ...(body?.duplex && { duplex: body.duplex }),
     signal: request.signal,
     // The token is on the request: a redirect is not followed anywhere (vCD's transfer URLs do not redirect).
     redirect: "manual",

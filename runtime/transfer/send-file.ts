@@ -15,6 +15,8 @@ import {
   VcdNetworkError,
   VcdTimeoutError,
 } from "../client/errors.js";
+import type { PositionalSource } from "./byte-source.js";
+import type { PieceBody } from "./piece-body.js";
 import { PieceReader } from "./piece-reader.js";
 import { putPiece, type TransferClient } from "./put-piece.js";
 import { VcdTransferError } from "./transfer-error.js";
@@ -38,6 +40,8 @@ export interface SendFileOptions {
   readonly retries: number;
   /** Milliseconds one `PUT` may take. */
   readonly pieceTimeout: number;
+  /** How a piece becomes a request body (the Node entry streams it). */
+  readonly pieceBody?: PieceBody;
   /** The transfer's signal (its overall time-out and the caller's). */
   readonly signal: AbortSignal;
   /** Each piece as read, before it is sent; `last` for the file's last. What it throws stops the upload. */
@@ -61,10 +65,10 @@ export interface UploadTarget {
 export async function sendFile(
   client: TransferClient,
   target: UploadTarget,
-  chunks: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | PositionalSource,
   options: SendFileOptions,
 ): Promise<number> {
-  const reader = new PieceReader(chunks, options.pieceSize);
+  const reader = new PieceReader(source, options.pieceSize);
   let offset = 0;
   const fail = (problem: string, cause?: unknown) =>
     new VcdTransferError(problem, {
@@ -137,7 +141,11 @@ async function sendPiece(
         piece.subarray(from - start),
         from,
         target.size,
-        { signal: options.signal, timeout: options.pieceTimeout },
+        {
+          signal: options.signal,
+          timeout: options.pieceTimeout,
+          pieceBody: options.pieceBody,
+        },
       );
       return end;
     } catch (error) {

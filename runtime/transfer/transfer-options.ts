@@ -4,6 +4,7 @@
 import { checkTimeout } from "../client/deadline.js";
 import { VcdRequestError } from "../client/errors.js";
 import type { HashFactory } from "./digest.js";
+import { bufferedBody, type PieceBody } from "./piece-body.js";
 import type { OnProgress } from "./progress.js";
 import {
   DEFAULT_PIECE_SIZE,
@@ -28,6 +29,8 @@ export interface TransferOptions {
   readonly onProgress?: OnProgress;
   /** An incremental hash (the Node entry gives `node:crypto`'s); without one only whole buffers are hashed. */
   readonly hash?: HashFactory;
+  /** How a piece becomes a `PUT`'s body (the Node entry's streams it, which undici does not copy). */
+  readonly pieceBody?: PieceBody;
 }
 
 /** The options with their defaults, checked. */
@@ -36,6 +39,7 @@ export interface ResolvedTransferOptions {
   readonly retries: number;
   readonly pieceTimeout: number;
   readonly timeout: number;
+  readonly pieceBody: PieceBody;
 }
 
 export function resolveTransferOptions(
@@ -59,5 +63,6 @@ export function resolveTransferOptions(
       "pieceTimeout",
     ),
     timeout: checkTimeout(options.timeout ?? DEFAULT_TRANSFER_TIMEOUT),
+    pieceBody: options.pieceBody ?? bufferedBody,
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { VcdClient } from "../client/client.js";
 import {
-  chunksOf,
+  readerOf,
   isBlob,
   sourceSize,
   type ByteSource,
@@ -120,7 +120,7 @@ export async function uploadFile(
       size: bytes,
       entity: context.entity,
     },
-    chunksOf(source),
+    readerOf(source),
     {
       ...options,
       signal,

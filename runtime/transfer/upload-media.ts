@@ -6,8 +6,7 @@
  * (vCD removes the media).
  */
 import type { VcdClient } from "../client/client.js";
-import { startDeadline } from "../client/deadline.js";
-import { transferFailure } from "./transfer-failure.js";
+import { underTransferDeadline } from "./transfer-failure.js";
 import { VcdRequestError } from "../client/errors.js";
 import type { HasLinks } from "../client/links.js";
 import { waitForTasks } from "../client/tasks.js";
@@ -58,63 +57,55 @@ export async function uploadMedia<T = Record<string, unknown>>(
     throw new VcdRequestError(
       "uploadMedia: the image's size is not known: give a Blob or Uint8Array, or size",
     );
-  const deadline = startDeadline(resolved.timeout, options.signal);
-  const signal = deadline.signal;
-  let cancelTask: (() => Promise<void>) | undefined;
-  try {
-    const upload = await startUpload(
-      client,
-      valueOf(catalog),
-      MEDIA_TYPE,
-      {
-        element: "vcloud:Media",
-        value: {
-          name: options.name,
-          imageType: options.imageType,
-          size: String(size),
-          ...(options.description === undefined
-            ? {}
-            : { Description: options.description }),
-        },
-      },
-      MEDIA_FILE,
-      "uploadMedia",
-      signal,
-    );
-    const { href, entity, files } = upload;
-    cancelTask = upload.cancel;
-    const file = await uploadFile(
-      {
+  return underTransferDeadline(
+    "uploadMedia",
+    resolved.timeout,
+    options.signal,
+    async (signal, undo) => {
+      const upload = await startUpload(
         client,
-        entity: href,
-        options: resolved,
-        hash: options.hash,
+        valueOf(catalog),
+        MEDIA_TYPE,
+        {
+          element: "vcloud:Media",
+          value: {
+            name: options.name,
+            imageType: options.imageType,
+            size: String(size),
+            ...(options.description === undefined
+              ? {}
+              : { Description: options.description }),
+          },
+        },
+        MEDIA_FILE,
+        "uploadMedia",
         signal,
-        totals: { bytes: 0, total: size, onProgress: options.onProgress },
-      },
-      files.get(MEDIA_FILE)!,
-      options.file,
-      size,
-      undefined,
-    );
-    // The image is in: the task ends on its own (a failure waiting for it cancels nothing).
-    cancelTask = undefined;
-    const media = await waitForTasks(client, entity, {
-      signal,
-      timeout: resolved.timeout,
-    });
-    return { media: media as T & TransferEntity, file };
-  } catch (error) {
-    // The media cannot be completed: its task is cancelled and vCD removes it (the name is free again).
-    await cancelTask?.();
-    throw transferFailure(
-      error,
-      deadline,
-      resolved.timeout,
-      "uploadMedia",
-      options.signal?.reason,
-    );
-  } finally {
-    deadline.dispose();
-  }
+      );
+      const { href, entity, files } = upload;
+      // From here a failure (a file's bytes wrong, a piece failed, an abort) cancels the
+      // upload's task: vCD removes the media, and its name is free again.
+      undo.cancel = upload.cancel;
+      const file = await uploadFile(
+        {
+          client,
+          entity: href,
+          options: resolved,
+          hash: options.hash,
+          signal,
+          totals: { bytes: 0, total: size, onProgress: options.onProgress },
+        },
+        files.get(MEDIA_FILE)!,
+        options.file,
+        size,
+        undefined,
+      );
+      // The image is in: the task ends on its own (a failure waiting for it cancels nothing).
+      undo.cancel = undefined;
+      const media = await waitForTasks(client, entity, {
+        signal,
+        timeout: resolved.timeout,
+      });
+      return { media: media as T & TransferEntity, file };
+    },
+  );
 }

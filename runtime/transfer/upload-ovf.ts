@@ -13,8 +13,7 @@
  * every file is in (a piece, an abort) cancels the task too: vCD removes the template.
  */
 import type { VcdClient } from "../client/client.js";
-import { startDeadline } from "../client/deadline.js";
-import { transferFailure } from "./transfer-failure.js";
+import { underTransferDeadline } from "./transfer-failure.js";
 import { VcdRequestError } from "../client/errors.js";
 import type { HasLinks } from "../client/links.js";
 import { waitForTasks } from "../client/tasks.js";
@@ -90,192 +89,184 @@ export async function uploadOvf<T = Record<string, unknown>>(
     throw new VcdRequestError(
       "uploadOvf: give either ova, or descriptor and files",
     );
-  const deadline = startDeadline(resolved.timeout, options.signal);
-  const signal = deadline.signal;
-  let cancelTask: (() => Promise<void>) | undefined;
-  try {
-    const ova = options.ova === undefined ? undefined : ovaReader(options.ova);
-    const descriptor = ova
-      ? await ova.descriptor()
-      : { name: DESCRIPTOR_FILE, text: options.descriptor! };
-    const references = ovfFiles(descriptor.text, descriptor.name);
-    const check = options.checkManifest ?? true;
-    // The manifest: given, or the OVA's entry right after the descriptor (where DSP0243 puts it).
-    let manifestText = options.manifest;
-    let manifestName = "manifest.mf";
-    let pending: TarEntry | undefined;
-    if (ova) {
-      pending = await ova.reader.next();
-      if (pending && pending.name.endsWith(".mf")) {
-        manifestName = pending.name;
-        manifestText = await readText(
-          pending.chunks,
-          pending.size,
-          pending.name,
-        );
-        pending = undefined;
+  return underTransferDeadline(
+    "uploadOvf",
+    resolved.timeout,
+    options.signal,
+    async (signal, undo) => {
+      const ova =
+        options.ova === undefined ? undefined : ovaReader(options.ova);
+      const descriptor = ova
+        ? await ova.descriptor()
+        : { name: DESCRIPTOR_FILE, text: options.descriptor! };
+      const references = ovfFiles(descriptor.text, descriptor.name);
+      const check = options.checkManifest ?? true;
+      // The manifest: given, or the OVA's entry right after the descriptor (where DSP0243 puts it).
+      let manifestText = options.manifest;
+      let manifestName = "manifest.mf";
+      let pending: TarEntry | undefined;
+      if (ova) {
+        pending = await ova.reader.next();
+        if (pending && pending.name.endsWith(".mf")) {
+          manifestName = pending.name;
+          manifestText = await readText(
+            pending.chunks,
+            pending.size,
+            pending.name,
+          );
+          pending = undefined;
+        }
       }
-    }
-    const manifest =
-      manifestText === undefined
+      const manifest =
+        manifestText === undefined
+          ? undefined
+          : readManifest(manifestText, manifestName);
+      const expected = (name: string): ManifestEntry | undefined =>
+        check ? manifest?.get(name) : undefined;
+      const descriptorBytes = new TextEncoder().encode(descriptor.text);
+      const manifestBytes =
+        manifestText === undefined
+          ? undefined
+          : new TextEncoder().encode(manifestText);
+      // The descriptor is checked before anything is sent (the manifest names it by its own name).
+      const descriptorDigest = expected(descriptor.name);
+      if (descriptorDigest && options.hash) {
+        const hash = options.hash(descriptorDigest.algorithm);
+        hash.update(descriptorBytes);
+        const actual = hash.digest();
+        if (actual !== descriptorDigest.digest)
+          throw new VcdTransferError(
+            `its ${descriptorDigest.algorithm.toUpperCase()} is ${actual}, the manifest says ${descriptorDigest.digest}: nothing sent`,
+            {
+              file: descriptor.name,
+              offset: 0,
+              digest: { actual, expected: descriptorDigest.digest },
+            },
+          );
+      }
+      if (!ova) missingFiles(references, options.files ?? {});
+      const total = ova
         ? undefined
-        : readManifest(manifestText, manifestName);
-    const expected = (name: string): ManifestEntry | undefined =>
-      check ? manifest?.get(name) : undefined;
-    const descriptorBytes = new TextEncoder().encode(descriptor.text);
-    const manifestBytes =
-      manifestText === undefined
-        ? undefined
-        : new TextEncoder().encode(manifestText);
-    // The descriptor is checked before anything is sent (the manifest names it by its own name).
-    const descriptorDigest = expected(descriptor.name);
-    if (descriptorDigest && options.hash) {
-      const hash = options.hash(descriptorDigest.algorithm);
-      hash.update(descriptorBytes);
-      const actual = hash.digest();
-      if (actual !== descriptorDigest.digest)
-        throw new VcdTransferError(
-          `its ${descriptorDigest.algorithm.toUpperCase()} is ${actual}, the manifest says ${descriptorDigest.digest}: nothing sent`,
-          {
-            file: descriptor.name,
-            offset: 0,
-            digest: { actual, expected: descriptorDigest.digest },
-          },
-        );
-    }
-    if (!ova) missingFiles(references, options.files ?? {});
-    const total = ova
-      ? undefined
-      : sumOf(references, options.files ?? {}) +
-        descriptorBytes.byteLength +
-        (manifestBytes?.byteLength ?? 0);
+        : sumOf(references, options.files ?? {}) +
+          descriptorBytes.byteLength +
+          (manifestBytes?.byteLength ?? 0);
 
-    const upload = await startUpload(
-      client,
-      valueOf(catalog),
-      UPLOAD_VAPP_TEMPLATE_PARAMS,
-      {
-        element: "vcloud:UploadVAppTemplateParams",
-        value: {
-          name: options.name,
-          // vCD then lists the manifest among the files to upload, and checks the files against it.
-          ...(manifestBytes ? { manifestRequired: true } : {}),
-          ...(options.description === undefined
-            ? {}
-            : { Description: options.description }),
+      const upload = await startUpload(
+        client,
+        valueOf(catalog),
+        UPLOAD_VAPP_TEMPLATE_PARAMS,
+        {
+          element: "vcloud:UploadVAppTemplateParams",
+          value: {
+            name: options.name,
+            // vCD then lists the manifest among the files to upload, and checks the files against it.
+            ...(manifestBytes ? { manifestRequired: true } : {}),
+            ...(options.description === undefined
+              ? {}
+              : { Description: options.description }),
+          },
         },
-      },
-      DESCRIPTOR_FILE,
-      "uploadOvf",
-      signal,
-    );
-    const href = upload.href;
-    cancelTask = upload.cancel;
-    const totals: Totals = {
-      bytes: 0,
-      total: Number.isNaN(total) ? undefined : total,
-      onProgress: options.onProgress,
-    };
-    const context: UploadFileContext = {
-      client,
-      entity: href,
-      options: resolved,
-      hash: options.hash,
-      signal,
-      totals,
-    };
-    const sent: UploadedFile[] = [];
-    sent.push(
-      await uploadFile(
-        context,
-        upload.files.get(DESCRIPTOR_FILE)!,
-        descriptorBytes,
-        descriptorBytes.byteLength,
-        undefined,
-      ),
-    );
-    const listed = await waitForFiles(
-      client,
-      href,
-      [
-        ...references.map((f) => f.href),
-        ...(manifestBytes ? [MANIFEST_FILE] : []),
-      ],
-      "upload",
-      signal,
-    );
-    if (manifestBytes)
+        DESCRIPTOR_FILE,
+        "uploadOvf",
+        signal,
+      );
+      const href = upload.href;
+      // From here a failure (a file's bytes wrong, a piece failed, an abort) cancels the
+      // upload's task: vCD removes the template, and its name is free again.
+      undo.cancel = upload.cancel;
+      const totals: Totals = {
+        bytes: 0,
+        total: Number.isNaN(total) ? undefined : total,
+        onProgress: options.onProgress,
+      };
+      const context: UploadFileContext = {
+        client,
+        entity: href,
+        options: resolved,
+        hash: options.hash,
+        signal,
+        totals,
+      };
+      const sent: UploadedFile[] = [];
       sent.push(
         await uploadFile(
           context,
-          listed.files.get(MANIFEST_FILE)!,
-          manifestBytes,
-          manifestBytes.byteLength,
+          upload.files.get(DESCRIPTOR_FILE)!,
+          descriptorBytes,
+          descriptorBytes.byteLength,
           undefined,
         ),
       );
-    const sizes = new Map(references.map((f) => [f.href, f.size]));
-    if (ova) {
-      const left = new Set(references.map((f) => f.href));
-      for (
-        let entry = pending ?? (await ova.reader.next());
-        entry;
-        entry = await ova.reader.next()
-      ) {
-        const name = entry.name.replace(/^\.\//, "");
-        const file = listed.files.get(name);
-        // A certificate, a manifest out of its place, what the descriptor does not name: not sent.
-        if (!file || !left.has(name)) continue;
-        left.delete(name);
+      const listed = await waitForFiles(
+        client,
+        href,
+        [
+          ...references.map((f) => f.href),
+          ...(manifestBytes ? [MANIFEST_FILE] : []),
+        ],
+        "upload",
+        signal,
+      );
+      if (manifestBytes)
         sent.push(
           await uploadFile(
             context,
-            file,
-            entry.chunks,
-            entry.size,
-            expected(name),
+            listed.files.get(MANIFEST_FILE)!,
+            manifestBytes,
+            manifestBytes.byteLength,
+            undefined,
           ),
         );
+      const sizes = new Map(references.map((f) => [f.href, f.size]));
+      if (ova) {
+        const left = new Set(references.map((f) => f.href));
+        for (
+          let entry = pending ?? (await ova.reader.next());
+          entry;
+          entry = await ova.reader.next()
+        ) {
+          const name = entry.name.replace(/^\.\//, "");
+          const file = listed.files.get(name);
+          // A certificate, a manifest out of its place, what the descriptor does not name: not sent.
+          if (!file || !left.has(name)) continue;
+          left.delete(name);
+          sent.push(
+            await uploadFile(
+              context,
+              file,
+              entry.chunks,
+              entry.size,
+              expected(name),
+            ),
+          );
+        }
+        if (left.size)
+          throw new VcdTransferError(
+            `the OVA holds no ${[...left].join(", ")}, which the descriptor references`,
+            { file: descriptor.name, offset: 0, entity: href },
+          );
+      } else {
+        for (const reference of references) {
+          const source = options.files![reference.href];
+          sent.push(
+            await uploadFile(
+              context,
+              listed.files.get(reference.href)!,
+              source,
+              sourceSize(source) ?? sizes.get(reference.href),
+              expected(reference.href),
+            ),
+          );
+        }
       }
-      if (left.size)
-        throw new VcdTransferError(
-          `the OVA holds no ${[...left].join(", ")}, which the descriptor references`,
-          { file: descriptor.name, offset: 0, entity: href },
-        );
-    } else {
-      for (const reference of references) {
-        const source = options.files![reference.href];
-        sent.push(
-          await uploadFile(
-            context,
-            listed.files.get(reference.href)!,
-            source,
-            sourceSize(source) ?? sizes.get(reference.href),
-            expected(reference.href),
-          ),
-        );
-      }
-    }
-    cancelTask = undefined;
-    const template = await waitForTasks(client, listed.entity, {
-      signal,
-      timeout: resolved.timeout,
-    });
-    return { template: template as T & TransferEntity, files: sent };
-  } catch (error) {
-    // The template cannot be completed (a file's bytes are wrong, a piece failed, the upload was
-    // aborted): its upload task is cancelled and vCD removes it (the name is free again).
-    await cancelTask?.();
-    throw transferFailure(
-      error,
-      deadline,
-      resolved.timeout,
-      "uploadOvf",
-      options.signal?.reason,
-    );
-  } finally {
-    deadline.dispose();
-  }
+      undo.cancel = undefined;
+      const template = await waitForTasks(client, listed.entity, {
+        signal,
+        timeout: resolved.timeout,
+      });
+      return { template: template as T & TransferEntity, files: sent };
+    },
+  );
 }
 
 /** An OVA being read: its descriptor first, then its files from `reader`. */

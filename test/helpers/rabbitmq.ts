@@ -47,8 +47,21 @@ const STOP_TIMEOUT_MS = 30_000;
 
 const running = new Set<ChildProcess>();
 process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) signalGroup(child, "SIGKILL");
 });
+
+/**
+ * Signals the broker's whole process group: the `rabbitmq-server` script and the Erlang VM it
+ * runs (signalling the script alone once left the VM running, orphaned, after a test worker was
+ * terminated). The group is the broker's own (`detached`).
+ */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
 
 export async function startBroker(): Promise<TestBroker> {
   if (!existsSync(SERVER)) {
@@ -97,6 +110,8 @@ export async function startBroker(): Promise<TestBroker> {
     const started = spawn(SERVER, [], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      // A process group of its own, signalled whole (signalGroup).
+      detached: true,
     });
     child = started;
     running.add(started);
@@ -122,7 +137,7 @@ export async function startBroker(): Promise<TestBroker> {
         return;
       } catch {
         if (Date.now() > deadline) {
-          started.kill("SIGKILL");
+          signalGroup(started, "SIGKILL");
           throw new Error(
             `RabbitMQ did not accept connections on ${url} within ${BOOT_TIMEOUT_MS} ms:\n${output}`,
           );
@@ -138,10 +153,15 @@ export async function startBroker(): Promise<TestBroker> {
     const exited = new Promise<void>((resolve) =>
       current.once("exit", () => resolve()),
     );
-    current.kill("SIGTERM");
-    const timer = setTimeout(() => current.kill("SIGKILL"), STOP_TIMEOUT_MS);
+    signalGroup(current, "SIGTERM");
+    const timer = setTimeout(
+      () => signalGroup(current, "SIGKILL"),
+      STOP_TIMEOUT_MS,
+    );
     await exited;
     clearTimeout(timer);
+    // Whatever of the group outlived the script.
+    signalGroup(current, "SIGKILL");
   };
 
   await start();

@@ -135,11 +135,14 @@ describe("every operation checks the entities its path names", () => {
   });
 
   it("ids that exist nowhere: 403 for every operation, as every user (the system administrator too)", async () => {
-    // but the entity resolver's: a URN naming nothing is its 404 (simulator/handlers/entity.ts;
-    // test/simulator/events-entity.test.ts), another organization's entity a 403 as above
+    // But the entity resolver: a URN that names nothing is its 404 RESOURCE_NOT_FOUND (issue 20's
+    // "Entity resolver ... 404 otherwise"; test/simulator/events-entity.test.ts checks it).
+    const resolver = (op: OperationInfo) =>
+      op.method === "GET" && /^\/entity\/\{[^}]+\}$/.test(op.path);
+    expect(aimed(operations).filter(resolver)).toHaveLength(1);
     const probes = t.sim.users.flatMap((u) =>
       aimed(operations)
-        .filter((op) => op.path !== "/entity/{id}")
+        .filter((op) => !resolver(op))
         .flatMap((op) =>
           pathsOf(op, unknownIds).map((path) => ({
             user: u.name,

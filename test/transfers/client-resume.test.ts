@@ -23,6 +23,11 @@ import {
   type SendFileOptions,
 } from "../../runtime/transfer/send-file.js";
 import { chunksOf } from "../../runtime/transfer/byte-source.js";
+import {
+  bufferedBody,
+  type PieceBody,
+} from "../../runtime/transfer/piece-body.js";
+import { streamedBody } from "../../runtime/transfer/node/streamed-body.js";
 import { VcdTransferError } from "../../runtime/transfer/transfer-error.js";
 import { clientFor } from "../runtime/client/fixtures.js";
 
@@ -148,8 +153,12 @@ async function client(): Promise<VcdClient> {
 const serverBytes = async () =>
   Number(await (await fetch(`${url}/held`)).text());
 
-function options(extra: Partial<SendFileOptions> = {}): SendFileOptions {
+function options(
+  pieceBody: PieceBody,
+  extra: Partial<SendFileOptions> = {},
+): SendFileOptions {
   return {
+    pieceBody,
     pieceSize: 64 * 1024,
     retries: 2,
     pieceTimeout: 2_000,
@@ -161,206 +170,260 @@ function options(extra: Partial<SendFileOptions> = {}): SendFileOptions {
 
 const SIZE = 200_000; // three whole pieces of 64 KiB and a part
 
-describe("ranged uploads", () => {
-  it("sends the file in Content-Range pieces, in order, each with the session's token", async () => {
-    const bytes = data(SIZE);
-    const sent = await sendFile(
-      await client(),
-      { name: "disk1.vmdk", href: `${url}/transfer/1/disk1.vmdk`, size: SIZE },
-      chunksOf(bytes),
-      options(),
-    );
-    expect(sent).toBe(SIZE);
-    expect(puts.map((p) => p.range)).toEqual([
-      "bytes 0-65535/200000",
-      "bytes 65536-131071/200000",
-      "bytes 131072-196607/200000",
-      "bytes 196608-199999/200000",
-    ]);
-    expect(new Set(puts.map((p) => p.authorization))).toEqual(
-      new Set(["Bearer the-token"]),
-    );
-    expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
-  });
+/** The source in 10,000-byte chunks: every piece is cut into the reader's two buffers in turn. */
+async function* smallChunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.byteLength; at += 10_000)
+    yield bytes.slice(at, at + 10_000);
+}
 
-  it("after a connection reset mid-piece, asks the server what it holds and sends the rest from there", async () => {
-    scripts.set(1, { kind: "reset", after: 10_000 });
-    const bytes = data(SIZE);
-    await sendFile(
-      await client(),
-      { name: "disk1.vmdk", href: `${url}/transfer/1/disk1.vmdk`, size: SIZE },
-      chunksOf(bytes),
-      options(),
-    );
-    // The server kept the first 10 000 bytes of the second piece (or fewer, had the reset come sooner).
-    const resumed = /^bytes (\d+)-131071\/200000$/.exec(puts[2].range!);
-    expect(resumed).not.toBeNull();
-    expect(Number(resumed![1])).toBeGreaterThan(65536);
-    expect(Number(resumed![1])).toBeLessThanOrEqual(65536 + 10_000);
-    expect(puts.length).toBe(5);
-    expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
-  });
-
-  it("after a 503, sends the piece again (the server holds none of it)", async () => {
-    scripts.set(2, { kind: "status", status: 503 });
-    const bytes = data(SIZE);
-    await sendFile(
-      await client(),
-      { name: "disk1.vmdk", href: `${url}/transfer/1/disk1.vmdk`, size: SIZE },
-      chunksOf(bytes),
-      options(),
-    );
-    expect(puts.map((p) => p.range)[3]).toBe("bytes 131072-196607/200000");
-    expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
-  });
-
-  it("a resumed piece refused with a 416 (the count it resumed from was stale) reads the server's count again and goes on", async () => {
-    scripts.set(1, { kind: "reset", after: 10_000 });
-    const bytes = data(SIZE);
-    let asked = 0;
-    await sendFile(
-      await client(),
-      { name: "disk1.vmdk", href: `${url}/transfer/1/disk1.vmdk`, size: SIZE },
-      chunksOf(bytes),
-      options({
-        // The first answer is read before the broken PUT's bytes are all stored: short by 1000.
-        serverBytes: async () =>
-          (await serverBytes()) - (asked++ === 0 ? 1000 : 0),
-      }),
-    );
-    expect(asked).toBe(2);
-    const ranges = puts.map((p) => p.range);
-    expect(ranges[2]).toMatch(/^bytes \d+-131071\/200000$/);
-    expect(ranges[3]).toBe(
-      ranges[2]!.replace(/\d+/, (n) => String(Number(n) + 1000)),
-    );
-    expect(puts.length).toBe(6);
-    expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
-  });
-
-  it("a piece that never answers is given up after pieceTimeout and sent again", async () => {
-    scripts.set(0, { kind: "hang" });
-    const bytes = data(SIZE);
-    const started = Date.now();
-    await sendFile(
-      await client(),
-      { name: "disk1.vmdk", href: `${url}/transfer/1/disk1.vmdk`, size: SIZE },
-      chunksOf(bytes),
-      options({ pieceTimeout: 300 }),
-    );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-    expect(puts[1].range).toBe("bytes 0-65535/200000");
-    expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
-  });
-
-  it("gives up after `retries` tries again of one piece: VcdTransferError with the file, the offset confirmed and the last cause", async () => {
-    for (const n of [1, 2, 3]) scripts.set(n, { kind: "status", status: 503 });
-    const error = await sendFile(
-      await client(),
-      { name: "disk1.vmdk", href: `${url}/transfer/1/disk1.vmdk`, size: SIZE },
-      chunksOf(data(SIZE)),
-      options({ retries: 2 }),
-    ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VcdTransferError);
-    expect(error).toMatchObject({ file: "disk1.vmdk", offset: 65536 });
-    expect((error as Error).cause).toBeInstanceOf(VcdApiError);
-    expect((error as Error).cause).toMatchObject({ status: 503 });
-    expect(puts.length).toBe(4); // the first piece, then the second three times
-  });
-
-  it("a 4xx is not tried again", async () => {
-    // The server already holds bytes of the file: a piece from byte 0 is refused (416).
-    held = [Buffer.from(data(1000))];
-    heldBytes = 1000;
-    const refused = await sendFile(
-      await client(),
-      { name: "disk1.vmdk", href: `${url}/transfer/1/disk1.vmdk`, size: SIZE },
-      chunksOf(data(SIZE)),
-      options({ retries: 3 }),
-    ).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(VcdTransferError);
-    expect((refused as Error).cause).toMatchObject({ status: 416 });
-    expect(puts.length).toBe(1);
-  });
-
-  it("the retries of a connection that keeps breaking end with the network error", async () => {
-    for (const n of [0, 1]) scripts.set(n, { kind: "reset", after: 0 });
-    const error = await sendFile(
-      await client(),
-      { name: "f", href: `${url}/transfer/1/f`, size: SIZE },
-      chunksOf(data(SIZE)),
-      options({ retries: 1 }),
-    ).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "VcdTransferError", offset: 0 });
-    expect((error as Error).cause).toBeInstanceOf(VcdNetworkError);
-  });
-
-  it("an abort stops it at once: the piece's connection is closed and no request follows", async () => {
-    scripts.set(1, { kind: "pause" });
-    const controller = new AbortController();
-    let closed = false;
-    onPut = (n) => {
-      if (n !== 1) return;
-      puts[1].request.socket.on("close", () => (closed = true));
-      setTimeout(() => {
-        abortedAt = Date.now();
-        controller.abort();
-      }, 50);
-    };
-    const error = await sendFile(
-      await client(),
-      { name: "f", href: `${url}/transfer/1/f`, size: SIZE },
-      chunksOf(data(SIZE)),
-      options({ signal: controller.signal }),
-    ).catch((e: unknown) => e);
-    expect(Date.now() - abortedAt).toBeLessThan(200);
-    expect(error).toMatchObject({
-      name: "VcdTransferError",
-      file: "f",
-      offset: 65536,
+// Each case twice: pieces as views of one whole source sent as buffered bodies (what a browser
+// sends), and pieces cut from small chunks into the reader's two reused buffers, sent as streamed
+// bodies (the Node entry's): a piece sent again after a failure must still hold its own bytes.
+for (const [label, pieceBody, source] of [
+  ["views of the source, buffered bodies", bufferedBody, chunksOf],
+  ["reused buffers, streamed bodies", streamedBody, smallChunks],
+] as const)
+  describe(`ranged uploads (${label})`, () => {
+    it("sends the file in Content-Range pieces, in order, each with the session's token", async () => {
+      const bytes = data(SIZE);
+      const sent = await sendFile(
+        await client(),
+        {
+          name: "disk1.vmdk",
+          href: `${url}/transfer/1/disk1.vmdk`,
+          size: SIZE,
+        },
+        source(bytes),
+        options(pieceBody),
+      );
+      expect(sent).toBe(SIZE);
+      expect(puts.map((p) => p.range)).toEqual([
+        "bytes 0-65535/200000",
+        "bytes 65536-131071/200000",
+        "bytes 131072-196607/200000",
+        "bytes 196608-199999/200000",
+      ]);
+      expect(new Set(puts.map((p) => p.authorization))).toEqual(
+        new Set(["Bearer the-token"]),
+      );
+      // Each piece with its length, not chunked (vCD's transfer service reads Content-Length).
+      expect(
+        puts.map((p) => [
+          p.request.headers["content-length"],
+          p.request.headers["transfer-encoding"],
+        ]),
+      ).toEqual([
+        ["65536", undefined],
+        ["65536", undefined],
+        ["65536", undefined],
+        ["3392", undefined],
+      ]);
+      expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
     });
-    expect((error as Error).cause).toBeInstanceOf(VcdAbortError);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(closed).toBe(true);
-    expect(lateBytes).toBe(0);
-    expect(puts.length).toBe(2);
-    expect(heldBytes).toBe(65536);
-  });
 
-  it("a source shorter or longer than the file's size is refused", async () => {
-    await expect(
-      sendFile(
+    it("after a connection reset mid-piece, asks the server what it holds and sends the rest from there", async () => {
+      scripts.set(1, { kind: "reset", after: 10_000 });
+      const bytes = data(SIZE);
+      await sendFile(
         await client(),
-        { name: "f", href: `${url}/transfer/1/f`, size: 1000 },
-        chunksOf(data(999)),
-        options(),
-      ),
-    ).rejects.toThrow(/the source ended after 999 of the file's 1000 bytes/);
-    held = [];
-    heldBytes = 0;
-    await expect(
-      sendFile(
-        await client(),
-        { name: "f", href: `${url}/transfer/1/f`, size: 1000 },
-        chunksOf(data(1001)),
-        options(),
-      ),
-    ).rejects.toThrow(/more than the file's 1000 bytes/);
-  });
+        {
+          name: "disk1.vmdk",
+          href: `${url}/transfer/1/disk1.vmdk`,
+          size: SIZE,
+        },
+        source(bytes),
+        options(pieceBody),
+      );
+      // The server kept the first 10 000 bytes of the second piece (or fewer, had the reset come sooner).
+      const resumed = /^bytes (\d+)-131071\/200000$/.exec(puts[2].range!);
+      expect(resumed).not.toBeNull();
+      expect(Number(resumed![1])).toBeGreaterThan(65536);
+      expect(Number(resumed![1])).toBeLessThanOrEqual(65536 + 10_000);
+      expect(puts.length).toBe(5);
+      expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
+    });
 
-  it("the token goes only to an origin it may go to: another origin is refused before sending", async () => {
-    const other = url.replace("127.0.0.1", "localhost");
-    const error = await sendFile(
-      await client(),
-      { name: "f", href: `${other}/transfer/1/f`, size: 10 },
-      chunksOf(data(10)),
-      options(),
-    ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VcdTransferError);
-    expect((error as Error).cause).toBeInstanceOf(VcdRequestError);
-    expect(String((error as Error).cause)).toMatch(
-      /refusing to send the session's token/,
-    );
-    expect(puts.length).toBe(0);
+    it("after a 503, sends the piece again (the server holds none of it)", async () => {
+      scripts.set(2, { kind: "status", status: 503 });
+      const bytes = data(SIZE);
+      await sendFile(
+        await client(),
+        {
+          name: "disk1.vmdk",
+          href: `${url}/transfer/1/disk1.vmdk`,
+          size: SIZE,
+        },
+        source(bytes),
+        options(pieceBody),
+      );
+      expect(puts.map((p) => p.range)[3]).toBe("bytes 131072-196607/200000");
+      expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
+    });
+
+    it("a resumed piece refused with a 416 (the count it resumed from was stale) reads the server's count again and goes on", async () => {
+      scripts.set(1, { kind: "reset", after: 10_000 });
+      const bytes = data(SIZE);
+      let asked = 0;
+      await sendFile(
+        await client(),
+        {
+          name: "disk1.vmdk",
+          href: `${url}/transfer/1/disk1.vmdk`,
+          size: SIZE,
+        },
+        source(bytes),
+        options(pieceBody, {
+          // The first answer is read before the broken PUT's bytes are all stored: short by 1000.
+          serverBytes: async () =>
+            (await serverBytes()) - (asked++ === 0 ? 1000 : 0),
+        }),
+      );
+      expect(asked).toBe(2);
+      const ranges = puts.map((p) => p.range);
+      expect(ranges[2]).toMatch(/^bytes \d+-131071\/200000$/);
+      expect(ranges[3]).toBe(
+        ranges[2]!.replace(/\d+/, (n) => String(Number(n) + 1000)),
+      );
+      expect(puts.length).toBe(6);
+      expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
+    });
+
+    it("a piece that never answers is given up after pieceTimeout and sent again", async () => {
+      scripts.set(0, { kind: "hang" });
+      const bytes = data(SIZE);
+      const started = Date.now();
+      await sendFile(
+        await client(),
+        {
+          name: "disk1.vmdk",
+          href: `${url}/transfer/1/disk1.vmdk`,
+          size: SIZE,
+        },
+        source(bytes),
+        options(pieceBody, { pieceTimeout: 300 }),
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(puts[1].range).toBe("bytes 0-65535/200000");
+      expect(sha256(Buffer.concat(held))).toBe(sha256(bytes));
+    });
+
+    it("gives up after `retries` tries again of one piece: VcdTransferError with the file, the offset confirmed and the last cause", async () => {
+      for (const n of [1, 2, 3])
+        scripts.set(n, { kind: "status", status: 503 });
+      const error = await sendFile(
+        await client(),
+        {
+          name: "disk1.vmdk",
+          href: `${url}/transfer/1/disk1.vmdk`,
+          size: SIZE,
+        },
+        source(data(SIZE)),
+        options(pieceBody, { retries: 2 }),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VcdTransferError);
+      expect(error).toMatchObject({ file: "disk1.vmdk", offset: 65536 });
+      expect((error as Error).cause).toBeInstanceOf(VcdApiError);
+      expect((error as Error).cause).toMatchObject({ status: 503 });
+      expect(puts.length).toBe(4); // the first piece, then the second three times
+    });
+
+    it("a 4xx is not tried again", async () => {
+      // The server already holds bytes of the file: a piece from byte 0 is refused (416).
+      held = [Buffer.from(data(1000))];
+      heldBytes = 1000;
+      const refused = await sendFile(
+        await client(),
+        {
+          name: "disk1.vmdk",
+          href: `${url}/transfer/1/disk1.vmdk`,
+          size: SIZE,
+        },
+        source(data(SIZE)),
+        options(pieceBody, { retries: 3 }),
+      ).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(VcdTransferError);
+      expect((refused as Error).cause).toMatchObject({ status: 416 });
+      expect(puts.length).toBe(1);
+    });
+
+    it("the retries of a connection that keeps breaking end with the network error", async () => {
+      for (const n of [0, 1]) scripts.set(n, { kind: "reset", after: 0 });
+      const error = await sendFile(
+        await client(),
+        { name: "f", href: `${url}/transfer/1/f`, size: SIZE },
+        source(data(SIZE)),
+        options(pieceBody, { retries: 1 }),
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "VcdTransferError", offset: 0 });
+      expect((error as Error).cause).toBeInstanceOf(VcdNetworkError);
+    });
+
+    it("an abort stops it at once: the piece's connection is closed and no request follows", async () => {
+      scripts.set(1, { kind: "pause" });
+      const controller = new AbortController();
+      let closed = false;
+      onPut = (n) => {
+        if (n !== 1) return;
+        puts[1].request.socket.on("close", () => (closed = true));
+        setTimeout(() => {
+          abortedAt = Date.now();
+          controller.abort();
+        }, 50);
+      };
+      const error = await sendFile(
+        await client(),
+        { name: "f", href: `${url}/transfer/1/f`, size: SIZE },
+        source(data(SIZE)),
+        options(pieceBody, { signal: controller.signal }),
+      ).catch((e: unknown) => e);
+      expect(Date.now() - abortedAt).toBeLessThan(200);
+      expect(error).toMatchObject({
+        name: "VcdTransferError",
+        file: "f",
+        offset: 65536,
+      });
+      expect((error as Error).cause).toBeInstanceOf(VcdAbortError);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(closed).toBe(true);
+      expect(lateBytes).toBe(0);
+      expect(puts.length).toBe(2);
+      expect(heldBytes).toBe(65536);
+    });
+
+    it("a source shorter or longer than the file's size is refused", async () => {
+      await expect(
+        sendFile(
+          await client(),
+          { name: "f", href: `${url}/transfer/1/f`, size: 1000 },
+          source(data(999)),
+          options(pieceBody),
+        ),
+      ).rejects.toThrow(/the source ended after 999 of the file's 1000 bytes/);
+      held = [];
+      heldBytes = 0;
+      await expect(
+        sendFile(
+          await client(),
+          { name: "f", href: `${url}/transfer/1/f`, size: 1000 },
+          source(data(1001)),
+          options(pieceBody),
+        ),
+      ).rejects.toThrow(/more than the file's 1000 bytes/);
+    });
+
+    it("the token goes only to an origin it may go to: another origin is refused before sending", async () => {
+      const other = url.replace("127.0.0.1", "localhost");
+      const error = await sendFile(
+        await client(),
+        { name: "f", href: `${other}/transfer/1/f`, size: 10 },
+        source(data(10)),
+        options(pieceBody),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VcdTransferError);
+      expect((error as Error).cause).toBeInstanceOf(VcdRequestError);
+      expect(String((error as Error).cause)).toMatch(
+        /refusing to send the session's token/,
+      );
+      expect(puts.length).toBe(0);
+    });
   });
-});

@@ -1,17 +1,24 @@
 /**
  * `uploadMedia` through the package's `transfer/node` entry against the simulator: an ISO from a
- * file on disk and a floppy image from a stream, in pieces, with progress; the media ends with its
+ * file on disk (read at positions into the pieces; downloaded back whole, the file closed) and a
+ * floppy image from a stream, in pieces, with progress; the media ends with its
  * task done, its size and status as the simulator sets them. An aborted upload cancels the media's
  * task (the simulator removes it, the name is free again). A stream without a size is refused
  * before anything is sent.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VcdClient } from "../../runtime/client/client.js";
 import { startFixture, type Fixture, type Value } from "./client-fixture.js";
-import { bytesOf } from "./helpers.js";
+import { bytesOf, sha256 } from "./helpers.js";
 
 let fx: Fixture;
 let client: VcdClient;
@@ -57,6 +64,21 @@ describe("uploadMedia", () => {
       bytes: 333_333,
       checked: false,
     });
+    // The file was read at positions into the pieces, whole and in order, and let go of after.
+    const back = await fx.transfer.downloadMedia(
+      client,
+      result.media,
+      join(dir, "tools-back.iso"),
+    );
+    expect(back.file.digest?.hex).toBe(sha256(iso));
+    const open = readdirSync("/proc/self/fd").map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return "";
+      }
+    });
+    expect(open).not.toContain(join(dir, "tools.iso"));
   });
 
   it("uploads a floppy image from a stream of known size", async () => {

@@ -34,11 +34,13 @@ import {
 import { fileSink, folderSinks } from "./file-sink.js";
 import { fileSource } from "./file-source.js";
 import { nodeHash } from "./node-hash.js";
+import { streamedBody } from "./streamed-body.js";
 
 export * from "../index.js";
 export { fileSink, folderSinks } from "./file-sink.js";
 export { fileSource } from "./file-source.js";
 export { nodeHash } from "./node-hash.js";
+export { streamedBody } from "./streamed-body.js";
 
 /** A source, or the path of a file on disk (streamed: `fileSource`). */
 export type NodeByteSource = ByteSource | { readonly path: string };
@@ -78,6 +80,7 @@ export async function uploadOvf<T = Record<string, unknown>>(
     sources[name] = await opened(value);
   return uploadOvfFrom<T>(client, catalog, {
     hash: nodeHash,
+    pieceBody: streamedBody,
     ...rest,
     ...(files ? { files: sources } : {}),
     ...(ova === undefined ? {} : { ova: await opened(ova) }),
@@ -92,6 +95,7 @@ export async function uploadMedia<T = Record<string, unknown>>(
 ): Promise<UploadMediaResult<T>> {
   return uploadMediaFrom<T>(client, catalog, {
     hash: nodeHash,
+    pieceBody: streamedBody,
     ...options,
     file: await opened(options.file),
   });
