@@ -73,7 +73,7 @@ export interface ConnectTo {
 interface AmqpLib {
   connect(
     url: ConnectTo & { protocol: "amqp"; heartbeat: number },
-    socketOptions: { timeout: number },
+    socketOptions: { timeout: number; noDelay: boolean },
   ): Promise<AmqpConnection>;
 }
 
@@ -94,7 +94,11 @@ export function amqpLib(): Promise<AmqpLib> {
   return loaded;
 }
 
-/** Connects with a time-out on the socket and the AMQP handshake. */
+/**
+ * Connects with a time-out on the socket and the AMQP handshake, and Nagle's algorithm off: with it
+ * on, a small message waits for the broker's delayed ACK (about 40 ms a round trip on Linux, what an
+ * extension call measured before; 1.6 ms median with both ends at `noDelay`).
+ */
 export async function connect(
   to: ConnectTo,
   timeoutMs: number,
@@ -103,7 +107,7 @@ export async function connect(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const attempt = lib.connect(
     { protocol: "amqp", heartbeat: 10, ...to },
-    { timeout: timeoutMs },
+    { timeout: timeoutMs, noDelay: true },
   );
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -34,6 +34,15 @@ export class BrokerLink {
 
   /** The open confirm channel, connecting first when there is none (or the settings changed). */
   async channel(): Promise<AmqpChannel> {
+    return (await this.opened()).channel;
+  }
+
+  /** The open connection (as `channel()` makes it). */
+  async connection(): Promise<AmqpConnection> {
+    return (await this.opened()).connection;
+  }
+
+  private async opened(): Promise<Open> {
     if (this.closed) throw new Error("the simulator is closed");
     const settings = this.settings();
     if (!configured(settings)) throw new Error("no AMQP broker is configured");
@@ -52,7 +61,7 @@ export class BrokerLink {
         if (this.open === opening) this.open = undefined;
       });
     }
-    return (await this.open).channel;
+    return this.open;
   }
 
   /** Forgets the connection (closed in the background); the next `channel()` connects again. */

@@ -36,6 +36,8 @@ export class NotificationPublisher {
    * exist would close the channel, again and again, and hold up every message behind it.
    */
   private deliverable = new Set<string>();
+  /** When the configured exchange was last looked for (it is looked for again at most once a second). */
+  private lookedAt = 0;
   readonly link: BrokerLink;
   /** Messages confirmed by the broker. */
   published = 0;
@@ -87,8 +89,19 @@ export class NotificationPublisher {
       durable: true,
     });
     this.deliverable.add(jsonExchangeOf(settings));
+    this.lookedAt = Date.now();
     if (await exchangeExists(connection, settings.exchange))
       this.deliverable.add(settings.exchange);
+  }
+
+  /** The configured exchange, missing at the last look, may have been created since (by its administrator). */
+  private async lookAgain(batch: readonly Outgoing[]): Promise<void> {
+    const wanted = batch.find((m) => !this.deliverable.has(m.exchange));
+    if (!wanted || Date.now() - this.lookedAt < 1_000) return;
+    this.lookedAt = Date.now();
+    const connection = await this.link.connection();
+    if (await exchangeExists(connection, wanted.exchange))
+      this.deliverable.add(wanted.exchange);
   }
 
   private kick(): void {
@@ -104,6 +117,7 @@ export class NotificationPublisher {
       const batch = this.pending.slice(0, BATCH);
       try {
         const channel = await this.link.channel();
+        await this.lookAgain(batch);
         let sent = 0;
         for (const m of batch) {
           if (!this.deliverable.has(m.exchange)) continue;

@@ -315,6 +315,22 @@ describe("a blocked power-on", () => {
     );
   });
 
+  it("the adminEvent query lists the blocking tasks' events", async () => {
+    const page = await system.get(
+      "/query?type=adminEvent&format=records&pageSize=128",
+    );
+    const types = (page.Record as Value[]).map((r) => r.eventType as string);
+    for (const action of ["create", "resume", "fail", "abort"])
+      expect(types).toContain(`com/vmware/vcloud/event/blockingtask/${action}`);
+    const created = (page.Record as Value[]).find(
+      (r) => r.eventType === "com/vmware/vcloud/event/blockingtask/create",
+    )!;
+    expect(created).toMatchObject({
+      entityName: "vappPowerOn",
+      orgName: "acme",
+    });
+  });
+
   it("every body the simulator sent is valid", async () => {
     await expectAllValid(pkg, sim.sentBodies);
   });

@@ -327,6 +327,39 @@ describe("notifications", () => {
     ).toContain(EVENT_TYPES[0]);
   }, 90_000);
 
+  it("a configured exchange that does not exist yet: its XML forms are dropped until it is created", async () => {
+    const put = await system.send(
+      "PUT",
+      SETTINGS,
+      AMQP_MT,
+      settingsBody({ port: broker.port, exchange: "created-later" }),
+    );
+    expect(put.status, put.body).toBe(200);
+    const json = collector.of("json-all").length;
+    await sessionOf(sim, pkg, "acme-admin"); // an event: JSON only
+    await collector.until(
+      () => collector.of("json-all").length > json,
+      "the JSON form while the XML exchange is missing",
+    );
+    const late = await Collector.start(broker.url, [
+      { queue: "xml-late", exchange: "created-later", pattern: "#" },
+    ]);
+    try {
+      expect(late.messages).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 1_100)); // the publisher looks again once a second
+      await sessionOf(sim, pkg, "acme-admin");
+      await late.until(
+        () => late.messages.length > 0,
+        "the XML form once its exchange exists",
+      );
+      expect(late.messages[0].headers["notification.type"]).toBe(
+        EVENT_TYPES[0],
+      );
+    } finally {
+      await late.close();
+    }
+  }, 60_000);
+
   it("every body the simulator sent is valid", async () => {
     await expectAllValid(pkg, sim.sentBodies);
   });
