@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one run, with ratios against the named peers, "MISSED" beside
  * every target missed, and the list of all targets at the end. `BENCH_ONLY=client,bundle` runs only
- * some (generation, xml, client, bundle, typecheck, simulator, load, transfers, simulator-query, query, amqp); `BENCH_RUNS` sets the generation runs (7),
+ * some (generation, xml, client, bundle, typecheck, coverage, simulator, load, transfers, simulator-query, query, amqp); `BENCH_RUNS` sets the generation runs (7),
  * `BENCH_LOAD_SECONDS` the load per simulator subject (5), `BENCH_QUERY_VMS` the VMs of the query bench (100,000).
  */
 import { rmSync } from "node:fs";
@@ -15,6 +15,7 @@ import { benchConsumerTypecheck } from "./consumer-typecheck.js";
 import { generateForBench } from "./generated-package.js";
 import { benchGeneration } from "./generation.js";
 import { benchQuery } from "./query.js";
+import { benchSimulatorCoverage } from "./simulator-coverage.js";
 import { benchSimulatorLoad } from "./simulator-load.js";
 import { benchSimulatorQuery } from "./simulator-query.js";
 import { benchSimulator } from "./simulator-throughput.js";
@@ -50,6 +51,7 @@ if (wanted("bundle")) {
   if (!bundle.ok) process.exitCode = 1;
 }
 if (wanted("typecheck")) print(benchConsumerTypecheck(packageDir));
+if (wanted("coverage")) print(await benchSimulatorCoverage(packageDir));
 if (wanted("simulator"))
   print(await benchSimulator(options, packageDir, loadSeconds));
 if (wanted("load")) print(await benchSimulatorLoad(packageDir, loadSeconds));

@@ -18,6 +18,7 @@ export const ADMIN_MT = {
   generalSettings:
     "application/vnd.vmware.admin.organizationGeneralSettings+xml",
   orgSettings: "application/vnd.vmware.admin.orgSettings+xml",
+  catalog: "application/vnd.vmware.admin.catalog+xml",
 } as const;
 
 export const adminPaths = {
@@ -123,6 +124,8 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
       ...h.link("add", "POST", `${path}/users`, MT.user),
       ...h.link("add", "POST", `${path}/groups`, ADMIN_MT.group),
       ...h.link("add", "POST", `${path}/vdcsparams`, ADMIN_MT.createVdcParams),
+      // The guide's "Create a Catalog": the AdminOrg's add link for an AdminCatalog.
+      ...h.link("add", "POST", `${path}/catalogs`, ADMIN_MT.catalog),
       ...h.link(
         "down",
         "GET",

@@ -6,14 +6,14 @@
 import { badRequest, forbidden } from "../fault.js";
 import { CatalogItemRules } from "../store/catalog-items.js";
 import { urn } from "../store/ids.js";
-import type { CatalogItem, Value } from "../store/model.js";
+import type { Catalog, CatalogItem, Value } from "../store/model.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
 import { MT } from "./media-types.js";
 import { catalogValue } from "./org.js";
 import { optional } from "./refs.js";
 
-const ADMIN_CATALOG = "application/vnd.vmware.admin.catalog+xml";
+export const ADMIN_CATALOG = "application/vnd.vmware.admin.catalog+xml";
 
 export function catalogItemValue(ctx: Ctx, item: CatalogItem): Value {
   const h = ctx.hrefs;
@@ -105,26 +105,38 @@ export const catalogItemHandlers: HandlerTable = {
     handle: (ctx) => {
       const catalog = ctx.store.catalog(ctx.user, ctx.params.id);
       if (!ctx.store.isOrgAdmin(ctx.user, catalog.orgId)) throw forbidden();
-      const h = ctx.hrefs;
-      const path = `/admin/catalog/${catalog.id}`;
-      const value = catalogValue(ctx, catalog);
       return ok(
         "vcloud:AdminCatalog",
-        {
-          ...value,
-          href: h.abs(path),
-          type: ADMIN_CATALOG,
-          Link: [
-            ...h.link("up", "GET", h.adminOrg(catalog.orgId), MT.adminOrg),
-            ...h.link("alternate", "GET", h.catalog(catalog.id), MT.catalog),
-            ...h.link("down", "GET", `${path}/owner`, MT.owner),
-            ...(value.Link as Value[]).filter(
-              (l) => l.rel !== "up" && l.rel !== "alternate",
-            ),
-          ],
-        },
+        adminCatalogValue(ctx, catalog),
         ADMIN_CATALOG,
       );
     },
   },
 };
+
+/** The administrator's view of a catalog (`AdminCatalog`). */
+export function adminCatalogValue(ctx: Ctx, catalog: Catalog): Value {
+  const h = ctx.hrefs;
+  const path = `/admin/catalog/${catalog.id}`;
+  const value = catalogValue(ctx, catalog);
+  return {
+    ...value,
+    href: h.abs(path),
+    type: ADMIN_CATALOG,
+    Link: [
+      ...h.link("up", "GET", h.adminOrg(catalog.orgId), MT.adminOrg),
+      ...h.link("alternate", "GET", h.catalog(catalog.id), MT.catalog),
+      ...h.link("down", "GET", `${path}/owner`, MT.owner),
+      ...h.link("remove", "DELETE", path),
+      ...h.link(
+        "publish",
+        "POST",
+        `${path}/action/publish`,
+        "application/vnd.vmware.admin.publishCatalogParams+xml",
+      ),
+      ...(value.Link as Value[]).filter(
+        (l) => l.rel !== "up" && l.rel !== "alternate",
+      ),
+    ],
+  };
+}

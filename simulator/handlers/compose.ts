@@ -19,6 +19,7 @@ import {
 import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
 import { taskReply } from "./refs.js";
 import { targetOf } from "./target.js";
+import { networkSectionOf } from "./instantiation-params.js";
 import { templateValue, vappValue } from "./vapp-view.js";
 
 const rules = (ctx: Ctx) => new CompositionRules(ctx.store, ctx.rules);
@@ -53,6 +54,7 @@ function params(b: Value): CreateParams {
       : {}),
     powerOn: b.powerOn === true,
     deploy: b.deploy === true,
+    ...networkSectionOf(b),
   };
 }
 

@@ -99,6 +99,7 @@ export function virtualHardwareSection(
       ...nicItems(vm),
       scsiController(),
       ...diskItems(vm),
+      ...cdItems(ctx, vm),
       cpuItem(vm),
       memoryItem(vm),
     ],
@@ -133,6 +134,28 @@ export function diskItems(vm: Vm): Value[] {
     VirtualQuantity: text(d.sizeMb * 1024 * 1024),
     VirtualQuantityUnits: text("byte"),
   }));
+}
+
+/**
+ * The CD/DVD drive holding an inserted media image (`insertMedia`), as vCD lists it: RASD type 15,
+ * subtype `vmware.cdrom.iso`, the image's name as its host resource (go-vcloud-director tells an
+ * inserted image by that subtype: its `isMediaInjected`, PR #132). No drive is listed while none is.
+ */
+function cdItems(ctx: Ctx, vm: Vm): Value[] {
+  if (vm.mediaId === undefined) return [];
+  const media = ctx.store.media.get(vm.mediaId);
+  return [
+    {
+      AddressOnParent: text(0),
+      AutomaticAllocation: { $value: true },
+      Description: text("CD/DVD Drive"),
+      ElementName: text("CD/DVD Drive 1"),
+      HostResource: [text(media?.name ?? vm.mediaId)],
+      InstanceID: text(3002),
+      ResourceSubType: text("vmware.cdrom.iso"),
+      ResourceType: text(15),
+    },
+  ];
 }
 
 export function operatingSystemSection(vm: Vm): Value {

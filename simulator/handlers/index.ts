@@ -7,9 +7,12 @@ import { serviceTaskHandlers } from "./service-tasks.js";
 import { adminHandlers } from "./admin.js";
 import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
+import { catalogHandlers } from "./catalogs.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
 import { entityHandlers } from "./entity.js";
+import { vappNetworkHandlers } from "./vapp-networks.js";
+import { systemSettingsHandlers } from "./system-settings.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
@@ -41,7 +44,10 @@ export const HANDLERS: HandlerTable = {
   ...reconfigureHandlers,
   ...uploadHandlers,
   ...mediaHandlers,
+  ...catalogHandlers,
   ...entityHandlers,
+  ...vappNetworkHandlers,
+  ...systemSettingsHandlers,
   ...amqpSettingsHandlers,
   ...blockingTaskHandlers,
   ...extensionServiceHandlers,

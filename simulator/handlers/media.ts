@@ -5,6 +5,7 @@
  */
 import { forbidden } from "../fault.js";
 import { CatalogItemRules } from "../store/catalog-items.js";
+import { MediaMounts } from "../store/media-mounts.js";
 import { urn } from "../store/ids.js";
 import { Status, type Media, type Value } from "../store/model.js";
 import { Downloads } from "../transfer/downloads.js";
@@ -59,6 +60,7 @@ export const mediaHandlers: HandlerTable = {
         for (const task of ctx.store.tasks.active(media.id))
           ctx.store.tasks.cancel(task);
       else ctx.store.tasks.requireIdle(media.id, media.name);
+      new MediaMounts(ctx.store).checkDelete(media);
       const uploads = new MediaUploads(ctx.store, ctx.transfers);
       const task = ctx.store.tasks.start({
         operationName: "vdcDeleteMedia",

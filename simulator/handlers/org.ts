@@ -128,6 +128,9 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
   };
 }
 
+const COPY_OR_MOVE =
+  "application/vnd.vmware.vcloud.copyOrMoveCatalogItemParams+xml";
+
 export function catalogValue(ctx: Ctx, catalog: Catalog): Value {
   const h = ctx.hrefs;
   const path = h.catalog(catalog.id);
@@ -144,6 +147,8 @@ export function catalogValue(ctx: Ctx, catalog: Catalog): Value {
       // Package": a catalog's add links for media and templates, both to action/upload.
       ...h.link("add", "POST", `${path}/action/upload`, MT.media),
       ...h.link("add", "POST", `${path}/action/upload`, MT.uploadVAppTemplate),
+      ...h.link("copy", "POST", `${path}/action/copy`, COPY_OR_MOVE),
+      ...h.link("move", "POST", `${path}/action/move`, COPY_OR_MOVE),
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link(
         "down",
@@ -182,7 +187,7 @@ export function catalogValue(ctx: Ctx, catalog: Catalog): Value {
           : [];
       }),
     },
-    IsPublished: false,
+    IsPublished: catalog.published === true,
     DateCreated: catalog.created,
     VersionNumber: "1",
   };

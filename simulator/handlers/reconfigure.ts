@@ -49,8 +49,17 @@ function disksOf(items: readonly Value[]): HardDisk[] | undefined {
   });
 }
 
-/** The changes a `Vm` body asks for, checked now, as one function applied when the task ends. */
-function changesOf(ctx: Ctx, vapp: VApp, vm: Vm, body: Value) {
+/**
+ * The changes a `Vm` body asks for, checked now, as one function applied when the task ends; what
+ * its task must hold while it runs (a VM's new addresses) is added to `reserves`.
+ */
+function changesOf(
+  ctx: Ctx,
+  vapp: VApp,
+  vm: Vm,
+  body: Value,
+  reserves: string[],
+) {
   const changes: (() => void)[] = [];
   if (typeof body.name === "string" && body.name !== vm.name) {
     const name = body.name;
@@ -72,7 +81,7 @@ function changesOf(ctx: Ctx, vapp: VApp, vm: Vm, body: Value) {
         });
         break;
       case "vcloud:NetworkConnectionSection":
-        ctx.rules.checkNetworkConnections(vapp, kept);
+        reserves.push(...ctx.rules.checkNetworkConnections(vapp, kept, vm));
         changes.push(() => (vm.network = kept));
         break;
       case "ovf:VirtualHardwareSection": {
@@ -115,10 +124,19 @@ export const reconfigureHandlers: HandlerTable = {
   "POST /vApp/{id}/action/reconfigureVm": {
     handle: (ctx) => {
       const { vapp, vm } = vmOf(ctx);
-      const apply = changesOf(ctx, vapp, vm, bodyValue(ctx));
+      const reserves: string[] = [];
+      const apply = changesOf(ctx, vapp, vm, bodyValue(ctx), reserves);
       return taskReply(
         ctx,
-        ctx.rules.updateVm(ctx.user, vapp, vm, apply, [ctx.op.name]),
+        ctx.rules.updateVm(
+          ctx.user,
+          vapp,
+          vm,
+          apply,
+          [ctx.op.name],
+          undefined,
+          reserves,
+        ),
       );
     },
   },

@@ -13,6 +13,11 @@ import { MT } from "./media-types.js";
 import { optional, tasksInProgress, userRef } from "./refs.js";
 import { snapshotLinks } from "./snapshots.js";
 
+import { networkConfigSection } from "./vapp-networks.js";
+
+const MEDIA_PARAMS =
+  "application/vnd.vmware.vcloud.mediaInsertOrEjectParams+xml";
+
 /** A deployed vApp or VM can be undeployed, one not deployed deployed. */
 const deployLink = (ctx: Ctx, path: string, deployed: boolean): LinkValue[] =>
   deployed
@@ -93,6 +98,19 @@ export function vmValue(ctx: Ctx, vapp: VApp, vm: Vm): Value {
       ...h.link("down", "GET", `${path}/metadata`, MT.metadata),
       ...h.link("down", "GET", `${path}/productSections`, MT.productSections),
       ...h.link("up", "GET", h.vapp(vapp.id), MT.vApp),
+      // The guide's "Insert or Eject Removable Media": a VM's media links.
+      ...h.link(
+        "media:insertMedia",
+        "POST",
+        `${path}/media/action/insertMedia`,
+        MEDIA_PARAMS,
+      ),
+      ...h.link(
+        "media:ejectMedia",
+        "POST",
+        `${path}/media/action/ejectMedia`,
+        MEDIA_PARAMS,
+      ),
     ],
     ...optional("Description", vm.description),
     ...tasksInProgress(ctx, vm.id),
@@ -151,6 +169,10 @@ export function vappValue(ctx: Ctx, vapp: VApp): Value {
         Link: h.link("edit", "PUT", leasePath, MT.leaseSettings),
         DeploymentLeaseInSeconds: 0,
         StorageLeaseInSeconds: 0,
+      },
+      {
+        $element: "vcloud:NetworkConfigSection",
+        ...networkConfigSection(ctx, vapp),
       },
     ],
     DateCreated: vapp.created,

@@ -15,6 +15,7 @@ import {
 import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
 import { taskReply } from "./refs.js";
 import { targetOf } from "./target.js";
+import { networkSectionOf } from "./instantiation-params.js";
 import {
   templateValue,
   templateVmValue,
@@ -51,6 +52,7 @@ function instantiate(ctx: Ctx) {
         : {}),
       powerOn: params.powerOn === true,
       deploy: params.deploy === true,
+      ...networkSectionOf(params),
     },
     [ctx.op.name],
   );

@@ -76,12 +76,18 @@ export const vmSectionHandlers: HandlerTable = {
     handle: (ctx) => {
       const { vapp, vm } = vmOf(ctx);
       const section = content(bodyValue(ctx));
-      ctx.rules.checkNetworkConnections(vapp, section);
+      const reserves = ctx.rules.checkNetworkConnections(vapp, section, vm);
       return taskReply(
         ctx,
-        ctx.rules.updateVm(ctx.user, vapp, vm, () => (vm.network = section), [
-          ctx.op.name,
-        ]),
+        ctx.rules.updateVm(
+          ctx.user,
+          vapp,
+          vm,
+          () => (vm.network = section),
+          [ctx.op.name],
+          undefined,
+          reserves,
+        ),
       );
     },
   },

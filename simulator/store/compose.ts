@@ -18,7 +18,12 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
-import { createVApp, newVAppName, type CreateParams } from "./vapp-create.js";
+import {
+  connectAdded,
+  createVApp,
+  newVAppName,
+  type CreateParams,
+} from "./vapp-create.js";
 import type { VAppRules } from "./vapps.js";
 import { RIGHTS } from "./rights.js";
 
@@ -67,6 +72,8 @@ export class CompositionRules {
       },
     );
     made.vapp.networks = [...source.networks];
+    if (source.networkConfig)
+      made.vapp.networkConfig = structuredClone(source.networkConfig);
     return made;
   }
 
@@ -90,9 +97,11 @@ export class CompositionRules {
         );
     }
     const copies = add.map((vm) => this.vapps.copyVm(vm, vapp.id));
+    const { networks, reserves } = connectAdded(this.store, vapp, copies);
     return this.store.tasks.start({
       operationName: "vdcRecomposeVapp",
       aliases,
+      reserves,
       operation: `Updating Virtual Application ${vapp.name}(${vapp.id})`,
       owner: { kind: "vApp", id: vapp.id, name: vapp.name },
       orgId: vapp.orgId,
@@ -104,6 +113,7 @@ export class CompositionRules {
           vm.status = Status.POWERED_OFF;
           vapp.vms.push(vm);
         }
+        vapp.networks = networks;
         this.vapps.refreshStatus(vapp);
       },
     });

@@ -82,11 +82,13 @@ export interface Catalog {
   /** Its owner (default: the organization's first user). */
   ownerId?: string;
   readonly created: string;
+  /** Published to the other organizations (`action/publish`, PublishCatalogParams). */
+  published?: boolean;
 }
 
 export interface CatalogItem {
   readonly id: string;
-  readonly catalogId: string;
+  catalogId: string;
   name: string;
   description?: string;
   /** The vApp template it holds; for a media item (`media`), the media image. */
@@ -153,6 +155,8 @@ export interface Vm {
   storageProfile?: { readonly href: string; readonly name: string };
   /** Its one snapshot (vCD keeps at most one per VM). */
   snapshot?: Snapshot;
+  /** The media image inserted into it (`insertMedia`), if any. */
+  mediaId?: string;
 }
 
 export interface HardDisk {
@@ -200,8 +204,19 @@ export interface VApp {
   ownerId: string;
   readonly created: string;
   vms: Vm[];
-  /** Names of the VDC networks it is connected to. */
+  /** Names of its vApp networks (the `networkName`s of its NetworkConfigSection). */
   networks: string[];
+  /** Its NetworkConfigSection as instantiation, compose or a PUT left it (absent: one bridged network per name). */
+  networkConfig?: VAppNetwork[];
+}
+
+/** A vApp network: a `NetworkConfig` of the vApp's NetworkConfigSection (store/vapp-network-rules.ts). */
+export interface VAppNetwork {
+  readonly name: string;
+  /** The org VDC network it is bridged or routed to (`ParentNetwork`; bridged and natRouted). */
+  readonly parentId?: string;
+  /** The `NetworkConfig` content, without its `networkName` and `Configuration.ParentNetwork`. */
+  readonly config: Value;
 }
 
 export interface VAppTemplate {

@@ -25,6 +25,7 @@ import type {
   User,
   VApp,
   VAppTemplate,
+  Value,
   Vdc,
   Vm,
 } from "./model.js";
@@ -64,6 +65,8 @@ export class Store {
   readonly access: Map<string, AccessControl> = new Map();
   /** Metadata entries by the id of the entity they belong to. */
   readonly metadata: Map<string, MetadataEntry[]> = new Map();
+  /** The system settings documents as last PUT, by their path (handlers/system-settings.ts). */
+  readonly settings: Map<string, Value> = new Map();
   readonly sessions: Sessions;
   tasks: Tasks;
   /** What vCD records of every action (events.ts): the event queries read them, AMQP publishes them. */
@@ -160,6 +163,7 @@ export class Store {
       this.groups,
       this.roles,
       this.access,
+      this.settings,
     ])
       map.clear();
     this.sessions.clear();

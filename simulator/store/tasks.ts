@@ -24,9 +24,9 @@ export interface TaskSpec {
   /**
    * A name the task takes when it succeeds (a rename: the VDC's id and the new name): held while the
    * task runs, so that no other write takes it meanwhile (`reserved`); released when the task ends,
-   * however it ends.
+   * however it ends. Several names: each is held (a VM's new addresses, store/vm-addresses.ts).
    */
-  readonly reserves?: string;
+  readonly reserves?: string | readonly string[];
   /**
    * Held: the task runs (status `running`) until `release` ends it, as an upload's task does while
    * its transfer is open; time and polls do not move it on.
@@ -184,7 +184,7 @@ export class Tasks {
   /** Whether a task at work holds that name (`TaskSpec.reserves`). */
   reserved(name: string): boolean {
     for (const t of this.open)
-      if (this.effects.get(t.id)?.reserves === name) return true;
+      if ([this.effects.get(t.id)?.reserves].flat().includes(name)) return true;
     return false;
   }
 

@@ -4,16 +4,20 @@
  * task that powers it on or off when it succeeds and marks it FAILED_CREATION when it fails.
  */
 import { badRequest, invalidState } from "../fault.js";
-import type { Task, User, VApp, Vdc, Vm } from "./model.js";
+import type { Task, User, VApp, Value, Vdc, Vm } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
 import { connections, copyVm } from "./vm-rules.js";
+import { listOf, VAppNetworkRules } from "./vapp-network-rules.js";
+import { VmAddresses } from "./vm-addresses.js";
 
 export interface CreateParams {
   readonly name: string;
   readonly description?: string;
   readonly powerOn: boolean;
   readonly deploy: boolean;
+  /** The `NetworkConfigSection` of its InstantiationParams, if any (store/vapp-network-rules.ts). */
+  readonly networkSection?: Value;
 }
 
 /** The trimmed name, refused when empty or when a vApp of the VDC has it or a rename holds it. */
@@ -71,11 +75,14 @@ export function createVApp(
     ...(p.description !== undefined ? { description: p.description } : {}),
   };
   vapp.vms = sources.map((vm) => copyVm(store.ids, vm, vapp.id));
-  vapp.networks = [
-    ...new Set(
-      vapp.vms.flatMap((vm) => connections(vm).map((c) => String(c.network))),
-    ),
-  ];
+  if (p.networkSection) configureNetworks(store, vapp, p.networkSection);
+  else
+    vapp.networks = [
+      ...new Set(
+        vapp.vms.flatMap((vm) => connections(vm).map((c) => String(c.network))),
+      ),
+    ].filter((n) => n !== "none");
+  new VmAddresses(store).assignAll(vapp);
   store.vapps.set(vapp.id, vapp);
   const task = store.tasks.start({
     operationName,
@@ -103,4 +110,58 @@ export function createVApp(
     },
   });
   return { vapp, task };
+}
+
+/**
+ * The vApp's networks from the NetworkConfigSection of its InstantiationParams: checked, kept; a
+ * source VM's connection to a network the section does not name is connected to `none` (no address).
+ */
+function configureNetworks(store: Store, vapp: VApp, section: Value): void {
+  const names = new Set(
+    listOf(section.NetworkConfig).map((c) => String(c.networkName)),
+  );
+  for (const vm of vapp.vms)
+    for (const c of connections(vm))
+      if (!names.has(String(c.network))) {
+        c.network = "none";
+        c.IsConnected = false;
+        c.IpAddressAllocationMode = "NONE";
+        delete c.IpAddress;
+      }
+  const networks = new VAppNetworkRules(store).check(vapp, section, vapp.vms);
+  vapp.networkConfig = networks;
+  vapp.networks = networks.map((n) => n.name);
+}
+
+/**
+ * Connects VMs a recompose adds to the vApp: a connection to a network the vApp keeps no
+ * NetworkConfig for is put on `none` (a vApp with a derived section takes the network instead), and
+ * their POOL addresses are drawn after the vApp's own. Answers the vApp's network names after,
+ * and the addresses the recompose's task must hold while it runs.
+ */
+export function connectAdded(
+  store: Store,
+  vapp: VApp,
+  added: readonly Vm[],
+): { networks: string[]; reserves: string[] } {
+  const names = new Set(vapp.networks);
+  for (const vm of added)
+    for (const c of connections(vm)) {
+      const network = String(c.network);
+      if (network === "none" || names.has(network)) continue;
+      if (vapp.networkConfig) {
+        c.network = "none";
+        c.IsConnected = false;
+        c.IpAddressAllocationMode = "NONE";
+        delete c.IpAddress;
+      } else names.add(network);
+    }
+  const after: VApp = { ...vapp, networks: [...names], vms: [...vapp.vms] };
+  const addresses = new VmAddresses(store);
+  const reserves: string[] = [];
+  for (const vm of added) {
+    after.vms.push(vm);
+    reserves.push(...addresses.assign(after, vm, vm.network, false));
+  }
+  return { networks: after.networks, reserves };
 }

@@ -28,6 +28,7 @@ import {
   refreshStatus,
 } from "./vm-rules.js";
 import { RIGHTS } from "./rights.js";
+import { VmAddresses } from "./vm-addresses.js";
 
 export type InstantiateParams = CreateParams;
 
@@ -246,6 +247,7 @@ export class VAppRules {
     change: () => void,
     aliases: readonly string[] = [],
     operationName = "vappUpdateVm",
+    reserves?: readonly string[],
   ): Task {
     this.requireIdle({ vapp, vm });
     return this.task(
@@ -255,6 +257,7 @@ export class VAppRules {
       aliases,
       "Updating",
       change,
+      reserves,
     );
   }
 
@@ -262,8 +265,17 @@ export class VAppRules {
     checkGuestCustomization(section);
   }
 
-  checkNetworkConnections(vapp: VApp, section: Record<string, unknown>): void {
+  /**
+   * Checks a VM's NetworkConnectionSection and completes its addresses (store/vm-addresses.ts);
+   * answers what the task changing it must hold (its new addresses) while it runs.
+   */
+  checkNetworkConnections(
+    vapp: VApp,
+    section: Record<string, unknown>,
+    vm?: Vm,
+  ): string[] {
     checkNetworkConnections(vapp, section);
+    return vm ? new VmAddresses(this.store).assign(vapp, vm, section) : [];
   }
 
   /** The VMs an operation on `target` works on, once the user may and nothing else is at work. */
@@ -279,7 +291,7 @@ export class VAppRules {
     aliases: readonly string[],
     verb: string,
     apply: () => void,
-    reserves?: string,
+    reserves?: string | readonly string[],
   ): Task {
     const ref = refOf(target);
     return this.store.tasks.start({

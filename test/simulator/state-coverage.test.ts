@@ -1,0 +1,58 @@
+/**
+ * The bench's count of operations backed by state (bench/simulator-coverage.ts): an operation with a
+ * handler of its own counts, one left to the fallback does not, per tag; and over the 30.0 package's
+ * table, the catalog, vApp network and system settings operations are among those counted.
+ */
+import { describe, expect, it } from "vitest";
+import type { OperationInfo } from "../../runtime/client/operation.js";
+import { coverageOf } from "../../bench/simulator-coverage.js";
+import { loadClientPackage } from "../helpers/generated-packages.js";
+
+const op = (method: string, path: string, tag: string) =>
+  ({ method, path, tag }) as unknown as OperationInfo;
+
+describe("operations backed by state", () => {
+  it("counts an operation with a handler, not one left to the fallback, per tag", () => {
+    expect(
+      coverageOf([
+        op("POST", "/admin/org/{id}/catalogs", "admin"),
+        op(
+          "POST",
+          "/admin/catalog/{id}/action/publishToExternalOrganizations",
+          "admin",
+        ),
+        op("PUT", "/vApp/{id}/networkConfigSection/", "user"),
+        op("GET", "/admin/extension/settings/amqp", "extension"),
+      ]),
+    ).toEqual([
+      { tag: "admin", stateful: 1, total: 2 },
+      { tag: "extension", stateful: 0, total: 1 },
+      { tag: "user", stateful: 1, total: 1 },
+    ]);
+  });
+
+  it("over the 30.0 table: every catalog, vApp network and settings operation of this work is counted", async () => {
+    const { operations } = await loadClientPackage("30.0");
+    const wanted = [
+      "POST /admin/org/{id}/catalogs",
+      "POST /admin/catalog/{id}/action/publish",
+      "DELETE /admin/catalog/{id}",
+      "POST /catalog/{id}/action/copy",
+      "POST /catalog/{id}/action/move",
+      "POST /vApp/{id}/media/action/insertMedia",
+      "POST /vApp/{id}/media/action/ejectMedia",
+      "GET /vApp/{id}/networkConfigSection",
+      "PUT /vApp/{id}/networkConfigSection",
+      "PUT /admin/extension/settings/general",
+      "PUT /admin/extension/settings/email",
+      "PUT /admin/extension/settings/ldapSettings",
+      "PUT /admin/extension/settings/license",
+    ];
+    const ours = operations.filter((o) =>
+      wanted.includes(`${o.method} ${o.path.replace(/\/+$/, "")}`),
+    );
+    expect(ours).toHaveLength(wanted.length);
+    const total = coverageOf(ours).reduce((n, r) => n + r.stateful, 0);
+    expect(total).toBe(wanted.length);
+  });
+});
