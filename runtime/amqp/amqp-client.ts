@@ -81,7 +81,7 @@ export interface AmqpConnectionLike {
 export interface AmqplibLike {
   connect(
     url: string | object,
-    socketOptions?: { timeout?: number },
+    socketOptions?: { timeout?: number; noDelay?: boolean },
   ): Promise<AmqpConnectionLike>;
 }
 
