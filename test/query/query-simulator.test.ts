@@ -228,6 +228,34 @@ describe("filters, sent to the simulator", () => {
     }
   });
 
+  it("a packaged query's fields (a list) goes comma-separated, and narrows its records alike", async () => {
+    const page = await pkg.api.getUsersQuery(
+      client,
+      {},
+      {
+        query: {
+          filter: pkg.where.eq("name", "u0*"),
+          sortAsc: "name",
+          fields: ["name", "fullName"],
+          pageSize: 3,
+        },
+      },
+    );
+    expect(new URL(page.url).searchParams.get("fields")).toBe("name,fullName");
+    expect(names(page)).toEqual([1, 2, 3].map(userName));
+    for (const record of page.value.Record!) {
+      const keys = Object.keys(record).filter((k) => !k.startsWith("$"));
+      expect(keys.sort()).toEqual(["fullName", "href", "name"]);
+    }
+    const whole = await pkg.api.getUsersQuery(
+      client,
+      {},
+      { query: { filter: "name==u01" } },
+    );
+    // Without fields, the record has more than those.
+    expect(Object.keys(whole.value.Record![0]!).length).toBeGreaterThan(4);
+  });
+
   it("a filter on an attribute the record type lacks is vCD's 400, a VcdApiError", async () => {
     await expect(
       pkg.query(client, "user", { filter: pkg.where.eq("nonesuch", "x") }),
