@@ -35,7 +35,10 @@ export async function walkByHand(
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     const page = pkg.fromXml(await response.text());
     for (const record of page.value.Record ?? [])
-      if (record) onRecord?.(++count);
+      if (record) {
+        count++;
+        onRecord?.(count);
+      }
     url = page.value.Link?.find((l) => l.rel === "nextPage")?.href;
   }
   return count;
