@@ -131,11 +131,25 @@ export async function check(): Promise<unknown[]> {
   const asked: api.GetVAppsQueryQuery = { fields: ["name", "metadata:rank"] };
   // @ts-expect-error the query object alone is checked too
   const misspelt: api.GetVAppsQueryQuery = { fields: ["nmae"] };
+  // The extension queries of the facts file answer their query type's records.
+  const extensionRecords: [
+    "vcloud:VMWProviderVdcRecord",
+    "vcloud:VirtualCenterRecord",
+    "vcloud:AdminVdcRecord",
+    "vcloud:AdminVAppRecord",
+    "vcloud:AdminServiceRecord",
+  ] = [
+    (await api.getProviderVdcReferencesQuery(client)).value.Record![0]!.$element,
+    (await api.getVimServerReferencesQuery(client)).value.Record![0]!.$element,
+    (await api.getOrgVdcsQuery(client)).value.Record![0]!.$element,
+    (await api.getVappsQuery(client, {}, { query: { fields: ["ownerName"] } })).value.Record![0]!.$element,
+    (await api.getServiceQuery(client)).value.Record![0]!.$element,
+  ];
   // A packaged query of no known query type keeps fields the raw text.
-  await api.getOrgVdcsQuery(client, {}, { query: { fields: "name,anything" } });
+  await api.getOrgNetworksQuery(client, {}, { query: { fields: "name,anything" } });
   const t: QueryType = "orgVdcStorageProfile";
   const typed: QueryRecord<"vm", "name"> = { $element: "vcloud:VMRecord", name: "x" };
-  return [vappOwner, vappHref, vappElement, vms, vappCount, os, vdcName, vappRefs, host, asked, misspelt,
+  return [extensionRecords, vappOwner, vappHref, vappElement, vms, vappCount, os, vdcName, vappRefs, host, asked, misspelt,
     packaged, vdcRefs, notVm, root, element, name, status, vapp, owner, href, refsRoot, ref, org, names, t, typed];
 }
 `;
