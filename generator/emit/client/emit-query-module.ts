@@ -116,6 +116,10 @@ export function emitQueryModule(
       "/** The attribute names of a query type's records: what `filter`, `sortAsc`, `sortDesc` and `fields` take. */",
       `export type QueryField<T extends QueryType> = ${c("FieldOf")}<QueryRecord<T>>;`,
       "",
+      "/** What `fields` takes for a query type: its attribute names, and metadata entries (`metadata:rank`). */",
+      "export type QueryFieldName<T extends QueryType> =",
+      `  QueryField<T> | ${c("MetadataField")};`,
+      "",
       "/** The reference items of a query type's `references` answer (any reference, where the schema set has no element of its own). */",
       "export type QueryReference<T extends QueryType> = QueryTypes[T] extends {",
       `  reference: infer E extends keyof ${referenceMembers};`,
@@ -135,14 +139,14 @@ export function emitQueryModule(
       "    }>",
       `  : ${replies}["references"];`,
       "",
-      "/** A page of `records` or `idrecords` of a query of type `T`, with `fields` `K`. */",
+      "/** A page of `records` or `idrecords` of a query of type `T`, with `fields` `K` (its metadata entries narrow nothing). */",
       "export type QueryRecords<",
       "  T extends QueryType,",
       "  K extends string = never,",
       `> = ${c("Reply")}<{`,
       '  element: "vcloud:QueryResultRecords";',
       `  value: Omit<${recordsPage}, "Record"> & {`,
-      "    Record?: QueryRecord<T, K>[];",
+      "    Record?: QueryRecord<T, Extract<K, QueryField<T>>>[];",
       "  };",
       "}>;",
       "",
@@ -191,11 +195,10 @@ export function emitQueryModule(
     "QueryTypeTable",
     { literal: entries },
   );
-  const fields = `${c("MetadataField")}`;
   const generics = [
     "  T extends QueryType,",
     `  F extends ${c("QueryFormat")} = "records",`,
-    `  const K extends QueryField<T> | ${fields} = never,`,
+    "  const K extends QueryFieldName<T> = never,",
   ].join("\n");
   const params = [
     `  client: ${c("VcdClient")},`,
