@@ -21,17 +21,24 @@ function queryStub(index: ModelIndex): Operation | undefined {
 /** The generated query module, as the stubs refer to it. */
 export const QUERY_MODULE: ModuleRef = { path: "query", ident: "$query" };
 
+/** Each index's answer of {@link hasQueryModule}: every stub asks it, and it walks every element. */
+const HAS_QUERY_MODULE = new WeakMap<ModelIndex, boolean>();
+
 /** Whether the package has a query module (the model's query types, `GET /query`, its answers' elements). */
 export function hasQueryModule(index: ModelIndex): boolean {
-  const has = (name: string) =>
-    [...index.elements.values()].some((e) => index.prefixed(e.id) === name);
-  return (
-    (index.model.queryTypes ?? []).length > 0 &&
-    queryStub(index) !== undefined &&
-    has("vcloud:References") &&
-    has("vcloud:Reference") &&
-    has("vcloud:QueryResultRecords")
-  );
+  let known = HAS_QUERY_MODULE.get(index);
+  if (known === undefined) {
+    const has = (name: string) =>
+      [...index.elements.values()].some((e) => index.prefixed(e.id) === name);
+    known =
+      (index.model.queryTypes ?? []).length > 0 &&
+      queryStub(index) !== undefined &&
+      has("vcloud:References") &&
+      has("vcloud:Reference") &&
+      has("vcloud:QueryResultRecords");
+    HAS_QUERY_MODULE.set(index, known);
+  }
+  return known;
 }
 
 /** The query type whose records a packaged query answers (`GET /vApps/query` -> `vApp`), if known. */
