@@ -65,7 +65,14 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
   vdc: { kind: "vdc", find: (s, uuid) => inOrg(s.vdcs.get(uuid)?.orgId) },
   network: {
     kind: "network",
-    find: (s, uuid) => inOrg(s.networks.get(uuid)?.orgId),
+    // an org network, or (by its URN, urn:vcloud:network:<uuid>) an external network
+    find: (s, uuid) =>
+      inOrg(
+        s.networks.get(uuid)?.orgId ??
+          (s.provider.externalNetworks.has(uuid)
+            ? s.systemOrg().id
+            : undefined),
+      ),
   },
   catalog: {
     kind: "catalog",
@@ -122,21 +129,25 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
       return role ? { orgId: role.orgId } : undefined;
     },
   },
-  // the provider API's (provider/): of no organization, the system administrator's alone
+  // the provider API's (provider/): the System organization's, the system administrator's alone
   vimServer: {
     kind: "vimServer",
     find: (s, uuid) =>
-      s.provider.vimServers.has(uuid) ? { orgId: undefined } : undefined,
+      s.provider.vimServers.has(uuid) ? { orgId: s.systemOrg().id } : undefined,
   },
   providervdc: {
     kind: "providervdc",
     find: (s, uuid) =>
-      s.provider.providerVdcs.has(uuid) ? { orgId: undefined } : undefined,
+      s.provider.providerVdcs.has(uuid)
+        ? { orgId: s.systemOrg().id }
+        : undefined,
   },
   externalnet: {
     kind: "network",
     find: (s, uuid) =>
-      s.provider.externalNetworks.has(uuid) ? { orgId: undefined } : undefined,
+      s.provider.externalNetworks.has(uuid)
+        ? { orgId: s.systemOrg().id }
+        : undefined,
   },
   right: {
     kind: "right",
@@ -163,6 +174,8 @@ const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
     user: ["user", (u) => u],
     group: ["group", (u) => u],
     role: ["role", (u) => u],
+    providervdc: ["providervdc", (u) => u],
+    vimserver: ["vimServer", (u) => u],
   };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

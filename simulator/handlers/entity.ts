@@ -43,7 +43,26 @@ const BY_KIND: Readonly<Record<string, Resolve>> = {
     at(h.vAppTemplate(u), MT.vAppTemplate, s.templates.get(u)),
   org: (s, h, u) => at(h.org(u), MT.org, s.orgs.get(u)),
   vdc: (s, h, u) => at(h.vdc(u), MT.vdc, s.vdcs.get(u)),
-  network: (s, h, u) => at(h.network(u), MT.network, s.networks.get(u)),
+  network: (s, h, u) =>
+    at(h.network(u), MT.network, s.networks.get(u)) ??
+    at(
+      `/admin/extension/externalnet/${u}`,
+      "application/vnd.vmware.admin.vmwexternalnet+xml",
+      s.provider.externalNetworks.get(u),
+    ),
+  // the provider API's (provider/)
+  providervdc: (s, _h, u) =>
+    at(
+      `/admin/extension/providervdc/${u}`,
+      "application/vnd.vmware.admin.vmwprovidervdc+xml",
+      s.provider.providerVdcs.get(u),
+    ),
+  vimserver: (s, _h, u) =>
+    at(
+      `/admin/extension/vimServer/${u}`,
+      "application/vnd.vmware.admin.vmwvirtualcenter+xml",
+      s.provider.vimServers.get(u),
+    ),
   catalog: (s, h, u) => at(h.catalog(u), MT.catalog, s.catalogs.get(u)),
   catalogitem: (s, h, u) =>
     at(h.catalogItem(u), MT.catalogItem, s.catalogItems.get(u)),

@@ -492,6 +492,30 @@ describe("provider VDCs", () => {
     });
   });
 
+  it("resolves the provider VDC's and the vCenter's URNs (GET /entity/{urn}) for the system administrator, not for a tenant", async () => {
+    const gold = (await w.call("getExtensionProvidervdc", (await pvdcs())[0]))
+      .value;
+    const entity = (await w.call("getEntity", { id: gold.id })).value;
+    expect(entity.name).toBe("pvdc-gold");
+    expect(w.link(entity, "alternate").href).toBe(gold.href);
+    const vc = (await w.call("getVimServer", vc1)).value;
+    expect(
+      w.link((await w.call("getEntity", { id: vc.id })).value, "alternate")
+        .href,
+    ).toBe(vc.href);
+    const user = w.sim.users.find(
+      (u) => u.role === "Organization Administrator",
+    )!;
+    const client = await clientAs(w, {
+      org: user.org,
+      name: user.name,
+      password: user.password,
+    });
+    expect(
+      await refusal(w.pkg.api.getEntity!(client, { id: gold.id })),
+    ).toMatchObject({ status: 403, minor: "ACCESS_TO_RESOURCE_IS_FORBIDDEN" });
+  });
+
   it("refuses a tenant administrator the provider VDCs: 403", async () => {
     const user = w.sim.users.find(
       (u) => u.role === "Organization Administrator",
@@ -714,6 +738,8 @@ describe("external networks from port groups", () => {
       VimObjectType: "DV_PORTGROUP",
     });
     expect(names(await externalNets())).toEqual(["ext-internet"]);
+    const entity = (await w.call("getEntity", { id: read.id })).value;
+    expect(w.link(entity, "alternate").href).toBe(read.href);
   });
 
   it("refuses a port group that backs one, one the vCenter lacks, a range outside the subnet, a name taken", async () => {
