@@ -22,6 +22,8 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   org: "org",
   disk: "disk",
   media: "media",
+  network: "network",
+  edgeGateway: "edgegateway",
 };
 
 /** The URN kind of a task owner (`urn:vcloud:vapp:<uuid>`). */

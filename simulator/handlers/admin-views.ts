@@ -163,6 +163,9 @@ export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
       ...h.link("up", "GET", adminPaths.org(vdc.orgId), MT.adminOrg),
       ...h.link("alternate", "GET", h.vdc(vdc.id), MT.vdc),
       ...h.link("edit", "PUT", path, ADMIN_MT.vdc),
+      // the guide's "Create an Organization VDC Network" and "Create an Edge Gateway": the add links
+      ...h.link("add", "POST", `${path}/networks`, MT.orgVdcNetwork),
+      ...h.link("add", "POST", `${path}/edgeGateways`, MT.edgeGateway),
       ...switchLinks(ctx, path, vdc.enabled !== false),
     ],
     ...tasksInProgress(ctx, vdc.id),

@@ -13,6 +13,7 @@ import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
 import { metadataHandlers } from "./metadata.js";
 import { orgHandlers } from "./org.js";
+import { orgNetworkHandlers } from "./org-networks.js";
 import { queryHandlers } from "./query.js";
 import { reconfigureHandlers } from "./reconfigure.js";
 import { sessionHandlers } from "./session.js";
@@ -44,6 +45,7 @@ export const HANDLERS: HandlerTable = {
   ...entityHandlers,
   ...vappNetworkHandlers,
   ...systemSettingsHandlers,
+  ...orgNetworkHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

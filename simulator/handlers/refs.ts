@@ -49,6 +49,8 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
     org: [h.org(ref.id), MT.org],
     disk: [h.disk(ref.id), MT.disk],
     media: [h.media(ref.id), MT.media],
+    network: [h.network(ref.id), MT.orgVdcNetwork],
+    edgeGateway: [h.edgeGateway(ref.id), MT.edgeGateway],
   }[ref.kind];
   return { href: h.abs(path), name: ref.name, type };
 }

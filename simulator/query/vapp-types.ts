@@ -191,6 +191,8 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     org: h.org(o.id),
     disk: h.disk(o.id),
     media: h.media(o.id),
+    network: h.network(o.id),
+    edgeGateway: h.edgeGateway(o.id),
   }[o.kind];
   return {
     orgId: task.orgId,
