@@ -6,6 +6,7 @@ import { catalogItemHandlers } from "./catalog-items.js";
 import { catalogHandlers } from "./catalogs.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
+import { edgeGatewayHandlers } from "./edge-gateways.js";
 import { entityHandlers } from "./entity.js";
 import { vappNetworkHandlers } from "./vapp-networks.js";
 import { systemSettingsHandlers } from "./system-settings.js";
@@ -46,6 +47,7 @@ export const HANDLERS: HandlerTable = {
   ...vappNetworkHandlers,
   ...systemSettingsHandlers,
   ...orgNetworkHandlers,
+  ...edgeGatewayHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -372,16 +372,17 @@ describe("organization VDC networks", () => {
     const foreign = await clientAs(w, other!);
     const id = { id: String(network.href).split("/").pop() };
     for (const call of [
-      w.pkg.api.createVdcNetworks!(
-        foreign,
-        { id: uuid(seeded.vdc) },
-        isolated("x"),
-      ),
-      w.pkg.api.getAdminNetwork!(foreign, id),
-      w.pkg.api.getNetwork!(foreign, id),
-      w.pkg.api.deleteNetwork!(foreign, id),
+      () =>
+        w.pkg.api.createVdcNetworks!(
+          foreign,
+          { id: uuid(seeded.vdc) },
+          isolated("x"),
+        ),
+      () => w.pkg.api.getAdminNetwork!(foreign, id),
+      () => w.pkg.api.getNetwork!(foreign, id),
+      () => w.pkg.api.deleteNetwork!(foreign, id),
     ])
-      await expect(call).rejects.toMatchObject({
+      await expect(call()).rejects.toMatchObject({
         name: "VcdApiError",
         status: 403,
       });
