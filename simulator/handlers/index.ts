@@ -9,6 +9,7 @@ import { diskHandlers } from "./disks.js";
 import { edgeGatewayHandlers } from "./edge-gateways.js";
 import { entityHandlers } from "./entity.js";
 import { vappNetworkHandlers } from "./vapp-networks.js";
+import { vdcNetworkListHandlers } from "./vdc-network-lists.js";
 import { systemSettingsHandlers } from "./system-settings.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
@@ -48,6 +49,7 @@ export const HANDLERS: HandlerTable = {
   ...systemSettingsHandlers,
   ...orgNetworkHandlers,
   ...edgeGatewayHandlers,
+  ...vdcNetworkListHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -53,8 +53,20 @@ export const scopesOf = (configuration: Value): Value[] => [
   ...listOf(configuration.IpScope),
 ];
 
-/** An org network's scope as a bridged vApp network inherits it: the whole subnet but the gateway. */
+/**
+ * An org network's scope as a bridged vApp network inherits it: the org network's static ranges
+ * (one created through the API: store/org-networks.ts), else the whole subnet but the gateway.
+ */
 export function inheritedScope(n: Network): Value {
+  const own = scopesOf(n.config ?? {})[0]?.IpRanges as Value | undefined;
+  if (own && listOf(own.IpRange).length)
+    return {
+      IsInherited: true,
+      Gateway: n.gateway,
+      Netmask: n.netmask,
+      IsEnabled: true,
+      IpRanges: { IpRange: listOf(own.IpRange) },
+    };
   const gateway = parseIpv4(n.gateway) ?? 0;
   const subnet = subnetOf(gateway, prefixOfNetmask(n.netmask) ?? 24);
   const first = subnet.network + 1;

@@ -308,6 +308,12 @@ describe("edge gateways", () => {
     });
     w.link(edge, "edit", EDGE);
     w.link(edge, "edgeGateway:configureServices", SERVICES);
+    // the VDC's own list (GET /admin/vdc/{id}/edgeGateways: the query's records of its gateways)
+    const listed = await w.call("getEdgeGateways", { id: uuid(adminVdc) });
+    expect(listed.element).toBe("vcloud:QueryResultRecords");
+    expect((listed.value.Record as Value[]).map((r) => r.href)).toEqual([
+      edge.href,
+    ]);
     const row = (await query()).find((r) => r.name === "edge-1");
     expect(row).toMatchObject({
       numberOfExtNetworks: 1,
@@ -364,6 +370,40 @@ describe("edge gateways", () => {
         'The interface "uplink-1" of edge gateway "bad-type" has InterfaceType "trunk", not uplink or internal.',
       ),
     );
+  });
+
+  it("creates a directly connected (bridged) network as the system administrator: its ParentNetwork kept", async () => {
+    const made = await w.call(
+      "createVdcNetworks",
+      w.link(adminVdc, "add", ORG_VDC_NETWORK),
+      {
+        name: "direct-1",
+        Configuration: {
+          IpScopes: {
+            IpScope: [
+              {
+                IsInherited: true,
+                Gateway: "203.0.113.1",
+                Netmask: "255.255.255.0",
+                IsEnabled: true,
+              },
+            ],
+          },
+          ParentNetwork: { href: extHref, name: "ext-net" },
+          FenceMode: "bridged",
+        },
+        IsShared: false,
+      },
+    );
+    expect(made.status).toBe(201);
+    await w.done(made.value.Tasks.Task[0]);
+    const read = (await w.call("getAdminNetwork", made.value)).value;
+    expect(read.Configuration).toMatchObject({
+      FenceMode: "bridged",
+      ParentNetwork: { href: extHref },
+    });
+    expect(read.EdgeGateway).toBeUndefined();
+    await w.done((await w.call("deleteNetwork", w.link(read, "remove"))).value);
   });
 
   it("routes an org VDC network through it: the network names it, the gateway lists an internal interface", async () => {

@@ -12,6 +12,7 @@ import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   clientAs,
   instantiate,
+  section,
   startWorkflow,
   tenant,
   type Value,
@@ -151,6 +152,13 @@ describe("organization VDC networks", () => {
     expect(
       (vdc.AvailableNetworks.Network as Value[]).map((n) => n.name),
     ).toContain("lab");
+    // the VDC's own list (GET /admin/vdc/{id}/networks: the query's records of its networks)
+    const listed = await w.call("getVdcNetworks", { id: uuid(adminVdc) });
+    expect(listed.element).toBe("vcloud:QueryResultRecords");
+    expect((listed.value.Record as Value[]).map((r) => r.name).sort()).toEqual([
+      "acme-net",
+      "lab",
+    ]);
     const rows = await query("orgVdcNetwork");
     const row = rows.find((r) => r.name === "lab");
     expect(row).toMatchObject({
@@ -264,6 +272,113 @@ describe("organization VDC networks", () => {
       minor: "BUSY_ENTITY",
       message:
         'The org VDC network "acme-net" is in use by vApp network "acme-net" of vApp "uses-acme-net" and cannot be deleted.',
+    });
+  });
+
+  it("bridges a vApp network to it (its ranges inherited), gives a VM a POOL address from them; then refuses deleting it", async () => {
+    const network = await createNetwork(isolated("shared-lab", "172.20.0.1"));
+    const vapp = await instantiate(
+      w,
+      seeded.vdc,
+      seeded.templateHref,
+      "on-lab",
+    );
+    const config = (
+      await w.call(
+        "getVAppNetworkConfigSection",
+        section(vapp, "vcloud:NetworkConfigSection"),
+      )
+    ).value;
+    const put = await w.call(
+      "updateVAppNetworkConfigSection",
+      w.link(config, "edit"),
+      {
+        ...config,
+        NetworkConfig: [
+          ...config.NetworkConfig,
+          {
+            networkName: "shared-lab",
+            Configuration: {
+              ParentNetwork: { href: w.link(network, "alternate").href },
+              FenceMode: "bridged",
+            },
+          },
+        ],
+      },
+    );
+    await w.done(put.value);
+    const after = (
+      await w.call(
+        "getVAppNetworkConfigSection",
+        section(vapp, "vcloud:NetworkConfigSection"),
+      )
+    ).value;
+    const bridged = (after.NetworkConfig as Value[]).find(
+      (n) => n.networkName === "shared-lab",
+    )!;
+    expect(bridged.Configuration).toMatchObject({
+      FenceMode: "bridged",
+      ParentNetwork: { name: "shared-lab" },
+      IpScopes: {
+        IpScope: [
+          {
+            IsInherited: true,
+            Gateway: "172.20.0.1",
+            IpRanges: {
+              IpRange: [
+                { StartAddress: "172.20.0.10", EndAddress: "172.20.0.20" },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    const vm = (
+      await w.call(
+        "getVApp",
+        (await w.call("getVApp", vapp)).value.Children.Vm[0],
+      )
+    ).value;
+    const nics = (
+      await w.call(
+        "getVAppNetworkConnectionSection",
+        section(vm, "vcloud:NetworkConnectionSection"),
+      )
+    ).value;
+    const connected = await w.call(
+      "updateVAppNetworkConnectionSection",
+      w.link(nics, "edit"),
+      {
+        ...nics,
+        NetworkConnection: [
+          {
+            ...nics.NetworkConnection[0],
+            network: "shared-lab",
+            IpAddressAllocationMode: "POOL",
+            IpAddress: undefined,
+          },
+        ],
+      },
+    );
+    await w.done(connected.value);
+    const read = (
+      await w.call(
+        "getVAppNetworkConnectionSection",
+        section(vm, "vcloud:NetworkConnectionSection"),
+      )
+    ).value;
+    expect(read.NetworkConnection[0]).toMatchObject({
+      network: "shared-lab",
+      IpAddressAllocationMode: "POOL",
+      IpAddress: "172.20.0.10",
+    });
+    expect(
+      await refusal(w.call("deleteNetwork", w.link(network, "remove"))),
+    ).toEqual({
+      status: 400,
+      minor: "BUSY_ENTITY",
+      message:
+        'The org VDC network "shared-lab" is in use by vApp network "shared-lab" of vApp "on-lab" and cannot be deleted.',
     });
   });
 
