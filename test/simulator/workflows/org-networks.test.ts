@@ -233,6 +233,38 @@ describe("organization VDC networks", () => {
     );
   });
 
+  it("keeps a network's metadata (written through /admin/network, read through /network too)", async () => {
+    const network = (await query("orgVdcNetwork")).find(
+      (r) => r.name === "lab",
+    )!;
+    const id = { id: String(network.href).split("/").pop() };
+    const task = await w.call("createNetworkMetadata", id, {
+      MetadataEntry: [
+        {
+          Key: "tier",
+          TypedValue: { $type: "vcloud:MetadataStringValue", Value: "web" },
+        },
+      ],
+    });
+    expect(task.status).toBe(202);
+    await w.done(task.value);
+    const read = (await w.call("getNetworkMetadata", id)).value;
+    expect(
+      (read.MetadataEntry as Value[]).map((e) => [e.Key, e.TypedValue.Value]),
+    ).toEqual([["tier", "web"]]);
+    const user = w.sim.users.find((u) => u.role === "vApp User")!;
+    await expect(
+      w.pkg.api.createNetworkMetadata!(await clientAs(w, user), id, {
+        MetadataEntry: [
+          {
+            Key: "x",
+            TypedValue: { $type: "vcloud:MetadataStringValue", Value: "y" },
+          },
+        ],
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
   it("deletes a network (a task): gone from the VDC, /network answers 403", async () => {
     const network = await createNetwork(isolated("lab-3", "172.18.0.1"));
     const task = await w.call("deleteNetwork", w.link(network, "remove"));
