@@ -708,6 +708,22 @@ describe("edge gateways", () => {
     }
   });
 
+  it("refuses deleting the VDC (disabled) while it has edge gateways and networks", async () => {
+    let vdc = (await w.call("getAdminVdc", adminVdc)).value;
+    expect((await w.call("disableVdc", w.link(vdc, "disable"))).status).toBe(
+      204,
+    );
+    vdc = (await w.call("getAdminVdc", vdc)).value;
+    expect(
+      await refusal(w.call("deleteAdminVdc", w.link(vdc, "remove"))),
+    ).toEqual(
+      badRequest(
+        `The VDC "${vdc.name}" still has edge gateways or org VDC networks (edge-1b, acme-net, routed-1): delete them first.`,
+      ),
+    );
+    expect((await w.call("enableVdc", w.link(vdc, "enable"))).status).toBe(204);
+  });
+
   it("refuses deleting it while a network is routed through it; deletes it (a task) once the network is gone", async () => {
     expect(
       await refusal(w.call("deleteEdgeGateway", w.link(edge, "remove"))),
