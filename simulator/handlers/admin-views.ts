@@ -152,6 +152,8 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
   };
 }
 
+const QUERY_RECORDS = "application/vnd.vmware.vcloud.query.records+xml";
+
 export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
   const h = ctx.hrefs;
   const path = adminPaths.vdc(vdc.id);
@@ -166,6 +168,9 @@ export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
       // the guide's "Create an Organization VDC Network" and "Create an Edge Gateway": the add links
       ...h.link("add", "POST", `${path}/networks`, MT.orgVdcNetwork),
       ...h.link("add", "POST", `${path}/edgeGateways`, MT.edgeGateway),
+      // the lists go-vcloud-director follows (rel edgeGateways / orgVdcNetworks, query records)
+      ...h.link("edgeGateways", "GET", `${path}/edgeGateways`, QUERY_RECORDS),
+      ...h.link("orgVdcNetworks", "GET", `${path}/networks`, QUERY_RECORDS),
       ...switchLinks(ctx, path, vdc.enabled !== false),
     ],
     ...tasksInProgress(ctx, vdc.id),

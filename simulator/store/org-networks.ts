@@ -92,7 +92,7 @@ export class OrgNetworkRules {
       );
     if (fence === "bridged" && !this.store.isSystemAdmin(user))
       throw forbidden(
-        `Only a system administrator can create the directly connected (bridged) org VDC network "${name}".`,
+        `Only a system administrator can ${existing ? "change" : "create"} the directly connected (bridged) org VDC network "${name}".`,
       );
     const hasParent = configuration.ParentNetwork !== undefined;
     if (fence === "bridged" && !hasParent)

@@ -309,7 +309,14 @@ describe("edge gateways", () => {
     w.link(edge, "edit", EDGE);
     w.link(edge, "edgeGateway:configureServices", SERVICES);
     // the VDC's own list (GET /admin/vdc/{id}/edgeGateways: the query's records of its gateways)
-    const listed = await w.call("getEdgeGateways", { id: uuid(adminVdc) });
+    const listed = await w.call(
+      "getEdgeGateways",
+      w.link(
+        adminVdc,
+        "edgeGateways",
+        "application/vnd.vmware.vcloud.query.records+xml",
+      ),
+    );
     expect(listed.element).toBe("vcloud:QueryResultRecords");
     expect((listed.value.Record as Value[]).map((r) => r.href)).toEqual([
       edge.href,

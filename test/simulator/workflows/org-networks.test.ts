@@ -153,7 +153,14 @@ describe("organization VDC networks", () => {
       (vdc.AvailableNetworks.Network as Value[]).map((n) => n.name),
     ).toContain("lab");
     // the VDC's own list (GET /admin/vdc/{id}/networks: the query's records of its networks)
-    const listed = await w.call("getVdcNetworks", { id: uuid(adminVdc) });
+    const listed = await w.call(
+      "getVdcNetworks",
+      w.link(
+        adminVdc,
+        "orgVdcNetworks",
+        "application/vnd.vmware.vcloud.query.records+xml",
+      ),
+    );
     expect(listed.element).toBe("vcloud:QueryResultRecords");
     expect((listed.value.Record as Value[]).map((r) => r.name).sort()).toEqual([
       "acme-net",
