@@ -660,6 +660,226 @@ describe("edge gateways", () => {
     ).toHaveLength(5);
   });
 
+  it("refuses the other service rules: NAT ids, addresses and ports; route interface; DHCP pools, order, gateway and leases; load balancer pools, members and virtual servers", async () => {
+    const nat = (change: Value) =>
+      changed("vcloud:NatService", (s) => ({
+        ...s,
+        NatRule: [
+          {
+            ...s.NatRule[1],
+            GatewayNatRule: { ...s.NatRule[1].GatewayNatRule, ...change },
+          },
+        ],
+      }));
+    const dhcp = (change: Value, extra: Value[] = []) =>
+      changed("vcloud:GatewayDhcpService", (s) => ({
+        ...s,
+        Pool: [{ ...s.Pool[0], ...change }, ...extra],
+      }));
+    const lb = (change: (s: Value) => Value) =>
+      changed("vcloud:LoadBalancerService", change);
+    const NAT = 'The NatService of edge gateway "edge-1": ';
+    const DHCP = 'The GatewayDhcpService of edge gateway "edge-1": ';
+    const LB = 'The LoadBalancerService of edge gateway "edge-1": ';
+    const cases: [Value[], string][] = [
+      [
+        changed("vcloud:NatService", (s) => ({
+          ...s,
+          NatRule: [s.NatRule[0], { ...s.NatRule[1], Id: 65537 }],
+        })),
+        `${NAT}rule 2: the Id 65537 is used twice.`,
+      ],
+      [
+        nat({ TranslatedIp: "any" }),
+        `${NAT}rule 1: TranslatedIp any is not an IPv4 address, a range or a CIDR.`,
+      ],
+      [
+        nat({ OriginalPort: "70000" }),
+        `${NAT}rule 1: OriginalPort 70000 is not any, a port or a range of ports (1-65535).`,
+      ],
+      [
+        changed("vcloud:StaticRoutingService", (s) => ({
+          ...s,
+          StaticRoute: [
+            {
+              ...s.StaticRoute[0],
+              GatewayInterface: { href: `${w.sim.url}/admin/network/nowhere` },
+            },
+          ],
+        })),
+        `The StaticRoutingService of edge gateway "edge-1": route 1: the interface ${w.sim.url}/admin/network/nowhere is not one of the gateway's interfaces.`,
+      ],
+      [
+        dhcp({}, [
+          {
+            Network: { href: routed.href },
+            LowIpAddress: "192.168.50.200",
+            HighIpAddress: "192.168.50.210",
+          },
+        ]),
+        `${DHCP}pool 2: network "routed-1" has a pool already.`,
+      ],
+      [
+        dhcp({ LowIpAddress: "192.168.50.160" }),
+        `${DHCP}pool 1: 192.168.50.160-192.168.50.150 is not a range of IPv4 addresses, low first.`,
+      ],
+      [
+        dhcp({ LowIpAddress: "192.168.50.1", HighIpAddress: "192.168.50.5" }),
+        `${DHCP}pool 1: 192.168.50.1-192.168.50.5 holds the gateway of network "routed-1".`,
+      ],
+      [
+        dhcp({ DefaultLeaseTime: 9000 }),
+        `${DHCP}pool 1: the default lease time 9000 is longer than the maximum 7200.`,
+      ],
+      [
+        lb((s) => ({ ...s, Pool: [s.Pool[0], { ...s.Pool[0] }] })),
+        `${LB}pool 2 ("web"): the name is used twice.`,
+      ],
+      [
+        lb((s) => ({
+          ...s,
+          Pool: [
+            {
+              ...s.Pool[0],
+              ServicePort: [{ ...s.Pool[0].ServicePort[0], Protocol: "FTP" }],
+            },
+          ],
+        })),
+        `${LB}pool 1 ("web"): the protocol "FTP" is not one of HTTP, HTTPS, TCP.`,
+      ],
+      [
+        lb((s) => ({
+          ...s,
+          Pool: [{ ...s.Pool[0], Member: [{ IpAddress: "web-1" }] }],
+        })),
+        `${LB}pool 1 ("web"), member 1: the IpAddress web-1 is not an IPv4 address.`,
+      ],
+      [
+        lb((s) => ({
+          ...s,
+          Pool: [
+            {
+              ...s.Pool[0],
+              Member: [{ IpAddress: "192.168.50.10", Weight: "500" }],
+            },
+          ],
+        })),
+        `${LB}pool 1 ("web"), member 1: the weight 500 is not a whole number 0-100.`,
+      ],
+      [
+        lb((s) => ({
+          ...s,
+          VirtualServer: [
+            {
+              ...s.VirtualServer[0],
+              Interface: { href: `${w.sim.url}/admin/network/nowhere` },
+            },
+          ],
+        })),
+        `${LB}virtual server 1 ("web-vip"): the interface ${w.sim.url}/admin/network/nowhere is not one of the gateway's interfaces.`,
+      ],
+      [
+        lb((s) => ({
+          ...s,
+          VirtualServer: [{ ...s.VirtualServer[0], IpAddress: "vip" }],
+        })),
+        `${LB}virtual server 1 ("web-vip"): the IpAddress vip is not an IPv4 address.`,
+      ],
+    ];
+    for (const [body, message] of cases)
+      expect(await refusal(configure(body))).toEqual(badRequest(message));
+  });
+
+  it("refuses the other gateway rules: no Configuration, an uplink without its network or twice, its address the gateway or in its ranges, an internal interface of no routed network", async () => {
+    const create = (body: Value) =>
+      refusal(
+        w.call("createEdgeGateways", w.link(adminVdc, "add", EDGE), body),
+      );
+    expect(await create({ name: "bare" })).toEqual(
+      badRequest(
+        'The edge gateway "bare" must have a Configuration (GatewayConfiguration).',
+      ),
+    );
+    const uplink = (name: string, change: (i: Value) => Value[]): Value => {
+      const body = gatewayBody(name);
+      const interfaces = body.Configuration.GatewayInterfaces;
+      interfaces.GatewayInterface = change(interfaces.GatewayInterface[0]);
+      return body;
+    };
+    const participation = (i: Value, p: Value): Value[] => [
+      { ...i, SubnetParticipation: [{ ...i.SubnetParticipation[0], ...p }] },
+    ];
+    expect(
+      await create(
+        uplink("no-net", (i) => {
+          const { Network: _n, ...rest } = i;
+          void _n;
+          return [rest];
+        }),
+      ),
+    ).toEqual(
+      badRequest(
+        'The uplink "uplink-1" of edge gateway "no-net" must name its Network (an external network).',
+      ),
+    );
+    expect(await create(uplink("twice", (i) => [i, { ...i }]))).toEqual(
+      badRequest(`The edge gateway "twice" has two uplinks to ${extHref}.`),
+    );
+    expect(
+      await create(
+        uplink("on-gw", (i) => participation(i, { IpAddress: "203.0.113.1" })),
+      ),
+    ).toEqual(
+      badRequest(
+        'The IpAddress 203.0.113.1 of uplink "uplink-1" of edge gateway "on-gw" is the subnet\'s gateway.',
+      ),
+    );
+    expect(
+      await create(
+        uplink("in-range", (i) =>
+          participation(i, {
+            IpRanges: {
+              IpRange: [
+                { StartAddress: "203.0.113.2", EndAddress: "203.0.113.9" },
+              ],
+            },
+          }),
+        ),
+      ),
+    ).toEqual(
+      badRequest(
+        'The IpAddress 203.0.113.2 of uplink "uplink-1" of edge gateway "in-range" is inside its IP ranges.',
+      ),
+    );
+    const current = (await w.call("getEdgeGateway", edge)).value;
+    const interfaces = current.Configuration.GatewayInterfaces
+      .GatewayInterface as Value[];
+    expect(
+      await refusal(
+        w.call("updateEdgeGateway", w.link(current, "edit"), {
+          ...current,
+          Configuration: {
+            ...current.Configuration,
+            GatewayInterfaces: {
+              GatewayInterface: [
+                ...interfaces,
+                {
+                  ...interfaces[1],
+                  Name: "stray",
+                  Network: { href: `${w.sim.url}/admin/network/stray` },
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    ).toEqual(
+      badRequest(
+        'The internal interface "stray" of edge gateway "edge-1" names no org VDC network routed through it (internal interfaces are those of its networks).',
+      ),
+    );
+  });
+
   it("changes the gateway by PUT (a task, the system administrator's): name and description; refuses it to the organization's administrator", async () => {
     const current = (await w.call("getEdgeGateway", edge)).value;
     const body = { ...current, name: "edge-1b", Description: "renamed" };

@@ -515,6 +515,41 @@ describe("organization VDC networks", () => {
     );
   });
 
+  it("refuses a network without a name, an isolated one with an edge gateway, a bridged one without its parent (the system administrator's)", async () => {
+    const base = isolated("");
+    expect(await createRefused(base)).toEqual(
+      badRequest("The org VDC network must have a name."),
+    );
+    expect(
+      await createRefused({
+        ...isolated("edged"),
+        EdgeGateway: { href: `${w.sim.url}/admin/edgeGateway/x` },
+      }),
+    ).toEqual(
+      badRequest(
+        'The isolated org VDC network "edged" cannot have an EdgeGateway.',
+      ),
+    );
+    const system = await clientAs(w, w.sim.users[0]!);
+    const direct = isolated("direct");
+    expect(
+      await refusal(
+        w.pkg.api.createVdcNetworks!(
+          system,
+          { id: uuid(adminVdc) },
+          {
+            ...direct,
+            Configuration: { ...direct.Configuration, FenceMode: "bridged" },
+          },
+        ),
+      ),
+    ).toEqual(
+      badRequest(
+        'The bridged org VDC network "direct" must name its ParentNetwork (an external network).',
+      ),
+    );
+  });
+
   it("refuses creating, reading and deleting to another organization's administrator (403) and creating to a vApp User (403)", async () => {
     const network = (await query("orgVdcNetwork")).find(
       (r) => r.name === "lab",
