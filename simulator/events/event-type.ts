@@ -28,7 +28,11 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
 
 /** The URN kind of a task owner (`urn:vcloud:vapp:<uuid>`). */
 export const urnKindOf = (kind: EntityRef["kind"]): string =>
-  kind === "vAppTemplate" ? "vapptemplate" : OBJECT[kind];
+  kind === "vAppTemplate"
+    ? "vapptemplate"
+    : kind === "edgeGateway"
+      ? "gateway" // vCD's URNs of edge gateways: urn:vcloud:gateway:<uuid>
+      : OBJECT[kind];
 
 function actionOf(operationName: string): string {
   const name = operationName.toLowerCase();

@@ -330,6 +330,28 @@ describe("edge gateways", () => {
     });
   });
 
+  it("records its creation as an event of the gateway, which the entity resolver resolves", async () => {
+    const events = (
+      await w.call(
+        "getQuery",
+        {},
+        {
+          query: {
+            type: "adminEvent",
+            format: "records",
+            filter: "entityName==edge-1",
+          },
+        },
+      )
+    ).value.Record as Value[];
+    expect(events.map((e) => [e.eventType, e.entityType])).toEqual([
+      ["com/vmware/vcloud/event/edgegateway/create", "gateway"],
+    ]);
+    const entity = await w.call("getEntity", { id: edge.id });
+    expect(entity.element).toBe("vcloud:Entity");
+    expect(w.link(entity.value, "alternate", EDGE).href).toBe(edge.href);
+  });
+
   it("refuses creating a gateway to an organization administrator (403), a duplicate name, a bad backing, a bad uplink", async () => {
     expect(
       await refusal(
