@@ -5,11 +5,18 @@
  * (bench/query-simulator.ts); runs of both alternate, and the ratio is the median of the pairs'.
  * The `getQuery` stub page by page (no read-ahead) shows what the client's calls cost alone. Then
  * the client's peak memory (maximum RSS of a child process walking 10,000 and 100,000 records
- * with `queryAll`, bench/query-walk.ts): flat if it holds no more than its two pages.
+ * with `queryAll`, bench/query-walk.ts), beside the peer's own in the same child, and what
+ * `queryAll` still holds (the heap after a full collection every 100 pages, `--expose-gc`): flat
+ * if it holds no more than its two pages. The peak grows with the walk's length where the held
+ * heap does not: V8 doubles its young generation once enough has survived scavenges (at about 200
+ * pages) and lets the old one fill with promoted garbage until a mark-compact (every 1,000 to
+ * 1,800 pages), in the peer's walk as in queryAll's; a walk of 10,000 records (79 pages) ends
+ * before either.
  */
 import { join } from "node:path";
 import { loadPackage } from "./generated-package.js";
 import { measureProcess } from "./measure-process.js";
+import { walkByHand } from "./query-by-hand.js";
 import { startBenchSimulator, type BenchSimulator } from "./query-simulator.js";
 import { checkTarget, median } from "./targets.js";
 
@@ -19,7 +26,6 @@ const SMALL = Math.max(1, Math.round(TOTAL / 10));
 const PAGE = 128;
 /** Alternating runs of each (one: the simulator takes most of a walk's time at this scale). */
 const PAIRS = 1;
-const ACCEPT = "application/*+xml;version=30.0";
 
 type PageValue = {
   total?: string;
@@ -82,26 +88,6 @@ async function walkByStub(
   }
 }
 
-/** What a user would write without the client: fetch each page, read it, follow nextPage. */
-async function walkByHand(
-  pkg: QueryBenchPackage,
-  sim: BenchSimulator,
-): Promise<number> {
-  let url: string | undefined =
-    `${sim.url}/query?type=vm&pageSize=${PAGE}&format=records`;
-  let count = 0;
-  while (url) {
-    const response = await fetch(url, {
-      headers: { Accept: ACCEPT, Authorization: `Bearer ${sim.token}` },
-    });
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    const page = pkg.fromXml(await response.text());
-    for (const record of page.value.Record ?? []) if (record) count++;
-    url = page.value.Link?.find((l) => l.rel === "nextPage")?.href;
-  }
-  return count;
-}
-
 /** Records per second of one walk, which must read `expected` records. */
 async function timed(
   walk: () => Promise<number>,
@@ -135,14 +121,18 @@ export async function benchQuery(packageDir: string): Promise<string[]> {
     sims.push(small);
     const total = await totalOf(pkg, large);
     const byClient = () => timed(() => walkClient(pkg, large), total);
-    const byHand = () => timed(() => walkByHand(pkg, large), total);
+    const byHand = () =>
+      timed(() => walkByHand(pkg, large.url, large.token, PAGE), total);
     const byStub = () => timed(() => walkByStub(pkg, large), total);
     // Warm-up: every page once by each (the simulator caches its answers, so every measured walk
     // reads them at the same cost), and the small simulator's for the memory runs.
     const smallTotal = await totalOf(pkg, small);
     await byHand();
     await byClient();
-    await timed(() => walkByHand(pkg, small), smallTotal);
+    await timed(
+      () => walkByHand(pkg, small.url, small.token, PAGE),
+      smallTotal,
+    );
     const client: number[] = [];
     const hand: number[] = [];
     const ratios: number[] = [];
@@ -164,23 +154,45 @@ export async function benchQuery(packageDir: string): Promise<string[]> {
     const stub: number[] = [];
     for (let i = 0; i < PAIRS; i++) stub.push(await byStub());
     const walker = join(import.meta.dirname, "query-walk.js");
-    const memory = (sim: BenchSimulator) =>
-      measureProcess(
+    const memory = (
+      sim: BenchSimulator,
+      mode: "queryAll" | "by-hand",
+      expected: number,
+      flags: readonly string[] = [],
+      samples?: number,
+    ) => {
+      const measured = measureProcess(
         process.execPath,
-        [walker, packageDir, sim.url, sim.token],
+        [
+          ...flags,
+          walker,
+          packageDir,
+          sim.url,
+          sim.token,
+          mode,
+          ...(samples ? [String(samples)] : []),
+        ],
         1,
         packageDir,
       );
-    const small10k = memory(small);
-    const large100k = memory(large);
-    if (
-      Number(small10k.lastLine) !== smallTotal ||
-      Number(large100k.lastLine) !== total
-    )
-      throw new Error(
-        `the walker read ${small10k.lastLine} and ${large100k.lastLine} records`,
-      );
+      if (Number(measured.lastLine) !== expected)
+        throw new Error(
+          `the ${mode} walker read ${measured.lastLine} records, not ${expected}`,
+        );
+      return measured;
+    };
+    const small10k = memory(small, "queryAll", smallTotal);
+    const large100k = memory(large, "queryAll", total);
     const growth = large100k.peakMegabytes / small10k.peakMegabytes;
+    const handSmall = memory(small, "by-hand", smallTotal);
+    const handLarge = memory(large, "by-hand", total);
+    const handGrowth = handLarge.peakMegabytes / handSmall.peakMegabytes;
+    // What queryAll still holds: the heap after a full collection, every 100 pages.
+    const held = heldSamples(
+      memory(large, "queryAll", total, ["--expose-gc"], 100).stderr[0] ?? "",
+    );
+    const heldFirst = held[0]!;
+    const heldMost = Math.max(...held.map((h) => h.heapUsed));
     const rate = (n: number) =>
       `${Math.round(n).toLocaleString("en-US")} records/s`;
     const count = (n: number) => n.toLocaleString("en-US");
@@ -193,8 +205,33 @@ export async function benchQuery(packageDir: string): Promise<string[]> {
       `peak memory (max RSS of a child walking them with queryAll), ${count(smallTotal)} records   ${small10k.peakMegabytes.toFixed(1)} MB`,
       `peak memory, ${count(total)} records                                                  ${large100k.peakMegabytes.toFixed(1)} MB`,
       `peak memory, ${count(total)} against ${count(smallTotal)}  ${growth.toFixed(3)}x  ${checkTarget(`queryAll peak memory, ${count(TOTAL)} VMs against ${count(SMALL)}`, growth, "<=", 1.1, (n) => `${n.toFixed(3)}x`)}`,
+      `the peer's own (fetch + fromXml by hand in a child): ${count(smallTotal)} records ${handSmall.peakMegabytes.toFixed(1)} MB, ${count(total)} records ${handLarge.peakMegabytes.toFixed(1)} MB, ${handGrowth.toFixed(3)}x`,
+      `held by queryAll (heap used after a full GC, --expose-gc, every 100 pages of ${count(total)}): ${mb(heldFirst.heapUsed)} MB at page ${heldFirst.pages}, at most ${mb(heldMost)} MB, ${(heldMost / heldFirst.heapUsed).toFixed(3)}x`,
     ];
   } finally {
     for (const sim of sims) await sim.close();
   }
+}
+
+interface HeldSample {
+  readonly pages: number;
+  readonly rss: number;
+  readonly heapUsed: number;
+}
+
+/** The walker's `sample` lines (bench/query-walk.ts). */
+function heldSamples(stderr: string): HeldSample[] {
+  const samples = stderr
+    .split("\n")
+    .filter((line) => line.startsWith("sample "))
+    .map((line) => {
+      const [, pages, rss, , heapUsed] = line.split(" ").map(Number);
+      return { pages: pages!, rss: rss!, heapUsed: heapUsed! };
+    });
+  if (!samples.length) throw new Error("the walker printed no samples");
+  return samples;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
 }

@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every benchmark in one run, with ratios against the named peers, "MISSED" beside
  * every target missed, and the list of all targets at the end. `BENCH_ONLY=client,bundle` runs only
- * some (generation, xml, client, bundle, typecheck, coverage, simulator, load, transfers, simulator-query, query); `BENCH_RUNS` sets the generation runs (7),
+ * some (generation, xml, client, bundle, typecheck, coverage, simulator, load, transfers, simulator-query, query, amqp); `BENCH_RUNS` sets the generation runs (7),
  * `BENCH_LOAD_SECONDS` the load per simulator subject (5), `BENCH_QUERY_VMS` the VMs of the query bench (100,000).
  */
 import { rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname } from "node:path";
 import { resolveOptions } from "../generator/config/options.js";
+import { benchAmqp } from "./amqp.js";
 import { benchBundleSize } from "./bundle-size.js";
 import { benchClientOverhead } from "./client-overhead.js";
 import { benchConsumerTypecheck } from "./consumer-typecheck.js";
@@ -57,6 +58,7 @@ if (wanted("load")) print(await benchSimulatorLoad(packageDir, loadSeconds));
 if (wanted("transfers")) print(await benchTransfers(packageDir));
 if (wanted("simulator-query")) print(await benchSimulatorQuery(packageDir));
 if (wanted("query")) print(await benchQuery(packageDir));
+if (wanted("amqp")) print(await benchAmqp());
 rmSync(dirname(packageDir), { recursive: true, force: true });
 
 const results = targetResults();

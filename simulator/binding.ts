@@ -86,6 +86,11 @@ export interface SimulatorOptions {
    * keep them all). Tests that validate what the simulator sent turn it on.
    */
   readonly recordBodies?: boolean;
+  /**
+   * How long an extension service has to answer a request its API filter claimed, in ms (default
+   * 10 s); then the client is answered 504 `GATEWAY_TIMEOUT`.
+   */
+  readonly extensionTimeoutMs?: number;
 }
 
 /** One response the simulator sent, as sent. */

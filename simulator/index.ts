@@ -27,6 +27,8 @@ import {
   type SentBody,
 } from "./binding.js";
 import { defaultSeed } from "./default-seed.js";
+import { Extensibility } from "./extensibility.js";
+import { DEFAULT_EXTENSION_TIMEOUT_MS } from "./extensions/forwarder.js";
 import { Hrefs } from "./handlers/hrefs.js";
 import { versionsDocument } from "./handlers/session.js";
 import { MinimalInstances } from "./handlers/minimal.js";
@@ -94,6 +96,11 @@ export async function startSimulator(
   const rules = new VAppRules(store);
   const unavailable = new Unavailable();
   const transfers = new Transfers(() => store.ids.next("transfer"));
+  const extensibility = new Extensibility(
+    store,
+    url,
+    options.extensionTimeoutMs ?? DEFAULT_EXTENSION_TIMEOUT_MS,
+  );
   services = {
     binding,
     router,
@@ -123,6 +130,7 @@ export async function startSimulator(
     staticFiles: options.staticDir
       ? new StaticFiles(options.staticDir)
       : undefined,
+    extensibility,
   };
   const users = seed.orgs
     .flatMap((org) =>
@@ -153,11 +161,13 @@ export async function startSimulator(
     },
     reset: () => {
       unavailable.clear();
+      extensibility.reset();
       store.reset();
       transfers.reset();
     },
     close: async () => {
       await http.close();
+      await extensibility.close();
       transfers.dispose();
     },
   };

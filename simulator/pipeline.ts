@@ -12,6 +12,8 @@ import type { StaticFiles } from "./static-files.js";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Document } from "../runtime/xml/index.js";
 import type { SimulatorBinding } from "./binding.js";
+import type { Extensibility } from "./extensibility.js";
+import { forwardCall } from "./extensions/forward-call.js";
 import {
   availabilityAt,
   type OperationInfo,
@@ -59,6 +61,8 @@ export interface IncomingCall {
   readonly headers: IncomingHttpHeaders;
   /** The body's bytes, read when first asked for (only once the request is routed and authenticated). */
   readonly body: BodyBytes;
+  /** The client's port (what an extension service is told). */
+  readonly remotePort?: number;
 }
 
 export interface Services {
@@ -85,6 +89,8 @@ export interface Services {
   readonly unavailable: Unavailable;
   /** The static files served outside `/api` (`staticDir`), if any. */
   readonly staticFiles: StaticFiles | undefined;
+  /** The AMQP side: notifications, blocking tasks, extension services. */
+  readonly extensibility: Extensibility;
 }
 
 /** One request, answered: through every check, then the response cache (GETs) or the handler. */
@@ -93,9 +99,22 @@ export async function handleCall(
   call: IncomingCall,
 ): Promise<Rendered> {
   s.store.tasks.settle();
+  s.store.blockingTasks.settle();
   const extra =
     call.method === "GET" ? s.schemas?.byPath(call.path) : undefined;
   if (extra) return render(s, call.method, call.path, extra, s.highest);
+  // an enabled extension service's API filter claims the request before routing
+  const service = s.store.extensionServices.match(`/api${call.path}`);
+  if (service)
+    return forwardCall(
+      {
+        store: s.store,
+        forwarder: s.extensibility.forwarder,
+        apiBase: s.hrefs.base,
+      },
+      call,
+      service,
+    );
   const route = s.router.find(call.method, call.path);
   if ("kind" in route) {
     if (route.kind === "unknown-path") throw notFound();
@@ -195,17 +214,18 @@ export async function handleCall(
     binding: s.binding,
     transfers: s.transfers,
     minimal: s.minimal,
+    extensibility: s.extensibility,
   };
   const revision = s.store.revision;
   if (!cacheable) {
     try {
-      const reply = entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+      const reply = entry ? await entry.handle(ctx) : fallback(ctx, s.minimal);
       return render(s, call.method, call.path, reply, version);
     } finally {
       s.store.touch();
     }
   }
-  const reply = entry ? entry.handle(ctx) : fallback(ctx, s.minimal);
+  const reply = entry ? await entry.handle(ctx) : fallback(ctx, s.minimal);
   const rendered = render(s, call.method, call.path, reply, version);
   if (s.store.revision === revision) s.cache.set(key, revision, rendered);
   return rendered;

@@ -161,6 +161,9 @@ async function respond(
         search,
         headers: req.headers,
         body,
+        ...(req.socket.remotePort !== undefined
+          ? { remotePort: req.socket.remotePort }
+          : {}),
       });
   } catch (error) {
     out = render(s, method, path, faultReply(error), s.highest);

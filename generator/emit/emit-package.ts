@@ -144,6 +144,8 @@ export function emitPackage(model: Model, info: PackageInfo): OutputFile[] {
               path: "runtime/transfer/node/index",
               nodeOnly: true,
             },
+            // vCD's AMQP side; loads amqplib (an optional peer dependency) when it connects.
+            { key: "./amqp", path: "runtime/amqp/index" },
           ]
         : []),
       { key: "./runtime", path: "runtime/index" },

@@ -145,13 +145,27 @@ export class GeneratedFile {
       )
       .sort((a, b) => (a.module.path < b.module.path ? -1 : 1))
       .map(({ module, typeOnly }) => {
-        let specifier = relative(from, module.path).split("\\").join(posix.sep);
-        if (!specifier.startsWith(".")) specifier = `./${specifier}`;
+        const specifier = importSpecifier(from, module.path);
         const keyword =
           typeOnly && rendering !== "js" ? "import type" : "import";
         return `${keyword} * as ${module.ident} from "${specifier}.js";`;
       });
   }
+}
+
+/** Each (folder, module) pair's specifier: every module's three renderings ask for the same ones. */
+const SPECIFIERS = new Map<string, string>();
+
+/** The relative specifier (without extension) by which a module in folder `from` imports `target`. */
+function importSpecifier(from: string, target: string): string {
+  const key = `${from}\0${target}`;
+  let specifier = SPECIFIERS.get(key);
+  if (specifier === undefined) {
+    specifier = relative(from, target).split("\\").join(posix.sep);
+    if (!specifier.startsWith(".")) specifier = `./${specifier}`;
+    SPECIFIERS.set(key, specifier);
+  }
+  return specifier;
 }
 
 function renderDeclaration(
@@ -191,7 +205,38 @@ function printLiteral(
   if (value.broken !== undefined) return value.broken;
   const text = literal(value.literal, "", used, 1);
   // Broken, and too long to fit on a line at any indentation: the same after any head.
-  if (/^[[{]\n/.test(text) && text.replace(/\n\s*/g, "").length > PRINT_WIDTH)
+  if (/^[[{]\n/.test(text) && joinedLongerThan(text, PRINT_WIDTH))
     value.broken = text;
   return text;
+}
+
+/**
+ * Whether `text` with its line breaks and the white space after them taken out is longer than
+ * `width`: it counts only until it knows (a broken literal can be megabytes long).
+ */
+function joinedLongerThan(text: string, width: number): boolean {
+  let length = 0;
+  let lineStart = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) lineStart = true;
+    else if (lineStart && isSpace(code)) continue;
+    else {
+      lineStart = false;
+      if (++length > width) return true;
+    }
+  }
+  return false;
+}
+
+/** What the pattern `\s` matches after a line break in a printed literal (spaces, tabs, line ends). */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 13 ||
+    code === 10 ||
+    code === 11 ||
+    code === 12
+  );
 }

@@ -41,7 +41,7 @@ export function compareOutput(
   const missing: string[] = [];
   for (const file of expected) {
     if (!onDisk.has(file.path)) missing.push(file.path);
-    else if (readFileSync(join(outDir, file.path), "utf8") !== file.content)
+    else if (!hasContent(join(outDir, file.path), file.content))
       changed.push(file.path);
     onDisk.delete(file.path);
   }
@@ -76,17 +76,33 @@ export function isUpToDate(
     // Not a folder (or none): the write says what is wrong with it.
     if (!statSync(outDir).isDirectory()) return false;
     if (listFiles(outDir).length !== expected.length) return false;
-    for (const file of expected) {
+    const sizes = expected.map((file) => Buffer.byteLength(file.content));
+    for (const [i, file] of expected.entries()) {
       const path = join(outDir, file.path);
-      if (statSync(path).size !== Buffer.byteLength(file.content)) return false;
+      if (statSync(path).size !== sizes[i]) return false;
     }
-    return expected.every(
-      (file) => readFileSync(join(outDir, file.path), "utf8") === file.content,
+    return expected.every((file, i) =>
+      hasContent(join(outDir, file.path), file.content, sizes[i]),
     );
   } catch {
     // Not there, or not readable: not up to date.
     return false;
   }
+}
+
+/**
+ * Whether the file at `path` holds exactly the UTF-8 bytes of `content` (of `size` bytes). Text
+ * all ASCII (nearly every generated file) is compared as read byte for byte (latin1), which spares
+ * decoding UTF-8: equal bytes then mean equal text, and any other byte differs from the text.
+ */
+function hasContent(
+  path: string,
+  content: string,
+  size: number = Buffer.byteLength(content),
+): boolean {
+  return (
+    readFileSync(path, size === content.length ? "latin1" : "utf8") === content
+  );
 }
 
 function listFiles(dir: string): string[] {

@@ -100,6 +100,11 @@ export {
   type QueryFormat,
 } from "./query-format.js";
 export { followLink } from "./follow-link.js";
+export {
+  resolveEntity,
+  type ResolvedEntity,
+  type ResolveEntityOptions,
+} from "./resolve-entity.js";
 export type { RetryEvent, RetryOptions, RetrySetting } from "./retry.js";
 export { acceptHeader } from "./request.js";
 export { mediaTypeMatches, mediaTypeOf } from "./response.js";

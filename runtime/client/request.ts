@@ -122,7 +122,11 @@ export function requestUrl(
   return withQuery(`${baseUrl}${path}`, query);
 }
 
-/** Appends the defined query values to a URL (after any query it has, before any fragment). */
+/**
+ * Appends the defined query values to a URL (after any query it has, before any fragment); a list
+ * is sent comma-separated, as vCD reads `fields` (the guide's "Query Parameters":
+ * `fields=name,status`).
+ */
 export function withQuery(url: string, query: object | undefined): string {
   if (!query) return url;
   // Percent-encoded (a space as %20, not +), which every server reads alike.
@@ -130,7 +134,7 @@ export function withQuery(url: string, query: object | undefined): string {
     .filter(([, value]) => value !== undefined)
     .map(
       ([name, value]) =>
-        `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`,
+        `${encodeURIComponent(name)}=${encodeURIComponent(Array.isArray(value) ? value.join(",") : String(value))}`,
     )
     .join("&");
   if (!text) return url;

@@ -36,8 +36,9 @@ export interface ReplyMeta {
  */
 export type Reply<D> = D extends unknown ? D & ReplyMeta : never;
 
-/** One query parameter's value: `undefined` leaves it out. */
-export type QueryValue = string | number | boolean | undefined;
+/** One query parameter's value: `undefined` leaves it out; a list is sent comma-separated. */
+export type QueryValue =
+  string | number | boolean | readonly string[] | undefined;
 
 /** A query string by parameter name (a generated stub's `...Query` interface fits). */
 export type QueryParameters = Readonly<Record<string, QueryValue>>;

@@ -3,36 +3,38 @@
  * the kind of its owner. The types are the Programming Guide's "Notification Types" tables (vCloud
  * API Programming Guide 5.5, p. 314-316: `session/login`, `user/create`, `vapp/create`,
  * `vapp/deploy`, `vapp/undeploy`, `vapp/modify`, `vapp/delete`, `vm/...`, `vdc/...`,
- * `vapptemplate/...`, `media/...`, `blockingtask/create`, ...; ../shared/seeds/003_*.txt has the
- * first table). vCD's mapping of its internal operations to event types is not published: the
+ * `vappTemplate/...`, `media/...`, `blockingtask/create`, ...; ../shared/seeds/003_*.txt has the
+ * first table; the whole list, with its evidence, is runtime/amqp/notification-types.ts). vCD's mapping of its internal operations to event types is not published: the
  * operation name's verb decides here (`vappDeploy` -> deploy, `vdcInstantiateVapp` -> create,
  * `vdcDeleteVapp` -> delete, `vappUndeployPowerOff` -> undeploy), anything else is a `modify` of
  * the owner's kind.
  */
 import type { EntityRef, Task } from "../store/model.js";
 
-/** The object part of the type (and the URN kind) for a task owner's kind. */
+/**
+ * The object part of the type for a task owner's kind, spelled as vCD's event types spell it
+ * (`vappTemplate`, `catalogItem`: the vCloud SDK's EventType constants, which
+ * runtime/amqp/notification-types.ts lists).
+ */
 const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   vApp: "vapp",
   vm: "vm",
-  vAppTemplate: "vapptemplate",
+  vAppTemplate: "vappTemplate",
   vdc: "vdc",
   catalog: "catalog",
-  catalogItem: "catalogitem",
+  catalogItem: "catalogItem",
   org: "org",
   disk: "disk",
   media: "media",
+  // network/create and gateway/create ... (runtime/amqp/notification-types.ts); URNs
+  // urn:vcloud:network:<uuid> and urn:vcloud:gateway:<uuid>
   network: "network",
-  edgeGateway: "edgegateway",
+  edgeGateway: "gateway",
 };
 
-/** The URN kind of a task owner (`urn:vcloud:vapp:<uuid>`). */
+/** The URN kind of a task owner (`urn:vcloud:vapptemplate:<uuid>`): the object in lower case. */
 export const urnKindOf = (kind: EntityRef["kind"]): string =>
-  kind === "vAppTemplate"
-    ? "vapptemplate"
-    : kind === "edgeGateway"
-      ? "gateway" // vCD's URNs of edge gateways: urn:vcloud:gateway:<uuid>
-      : OBJECT[kind];
+  OBJECT[kind].toLowerCase();
 
 function actionOf(operationName: string): string {
   const name = operationName.toLowerCase();

@@ -132,6 +132,19 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
         `${path}/settings/general`,
         ADMIN_MT.generalSettings,
       ),
+      // for extension services (the system administrator): vCloud API Programming Guide 5.5,
+      // "Service-Specific Tasks and Events" (../shared/seeds/000_*.txt)
+      ...(s.isSystemAdmin(ctx.user)
+        ? [
+            ...h.link("task:create", "POST", h.tasksList(org.id), MT.task),
+            ...h.link(
+              "event:create",
+              "POST",
+              `${path}/events`,
+              "application/vnd.vmware.admin.event+xml",
+            ),
+          ]
+        : []),
     ],
     Settings: {
       href: h.abs(`${path}/settings`),

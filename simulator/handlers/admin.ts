@@ -3,6 +3,7 @@
  * organization, a VDC (from `CreateVdcParams`), users, groups and roles (201 with the new entity),
  * (of an organization) reading them, deleting users, groups and roles, and changing an organization's general settings.
  */
+import { recordAdminEvent } from "../events/admin-event.js";
 import { badRequest, noAccess } from "../fault.js";
 import { AdminRules } from "../store/admin.js";
 import type { Group, Org, Role, User, Value, Vdc } from "../store/model.js";
@@ -142,6 +143,7 @@ function createRole(ctx: Ctx, org: Org): Reply {
     rights.map((r) => text(r.name) ?? idOfHref(String(r.href))),
     text(b.Description),
   );
+  recordAdminEvent(ctx.store, ctx.user, "role/create", role);
   return created(ctx, ROLE, role);
 }
 
@@ -223,6 +225,7 @@ export const adminHandlers: HandlerTable = {
         email: text(b.EmailAddress),
         enabled: b.IsEnabled !== false,
       });
+      recordAdminEvent(ctx.store, ctx.user, "user/create", user);
       return created(ctx, USER, user);
     },
   },
@@ -235,6 +238,7 @@ export const adminHandlers: HandlerTable = {
       if (user.id === ctx.user.id)
         throw badRequest("You cannot delete yourself.");
       ctx.store.users.delete(user.id);
+      recordAdminEvent(ctx.store, ctx.user, "user/delete", user);
       return { status: 204 };
     },
   },
@@ -287,6 +291,7 @@ export const adminHandlers: HandlerTable = {
           `The role "${role.name}" is assigned to users and cannot be deleted.`,
         );
       ctx.store.roles.delete(role.id);
+      recordAdminEvent(ctx.store, ctx.user, "role/delete", role);
       return { status: 204 };
     },
   },

@@ -14,6 +14,7 @@ import type { Session } from "../store/sessions.js";
 import type { Store } from "../store/store.js";
 import type { VAppRules } from "../store/vapps.js";
 import type { Transfers } from "../transfer/transfers.js";
+import type { Extensibility } from "../extensibility.js";
 import type { Hrefs } from "./hrefs.js";
 import type { MinimalInstances } from "./minimal.js";
 
@@ -33,6 +34,8 @@ export interface Ctx {
   readonly transfers: Transfers;
   /** Minimal valid documents (what operations outside the stateful core answer). */
   readonly minimal: MinimalInstances;
+  /** The AMQP side: notifications published, blocking tasks, extension services. */
+  readonly extensibility: Extensibility;
 }
 
 export interface Reply {
@@ -45,7 +48,8 @@ export interface Reply {
   readonly raw?: { readonly contentType: string; readonly body: Buffer };
 }
 
-export type Handler = (ctx: Ctx) => Reply;
+/** A handler answers at once, or (one that waits on the broker: an extension's reply, a test of the AMQP settings) later. */
+export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 
 export interface HandlerEntry {
   readonly handle: Handler;

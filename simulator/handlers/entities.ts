@@ -94,6 +94,27 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
     },
   },
   user: { kind: "user", find: (s, uuid) => inOrg(s.users.get(uuid)?.orgId) },
+  // `/admin/extension/blockingTask/{id}`: of the parent task's organization
+  blockingTask: {
+    kind: "blockingTask",
+    find: (s, uuid) => inOrg(s.blockingTasks.get(uuid)?.orgId),
+  },
+  // an extension service and its filters and links: the system's (no organization)
+  service: {
+    kind: "service",
+    find: (s, uuid) =>
+      s.extensionServices.services.has(uuid) ? { orgId: undefined } : undefined,
+  },
+  apifilter: {
+    kind: "apifilter",
+    find: (s, uuid) =>
+      s.extensionServices.filters.has(uuid) ? { orgId: undefined } : undefined,
+  },
+  link: {
+    kind: "serviceLink",
+    find: (s, uuid) =>
+      s.extensionServices.links.has(uuid) ? { orgId: undefined } : undefined,
+  },
   group: {
     kind: "group",
     find: (s, uuid) => inOrg(s.groups.get(uuid)?.orgId),
@@ -127,6 +148,7 @@ const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
     gateway: ["edgeGateway", (u) => u],
     media: ["media", (u) => u],
     task: ["task", (u) => u],
+    blockingtask: ["blockingTask", (u) => u],
     user: ["user", (u) => u],
     group: ["group", (u) => u],
     role: ["role", (u) => u],

@@ -56,6 +56,12 @@ const BY_KIND: Readonly<Record<string, Resolve>> = {
     return t ? { path: h.task(u), type: MT.task, name: "task" } : undefined;
   },
   user: (s, h, u) => at(h.user(u), MT.user, s.users.get(u)),
+  blockingtask: (s, _h, u) =>
+    at(
+      `/admin/extension/blockingTask/${u}`,
+      "application/vnd.vmware.admin.blockingTask+xml",
+      s.blockingTasks.get(u),
+    ),
   group: (s, _h, u) =>
     at(
       `/admin/group/${u}`,

@@ -1,5 +1,9 @@
 /** vcd-codegen runtime, simulator: every resource's handlers, by `METHOD path-template`. */
 import { accessHandlers } from "./access.js";
+import { amqpSettingsHandlers } from "./amqp-settings.js";
+import { blockingTaskHandlers } from "./blocking-tasks.js";
+import { extensionServiceHandlers } from "./extension-services.js";
+import { serviceTaskHandlers } from "./service-tasks.js";
 import { adminHandlers } from "./admin.js";
 import { lifecycleHandlers } from "./admin-lifecycle.js";
 import { catalogItemHandlers } from "./catalog-items.js";
@@ -47,6 +51,10 @@ export const HANDLERS: HandlerTable = {
   ...entityHandlers,
   ...vappNetworkHandlers,
   ...systemSettingsHandlers,
+  ...amqpSettingsHandlers,
+  ...blockingTaskHandlers,
+  ...extensionServiceHandlers,
+  ...serviceTaskHandlers,
   ...orgNetworkHandlers,
   ...edgeGatewayHandlers,
   ...vdcNetworkListHandlers,

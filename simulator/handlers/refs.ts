@@ -64,7 +64,7 @@ export function taskValue(ctx: Ctx, task: Task): Record<string, unknown> {
     ...(task.endTime ? { endTime: task.endTime } : {}),
     operationName: task.operationName,
     operation: task.operation,
-    serviceNamespace: "com.vmware.vcloud",
+    serviceNamespace: task.serviceNamespace ?? "com.vmware.vcloud",
     cancelRequested: false,
     expiryTime: new Date(task.created + 90 * 24 * 3600 * 1000).toISOString(),
     name: "task",

@@ -1,6 +1,6 @@
 /**
  * vcd-codegen runtime, simulator: the system settings documents of the provider API
- * (`/admin/extension/settings/...`: general, notifications, LDAP, email, licence, branding, password
+ * (`/admin/extension/settings/...`: general, LDAP, email, licence, branding, password
  * policy, Kerberos, catalog, operation limits): a PUT keeps the document as sent (without its href,
  * type and links) and answers it, a GET answers what was last PUT, or until then the minimal
  * document of its type; `GET /admin/extension/settings` (`SystemSettings`) holds each of them as
@@ -20,7 +20,11 @@ import {
 
 const ROOT = "/admin/extension/settings";
 
-/** Each kept document: its path under ROOT, its element, and its property in `SystemSettings`. */
+/**
+ * Each kept document: its path under ROOT, its element, and its property in `SystemSettings`.
+ * Not the notifications, AMQP and blocking-task settings: the simulator acts on those
+ * (handlers/amqp-settings.ts, handlers/blocking-tasks.ts).
+ */
 const SETTINGS: readonly {
   readonly path: string;
   readonly element: string;
@@ -30,11 +34,6 @@ const SETTINGS: readonly {
     path: "general",
     element: "vmext:GeneralSettings",
     property: "GeneralSettings",
-  },
-  {
-    path: "notifications",
-    element: "vmext:NotificationsSettings",
-    property: "NotificationsSettings",
   },
   {
     path: "ldapSettings",

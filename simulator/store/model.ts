@@ -299,6 +299,8 @@ export interface Task {
   /** Set when the task was told to fail (`failNextTask`). */
   readonly failWith?: string;
   errorMessage?: string;
+  /** An extension service's namespace, for a task it posted (else vCD's `com.vmware.vcloud`). */
+  readonly serviceNamespace?: string;
 }
 
 /** The access settings of a vApp, template or catalog (see access.ts for their rules). */

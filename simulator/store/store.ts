@@ -34,7 +34,9 @@ import type { SeedData, SeedVm } from "./seed.js";
 import { RIGHTS } from "./rights.js";
 import { Sessions } from "./sessions.js";
 import { Tasks } from "./tasks.js";
+import { BlockingTasks } from "../blocking-tasks/blocking-tasks.js";
 import { Events } from "../events/events.js";
+import { ExtensionServices } from "../extensions/services.js";
 import { taskEventType, urnKindOf } from "../events/event-type.js";
 
 export interface StoreOptions {
@@ -71,6 +73,12 @@ export class Store {
   tasks: Tasks;
   /** What vCD records of every action (events.ts): the event queries read them, AMQP publishes them. */
   readonly events: Events;
+  /** Tasks held until an extension resumes, aborts or fails them (../blocking-tasks/). */
+  readonly blockingTasks: BlockingTasks;
+  /** The registered extension services, their API filters, links and rights (../extensions/). */
+  readonly extensionServices: ExtensionServices = new ExtensionServices(
+    () => this.ids,
+  );
   /**
    * Bumped on every change of the state (a request that may change it, a task moving on, a reset):
    * what the response cache of GETs is keyed by.
@@ -84,6 +92,12 @@ export class Store {
     this.now = options.now ?? (() => Date.now());
     this.sessions = new Sessions(options.tokenIdleTimeout, this.now);
     this.events = new Events(this.now);
+    this.blockingTasks = new BlockingTasks(
+      () => this.ids,
+      this.now,
+      () => this.tasks,
+      this.events,
+    );
     this.tasks = this.newTasks();
     this.load();
   }
@@ -109,6 +123,7 @@ export class Store {
       () => this.touch(),
       this.options.taskRetentionMs ?? DEFAULT_TASK_RETENTION_MS,
       (task) => this.taskEnded(task),
+      (task, names) => this.blockingTasks.started(task, names),
     );
   }
 
@@ -128,6 +143,9 @@ export class Store {
       taskId: task.id,
       taskOwner: entity,
       description: task.operation,
+      ...(task.serviceNamespace !== undefined
+        ? { serviceNamespace: task.serviceNamespace }
+        : {}),
     });
   }
 
@@ -154,6 +172,8 @@ export class Store {
     this.sessions.clear();
     this.tasks.clear();
     this.events.clear();
+    this.blockingTasks.clear();
+    this.extensionServices.clear();
     this.ids = new IdSource("vcd-simulator");
     this.hostNumber = 0;
     this.tasks = this.newTasks();
@@ -232,7 +252,8 @@ export class Store {
   rightExists(name: string): boolean {
     return (
       (Object.values(RIGHTS) as string[]).includes(name) ||
-      [...this.roles.values()].some((r) => r.rights.includes(name))
+      [...this.roles.values()].some((r) => r.rights.includes(name)) ||
+      this.extensionServices.hasRight(name)
     );
   }
 

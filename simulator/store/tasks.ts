@@ -34,6 +34,8 @@ export interface TaskSpec {
   readonly held?: boolean;
   /** What cancelling it leaves behind (an upload's transfer and template removed). */
   readonly cancelled?: () => void;
+  /** An extension service's namespace (a task it posted to a tasks list). */
+  readonly serviceNamespace?: string;
 }
 
 const STEPS_TO_END = 3;
@@ -46,6 +48,10 @@ export class Tasks {
   private readonly finished = new Map<Task, number>();
   private readonly effects = new Map<string, TaskSpec>();
   private readonly failures = new Map<string, string>();
+  /** Tasks held by a blocking task (../blocking-tasks/): running, moved on by nothing until unblocked. */
+  private readonly blocked = new Set<string>();
+  /** Where a task's steps count from once it was unblocked (the time and its polls then). */
+  private readonly resumed = new Map<string, { at: number; polls: number }>();
 
   constructor(
     private readonly ids: IdSource,
@@ -57,6 +63,11 @@ export class Tasks {
     private readonly retentionMs: number = Infinity,
     /** Called once when a task ends, however it ends (the store records its event). */
     private readonly ended: (task: Task) => void = () => {},
+    /** Called when a task starts, with the names of its operation (a blocking task may hold it). */
+    private readonly started: (
+      task: Task,
+      names: readonly string[],
+    ) => void = () => {},
   ) {}
 
   start(spec: TaskSpec): Task {
@@ -79,12 +90,35 @@ export class Tasks {
       progress: 0,
       polls: 0,
       ...(failWith !== undefined ? { failWith } : {}),
+      ...(spec.serviceNamespace !== undefined
+        ? { serviceNamespace: spec.serviceNamespace }
+        : {}),
     };
     this.tasks.set(task.id, task);
     this.open.add(task);
     this.effects.set(task.id, spec);
     this.changed();
+    this.started(task, [spec.operationName, ...(spec.aliases ?? [])]);
     return task;
+  }
+
+  /** Holds a task (a blocking task's parent): it runs, and nothing moves it on until `unblock`. */
+  block(task: Task): void {
+    if (isDone(task)) return;
+    this.blocked.add(task.id);
+    task.status = "running";
+    this.changed();
+  }
+
+  /** Lets a held task run on: its steps count from now. */
+  unblock(task: Task): void {
+    if (!this.blocked.delete(task.id)) return;
+    this.resumed.set(task.id, { at: this.now(), polls: task.polls });
+    this.changed();
+  }
+
+  isBlocked(task: Task): boolean {
+    return this.blocked.has(task.id);
   }
 
   failNext(kind: string, message: string): void {
@@ -165,6 +199,8 @@ export class Tasks {
     task.endTime = new Date(this.now()).toISOString();
     this.effects.delete(task.id);
     this.open.delete(task);
+    this.blocked.delete(task.id);
+    this.resumed.delete(task.id);
     this.finished.set(task, this.now());
     this.changed();
     spec?.cancelled?.();
@@ -186,6 +222,8 @@ export class Tasks {
     const spec = this.effects.get(task.id);
     this.effects.delete(task.id);
     this.open.delete(task);
+    this.blocked.delete(task.id);
+    this.resumed.delete(task.id);
     this.finished.set(task, this.now());
     task.endTime = new Date(this.now()).toISOString();
     const message = failure ?? task.failWith;
@@ -208,13 +246,17 @@ export class Tasks {
     this.finished.clear();
     this.effects.clear();
     this.failures.clear();
+    this.blocked.clear();
+    this.resumed.clear();
   }
 
   private advance(task: Task): void {
-    if (this.effects.get(task.id)?.held) return;
+    if (this.effects.get(task.id)?.held || this.blocked.has(task.id)) return;
+    const from = this.resumed.get(task.id) ?? { at: task.created, polls: 0 };
     const steps =
-      Math.floor((this.now() - task.created) / Math.max(this.stepMs, 1)) +
-      task.polls;
+      Math.floor((this.now() - from.at) / Math.max(this.stepMs, 1)) +
+      task.polls -
+      from.polls;
     if (steps <= 0) return;
     if (steps < STEPS_TO_END) {
       const progress = Math.round((steps * 100) / STEPS_TO_END);
@@ -227,6 +269,8 @@ export class Tasks {
     const spec = this.effects.get(task.id);
     this.effects.delete(task.id);
     this.open.delete(task);
+    this.blocked.delete(task.id);
+    this.resumed.delete(task.id);
     this.finished.set(task, this.now());
     this.changed();
     task.endTime = new Date(this.now()).toISOString();

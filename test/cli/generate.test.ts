@@ -255,6 +255,7 @@ describe("generate", () => {
       "@vcd-codegen/vcloud/transfer/node": [
         "./out/dist/runtime/transfer/node/index.d.ts",
       ],
+      "@vcd-codegen/vcloud/amqp": ["./out/dist/runtime/amqp/index.d.ts"],
       "@vcd-codegen/vcloud/*": ["./out/dist/*.d.ts"],
       "vcd-codegen/config": [
         resolve(PROJECT_ROOT, "dist/generator/config/define-config.d.ts"),

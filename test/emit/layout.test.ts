@@ -3,10 +3,12 @@ import fc from "fast-check";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import {
+  genericTypeAlias,
   interfaceHead,
   literal,
   stringLiteral,
   typeAlias,
+  withTypeParameter,
   type Literal,
 } from "../../generator/emit/print/layout.js";
 
@@ -82,6 +84,59 @@ describe("layout", () => {
         async (name, members) => {
           const unique = [...new Set(members)];
           const source = `${typeAlias(name, unique)}\n`;
+          expect(await format(source)).toBe(source);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  // Type parameters as the stubs write them: `K extends $q.Field<"vApp"> = $q.Field<"vApp">`.
+  const short = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,29}$/);
+  const reference = fc.oneof(
+    short,
+    fc.tuple(short, short).map(([a, b]) => `$q.${a}<"${b}">`),
+  );
+  const typeParameter = fc
+    .tuple(
+      fc.constantFrom("F", "K", "const K"),
+      reference,
+      fc.option(reference),
+    )
+    .map(
+      ([name, bound, fallback]) =>
+        `${name} extends ${bound}${fallback ? ` = ${fallback}` : ""}`,
+    );
+
+  it("generic interface heads with one or two type parameters", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        short,
+        fc.array(
+          typeParameter.filter((p) => !p.startsWith("const")),
+          { minLength: 1, maxLength: 2 },
+        ),
+        async (name, parameters) => {
+          const head = withTypeParameter(
+            interfaceHead(name, undefined),
+            parameters,
+            " {",
+          );
+          const source = `${head} {\n  a: string;\n}\n`;
+          expect(await format(source)).toBe(source);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("generic type aliases of one reference", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,49}$/),
+        reference,
+        async (name, member) => {
+          const source = `${genericTypeAlias(name, "K extends string = never", member)}\n`;
           expect(await format(source)).toBe(source);
         },
       ),

@@ -37,6 +37,15 @@ export interface QueryPackage {
     options?: Record<string, unknown>,
   ): AsyncGenerator<Record<string, unknown>, void, undefined>;
   where: Where;
+  /** The stubs, the packaged queries among them (`getUsersQuery`, ...). */
+  api: Record<
+    string,
+    (
+      client: VcdClient,
+      target?: object,
+      options?: Record<string, unknown>,
+    ) => Promise<Page & { url: string }>
+  >;
   QUERY_TYPES: Record<string, { record: string; references?: string }>;
   createClient(options: object): VcdClient;
   createBareClient(options: object): VcdClient;

@@ -125,6 +125,7 @@ describe("no cycles between the files of a room", () => {
     "runtime/xml",
     "runtime/client",
     "runtime/transfer",
+    "runtime/amqp",
     "runtime",
     "simulator",
   ]) {

@@ -64,6 +64,15 @@ describe("the config's package", () => {
       name: "@vcd-codegen/vcloud",
       version: GENERATOR_VERSION,
       license: "BSD-2-Clause",
+      // The ./amqp entry loads amqplib; nothing else does, so it is an optional peer.
+      peerDependencies: { amqplib: ">=0.10" },
+      peerDependenciesMeta: { amqplib: { optional: true } },
+      exports: {
+        "./amqp": {
+          types: "./dist/runtime/amqp/index.d.ts",
+          default: "./dist/runtime/amqp/index.js",
+        },
+      },
     });
   });
 
@@ -140,6 +149,7 @@ describe("the generated package's README", () => {
       "- `./vcloud`: the types of `http://www.vmware.com/vcloud/v1.5` (prefix `vcloud`).",
       "- `./simulator` (Node only): `startSimulator`, a schema-strict vCD server for tests (its types need `@types/node`, an optional peer dependency).",
       "- `./transfer/node` (Node only): the same with files on disk (`{ path }`, a folder to download into) and `node:crypto` digests.",
+      "- `./amqp`: vCD's AMQP side: `readNotification` (both forms), routing keys and binding patterns, `connectSubscriber` and `onNotification` (a subscriber that acknowledges after its handler and survives broker restarts; it needs `amqplib`, an optional peer dependency).",
     ])
       expect(readme).toContain(line);
     expect(readme).toMatch(
@@ -182,5 +192,12 @@ describe("the generated package's README", () => {
     expect(readme).not.toContain("./client");
     expect(readme).not.toContain("./simulator");
     expect(readme).not.toContain("./transfer");
+    expect(readme).not.toContain("./amqp");
+    const pkg = JSON.parse(generated(dir, "package.json")) as {
+      peerDependencies: Record<string, string>;
+      exports: Record<string, unknown>;
+    };
+    expect(Object.keys(pkg.peerDependencies)).toEqual(["@types/node"]);
+    expect(pkg.exports["./amqp"]).toBeUndefined();
   });
 });

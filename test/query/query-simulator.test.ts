@@ -228,6 +228,62 @@ describe("filters, sent to the simulator", () => {
     }
   });
 
+  it("a packaged query's fields (a list) goes comma-separated, and narrows its records alike", async () => {
+    const page = await pkg.api.getUsersQuery(
+      client,
+      {},
+      {
+        query: {
+          filter: pkg.where.eq("name", "u0*"),
+          sortAsc: "name",
+          fields: ["name", "fullName"],
+          pageSize: 3,
+        },
+      },
+    );
+    expect(new URL(page.url).searchParams.get("fields")).toBe("name,fullName");
+    expect(names(page)).toEqual([1, 2, 3].map(userName));
+    for (const record of page.value.Record!) {
+      const keys = Object.keys(record).filter((k) => !k.startsWith("$"));
+      expect(keys.sort()).toEqual(["fullName", "href", "name"]);
+    }
+    const whole = await pkg.api.getUsersQuery(
+      client,
+      {},
+      { query: { filter: "name==u01" } },
+    );
+    // Without fields, the record has more than those.
+    expect(Object.keys(whole.value.Record![0]!).length).toBeGreaterThan(4);
+  });
+
+  it("the extension's vapps and orgVdcs queries answer the adminVApp and adminOrgVdc records their stubs are typed by", async () => {
+    // A simulator of its own with three vApps (the default seed has none).
+    const scaled = await pkg.startSimulator({
+      scale: { vapps: 3, vmsPerVApp: 1 },
+    });
+    try {
+      const admin = pkg.createClient({ baseUrl: scaled.url, timeout: 5_000 });
+      await admin.login(systemAdmin(scaled));
+      const vapps = await pkg.api.getVappsQuery(
+        admin,
+        {},
+        { query: { fields: ["name"] } },
+      );
+      expect(vapps.value.Record?.length).toBeGreaterThanOrEqual(3);
+      for (const record of vapps.value.Record!) {
+        expect(record.$element).toBe(pkg.QUERY_TYPES.adminVApp!.record);
+        const keys = Object.keys(record).filter((k) => !k.startsWith("$"));
+        expect(keys.sort()).toEqual(["href", "name"]);
+      }
+      const vdcs = await pkg.api.getOrgVdcsQuery(admin);
+      expect(vdcs.value.Record?.length).toBeGreaterThan(0);
+      for (const record of vdcs.value.Record!)
+        expect(record.$element).toBe(pkg.QUERY_TYPES.adminOrgVdc!.record);
+    } finally {
+      await scaled.close();
+    }
+  });
+
   it("a filter on an attribute the record type lacks is vCD's 400, a VcdApiError", async () => {
     await expect(
       pkg.query(client, "user", { filter: pkg.where.eq("nonesuch", "x") }),

@@ -161,6 +161,11 @@ describe.each(["30.0", "36.0"])("the %s set", (release) => {
         "GET /admin/extension/externalNetworkReferences/query externalNetwork",
         "GET /admin/extension/networkPoolReferences/query networkPool",
         "GET /admin/extension/strandedItems/query strandedItem",
+        "GET /admin/extension/providerVdcReferences/query providerVdc",
+        "GET /admin/extension/vimServerReferences/query virtualCenter",
+        "GET /admin/extension/orgVdcs/query adminOrgVdc",
+        "GET /admin/extension/vapps/query adminVApp",
+        "GET /admin/extension/service/query adminService",
       ].sort(),
     );
   });

@@ -4,7 +4,8 @@
  * `queryAll` and `where`; the right uses compile, and each wrong one (`@ts-expect-error`) must be a
  * type error: an unknown query type, a field name the record lacks in a filter, a sort or `fields`,
  * an attribute left out by `fields`, a record of another query type, a references answer used as
- * records; and the packaged queries (`getVAppsQuery`, ...) typed by their query type alike.
+ * records; and the packaged queries (`getVAppsQuery`, ...) typed by their query type alike, their
+ * `fields` checked and narrowing their records as `query`'s do.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -98,9 +99,58 @@ export async function check(): Promise<unknown[]> {
   await api.getVAppsQuery(client, {}, { query: { filter: where.eq("nmae", "web*") } });
   // @ts-expect-error a vApp is no VM
   const notVm: "vcloud:VMRecord" = vapps.value.Record![0]!.$element;
+  // fields on a packaged query narrows its records as query's does, in records and idrecords alike.
+  const fewVApps = await api.getVAppsQuery(client, {}, { query: { fields: ["name", "ownerName"] } });
+  const fewVApp = fewVApps.value.Record![0]!;
+  const vappOwner: string | undefined = fewVApp.ownerName;
+  const vappHref: string | undefined = fewVApp.href;
+  const vappElement: "vcloud:VAppRecord" = fewVApp.$element;
+  // @ts-expect-error left out by fields on a packaged query
+  fewVApp.status;
+  // Each attribute left out is one of the record's: without fields, there.
+  const allVApps = await api.getVAppsQuery(client);
+  const vms: string | undefined = allVApps.value.Record![0]!.status;
+  const fewIds = await api.getVdcsQuery(client, {}, { query: { format: "idrecords", fields: ["name"] } });
+  const vdcName: string | undefined = fewIds.value.Record![0]!.name;
+  // @ts-expect-error left out by fields in idrecords too
+  fewIds.value.Record![0]!.numberOfVApps;
+  const allIds = await api.getVdcsQuery(client, {}, { query: { format: "idrecords" } });
+  const vappCount: number | undefined = allIds.value.Record![0]!.numberOfVApps;
+  const fewRefs = await api.getVAppsQuery(client, {}, { query: { format: "references", fields: ["name"] } });
+  const vappRefs: "vcloud:VAppReferences" = fewRefs.element;
+  const extension = await api.getHostReferencesQuery(client, {}, { query: { fields: ["name", "metadata:rack"] } });
+  const host: string | undefined = extension.value.Record![0]!.name;
+  // @ts-expect-error a host record without its other attributes
+  extension.value.Record![0]!.osVersion;
+  const allHosts = await api.getHostReferencesQuery(client);
+  const os: string | undefined = allHosts.value.Record![0]!.osVersion;
+  // @ts-expect-error no attribute nmae among a packaged query's fields
+  await api.getVAppsQuery(client, {}, { query: { fields: ["name", "nmae"] } });
+  // @ts-expect-error a VM's attribute is none of a vApp's
+  await api.getVAppsQuery(client, {}, { query: { fields: ["containerName"] } });
+  const asked: api.GetVAppsQueryQuery = { fields: ["name", "metadata:rank"] };
+  // @ts-expect-error the query object alone is checked too
+  const misspelt: api.GetVAppsQueryQuery = { fields: ["nmae"] };
+  // The extension queries of the facts file answer their query type's records.
+  const extensionRecords: [
+    "vcloud:VMWProviderVdcRecord",
+    "vcloud:VirtualCenterRecord",
+    "vcloud:AdminVdcRecord",
+    "vcloud:AdminVAppRecord",
+    "vcloud:AdminServiceRecord",
+  ] = [
+    (await api.getProviderVdcReferencesQuery(client)).value.Record![0]!.$element,
+    (await api.getVimServerReferencesQuery(client)).value.Record![0]!.$element,
+    (await api.getOrgVdcsQuery(client)).value.Record![0]!.$element,
+    (await api.getVappsQuery(client, {}, { query: { fields: ["ownerName"] } })).value.Record![0]!.$element,
+    (await api.getServiceQuery(client)).value.Record![0]!.$element,
+  ];
+  // A packaged query of no known query type keeps fields the raw text.
+  await api.getOrgNetworksQuery(client, {}, { query: { fields: "name,anything" } });
   const t: QueryType = "orgVdcStorageProfile";
   const typed: QueryRecord<"vm", "name"> = { $element: "vcloud:VMRecord", name: "x" };
-  return [packaged, vdcRefs, notVm, root, element, name, status, vapp, owner, href, refsRoot, ref, org, names, t, typed];
+  return [extensionRecords, vappOwner, vappHref, vappElement, vms, vappCount, os, vdcName, vappRefs, host, asked, misspelt,
+    packaged, vdcRefs, notVm, root, element, name, status, vapp, owner, href, refsRoot, ref, org, names, t, typed];
 }
 `;
 
@@ -116,6 +166,6 @@ it("each wrong use is an error of its own: without its @ts-expect-error, the pro
   const result = compile(program);
   const errors = result.output.split("\n").filter((l) => /error TS\d+/.test(l));
   const expected = PROGRAM().match(/@ts-expect-error/g)!.length;
-  expect(expected).toBe(11);
+  expect(expected).toBe(17);
   expect(errors.length, result.output).toBe(expected);
 }, 150_000);

@@ -146,13 +146,15 @@ describe("simulator refusals", () => {
 
   it("401 once a token has been idle longer than the timeout", async () => {
     const loaded = await simulatorBinding();
+    // 2 s: a window a request just after the login falls in even on a loaded machine (50 ms did
+    // not, under a load of 15 on 2 cores).
     const short = await startSimulator(loaded.binding, {
-      tokenIdleTimeout: 50,
+      tokenIdleTimeout: 2_000,
     });
     try {
       const headers = await login(short.url, short.users[0]);
       expect((await raw(`${short.url}/org`, { headers })).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 120));
+      await new Promise((r) => setTimeout(r, 2_500));
       expect((await raw(`${short.url}/org`, { headers })).status).toBe(401);
     } finally {
       await short.close();

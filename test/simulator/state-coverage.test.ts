@@ -22,7 +22,8 @@ describe("operations backed by state", () => {
           "admin",
         ),
         op("PUT", "/vApp/{id}/networkConfigSection/", "user"),
-        op("GET", "/admin/extension/settings/amqp", "extension"),
+        // No handler will ever claim it (it is in no table).
+        op("GET", "/admin/extension/no/such/operation", "extension"),
       ]),
     ).toEqual([
       { tag: "admin", stateful: 1, total: 2 },

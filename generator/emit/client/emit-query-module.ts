@@ -21,17 +21,24 @@ function queryStub(index: ModelIndex): Operation | undefined {
 /** The generated query module, as the stubs refer to it. */
 export const QUERY_MODULE: ModuleRef = { path: "query", ident: "$query" };
 
+/** Each index's answer of {@link hasQueryModule}: every stub asks it, and it walks every element. */
+const HAS_QUERY_MODULE = new WeakMap<ModelIndex, boolean>();
+
 /** Whether the package has a query module (the model's query types, `GET /query`, its answers' elements). */
 export function hasQueryModule(index: ModelIndex): boolean {
-  const has = (name: string) =>
-    [...index.elements.values()].some((e) => index.prefixed(e.id) === name);
-  return (
-    (index.model.queryTypes ?? []).length > 0 &&
-    queryStub(index) !== undefined &&
-    has("vcloud:References") &&
-    has("vcloud:Reference") &&
-    has("vcloud:QueryResultRecords")
-  );
+  let known = HAS_QUERY_MODULE.get(index);
+  if (known === undefined) {
+    const has = (name: string) =>
+      [...index.elements.values()].some((e) => index.prefixed(e.id) === name);
+    known =
+      (index.model.queryTypes ?? []).length > 0 &&
+      queryStub(index) !== undefined &&
+      has("vcloud:References") &&
+      has("vcloud:Reference") &&
+      has("vcloud:QueryResultRecords");
+    HAS_QUERY_MODULE.set(index, known);
+  }
+  return known;
 }
 
 /** The query type whose records a packaged query answers (`GET /vApps/query` -> `vApp`), if known. */
@@ -116,6 +123,10 @@ export function emitQueryModule(
       "/** The attribute names of a query type's records: what `filter`, `sortAsc`, `sortDesc` and `fields` take. */",
       `export type QueryField<T extends QueryType> = ${c("FieldOf")}<QueryRecord<T>>;`,
       "",
+      "/** What `fields` takes for a query type: its attribute names, and metadata entries (`metadata:rank`). */",
+      "export type QueryFieldName<T extends QueryType> =",
+      `  QueryField<T> | ${c("MetadataField")};`,
+      "",
       "/** The reference items of a query type's `references` answer (any reference, where the schema set has no element of its own). */",
       "export type QueryReference<T extends QueryType> = QueryTypes[T] extends {",
       `  reference: infer E extends keyof ${referenceMembers};`,
@@ -135,14 +146,14 @@ export function emitQueryModule(
       "    }>",
       `  : ${replies}["references"];`,
       "",
-      "/** A page of `records` or `idrecords` of a query of type `T`, with `fields` `K`. */",
+      "/** A page of `records` or `idrecords` of a query of type `T`, with `fields` `K` (its metadata entries narrow nothing). */",
       "export type QueryRecords<",
       "  T extends QueryType,",
       "  K extends string = never,",
       `> = ${c("Reply")}<{`,
       '  element: "vcloud:QueryResultRecords";',
       `  value: Omit<${recordsPage}, "Record"> & {`,
-      "    Record?: QueryRecord<T, K>[];",
+      "    Record?: QueryRecord<T, Extract<K, QueryField<T>>>[];",
       "  };",
       "}>;",
       "",
@@ -191,11 +202,10 @@ export function emitQueryModule(
     "QueryTypeTable",
     { literal: entries },
   );
-  const fields = `${c("MetadataField")}`;
   const generics = [
     "  T extends QueryType,",
     `  F extends ${c("QueryFormat")} = "records",`,
-    `  const K extends QueryField<T> | ${fields} = never,`,
+    "  const K extends QueryFieldName<T> = never,",
   ].join("\n");
   const params = [
     `  client: ${c("VcdClient")},`,

@@ -14,6 +14,7 @@ import {
   type Parameter,
 } from "../print/function-layout.js";
 import {
+  genericTypeAlias,
   interfaceHead,
   PRINT_WIDTH,
   propertyKey,
@@ -89,32 +90,47 @@ function emitStub(
   // A packaged query (`GET /vApps/query`): its records are those of one query type.
   const packaged = formats ? packagedQueryType(index, op.id) : undefined;
   const queryRef = (name: string) => file.refer(QUERY_MODULE, name);
+  // Its records narrowed to the `fields` asked for (`K`), as `query` narrows them.
+  const fieldsParameter = "K extends string = never";
   const packagedReply = (format: QueryFormat) =>
     format === "references"
       ? `${queryRef("QueryReferences")}<"${packaged}">`
-      : `${queryRef("QueryRecords")}<"${packaged}">`;
+      : `${queryRef("QueryRecords")}<"${packaged}", K>`;
+  const narrows = (format: QueryFormat) =>
+    packaged !== undefined && format !== "references";
   if (formats) {
     // A query: what it answers in each format (the runtime reads the answer of the one asked for).
     for (const format of QUERY_FORMATS)
       file.add(
-        `/** What \`${op.name}\` answers with \`format=${format}\`${format === DEFAULT_FORMAT ? " (the default)" : ""}${packaged ? `: the records of the \`${packaged}\` query type` : ""}. */\n${
+        `/** What \`${op.name}\` answers with \`format=${format}\`${format === DEFAULT_FORMAT ? " (the default)" : ""}${packaged ? `: the records of the \`${packaged}\` query type${narrows(format) ? ", narrowed to `fields` `K`" : ""}` : ""}. */\n${
           packaged
-            ? typeAlias(formatReplyName(base, format), [packagedReply(format)])
+            ? narrows(format)
+              ? genericTypeAlias(
+                  formatReplyName(base, format),
+                  fieldsParameter,
+                  packagedReply(format),
+                )
+              : typeAlias(formatReplyName(base, format), [
+                  packagedReply(format),
+                ])
             : replyAlias(
                 formatReplyName(base, format),
                 formats[format].map(docOf),
               )
         }`,
       );
+    const repliesHead = interfaceHead(repliesName, undefined);
     file.add(
       template("types/interface")({
-        doc: `/** What \`${op.name}\` answers in each format. */`,
-        head: interfaceHead(repliesName, undefined),
+        doc: `/** What \`${op.name}\` answers in each format${packaged ? ", its records narrowed to `fields` `K`" : ""}. */`,
+        head: packaged
+          ? withTypeParameter(repliesHead, fieldsParameter, " {")
+          : repliesHead,
         members: QUERY_FORMATS.map((format) => ({
           doc: "",
           key: format,
           optional: false,
-          type: formatReplyName(base, format),
+          type: `${formatReplyName(base, format)}${narrows(format) ? "<K>" : ""}`,
         })),
       }).trimEnd(),
     );
@@ -146,16 +162,25 @@ function emitStub(
     params.push({ name: "body", type: bodyName });
   }
   let options = c("CallOptions");
+  // What a packaged query's `fields` takes: its query type's attribute names and metadata entries.
+  const fieldName = `${queryRef("QueryFieldName")}<"${packaged}">`;
   if (op.queryParameters.length) {
     const queryName = `${base}Query`;
     const format = `F extends ${c("QueryFormat")} = ${c("QueryFormat")}`;
+    const typeParameters = packaged
+      ? [format, `K extends ${fieldName} = ${fieldName}`]
+      : [format];
     file.add(
       template("types/interface")({
         doc: formats
-          ? `/** The query parameters of \`${op.name}\`; \`format\` (\`F\`) chooses what it answers. */`
+          ? `/** The query parameters of \`${op.name}\`; \`format\` (\`F\`) chooses what it answers${packaged ? ", `fields` (`K`) the attributes its records carry" : ""}. */`
           : `/** The query parameters of \`${op.name}\`. */`,
         head: formats
-          ? withTypeParameter(interfaceHead(queryName, undefined), format, " {")
+          ? withTypeParameter(
+              interfaceHead(queryName, undefined),
+              typeParameters,
+              " {",
+            )
           : interfaceHead(queryName, undefined),
         members: op.queryParameters.map((q) => ({
           doc: "",
@@ -168,21 +193,28 @@ function emitStub(
                 ? `${c("Filter")}<${queryRef("QueryField")}<"${packaged}">> | string`
                 : packaged && (q.name === "sortAsc" || q.name === "sortDesc")
                   ? `${queryRef("QueryField")}<"${packaged}">`
-                  : queryValueType(q.value),
+                  : packaged && q.name === "fields"
+                    ? "readonly K[]"
+                    : queryValueType(q.value),
         })),
       }).trimEnd(),
     );
-    options = `${c("CallOptions")}<${queryName}${formats ? "<F>" : ""}>`;
+    options = `${c("CallOptions")}<${queryName}${formats ? (packaged ? "<F, K>" : "<F>") : ""}>`;
   }
   params.push({ name: "options", type: options, optional: true });
   const shape: FunctionShape = {
     name: op.name,
     ...(formats
-      ? { typeParameter: `F extends ${c("QueryFormat")} = "${DEFAULT_FORMAT}"` }
+      ? {
+          typeParameter: [
+            `F extends ${c("QueryFormat")} = "${DEFAULT_FORMAT}"`,
+            ...(packaged ? [`const K extends ${fieldName} = never`] : []),
+          ],
+        }
       : {}),
     params,
     returnType: formats
-      ? `Promise<${repliesName}[F]>`
+      ? `Promise<${repliesName}${packaged ? "<K>" : ""}[F]>`
       : `Promise<${replyName}>`,
     callee: "client.call",
     args: [

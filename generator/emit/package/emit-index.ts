@@ -35,6 +35,7 @@ const CLIENT_EXPORTS = [
   "idOf",
   "operationForLink",
   "paginate",
+  "resolveEntity",
   "where",
   "waitForTask",
   "waitForTasks",
@@ -52,6 +53,8 @@ const CLIENT_TYPES = [
   "Middleware",
   "NoContent",
   "Reply",
+  "ResolveEntityOptions",
+  "ResolvedEntity",
   "RetryOptions",
 ];
 

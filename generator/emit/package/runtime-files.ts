@@ -11,6 +11,7 @@ import { PACKAGE_ROOT } from "../../package-root.js";
 import { GeneratorError } from "../../diagnostics.js";
 import type { OutputFile } from "../output-file.js";
 import { PRINT_WIDTH } from "../print/layout.js";
+import { readRuntimeBundle, type RuntimeFile } from "./runtime-bundle.js";
 
 /** Each room copied: its folder in the project -> its folder below the package's `src/` and `dist/`. */
 const ROOMS: readonly { readonly source: string; readonly target: string }[] = [
@@ -82,19 +83,31 @@ function layOutStatement(statement: string): string {
   return `${start} {\n${names.map((name) => `  ${name},\n`).join("")}}${end}`;
 }
 
-export function runtimeFiles(header: (source: string) => string): OutputFile[] {
-  const out: OutputFile[] = [];
+/** The project files the runtime is copied from: each room's `.ts` sources and their compiled `.js` and `.d.ts`. */
+export function runtimeInputs(): string[] {
+  return ROOMS.flatMap(({ source }) =>
+    roomSources(source).flatMap((name) => {
+      const base = `${source}/${name.slice(0, -3)}`;
+      return [`${base}.ts`, `dist/${base}.js`, `dist/${base}.d.ts`];
+    }),
+  );
+}
+
+/** The runtime as the package carries it, read from the project's rooms and build. */
+export function readRuntimeFiles(): RuntimeFile[] {
+  const out: RuntimeFile[] = [];
   for (const { source } of ROOMS) {
     for (const name of roomSources(source)) {
       const file = `${source}/${name}`;
       const base = file.slice(0, -3);
-      const stamp = header(file);
       const inPackage = packagePath(base);
       out.push({
+        source: file,
         path: `src/${inPackage}.ts`,
-        content:
-          stamp +
-          repointImports(readFileSync(join(PACKAGE_ROOT, file), "utf8"), file),
+        content: repointImports(
+          readFileSync(join(PACKAGE_ROOT, file), "utf8"),
+          file,
+        ),
       });
       for (const ext of [".js", ".d.ts"]) {
         const compiled = join(PACKAGE_ROOT, "dist", base + ext);
@@ -104,11 +117,25 @@ export function runtimeFiles(header: (source: string) => string): OutputFile[] {
           );
         }
         out.push({
+          source: file,
           path: `dist/${inPackage}${ext}`,
-          content: stamp + repointImports(readFileSync(compiled, "utf8"), file),
+          content: repointImports(readFileSync(compiled, "utf8"), file),
         });
       }
     }
   }
   return out;
+}
+
+/**
+ * The runtime files of the package, each stamped by `header` with its source: from the bundle the
+ * build made of them when it is still what the rooms hold (one file read instead of some 500),
+ * else read from the rooms.
+ */
+export function runtimeFiles(header: (source: string) => string): OutputFile[] {
+  const files = readRuntimeBundle(runtimeInputs()) ?? readRuntimeFiles();
+  return files.map((file) => ({
+    path: file.path,
+    content: header(file.source) + file.content,
+  }));
 }

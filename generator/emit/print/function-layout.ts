@@ -12,8 +12,8 @@ export interface Parameter {
 
 export interface FunctionShape {
   readonly name: string;
-  /** One type parameter (`F extends X = Y`), for a generic function. */
-  readonly typeParameter?: string;
+  /** Its type parameters (`F extends X = Y`), for a generic function. */
+  readonly typeParameter?: string | readonly string[];
   readonly params: readonly Parameter[];
   readonly returnType: string;
   /** The function's one statement: `return <callee>(<args>);`. */

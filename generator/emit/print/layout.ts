@@ -21,6 +21,20 @@ export function typeAlias(
   return `${head}\n${members.map((m) => `  | ${m}`).join("\n")};`;
 }
 
+/**
+ * `export type Name<P> = member;` with one type parameter: as {@link typeAlias} lays it out while
+ * its head (up to `=`) fits; else prettier breaks the type parameter onto its own line instead.
+ */
+export function genericTypeAlias(
+  name: string,
+  parameter: string,
+  member: string,
+): string {
+  if (`export type ${name}<${parameter}> =`.length <= PRINT_WIDTH)
+    return typeAlias(`${name}<${parameter}>`, [member]);
+  return `export type ${name}<\n  ${parameter},\n> = ${member};`;
+}
+
 /** A character that a string literal writes escaped or that may change its quotes. */
 // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 const NEEDS_ESCAPE = /["'\\\n\r\t\u0000-\u001f\u2028\u2029]/;
@@ -238,16 +252,25 @@ export function interfaceHead(name: string, base: string | undefined): string {
 
 /**
  * `head<T extends X = Y>` of a generic declaration (`export function name`, `export interface
- * Name`): prettier breaks the type parameter onto its own line (with a trailing comma) when the
- * head up to its closing `>` and what must stay on its line (`follows`: an interface's ` {`, a
- * function's `(`) does not fit.
+ * Name`): prettier breaks the type parameters onto lines of their own (each with a trailing comma)
+ * when the head up to its closing `>` and what must stay on its line (`follows`: an interface's
+ * ` {`, a function's `(`) does not fit.
  */
 export function withTypeParameter(
   head: string,
-  parameter: string,
+  parameter: string | readonly string[],
   follows = "",
 ): string {
-  const flat = `${head}<${parameter}>`;
+  const parameters = typeof parameter === "string" ? [parameter] : parameter;
+  const flat = `${head}<${parameters.join(", ")}>`;
   if (flat.length + follows.length <= PRINT_WIDTH) return flat;
-  return `${head}<\n  ${parameter},\n>`;
+  return `${head}<\n${parameters.map((p) => `${typeParameterLine(p)}\n`).join("")}>`;
+}
+
+/** One type parameter on a line of its own; one too long breaks before its default (`=`). */
+function typeParameterLine(parameter: string): string {
+  const line = `  ${parameter},`;
+  const equals = parameter.indexOf(" = ");
+  if (line.length <= PRINT_WIDTH || equals < 0) return line;
+  return `  ${parameter.slice(0, equals)} =\n    ${parameter.slice(equals + 3)},`;
 }

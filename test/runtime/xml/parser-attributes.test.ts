@@ -53,6 +53,21 @@ describe("attributes", () => {
   });
 });
 
+describe("the duplicate check where the table starts and grows", () => {
+  it("finds the last and the first name again at every size around the scan limit and the table's growth", () => {
+    for (const n of [15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 129, 1000]) {
+      for (const again of [n - 1, 0, n >> 1])
+        expect(
+          refusal(`<r${attributes(n)} a${again}="again"/>`),
+          `${n} attributes, a${again} again`,
+        ).toMatch(new RegExp(`^duplicate attribute a${again} `));
+      expect(parseXml(`<r${attributes(n)} b="new"/>`).attributes).toHaveLength(
+        n + 1,
+      );
+    }
+  });
+});
+
 describe("attributes on many elements of one document", () => {
   it("finds no duplicate across elements, and each element's own duplicates", () => {
     // Siblings and nested elements with the same 40 names each: the table is shared by the

@@ -345,7 +345,7 @@ describe("edge gateways", () => {
       )
     ).value.Record as Value[];
     expect(events.map((e) => [e.eventType, e.entityType])).toEqual([
-      ["com/vmware/vcloud/event/edgegateway/create", "gateway"],
+      ["com/vmware/vcloud/event/gateway/create", "gateway"],
     ]);
     const entity = await w.call("getEntity", { id: edge.id });
     expect(entity.element).toBe("vcloud:Entity");
