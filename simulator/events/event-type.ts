@@ -28,6 +28,10 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   media: "media",
   providerVdc: "providerVdc",
   externalNetwork: "network",
+  // network/create and gateway/create ... (runtime/amqp/notification-types.ts); URNs
+  // urn:vcloud:network:<uuid> and urn:vcloud:gateway:<uuid>
+  network: "network",
+  edgeGateway: "gateway",
 };
 
 /** The URN kind of a task owner (`urn:vcloud:vapptemplate:<uuid>`): the object in lower case. */

@@ -180,6 +180,7 @@ function providerVdcRef(ctx: Ctx, vdc: Vdc): Value {
       }
     : {};
 }
+const QUERY_RECORDS = "application/vnd.vmware.vcloud.query.records+xml";
 
 export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
   const h = ctx.hrefs;
@@ -192,6 +193,12 @@ export function adminVdcValue(ctx: Ctx, vdc: Vdc): Value {
       ...h.link("up", "GET", adminPaths.org(vdc.orgId), MT.adminOrg),
       ...h.link("alternate", "GET", h.vdc(vdc.id), MT.vdc),
       ...h.link("edit", "PUT", path, ADMIN_MT.vdc),
+      // the guide's "Create an Organization VDC Network" and "Create an Edge Gateway": the add links
+      ...h.link("add", "POST", `${path}/networks`, MT.orgVdcNetwork),
+      ...h.link("add", "POST", `${path}/edgeGateways`, MT.edgeGateway),
+      // the lists go-vcloud-director follows (rel edgeGateways / orgVdcNetworks, query records)
+      ...h.link("edgeGateways", "GET", `${path}/edgeGateways`, QUERY_RECORDS),
+      ...h.link("orgVdcNetworks", "GET", `${path}/networks`, QUERY_RECORDS),
       ...switchLinks(ctx, path, vdc.enabled !== false),
     ],
     ...tasksInProgress(ctx, vdc.id),

@@ -3,7 +3,7 @@
  * (the stateful core and the ~550 others alike) before any answer. Each path parameter is an id of
  * the kind its segment names (`/vApp/{id}`: a `vapp-<uuid>` or a `vm-<uuid>`; `/vdc/{vdcId}`: a VDC;
  * `/entity/{id}`: a URN of any kind), looked up in the store's collection of that kind; a kind the
- * store keeps none of (`/edgeGateway/{id}`, `/media/{id}`, `/providervdc/{id}`, ...) names an entity
+ * store keeps none of (`/media/{id}`, `/providervdc/{id}`, ...) names an entity
  * that exists nowhere. An id that exists nowhere, or an entity of an organization the user may not
  * see, is refused alike: 403 `ACCESS_TO_RESOURCE_IS_FORBIDDEN`, "No access to entity ..."; an id
  * that is no UUID at all, 400 (`malformedId`).
@@ -86,6 +86,10 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
     },
   },
   disk: { kind: "disk", find: (s, uuid) => inOrg(s.disks.get(uuid)?.orgId) },
+  edgeGateway: {
+    kind: "gateway",
+    find: (s, uuid) => inOrg(s.edgeGateways.get(uuid)?.orgId),
+  },
   media: { kind: "media", find: (s, uuid) => inOrg(s.media.get(uuid)?.orgId) },
   // a task about a vApp (or one of its VMs) is bound by the vApp's access settings
   task: {
@@ -168,6 +172,7 @@ const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
     catalog: ["catalog", (u) => u],
     catalogitem: ["catalogItem", (u) => u],
     disk: ["disk", (u) => u],
+    gateway: ["edgeGateway", (u) => u],
     media: ["media", (u) => u],
     task: ["task", (u) => u],
     blockingtask: ["blockingTask", (u) => u],

@@ -68,6 +68,8 @@ const BY_KIND: Readonly<Record<string, Resolve>> = {
     at(h.catalogItem(u), MT.catalogItem, s.catalogItems.get(u)),
   disk: (s, h, u) => at(h.disk(u), MT.disk, s.disks.get(u)),
   media: (s, h, u) => at(h.media(u), MT.media, s.media.get(u)),
+  gateway: (s, h, u) =>
+    at(h.edgeGateway(u), MT.edgeGateway, s.edgeGateways.get(u)),
   task: (s, h, u) => {
     const t = s.tasks.get(u);
     return t ? { path: h.task(u), type: MT.task, name: "task" } : undefined;

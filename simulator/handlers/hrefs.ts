@@ -32,6 +32,8 @@ export class Hrefs {
   readonly task = (id: string) => `/task/${id}`;
   readonly tasksList = (orgId: string) => `/tasksList/${orgId}`;
   readonly network = (id: string) => `/network/${id}`;
+  readonly adminNetwork = (id: string) => `/admin/network/${id}`;
+  readonly edgeGateway = (id: string) => `/admin/edgeGateway/${id}`;
   readonly disk = (id: string) => `/disk/${id}`;
   readonly media = (id: string) => `/media/${id}`;
   readonly user = (id: string) => `/admin/user/${id}`;

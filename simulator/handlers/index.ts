@@ -10,8 +10,10 @@ import { catalogItemHandlers } from "./catalog-items.js";
 import { catalogHandlers } from "./catalogs.js";
 import { composeHandlers } from "./compose.js";
 import { diskHandlers } from "./disks.js";
+import { edgeGatewayHandlers } from "./edge-gateways.js";
 import { entityHandlers } from "./entity.js";
 import { vappNetworkHandlers } from "./vapp-networks.js";
+import { vdcNetworkListHandlers } from "./vdc-network-lists.js";
 import { systemSettingsHandlers } from "./system-settings.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
@@ -20,6 +22,7 @@ import { orgHandlers } from "./org.js";
 import { providerVCenterHandlers } from "./provider-vcenter.js";
 import { providerVdcHandlers } from "./provider-vdcs.js";
 import { providerExternalNetworkHandlers } from "./provider-external-networks.js";
+import { orgNetworkHandlers } from "./org-networks.js";
 import { queryHandlers } from "./query.js";
 import { reconfigureHandlers } from "./reconfigure.js";
 import { sessionHandlers } from "./session.js";
@@ -58,6 +61,9 @@ export const HANDLERS: HandlerTable = {
   ...providerVCenterHandlers,
   ...providerVdcHandlers,
   ...providerExternalNetworkHandlers,
+  ...orgNetworkHandlers,
+  ...edgeGatewayHandlers,
+  ...vdcNetworkListHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

@@ -25,6 +25,8 @@ export const MT = {
     "application/vnd.vmware.vcloud.diskAttachOrDetachParams+xml",
   vms: "application/vnd.vmware.vcloud.vms+xml",
   orgNetwork: "application/vnd.vmware.vcloud.orgNetwork+xml",
+  orgVdcNetwork: "application/vnd.vmware.vcloud.orgVdcNetwork+xml",
+  edgeGateway: "application/vnd.vmware.admin.edgeGateway+xml",
   user: "application/vnd.vmware.admin.user+xml",
   role: "application/vnd.vmware.admin.role+xml",
   owner: "application/vnd.vmware.vcloud.owner+xml",

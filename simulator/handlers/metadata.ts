@@ -1,7 +1,7 @@
 /**
- * vcd-codegen runtime, simulator: metadata of vApps, VMs, vApp templates, catalog items, catalogs
- * and VDCs: `GET`/`POST .../metadata` (the entries; merge), `GET`/`PUT`/`DELETE .../metadata/{key}`
- * (one entry of the GENERAL domain). Writes answer 202 with a task (store/metadata.ts has the rules).
+ * vcd-codegen runtime, simulator: metadata of vApps, VMs, vApp templates, catalog items, catalogs,
+ * VDCs, org VDC networks and edge gateways: `GET`/`POST .../metadata` (the entries; merge),
+ * `GET`/`PUT`/`DELETE .../metadata/{key}` (one entry of the GENERAL domain). Writes answer 202 with a task (store/metadata.ts has the rules).
  */
 import { noAccess } from "../fault.js";
 import { MetadataRules } from "../store/metadata.js";
@@ -84,6 +84,41 @@ const RESOLVERS: Readonly<Record<string, Resolver>> = {
   "/vdc/{id}": (ctx) => {
     const v = ctx.store.vdc(ctx.user, ctx.params.id);
     return subject("vdc", v, v.orgId, ctx.hrefs.vdc(v.id), MT.vdc);
+  },
+  // an org VDC network's entries, read through either view; the admin view is its administrators'
+  "/network/{id}": (ctx) => {
+    const n = ctx.store.network(ctx.user, ctx.params.id);
+    return subject(
+      "network",
+      n,
+      n.orgId,
+      ctx.hrefs.network(n.id),
+      MT.orgVdcNetwork,
+    );
+  },
+  "/admin/network/{id}": (ctx) => {
+    const n = ctx.store.network(ctx.user, ctx.params.id);
+    if (!ctx.store.isOrgAdmin(ctx.user, n.orgId))
+      throw noAccess("network", n.id);
+    return subject(
+      "network",
+      n,
+      n.orgId,
+      ctx.hrefs.adminNetwork(n.id),
+      MT.orgVdcNetwork,
+    );
+  },
+  "/admin/edgeGateway/{id}": (ctx) => {
+    const g = ctx.store.edgeGateways.get(ctx.params.id);
+    if (!g || !ctx.store.isOrgAdmin(ctx.user, g.orgId))
+      throw noAccess("gateway", ctx.params.id);
+    return subject(
+      "edgeGateway",
+      g,
+      g.orgId,
+      ctx.hrefs.edgeGateway(g.id),
+      MT.edgeGateway,
+    );
   },
 };
 

@@ -223,38 +223,6 @@ export const orgHandlers: HandlerTable = {
         catalogValue(ctx, ctx.store.catalog(ctx.user, ctx.params.id)),
       ),
   },
-  "GET /network/{id}": {
-    handle: (ctx) => {
-      const h = ctx.hrefs;
-      const n = ctx.store.network(ctx.user, ctx.params.id);
-      return ok(
-        "vcloud:OrgVdcNetwork",
-        {
-          status: 1,
-          name: n.name,
-          id: urn("network", n.id),
-          href: h.abs(h.network(n.id)),
-          type: MT.orgNetwork,
-          Link: [...h.link("up", "GET", h.org(n.orgId), MT.org)],
-          Configuration: {
-            IpScopes: {
-              IpScope: [
-                {
-                  IsInherited: false,
-                  Gateway: n.gateway,
-                  Netmask: n.netmask,
-                  IsEnabled: true,
-                },
-              ],
-            },
-            FenceMode: n.fenceMode,
-          },
-          IsShared: false,
-        },
-        MT.orgNetwork,
-      );
-    },
-  },
   "GET /tasksList/{id}": {
     handle: (ctx) => {
       const org = ctx.store.org(ctx.user, ctx.params.id);

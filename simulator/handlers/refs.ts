@@ -57,6 +57,8 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
       `/admin/extension/externalnet/${ref.id}`,
       "application/vnd.vmware.admin.vmwexternalnet+xml",
     ],
+    network: [h.network(ref.id), MT.orgVdcNetwork],
+    edgeGateway: [h.edgeGateway(ref.id), MT.edgeGateway],
   }[ref.kind];
   return { href: h.abs(path), name: ref.name, type };
 }

@@ -2,6 +2,7 @@
 import type { SchemaData } from "../../runtime/xml/index.js";
 import { ADMIN_QUERY_TYPES } from "./admin-types.js";
 import { DISK_QUERY_TYPES } from "./disk-types.js";
+import { EDGE_GATEWAY_QUERY_TYPES } from "./edge-gateway-types.js";
 import { emptyQueryTypes } from "./empty-types.js";
 import { EVENT_QUERY_TYPES } from "./event-types.js";
 import { MEDIA_QUERY_TYPES } from "./media-types.js";
@@ -17,6 +18,7 @@ export const KEPT_QUERY_TYPES: readonly QueryType[] = [
   ...DISK_QUERY_TYPES,
   ...MEDIA_QUERY_TYPES,
   ...EVENT_QUERY_TYPES,
+  ...EDGE_GATEWAY_QUERY_TYPES,
 ];
 
 const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();

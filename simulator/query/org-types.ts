@@ -195,6 +195,12 @@ function userRows(ctx: Ctx, admin: boolean): Row[] {
   }));
 }
 
+const LINK_TYPES: Readonly<Record<string, number>> = {
+  bridged: 0,
+  natRouted: 1,
+  isolated: 2,
+};
+
 function networkRows(ctx: Ctx): Row[] {
   return visible(ctx, ctx.store.networks.values()).flatMap((n) => {
     const vdc = [...ctx.store.vdcs.values()].find((v) =>
@@ -210,7 +216,8 @@ function networkRows(ctx: Ctx): Row[] {
           name: n.name,
           defaultGateway: n.gateway,
           netmask: n.netmask,
-          linkType: n.fenceMode === "bridged" ? 0 : 1,
+          // 0 direct (bridged), 1 routed, 2 isolated (the XSD documents only "Link Type")
+          linkType: LINK_TYPES[n.fenceMode] ?? 0,
           vdc: vdc ? vdcRef(ctx, vdc.id) : undefined,
           vdcName: vdc?.name,
           isBusy: false,

@@ -1,9 +1,9 @@
 /**
  * vcd-codegen runtime, simulator: enabling, disabling and deleting organizations and VDCs, vCD's
- * rules: only the system administrator does it; a VDC must be disabled and hold no vApps, vApp
- * templates or disks to be deleted, an organization disabled and without VDCs (the `System`
+ * rules: only the system administrator does it; a VDC must be disabled and hold no edge gateways,
+ * org VDC networks, vApps, vApp templates or disks to be deleted, an organization disabled and without VDCs (the `System`
  * organization never). Deleting runs as a task; when it ends the entity is gone, an organization
- * with its users, groups, catalogs (their items and templates) and networks.
+ * with its users, groups, catalogs (their items and templates), networks and edge gateways.
  */
 import { badRequest, forbidden } from "../fault.js";
 import type { Org, Task, User, Vdc } from "./model.js";
@@ -30,6 +30,15 @@ export class LifecycleRules {
     if (vdc.enabled !== false)
       throw badRequest(
         `The VDC "${vdc.name}" must be disabled before it can be deleted.`,
+      );
+    // its edge gateways and org VDC networks first (store/edge-gateways.ts, org-networks.ts)
+    const networking = [
+      ...[...s.edgeGateways.values()].filter((g) => g.vdcId === vdc.id),
+      ...vdc.networkIds.flatMap((id) => s.networks.get(id) ?? []),
+    ].map((e) => e.name);
+    if (networking.length)
+      throw badRequest(
+        `The VDC "${vdc.name}" still has edge gateways or org VDC networks (${networking.join(", ")}): delete them first.`,
       );
     const held =
       [...s.vapps.values()].some((v) => v.vdcId === vdc.id) ||
@@ -100,6 +109,7 @@ export class LifecycleRules {
     drop(s.users);
     drop(s.groups);
     drop(s.networks);
+    drop(s.edgeGateways);
     s.orgs.delete(org.id);
     for (const id of gone) {
       s.metadata.delete(id);

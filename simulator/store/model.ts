@@ -56,6 +56,31 @@ export interface Network {
   fenceMode: string;
   gateway: string;
   netmask: string;
+  description?: string;
+  /** The VDC it belongs to (created ones; seeded ones are found through the VDC's `networkIds`). */
+  vdcId?: string;
+  /** Its `Configuration` as created or last PUT (store/org-networks.ts); absent for seeded ones. */
+  config?: Value;
+  /** The edge gateway a natRouted network is routed through. */
+  edgeGatewayId?: string;
+  shared?: boolean;
+  /** False while the task creating it runs (status 0). */
+  ready?: boolean;
+}
+
+/** An edge gateway of a VDC (store/edge-gateways.ts). */
+export interface EdgeGateway {
+  readonly id: string;
+  readonly orgId: string;
+  readonly vdcId: string;
+  name: string;
+  description?: string;
+  /** Its `Configuration` (GatewayConfiguration) without `EdgeGatewayServiceConfiguration`. */
+  config: Value;
+  /** Its services as `configureServices` last set them (EdgeGatewayServiceConfiguration content). */
+  services?: Value;
+  /** False while the task creating it runs. */
+  ready?: boolean;
 }
 
 export interface Vdc {
@@ -255,7 +280,9 @@ export interface EntityRef {
     | "disk"
     | "media"
     | "providerVdc"
-    | "externalNetwork";
+    | "externalNetwork"
+    | "network"
+    | "edgeGateway";
   readonly id: string;
   readonly name: string;
 }

@@ -15,6 +15,7 @@ import type {
   Catalog,
   CatalogItem,
   Disk,
+  EdgeGateway,
   Group,
   Media,
   MetadataEntry,
@@ -54,6 +55,7 @@ export class Store {
   readonly orgs: Map<string, Org> = new Map();
   readonly users: Map<string, User> = new Map();
   readonly networks: Map<string, Network> = new Map();
+  readonly edgeGateways: Map<string, EdgeGateway> = new Map();
   readonly vdcs: Map<string, Vdc> = new Map();
   readonly catalogs: Map<string, Catalog> = new Map();
   readonly catalogItems: Map<string, CatalogItem> = new Map();
@@ -156,6 +158,7 @@ export class Store {
       this.orgs,
       this.users,
       this.networks,
+      this.edgeGateways,
       this.vdcs,
       this.catalogs,
       this.catalogItems,
@@ -380,6 +383,7 @@ export class Store {
       this.users.get(id)?.orgId ??
       this.vdcs.get(id)?.orgId ??
       this.networks.get(id)?.orgId ??
+      this.edgeGateways.get(id)?.orgId ??
       this.catalogs.get(id)?.orgId ??
       this.templates.get(id)?.orgId ??
       this.vapps.get(id)?.orgId ??

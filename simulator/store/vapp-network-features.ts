@@ -71,7 +71,7 @@ export function checkFeatures(
   }
 }
 
-type Bad = (what: string) => Error;
+export type Bad = (what: string) => Error;
 
 function checkDhcp(s: Value, scope: Scope, bad: Bad): void {
   const range = s.IpRange as Value | undefined;
@@ -105,7 +105,7 @@ function checkDhcp(s: Value, scope: Scope, bad: Bad): void {
 const POLICIES = ["allow", "drop"];
 const WORDS = ["any", "internal", "external"];
 
-function isPort(text: unknown): boolean {
+export function isPort(text: unknown): boolean {
   if (typeof text === "number")
     return text === -1 || (text >= 1 && text <= 65535);
   if (typeof text !== "string") return false;
@@ -117,7 +117,7 @@ function isPort(text: unknown): boolean {
   return a >= 1 && b <= 65535 && a <= b;
 }
 
-function isAddress(text: unknown): boolean {
+export function isAddress(text: unknown): boolean {
   if (typeof text !== "string") return false;
   if (WORDS.includes(text.toLowerCase())) return true;
   if (text.includes("/")) return parseCidr(text) !== undefined;
@@ -129,7 +129,7 @@ function isAddress(text: unknown): boolean {
   );
 }
 
-function checkFirewall(s: Value, bad: Bad): void {
+export function checkFirewall(s: Value, bad: Bad): void {
   if (
     s.DefaultAction !== undefined &&
     !POLICIES.includes(String(s.DefaultAction))
@@ -248,7 +248,7 @@ function checkNat(
   });
 }
 
-function checkRoutes(s: Value, bad: Bad): void {
+export function checkRoutes(s: Value, bad: Bad): void {
   list(s.StaticRoute).forEach((route, i) => {
     const which = `route ${i + 1}`;
     if (typeof route.Name !== "string" || route.Name.trim() === "")

@@ -53,8 +53,20 @@ export const scopesOf = (configuration: Value): Value[] => [
   ...listOf(configuration.IpScope),
 ];
 
-/** An org network's scope as a bridged vApp network inherits it: the whole subnet but the gateway. */
+/**
+ * An org network's scope as a bridged vApp network inherits it: the org network's static ranges
+ * (one created through the API: store/org-networks.ts), else the whole subnet but the gateway.
+ */
 export function inheritedScope(n: Network): Value {
+  const own = scopesOf(n.config ?? {})[0]?.IpRanges as Value | undefined;
+  if (own && listOf(own.IpRange).length)
+    return {
+      IsInherited: true,
+      Gateway: n.gateway,
+      Netmask: n.netmask,
+      IsEnabled: true,
+      IpRanges: { IpRange: listOf(own.IpRange) },
+    };
   const gateway = parseIpv4(n.gateway) ?? 0;
   const subnet = subnetOf(gateway, prefixOfNetmask(n.netmask) ?? 24);
   const first = subnet.network + 1;
@@ -263,12 +275,16 @@ export class VAppNetworkRules {
   }
 }
 
-/** A scope's gateway, subnet and ranges, checked: 400 naming the vApp network and what is wrong. */
-export function ownScope(s: Value, name: string): Omit<AddressScope, "key"> {
+/** A scope's gateway, subnet and ranges, checked: 400 naming the network (`what`: a vApp network, an org VDC network) and what is wrong. */
+export function ownScope(
+  s: Value,
+  name: string,
+  what = "vApp network",
+): Omit<AddressScope, "key"> {
   const gateway = parseIpv4(s.Gateway);
   if (gateway === undefined)
     throw badRequest(
-      `The gateway ${String(s.Gateway)} of vApp network "${name}" is not an IPv4 address.`,
+      `The gateway ${String(s.Gateway)} of ${what} "${name}" is not an IPv4 address.`,
     );
   const prefix =
     s.Netmask !== undefined
@@ -278,13 +294,13 @@ export function ownScope(s: Value, name: string): Omit<AddressScope, "key"> {
         : undefined;
   if (prefix === undefined || prefix < 1 || prefix > 30)
     throw badRequest(
-      `The vApp network "${name}" needs a netmask or a subnet prefix length (1 to 30); ${String(s.Netmask ?? s.SubnetPrefixLength)} is not one.`,
+      `The ${what} "${name}" needs a netmask or a subnet prefix length (1 to 30); ${String(s.Netmask ?? s.SubnetPrefixLength)} is not one.`,
     );
   const subnet = subnetOf(gateway, prefix);
   const where = `${formatIpv4(subnet.network)}/${prefix} (netmask ${netmaskOf(prefix)})`;
   if (!isHostOf(subnet, gateway))
     throw badRequest(
-      `The gateway ${String(s.Gateway)} of vApp network "${name}" is not a host address of ${where}.`,
+      `The gateway ${String(s.Gateway)} of ${what} "${name}" is not a host address of ${where}.`,
     );
   const ranges: Range[] = [];
   for (const r of listOf((s.IpRanges as Value | undefined)?.IpRange)) {
@@ -293,25 +309,25 @@ export function ownScope(s: Value, name: string): Omit<AddressScope, "key"> {
     const text = `${String(r.StartAddress)}-${String(r.EndAddress)}`;
     if (start === undefined || end === undefined)
       throw badRequest(
-        `The IP range ${text} of vApp network "${name}" is not a range of IPv4 addresses.`,
+        `The IP range ${text} of ${what} "${name}" is not a range of IPv4 addresses.`,
       );
     if (start > end)
       throw badRequest(
-        `The IP range ${text} of vApp network "${name}" starts after it ends.`,
+        `The IP range ${text} of ${what} "${name}" starts after it ends.`,
       );
     if (!isHostOf(subnet, start) || !isHostOf(subnet, end))
       throw badRequest(
-        `The IP range ${text} of vApp network "${name}" is not inside its subnet ${where}.`,
+        `The IP range ${text} of ${what} "${name}" is not inside its subnet ${where}.`,
       );
     const range = { start, end };
     if (inRange(range, gateway))
       throw badRequest(
-        `The IP range ${text} of vApp network "${name}" holds its gateway ${String(s.Gateway)}.`,
+        `The IP range ${text} of ${what} "${name}" holds its gateway ${String(s.Gateway)}.`,
       );
     const other = ranges.find((o) => overlap(o, range));
     if (other)
       throw badRequest(
-        `The IP ranges ${formatIpv4(other.start)}-${formatIpv4(other.end)} and ${text} of vApp network "${name}" overlap.`,
+        `The IP ranges ${formatIpv4(other.start)}-${formatIpv4(other.end)} and ${text} of ${what} "${name}" overlap.`,
       );
     ranges.push(range);
   }

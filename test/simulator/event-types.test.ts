@@ -22,6 +22,8 @@ const KINDS: readonly EntityRef["kind"][] = [
   "media",
   "providerVdc",
   "externalNetwork",
+  "network",
+  "edgeGateway",
 ];
 
 const typeOf = (kind: EntityRef["kind"], operationName: string): string =>
@@ -53,5 +55,6 @@ describe("the simulator's event types", () => {
     expect(urnKindOf("vAppTemplate")).toBe("vapptemplate");
     expect(urnKindOf("catalogItem")).toBe("catalogitem");
     expect(urnKindOf("vApp")).toBe("vapp");
+    expect(urnKindOf("edgeGateway")).toBe("gateway");
   });
 });
