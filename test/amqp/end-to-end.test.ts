@@ -14,6 +14,7 @@
  *   which posts a Task and an Event, and the client gets its reply; the Task is in the
  *   organization's tasks list and the Event in the `event` query.
  */
+import amqp from "amqplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VcdClient } from "../../runtime/client/client.js";
 import { VcdTaskError } from "../../runtime/client/errors.js";
@@ -98,6 +99,13 @@ const op = (method: string, path: string): OperationInfo =>
 
 beforeAll(async () => {
   broker = await startBroker();
+  // vCD's administrator creates the exchange of the XML form beforehand (topic, durable): the
+  // simulator, as vCD, drops the XML form while it is missing (it looks again at most once a
+  // second), so it must exist before the simulator first connects.
+  const admin = await amqp.connect(broker.url, { timeout: 5_000 });
+  const channel = await admin.createChannel();
+  await channel.assertExchange(SYSTEM_EXCHANGE, "topic", { durable: true });
+  await admin.close();
   ({ sim, pkg } = await startSeeded({
     recordBodies: true,
     taskStepMs: 5,
