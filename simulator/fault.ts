@@ -38,3 +38,7 @@ export const notFound = (
 /** An operation that the entity's state does not allow (vCD: 400 with a minor code naming why). */
 export const invalidState = (minor: string, message: string): VcdFault =>
   new VcdFault(400, minor, message);
+
+/** vCD's refusal of a name already taken where names are unique (`DUPLICATE_NAME`). */
+export const duplicateName = (name: string): VcdFault =>
+  invalidState("DUPLICATE_NAME", `The VCD entity ${name} already exists.`);

@@ -8,7 +8,7 @@
  * words as for every entity). vCD's words for the other refusals are not published: each message
  * names the rule and what broke it (400). Deleting is a task.
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import { badRequest, duplicateName, forbidden } from "../fault.js";
 import type { Task, User, Value } from "../store/model.js";
 import {
   formatIpv4,
@@ -93,11 +93,7 @@ export class ExternalNetworkRules {
       [...this.store.networks.values()].some(
         (e) => e.name.toLowerCase() === n.toLowerCase(),
       );
-    if (taken(p.name))
-      throw invalidState(
-        "DUPLICATE_NAME",
-        `The VCD entity ${p.name} already exists.`,
-      );
+    if (taken(p.name)) throw duplicateName(p.name);
     const server =
       p.vimServerId === undefined
         ? undefined

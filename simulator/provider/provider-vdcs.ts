@@ -9,7 +9,7 @@
  * (the reference documents no error bodies): each message names the rule and what broke it, in a
  * 400 `BAD_REQUEST` (a name taken: `DUPLICATE_NAME`, vCD's words as for every entity).
  */
-import { badRequest, forbidden, invalidState, notFound } from "../fault.js";
+import { badRequest, duplicateName, forbidden, notFound } from "../fault.js";
 import type { Task, User, Vdc } from "../store/model.js";
 import type { Store } from "../store/store.js";
 import type { ProviderVdc, VimServer } from "./model.js";
@@ -71,11 +71,7 @@ export class ProviderVdcRules {
     if (p.name.trim() === "")
       throw badRequest("The provider VDC needs a name.");
     for (const other of state.providerVdcs.values())
-      if (same(other.name, p.name))
-        throw invalidState(
-          "DUPLICATE_NAME",
-          `The VCD entity ${p.name} already exists.`,
-        );
+      if (same(other.name, p.name)) throw duplicateName(p.name);
     const server =
       p.vimServerId === undefined
         ? undefined

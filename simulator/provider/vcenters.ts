@@ -7,7 +7,7 @@
  * vCD's words for a server it cannot reach or log in to are not published: the messages below say
  * what failed, in a `BAD_REQUEST`.
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import { badRequest, duplicateName, forbidden } from "../fault.js";
 import type { User } from "../store/model.js";
 import type { Store } from "../store/store.js";
 import { newVimServer } from "./fill.js";
@@ -34,11 +34,7 @@ export class VCenterRules {
     if (p.name.trim() === "")
       throw badRequest("The vCenter server needs a name.");
     for (const s of state.vimServers.values()) {
-      if (same(s.name, p.name))
-        throw invalidState(
-          "DUPLICATE_NAME",
-          `The VCD entity ${p.name} already exists.`,
-        );
+      if (same(s.name, p.name)) throw duplicateName(p.name);
       if (hostOf(s.url) === hostOf(p.url))
         throw badRequest(
           `The vCenter server at ${p.url} is already registered (as ${s.name}).`,

@@ -6,7 +6,7 @@
  * cannot be changed), so a role's name is unique within its organization only. Names are unique in
  * their scope (DUPLICATE_NAME otherwise).
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import { badRequest, duplicateName, forbidden } from "../fault.js";
 import type { Group, Org, Role, Task, User, Vdc } from "./model.js";
 import type { Store } from "./store.js";
 
@@ -42,9 +42,6 @@ const ALLOCATION_MODELS = [
   "Flex",
 ];
 
-const duplicate = (name: string) =>
-  invalidState("DUPLICATE_NAME", `The VCD entity ${name} already exists.`);
-
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Refuses a name one of `items` (of the organization, when given) has, case aside. */
@@ -55,7 +52,7 @@ function requireNewName(
 ): void {
   for (const i of items)
     if ((orgId === undefined || i.orgId === orgId) && same(i.name, name))
-      throw duplicate(name);
+      throw duplicateName(name);
 }
 
 export class AdminRules {

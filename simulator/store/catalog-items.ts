@@ -5,7 +5,7 @@
  * catalog, and the item's name is unique in the catalog. Removing an item deletes its template (or
  * media image).
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import { badRequest, duplicateName, forbidden } from "../fault.js";
 import type { Catalog, CatalogItem, User } from "./model.js";
 import type { Store } from "./store.js";
 
@@ -56,10 +56,7 @@ export class CatalogItemRules {
         (id) => this.store.catalogItems.get(id)?.name.toLowerCase() === lower,
       )
     )
-      throw invalidState(
-        "DUPLICATE_NAME",
-        `The VCD entity ${name} already exists.`,
-      );
+      throw duplicateName(name);
     const item: CatalogItem = {
       id: this.store.ids.next("catalogItem"),
       catalogId: catalog.id,

@@ -13,7 +13,7 @@
  * The refusals' wording is the simulator's: no vCD sample or guide page found words them (the
  * duplicate name is vCD's `DUPLICATE_NAME` as catalog-items.ts has it).
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import { badRequest, duplicateName, forbidden } from "../fault.js";
 import { CatalogItemRules } from "./catalog-items.js";
 import type {
   Catalog,
@@ -48,10 +48,7 @@ export class CatalogRules {
     const lower = name.toLowerCase();
     for (const c of this.store.catalogs.values())
       if (c.orgId === org.id && c.name.toLowerCase() === lower)
-        throw invalidState(
-          "DUPLICATE_NAME",
-          `The VCD entity ${name} already exists.`,
-        );
+        throw duplicateName(name);
     const catalog: Catalog = {
       id: this.store.ids.next("catalog"),
       orgId: org.id,
@@ -128,10 +125,7 @@ export class CatalogRules {
           this.store.catalogItems.get(id)?.name.toLowerCase() === lower,
       )
     )
-      throw invalidState(
-        "DUPLICATE_NAME",
-        `The VCD entity ${name} already exists.`,
-      );
+      throw duplicateName(name);
     this.store.tasks.requireIdle(item.templateId, item.name);
   }
 

@@ -5,7 +5,7 @@
  * the source powered off) and capture (a vApp template, with a catalog item when captured to a
  * catalog). Names are unique in their VDC; each runs as a task.
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import { badRequest, duplicateName, forbidden } from "../fault.js";
 import type {
   Catalog,
   CatalogItem,
@@ -146,10 +146,7 @@ export class CompositionRules {
         (id) => this.store.catalogItems.get(id)?.name === name,
       )
     )
-      throw invalidState(
-        "DUPLICATE_NAME",
-        `The VCD entity ${name} already exists.`,
-      );
+      throw duplicateName(name);
     const template: VAppTemplate = {
       id: this.store.ids.next("vAppTemplate"),
       orgId: vdc.orgId,

@@ -14,7 +14,12 @@
  * deleted. Its services (`configureServices`) are checked in edge-gateway-services.ts. The
  * refusals' wording is the simulator's.
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import {
+  badRequest,
+  duplicateName,
+  forbidden,
+  invalidState,
+} from "../fault.js";
 import { formatIpv4, inRange, isHostOf, parseIpv4 } from "./ipv4.js";
 import type { EdgeGateway, Network, User, Value, Vdc } from "./model.js";
 import { refId } from "./org-networks.js";
@@ -89,10 +94,7 @@ export class EdgeGatewayRules {
         g.id !== existing?.id &&
         g.name.toLowerCase() === lower
       )
-        throw invalidState(
-          "DUPLICATE_NAME",
-          `The VCD entity ${name} already exists.`,
-        );
+        throw duplicateName(name);
     const configuration = body.Configuration as Value | undefined;
     if (!configuration)
       throw badRequest(

@@ -14,7 +14,12 @@
  * mode are kept by a PUT; a network a vApp network is bridged or routed to (`ParentNetwork`) cannot be
  * deleted. The refusals' wording is the simulator's (no vCD sample words them).
  */
-import { badRequest, forbidden, invalidState } from "../fault.js";
+import {
+  badRequest,
+  duplicateName,
+  forbidden,
+  invalidState,
+} from "../fault.js";
 import { formatIpv4, overlap } from "./ipv4.js";
 import type { EdgeGateway, Network, User, Value, Vdc } from "./model.js";
 import type { Store } from "./store.js";
@@ -76,10 +81,7 @@ export class OrgNetworkRules {
     const lower = name.toLowerCase();
     for (const n of this.ofVdc(vdc))
       if (n.id !== existing?.id && n.name.toLowerCase() === lower)
-        throw invalidState(
-          "DUPLICATE_NAME",
-          `The VCD entity ${name} already exists.`,
-        );
+        throw duplicateName(name);
     const configuration = (body.Configuration ?? {}) as Value;
     const fence = String(configuration.FenceMode);
     if (!FENCE_MODES.includes(fence))

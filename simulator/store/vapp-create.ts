@@ -3,7 +3,7 @@
  * in its VDC, copies of the source VMs (not yet resolved) and the networks they connect to, and the
  * task that powers it on or off when it succeeds and marks it FAILED_CREATION when it fails.
  */
-import { badRequest, invalidState } from "../fault.js";
+import { badRequest, duplicateName } from "../fault.js";
 import type { Task, User, VApp, Value, Vdc, Vm } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
@@ -42,10 +42,7 @@ export function reservedName(
     store.tasks.reserved(key) ||
     [...store.vapps.values()].some((v) => v.vdcId === vdcId && v.name === name)
   )
-    throw invalidState(
-      "DUPLICATE_NAME",
-      `The VCD entity ${name} already exists.`,
-    );
+    throw duplicateName(name);
   return key;
 }
 
