@@ -273,7 +273,7 @@ class Parser {
     value: string,
     at: number,
   ): void {
-    if (this.names.has(attributes, ns, local))
+    if (!this.names.add(attributes, ns, local))
       this.fail(`duplicate attribute ${name}`, at);
     attributes.push({ name, ns, local, value });
   }
