@@ -89,6 +89,8 @@ const TEXT_SPECIAL =
   /[&\]\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTRIBUTE_SPECIAL =
   /[<&\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The longest attribute value tested character by character rather than by `ATTRIBUTE_SPECIAL`. */
+const SHORT_VALUE = 16;
 /** A quick test for the characters INVALID_CHAR looks at closely (no surrogate pairing yet). */
 const SUSPECT_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -335,7 +337,12 @@ class Parser {
     const from = this.pos + 1;
     const raw = text.slice(from, end);
     this.pos = end + 1;
-    if (!ATTRIBUTE_SPECIAL.test(raw)) return raw;
+    if (
+      end - from <= SHORT_VALUE
+        ? !this.mayBeSpecial(from, end)
+        : !ATTRIBUTE_SPECIAL.test(raw)
+    )
+      return raw;
     this.checkChars(raw, from);
     if (raw.indexOf("<") >= 0)
       this.fail(
@@ -347,6 +354,19 @@ class Parser {
       ? normalizeNewlines(raw).replace(/[\t\n]/g, " ")
       : raw;
     return spaced.indexOf("&") < 0 ? spaced : this.decode(spaced, from);
+  }
+
+  /**
+   * What `ATTRIBUTE_SPECIAL` finds, without a regular expression (which costs more than the rest for
+   * a short value): true for a character it may match (anything from U+D800 up is looked at closely).
+   */
+  private mayBeSpecial(from: number, to: number): boolean {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c === 0x3c || c === 0x26 || c >= 0xd800) return true;
+    }
+    return false;
   }
 
   private checkChars(raw: string, offset: number): void {

@@ -174,3 +174,29 @@ describe("namespace declarations", () => {
     );
   });
 });
+
+describe("attribute values, short (tested character by character) and long alike", () => {
+  const value = (v: string) => parseXml(`<r a="${v}"/>`).attributes[0]!.value;
+  const long = "x".repeat(40);
+
+  it("decodes references, normalises white space, keeps characters from U+D800 up", () => {
+    for (const pad of ["", long]) {
+      expect(value(`${pad}a&amp;b&#x41;`)).toBe(`${pad}a&bA`);
+      expect(value(`${pad}a\tb\nc\r\nd`)).toBe(`${pad}a b c d`);
+      expect(value(`${pad}\u{1F600}\uE000\uFFFD`)).toBe(
+        `${pad}\u{1F600}\uE000\uFFFD`,
+      );
+      expect(value(`${pad}plain`)).toBe(`${pad}plain`);
+    }
+  });
+
+  it("refuses '<', a bare '&', control characters, unpaired surrogates and U+FFFE", () => {
+    for (const pad of ["", long]) {
+      expect(refusal(`<r a="${pad}<"/>`)).toMatch(/^'<' is not allowed/);
+      expect(refusal(`<r a="${pad}&"/>`)).toMatch(/^'&' must start/);
+      expect(refusal(`<r a="${pad}\u0001"/>`)).toMatch(/^character U\+0001 /);
+      expect(refusal(`<r a="${pad}\uD800"/>`)).toMatch(/^character U\+d800 /);
+      expect(refusal(`<r a="${pad}\uFFFE"/>`)).toMatch(/^character U\+fffe /);
+    }
+  });
+});
