@@ -87,6 +87,14 @@ export class AttributeNames {
     return true;
   }
 
+  /** Lets a table of more than `slots` slots go (it is allocated again when a start tag needs it). */
+  trim(slots: number): void {
+    if (this.size <= slots) return;
+    this.table = new Int32Array(0);
+    this.size = 0;
+    this.shift = 32;
+  }
+
   /** Puts the attribute at `index`, of hash `h`, into the table (its name is known to be new). */
   private put(h: number, index: number): void {
     const table = this.table;

@@ -200,3 +200,20 @@ describe("attribute values, short (tested character by character) and long alike
     }
   });
 });
+
+describe("the duplicate check's table, kept from one document to the next", () => {
+  it("finds duplicates after a document that failed mid-tag, and after one too large for the table to be kept", () => {
+    expect(refusal(`<r${attributes(100)} a5="again"/>`)).toMatch(
+      /^duplicate attribute a5 /,
+    );
+    // 140,000 attributes need more slots than are kept: the next document starts a new table.
+    expect(
+      parseXml(`<r${attributes(140_000)}/>`, { maxAttributes: 140_000 })
+        .attributes,
+    ).toHaveLength(140_000);
+    expect(refusal(`<r${attributes(40)} a0="again"/>`)).toMatch(
+      /^duplicate attribute a0 /,
+    );
+    expect(parseXml(`<r${attributes(40)}/>`).attributes).toHaveLength(40);
+  });
+});
