@@ -6,6 +6,10 @@
  * entries from older ones, so nothing is cleared or allocated per tag. (A `Set` of the names cost
  * three times as much as all the rest of reading a start tag of 80,000 attributes.)
  *
+ * Each name is hashed once: the look-up that finds it new records it in the empty slot it ended on,
+ * and the table keeps every entry's hash, so a probe compares strings only when the hashes match
+ * and growing the table re-hashes no string.
+ *
  * The hash is seeded at random when the module loads and the slot is taken from its high bits, which
  * makes names written to share a chain unlikely to share one here; it is not a keyed hash, and what
  * bounds the cost of a chain is the parser's limit on attributes per element (10,000 by default).
@@ -20,11 +24,18 @@ interface Named {
   readonly local: string;
 }
 
+/** Int32s per slot of the table: the start tag's stamp, the name's hash, the attribute's index. */
+const STRIDE = 3;
+
 export class AttributeNames {
-  /** Per slot: the index of an attribute in the current start tag's list, plus one (0: empty). */
-  private slots = new Int32Array(0);
-  /** Per slot: the start tag the entry belongs to. */
-  private stamps = new Int32Array(0);
+  /**
+   * The slots, `STRIDE` numbers each: the start tag the entry belongs to (0: none), the hash of
+   * its name, and the index of its attribute in that start tag's list. One array, so that a probe
+   * touches one place in memory.
+   */
+  private table = new Int32Array(0);
+  /** How many slots the table has (a power of two). */
+  private size = 0;
   private stamp = 0;
   /** How many of the current start tag's attributes are in the table. */
   private indexed = 0;
@@ -35,59 +46,85 @@ export class AttributeNames {
   startTag(): void {
     this.indexed = 0;
     if (++this.stamp === 0x7fffffff) {
-      this.stamps.fill(0);
+      this.table.fill(0);
       this.stamp = 1;
     }
   }
 
-  /** True when `attributes` (the start tag's so far) already has an attribute named `{ns}local`. */
-  has(attributes: readonly Named[], ns: string, local: string): boolean {
+  /**
+   * False when `attributes` (the start tag's so far) already has an attribute named `{ns}local`;
+   * else true, and the name is taken as that of `attributes[attributes.length]`, which the caller
+   * appends next.
+   */
+  add(attributes: readonly Named[], ns: string, local: string): boolean {
     const count = attributes.length;
     if (count < SCAN_LIMIT) {
       for (let i = 0; i < count; i++) {
         const other = attributes[i]!;
-        if (other.local === local && other.ns === ns) return true;
+        if (other.local === local && other.ns === ns) return false;
       }
-      return false;
+      return true;
     }
-    if (count * 2 > this.slots.length) this.grow(attributes, count * 4);
-    for (; this.indexed < count; this.indexed++)
-      this.insert(attributes, this.indexed);
-    const mask = this.slots.length - 1;
-    for (let s = this.slotOf(ns, local); ; s = (s + 1) & mask) {
-      if (this.stamps[s] !== this.stamp) return false;
-      const other = attributes[this.slots[s]! - 1]!;
-      if (other.local === local && other.ns === ns) return true;
+    if (count * 2 >= this.size) this.grow(count * 4);
+    for (; this.indexed < count; this.indexed++) {
+      const { ns: n, local: l } = attributes[this.indexed]!;
+      this.put(hash(n, l), this.indexed);
     }
+    const h = hash(ns, local);
+    const table = this.table;
+    const stamp = this.stamp;
+    const mask = this.size - 1;
+    let s = this.slotOf(h);
+    for (; table[s * STRIDE] === stamp; s = (s + 1) & mask) {
+      if (table[s * STRIDE + 1] !== h) continue;
+      const other = attributes[table[s * STRIDE + 2]!]!;
+      if (other.local === local && other.ns === ns) return false;
+    }
+    table[s * STRIDE] = stamp;
+    table[s * STRIDE + 1] = h;
+    table[s * STRIDE + 2] = count;
+    this.indexed = count + 1;
+    return true;
   }
 
-  /** Puts the attribute at `index` into the table (its name is known to be new). */
-  private insert(attributes: readonly Named[], index: number): void {
-    const { ns, local } = attributes[index]!;
-    const mask = this.slots.length - 1;
-    let s = this.slotOf(ns, local);
-    while (this.stamps[s] === this.stamp) s = (s + 1) & mask;
-    this.stamps[s] = this.stamp;
-    this.slots[s] = index + 1;
+  /** Lets a table of more than `slots` slots go (it is allocated again when a start tag needs it). */
+  trim(slots: number): void {
+    if (this.size <= slots) return;
+    this.table = new Int32Array(0);
+    this.size = 0;
+    this.shift = 32;
   }
 
-  /** The first slot to look at for a name: the high bits of its hash, as many as the table needs. */
-  private slotOf(ns: string, local: string): number {
-    return Math.imul(hash(ns, local), 0x9e3779b1) >>> this.shift;
+  /** Puts the attribute at `index`, of hash `h`, into the table (its name is known to be new). */
+  private put(h: number, index: number): void {
+    const table = this.table;
+    const mask = this.size - 1;
+    let s = this.slotOf(h);
+    while (table[s * STRIDE] === this.stamp) s = (s + 1) & mask;
+    table[s * STRIDE] = this.stamp;
+    table[s * STRIDE + 1] = h;
+    table[s * STRIDE + 2] = index;
   }
 
-  /** A table of at least `size` slots (a power of two), holding the attributes indexed so far. */
-  private grow(attributes: readonly Named[], size: number): void {
+  /** The first slot to look at for a hash: its high bits, as many as the table needs. */
+  private slotOf(h: number): number {
+    return Math.imul(h, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** A table of at least `size` slots (a power of two), holding the current start tag's entries. */
+  private grow(size: number): void {
     let length = 64;
-    this.shift = 26;
+    let shift = 26;
     while (length < size) {
       length *= 2;
-      this.shift--;
+      shift--;
     }
-    this.slots = new Int32Array(length);
-    this.stamps = new Int32Array(length);
-    const indexed = this.indexed;
-    for (let i = 0; i < indexed; i++) this.insert(attributes, i);
+    const old = this.table;
+    this.table = new Int32Array(length * STRIDE);
+    this.size = length;
+    this.shift = shift;
+    for (let at = 0; at < old.length; at += STRIDE)
+      if (old[at] === this.stamp) this.put(old[at + 1]!, old[at + 2]!);
   }
 }
 

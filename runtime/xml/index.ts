@@ -6,6 +6,7 @@ export type {
   ElementOf,
   ElementValue,
   OneOf,
+  UnknownAttribute,
   UnknownElement,
   XsiOf,
 } from "./values.js";

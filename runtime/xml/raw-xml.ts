@@ -24,16 +24,20 @@ export function rawXml(
   const nameOf = (ns: string, local: string, written: string): string => {
     if (!ns) return local;
     if (ns === XML_NS) return `xml:${local}`;
-    const colon = written.indexOf(":");
-    return `${prefixOf(ns, colon < 0 ? "" : written.slice(0, colon))}:${local}`;
+    return `${prefixOf(ns, written)}:${local}`;
   };
   let hasUnqualified = false;
   const write = (node: XmlElement): string => {
-    const name = nameOf(node.ns, node.local, node.name);
+    const colon = node.name.indexOf(":");
+    const name = nameOf(
+      node.ns,
+      node.local,
+      colon < 0 ? "" : node.name.slice(0, colon),
+    );
     if (!node.ns) hasUnqualified = true;
     let out = `<${name}`;
     for (const a of node.attributes)
-      out += ` ${nameOf(a.ns, a.local, a.name)}="${escapeAttribute(a.value)}"`;
+      out += ` ${nameOf(a.ns, a.local, a.prefix ?? "")}="${escapeAttribute(a.value)}"`;
     if (!node.children.length) return `${out}/>`;
     out += ">";
     for (const child of node.children)

@@ -148,16 +148,8 @@ export class Validator {
         this.add(at, "fixed", JSON.stringify(attribute.fixed));
       }
     }
-    const extra = value.$attributes;
-    if (extra !== undefined) {
-      for (const [name, v] of Object.entries(
-        extra as Record<string, unknown>,
-      )) {
-        if (typeof v !== "string")
-          this.add(`${path}.$attributes["${name}"]`, "type", "a string");
-        else this.chars(`${path}.$attributes["${name}"]`, v);
-      }
-    }
+    if (value.$attributes !== undefined)
+      this.extraAttributes(`${path}.$attributes`, value.$attributes);
     if (type.text) {
       if (value.$value === undefined)
         this.add(`${path}.$value`, "required", "the text content");
@@ -368,6 +360,36 @@ export class Validator {
       const broken = checkFacets(value, text, type.facets, type.kind);
       if (broken) this.add(path, broken.rule, broken.expected);
     }
+  }
+
+  /** Attributes kept from reading (or added by hand): each a name and a string, no name twice. */
+  private extraAttributes(path: string, extra: unknown): void {
+    if (!Array.isArray(extra)) {
+      this.add(path, "type", "a list of { ns, local, value }");
+      return;
+    }
+    const seen = new Set<string>();
+    extra.forEach((entry: unknown, i) => {
+      const at = `${path}[${i}]`;
+      const { ns, local, value } = (entry ?? {}) as Record<string, unknown>;
+      if (typeof ns !== "string" || typeof local !== "string") {
+        this.add(at, "type", "an attribute: { ns, local, value } of strings");
+        return;
+      }
+      if (checkBuiltin(local, "NCName") !== undefined)
+        this.add(`${at}.local`, "type", "a local name (an NCName)");
+      const clark = `{${ns}}${local}`;
+      if (seen.has(clark))
+        this.add(
+          at,
+          "unique",
+          `one attribute ${clark} (an element has each attribute once)`,
+        );
+      seen.add(clark);
+      if (typeof value !== "string")
+        this.add(`${at}.value`, "type", "a string");
+      else this.chars(`${at}.value`, value);
+    });
   }
 
   private chars(path: string, text: string): boolean {

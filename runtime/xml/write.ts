@@ -20,7 +20,7 @@ import type {
 import { inGap, isRemovedAt, type Gap } from "./api-version.js";
 import type { CompiledSchema } from "./compiled-schema.js";
 import { formatBuiltin, type SimpleValue } from "./simple-values.js";
-import type { UnknownElement } from "./values.js";
+import type { UnknownAttribute, UnknownElement } from "./values.js";
 import { escapeAttribute, escapeText } from "./xml-escape.js";
 import { XML_NS } from "./xml-parser.js";
 
@@ -41,8 +41,8 @@ export class Writer {
   /** Namespaces the schema does not know, by URI, with the prefix generated for them in this document. */
   private readonly foreign = new Map<string, string>();
   private foreignCount = 0;
-  /** How each attribute kept from reading is written, by `{ns}local`, once per document. */
-  private readonly extraNames = new Map<string, string>();
+  /** The prefix each namespace of an attribute kept from reading is written with, once per document. */
+  private readonly extraPrefixes = new Map<string, string>();
   /** Set while the root element is written: its `<name` is written last, with the declarations. */
   private atRoot = false;
 
@@ -170,7 +170,7 @@ export class Writer {
       if (attribute.prefix !== undefined) this.usePrefixed(attribute.prefix);
       out += ` ${attribute.name}="${escapeAttribute(formatBuiltin(v as SimpleValue))}"`;
     }
-    const extra = object.$attributes as Record<string, string> | undefined;
+    const extra = object.$attributes as readonly UnknownAttribute[] | undefined;
     if (extra) out += this.extraAttributes(extra);
     if (type.text) {
       const v = object.$value;
@@ -283,37 +283,31 @@ export class Writer {
     else this.used.add(prefix);
   }
 
-  /** Attributes kept from reading, by `{ns}local`, with the prefixes declared on the root. */
-  private extraAttributes(extra: Record<string, string>): string {
+  /** Attributes kept from reading, in their order, with the prefixes declared on the root. */
+  private extraAttributes(extra: readonly UnknownAttribute[]): string {
     let out = "";
-    for (const clark in extra) {
-      let name = this.extraNames.get(clark);
-      if (name === undefined) {
-        name = this.extraAttributeName(clark);
-        this.extraNames.set(clark, name);
-      }
-      out += ` ${name}="${escapeAttribute(extra[clark])}"`;
+    for (const { ns, local, value } of extra) {
+      const name = ns ? `${this.extraPrefix(ns)}:${local}` : local;
+      out += ` ${name}="${escapeAttribute(value)}"`;
     }
     return out;
   }
 
-  /** How an attribute kept from reading is written: `local`, `xml:local`, or `prefix:local` with its prefix noted for the root. */
-  private extraAttributeName(clark: string): string {
-    const end = clark.indexOf("}");
-    const ns = clark.slice(1, end);
-    const local = clark.slice(end + 1);
-    if (!ns) return local;
-    if (ns === XML_NS) return `xml:${local}`;
-    if (ns === XSI_NS) {
+  /** The prefix of an attribute kept from reading (`xml`, `xsi`, a canonical or a generated one), noted for the root once per document. */
+  private extraPrefix(ns: string): string {
+    let prefix = this.extraPrefixes.get(ns);
+    if (prefix !== undefined) return prefix;
+    if (ns === XML_NS) prefix = "xml";
+    else if (ns === XSI_NS) {
       this.used.add("xsi");
-      return `xsi:${local}`;
+      prefix = "xsi";
+    } else {
+      prefix = this.schema.prefixByUri.get(ns);
+      if (prefix !== undefined) this.usePrefixed(prefix);
+      else prefix = this.foreignPrefix(ns);
     }
-    const prefix = this.schema.prefixByUri.get(ns);
-    if (prefix !== undefined) {
-      this.usePrefixed(prefix);
-      return `${prefix}:${local}`;
-    }
-    return `${this.foreignPrefix(ns)}:${local}`;
+    this.extraPrefixes.set(ns, prefix);
+    return prefix;
   }
 
   /** The prefix of a namespace the schema does not know: generated once per document (`ext1`, `ext2`, ...), clear of every prefix the schema has. */

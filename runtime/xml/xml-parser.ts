@@ -9,12 +9,16 @@ import { AttributeNames } from "./attribute-names.js";
 
 /* eslint-disable no-control-regex -- XML 1.0's characters are defined by code points, control characters included */
 
+/**
+ * An attribute. One without a prefix is exactly `{ ns: "", local, value }` (the shape of a value's
+ * `$attributes` entries, so that the reader can keep it as it is); one with a prefix also has it.
+ */
 export interface XmlAttribute {
-  /** The name as written (`ovf:id`). */
-  readonly name: string;
   readonly ns: string;
   readonly local: string;
   readonly value: string;
+  /** The prefix as written (`ovf` of `ovf:id`); absent for an attribute without one. */
+  readonly prefix?: string;
 }
 
 export interface XmlElement {
@@ -85,12 +89,25 @@ const TEXT_SPECIAL =
   /[&\]\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTRIBUTE_SPECIAL =
   /[<&\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The longest attribute value tested character by character rather than by `ATTRIBUTE_SPECIAL`. */
+const SHORT_VALUE = 16;
 /** A quick test for the characters INVALID_CHAR looks at closely (no surrogate pairing yet). */
 const SUSPECT_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Characters XML 1.0 does not allow, and unpaired surrogates. */
 export const INVALID_CHAR: RegExp =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The duplicate-attribute table of every document this module parses. A document is parsed to its
+ * end synchronously, so one table serves them one after another (its stamps keep start tags apart);
+ * kept, it is not allocated and grown again per document (for 80,000 attributes that was a third of
+ * the parse). It holds no names, only numbers: 12 bytes a slot, 2 to 4 slots per attribute of the
+ * largest start tag parsed so far (384 KiB under the default limit of 10,000 attributes); a table of
+ * more than `KEPT_SLOTS` slots (3 MiB, about 130,000 attributes) is let go after its document.
+ */
+const NAMES = new AttributeNames();
+const KEPT_SLOTS = 1 << 18;
 
 /** Parses a whole document and returns its root element. */
 export function parseXml(text: string, limits: ParseLimits = {}): XmlElement {
@@ -103,7 +120,7 @@ class Parser {
   private readonly maxAttributes: number;
   private readonly maxElements: number;
   private elements = 0;
-  private readonly names = new AttributeNames();
+  private readonly names = NAMES;
 
   constructor(
     private readonly text: string,
@@ -123,6 +140,14 @@ class Parser {
   }
 
   document(): XmlElement {
+    try {
+      return this.root();
+    } finally {
+      this.names.trim(KEPT_SLOTS);
+    }
+  }
+
+  private root(): XmlElement {
     const text = this.text;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
     let root: XmlElement | undefined;
@@ -207,7 +232,9 @@ class Parser {
       this.skipSpace();
       const value = this.attributeValue();
       if (attrName.indexOf(":") < 0 && attrName !== "xmlns") {
-        this.addAttribute(attributes, attrName, "", attrName, value, at);
+        if (!this.names.add(attributes, "", attrName))
+          this.fail(`duplicate attribute ${attrName}`, at);
+        attributes.push({ ns: "", local: attrName, value });
       } else prefixed.push([attrName, value, at]);
     }
     let declared: [string, string][] = NO_DECLARATIONS;
@@ -240,15 +267,12 @@ class Parser {
     for (const [attrName, value, at] of prefixed) {
       if (attrName === "xmlns" || attrName.startsWith("xmlns:")) continue;
       const c2 = attrName.indexOf(":");
-      const attrNs = this.lookup(inScope, attrName.slice(0, c2), at);
-      this.addAttribute(
-        attributes,
-        attrName,
-        attrNs,
-        attrName.slice(c2 + 1),
-        value,
-        at,
-      );
+      const prefix = attrName.slice(0, c2);
+      const attrNs = this.lookup(inScope, prefix, at);
+      const local = attrName.slice(c2 + 1);
+      if (!this.names.add(attributes, attrNs, local))
+        this.fail(`duplicate attribute ${attrName}`, at);
+      attributes.push({ ns: attrNs, local, value, prefix });
     }
     const element: XmlElement = {
       name,
@@ -262,20 +286,6 @@ class Parser {
     };
     if (!selfClosing) this.content(element, inScope, depth);
     return element;
-  }
-
-  /** Adds an attribute, refusing the same name twice and more attributes than the limit. */
-  private addAttribute(
-    attributes: XmlAttribute[],
-    name: string,
-    ns: string,
-    local: string,
-    value: string,
-    at: number,
-  ): void {
-    if (this.names.has(attributes, ns, local))
-      this.fail(`duplicate attribute ${name}`, at);
-    attributes.push({ name, ns, local, value });
   }
 
   private content(element: XmlElement, scope: Scope, depth: number): void {
@@ -337,7 +347,12 @@ class Parser {
     const from = this.pos + 1;
     const raw = text.slice(from, end);
     this.pos = end + 1;
-    if (!ATTRIBUTE_SPECIAL.test(raw)) return raw;
+    if (
+      end - from <= SHORT_VALUE
+        ? !this.mayBeSpecial(from, end)
+        : !ATTRIBUTE_SPECIAL.test(raw)
+    )
+      return raw;
     this.checkChars(raw, from);
     if (raw.indexOf("<") >= 0)
       this.fail(
@@ -349,6 +364,19 @@ class Parser {
       ? normalizeNewlines(raw).replace(/[\t\n]/g, " ")
       : raw;
     return spaced.indexOf("&") < 0 ? spaced : this.decode(spaced, from);
+  }
+
+  /**
+   * What `ATTRIBUTE_SPECIAL` finds, without a regular expression (which costs more than the rest for
+   * a short value): true for a character it may match (anything from U+D800 up is looked at closely).
+   */
+  private mayBeSpecial(from: number, to: number): boolean {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c === 0x3c || c === 0x26 || c >= 0xd800) return true;
+    }
+    return false;
   }
 
   private checkChars(raw: string, offset: number): void {

@@ -143,7 +143,13 @@ export class SchemaArbitraries {
       parts.push(
         fc.option(
           fc.record({
-            $attributes: fc.record({ [`{${FOREIGN_NS}}extra`]: alnum(1, 6) }),
+            $attributes: fc.tuple(
+              fc.record({
+                ns: fc.constant(FOREIGN_NS),
+                local: fc.constant("extra"),
+                value: alnum(1, 6),
+              }),
+            ),
           }),
           { nil: {} },
         ) as fc.Arbitrary<Value>,

@@ -267,21 +267,27 @@ describe("namespaces in written documents", () => {
       element: "vcloud:VApp",
       value: {
         name: "a",
-        $attributes: {
-          "{urn:x}one": "1",
-          [`{${XSI}}schemaLocation`]: "urn:a a.xsd",
-          [`{${V15}}extra`]: "v",
-        },
+        $attributes: [
+          { ns: "urn:x", local: "one", value: "1" },
+          { ns: XSI, local: "schemaLocation", value: "urn:a a.xsd" },
+          { ns: V15, local: "extra", value: "v" },
+        ],
         Description: "d",
         Children: {
           Vm: [
             {
               name: "b",
-              $attributes: { "{urn:y}two": "2", "{urn:x}three": "3" },
+              $attributes: [
+                { ns: "urn:y", local: "two", value: "2" },
+                { ns: "urn:x", local: "three", value: "3" },
+              ],
             },
             {
               name: "c",
-              $attributes: { "{urn:x}one": "4", [`{${V15}}extra`]: "w" },
+              $attributes: [
+                { ns: "urn:x", local: "one", value: "4" },
+                { ns: V15, local: "extra", value: "w" },
+              ],
             },
           ],
         },
@@ -320,8 +326,16 @@ describe("namespaces, on an inline schema whose prefix is ext1", () => {
       value: {
         plain: "p",
         q: "1",
-        $attributes: { "{urn:a}x": "2" },
-        Part: [{ q: "3", $attributes: { "{urn:b}y": "4", "{urn:a}x": "5" } }],
+        $attributes: [{ ns: "urn:a", local: "x", value: "2" }],
+        Part: [
+          {
+            q: "3",
+            $attributes: [
+              { ns: "urn:b", local: "y", value: "4" },
+              { ns: "urn:a", local: "x", value: "5" },
+            ],
+          },
+        ],
       },
     };
     const written = pkg.toXml(doc, { declaration: false });

@@ -24,8 +24,7 @@ describe("attributes", () => {
   it("reads thousands of attributes on one element, in order", () => {
     const root = parseXml(`<r${attributes(5000)}/>`);
     expect(root.attributes).toHaveLength(5000);
-    expect(root.attributes[4999]).toEqual({
-      name: "a4999",
+    expect(root.attributes[4999]).toStrictEqual({
       ns: "",
       local: "a4999",
       value: "v4999",
@@ -178,9 +177,58 @@ describe("namespace declarations", () => {
       "urn:inner",
       "urn:outer",
     ]);
-    expect(e.attributes[0]).toMatchObject({ ns: "urn:q", local: "x" });
+    // A prefixed attribute keeps its prefix; one without a prefix has none (see "attributes").
+    expect(e.attributes[0]).toStrictEqual({
+      ns: "urn:q",
+      local: "x",
+      value: "1",
+      prefix: "q",
+    });
     expect(refusal(`<a><b xmlns:p="urn:p"/><p:c/></a>`)).toMatch(
       /^namespace prefix p is not declared/,
     );
+  });
+});
+
+describe("attribute values, short (tested character by character) and long alike", () => {
+  const value = (v: string) => parseXml(`<r a="${v}"/>`).attributes[0]!.value;
+  const long = "x".repeat(40);
+
+  it("decodes references, normalises white space, keeps characters from U+D800 up", () => {
+    for (const pad of ["", long]) {
+      expect(value(`${pad}a&amp;b&#x41;`)).toBe(`${pad}a&bA`);
+      expect(value(`${pad}a\tb\nc\r\nd`)).toBe(`${pad}a b c d`);
+      expect(value(`${pad}\u{1F600}\uE000\uFFFD`)).toBe(
+        `${pad}\u{1F600}\uE000\uFFFD`,
+      );
+      expect(value(`${pad}plain`)).toBe(`${pad}plain`);
+    }
+  });
+
+  it("refuses '<', a bare '&', control characters, unpaired surrogates and U+FFFE", () => {
+    for (const pad of ["", long]) {
+      expect(refusal(`<r a="${pad}<"/>`)).toMatch(/^'<' is not allowed/);
+      expect(refusal(`<r a="${pad}&"/>`)).toMatch(/^'&' must start/);
+      expect(refusal(`<r a="${pad}\u0001"/>`)).toMatch(/^character U\+0001 /);
+      expect(refusal(`<r a="${pad}\uD800"/>`)).toMatch(/^character U\+d800 /);
+      expect(refusal(`<r a="${pad}\uFFFE"/>`)).toMatch(/^character U\+fffe /);
+    }
+  });
+});
+
+describe("the duplicate check's table, kept from one document to the next", () => {
+  it("finds duplicates after a document that failed mid-tag, and after one too large for the table to be kept", () => {
+    expect(refusal(`<r${attributes(100)} a5="again"/>`)).toMatch(
+      /^duplicate attribute a5 /,
+    );
+    // 140,000 attributes need more slots than are kept: the next document starts a new table.
+    expect(
+      parseXml(`<r${attributes(140_000)}/>`, { maxAttributes: 140_000 })
+        .attributes,
+    ).toHaveLength(140_000);
+    expect(refusal(`<r${attributes(40)} a0="again"/>`)).toMatch(
+      /^duplicate attribute a0 /,
+    );
+    expect(parseXml(`<r${attributes(40)}/>`).attributes).toHaveLength(40);
   });
 });
