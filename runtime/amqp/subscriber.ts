@@ -14,6 +14,7 @@
  * - `close()` stops consuming, waits for the handlers running (within `timeout`), acknowledges
  *   them, then closes the channel and the connection.
  */
+import { sleep } from "../client/deadline.js";
 import { VcdAmqpError } from "./amqp-error.js";
 import {
   loadAmqplib,
@@ -23,7 +24,10 @@ import {
   type AmqpPublishOptions,
   type AmqplibLike,
 } from "./amqp-client.js";
-import { pause, within } from "./within.js";
+import { within } from "./within.js";
+
+/** A signal that never aborts, for a subscriber given none. */
+const NEVER: AbortSignal = new AbortController().signal;
 
 /** vCD's default exchange for notifications (AmqpSettings `AmqpExchange`). */
 export const DEFAULT_EXCHANGE = "systemExchange";
@@ -230,10 +234,11 @@ class BrokerSubscriber implements Subscriber {
     } = this.options.reconnect ?? {};
     let last: unknown = cause;
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      await pause(
+      // An abort ends the wait early; the connect below then fails as aborted.
+      await sleep(
         Math.min(maxDelay, initialDelay * 2 ** (attempt - 1)),
-        this.options.signal,
-      );
+        this.options.signal ?? NEVER,
+      ).catch(() => undefined);
       if (this.closing)
         throw new VcdAmqpError("closed", "the subscriber was closed");
       try {

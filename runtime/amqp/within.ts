@@ -54,16 +54,3 @@ export function within<T>(
     );
   });
 }
-
-/** Waits `ms`, or less when `signal` aborts (then resolves too: the caller looks at the signal). */
-export function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(finish, ms);
-    function finish() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", finish);
-      resolve();
-    }
-    signal?.addEventListener("abort", finish, { once: true });
-  });
-}

@@ -20,6 +20,7 @@ import {
   tenant,
   type Value,
   type Workflow,
+  refusal,
 } from "./harness.js";
 
 const ADMIN_CATALOG = "application/vnd.vmware.admin.catalog+xml";
@@ -33,19 +34,6 @@ let vm: Value;
 const uuid = (value: Value): string => String(value.id).split(":").pop()!;
 
 /** The call's refusal: its status and vCD's minor code and message. */
-async function refusal(call: Promise<unknown>) {
-  const error = (await call.then(
-    () => expect.unreachable("the call was not refused"),
-    (e: unknown) => e,
-  )) as { name: string; status: number; error?: Value };
-  expect(error.name).toBe("VcdApiError");
-  return {
-    status: error.status,
-    minor: error.error?.minorErrorCode as string,
-    message: error.error?.message as string,
-  };
-}
-
 async function createCatalog(name: string): Promise<Value> {
   const made = await w.call(
     "createCatalogs",

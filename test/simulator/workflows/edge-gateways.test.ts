@@ -18,6 +18,8 @@ import {
   tenant,
   type Value,
   type Workflow,
+  refusal,
+  badRequest,
 } from "./harness.js";
 
 const EDGE = "application/vnd.vmware.admin.edgeGateway+xml";
@@ -35,25 +37,6 @@ let routed: Value;
 let extHref: string;
 
 const uuid = (value: Value): string => String(value.id).split(":").pop()!;
-
-async function refusal(call: Promise<unknown>) {
-  const error = (await call.then(
-    () => expect.unreachable("the call was not refused"),
-    (e: unknown) => e,
-  )) as { name: string; status: number; error?: Value; message: string };
-  expect(error.name, error.message).toBe("VcdApiError");
-  return {
-    status: error.status,
-    minor: error.error?.minorErrorCode as string,
-    message: error.error?.message as string,
-  };
-}
-
-const badRequest = (message: string) => ({
-  status: 400,
-  minor: "BAD_REQUEST",
-  message,
-});
 
 const as = (client: VcdClient, name: string, ...args: unknown[]) =>
   w.pkg.api[name]!(client, ...args) as Promise<{

@@ -161,3 +161,30 @@ export async function clientAs(
   });
   return client;
 }
+
+/** The typed `VcdApiError` a call is refused with: its status, vCD's minor code and message. */
+export async function refusal(call: Promise<unknown>): Promise<{
+  status: number;
+  minor: string;
+  message: string;
+}> {
+  const error = (await call.then(
+    () => expect.unreachable("the call was not refused"),
+    (e: unknown) => e,
+  )) as { name: string; status: number; error?: Value; message: string };
+  expect(error.name, error.message).toBe("VcdApiError");
+  return {
+    status: error.status,
+    minor: error.error?.minorErrorCode as string,
+    message: error.error?.message as string,
+  };
+}
+
+/** What `refusal` gives for vCD's 400 BAD_REQUEST with `message`. */
+export const badRequest = (
+  message: string,
+): { status: number; minor: string; message: string } => ({
+  status: 400,
+  minor: "BAD_REQUEST",
+  message,
+});

@@ -17,6 +17,8 @@ import {
   tenant,
   type Value,
   type Workflow,
+  refusal,
+  badRequest,
 } from "./harness.js";
 
 const ORG_VDC_NETWORK = "application/vnd.vmware.vcloud.orgVdcNetwork+xml";
@@ -26,25 +28,6 @@ let seeded: Awaited<ReturnType<typeof tenant>>;
 let adminVdc: Value;
 
 const uuid = (value: Value): string => String(value.id).split(":").pop()!;
-
-async function refusal(call: Promise<unknown>) {
-  const error = (await call.then(
-    () => expect.unreachable("the call was not refused"),
-    (e: unknown) => e,
-  )) as { name: string; status: number; error?: Value; message: string };
-  expect(error.name, error.message).toBe("VcdApiError");
-  return {
-    status: error.status,
-    minor: error.error?.minorErrorCode as string,
-    message: error.error?.message as string,
-  };
-}
-
-const badRequest = (message: string) => ({
-  status: 400,
-  minor: "BAD_REQUEST",
-  message,
-});
 
 /** An isolated network `gateway`/24 with a static range `.10`-`.20` (or the ranges given). */
 export const isolated = (

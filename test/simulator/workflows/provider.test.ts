@@ -14,6 +14,7 @@ import {
   startWorkflow,
   type Value,
   type Workflow,
+  refusal,
 } from "./harness.js";
 
 const MT = {
@@ -42,19 +43,6 @@ let extension: Value;
 const names = (list: Value[] | undefined) => (list ?? []).map((r) => r.name);
 
 /** The call's refusal: its status and vCD's minor code and message. */
-async function refusal(call: Promise<unknown>) {
-  const error = (await call.then(
-    () => expect.unreachable("the call was not refused"),
-    (e: unknown) => e,
-  )) as { name: string; status: number; error?: Value };
-  expect(error.name).toBe("VcdApiError");
-  return {
-    status: error.status,
-    minor: error.error?.minorErrorCode as string,
-    message: error.error?.message as string,
-  };
-}
-
 const vc2 = (over: Value = {}) => ({
   VimServer: {
     name: "VC-2",

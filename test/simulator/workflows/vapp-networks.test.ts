@@ -16,6 +16,8 @@ import {
   tenant,
   type Value,
   type Workflow,
+  refusal,
+  badRequest,
 } from "./harness.js";
 
 const CONFIG = "vcloud:NetworkConfigSection";
@@ -23,25 +25,6 @@ const CONFIG = "vcloud:NetworkConfigSection";
 let w: Workflow;
 let seeded: Awaited<ReturnType<typeof tenant>>;
 let orgNetwork: { href: string; name: string };
-
-async function refusal(call: Promise<unknown>) {
-  const error = (await call.then(
-    () => expect.unreachable("the call was not refused"),
-    (e: unknown) => e,
-  )) as { name: string; status: number; error?: Value; message: string };
-  expect(error.name, error.message).toBe("VcdApiError");
-  return {
-    status: error.status,
-    minor: error.error?.minorErrorCode as string,
-    message: error.error?.message as string,
-  };
-}
-
-const badRequest = (message: string) => ({
-  status: 400,
-  minor: "BAD_REQUEST",
-  message,
-});
 
 async function configOf(vapp: Value): Promise<Value> {
   const answer = await w.call(
