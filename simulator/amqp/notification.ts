@@ -18,6 +18,7 @@
  *   `entity`, `task`, `taskOwner`: URNs), on `<prefix>.notifications20`.
  */
 import type { EventEntity, SimEvent } from "../events/events.js";
+import { urn } from "../store/ids.js";
 import { jsonExchangeOf, type AmqpSettings } from "./settings.js";
 
 export interface Outgoing {
@@ -40,7 +41,7 @@ export interface Names {
 const VMEXT = "http://www.vmware.com/vcloud/extension/v1.5";
 const VCLOUD = "http://www.vmware.com/vcloud/v1.5";
 
-const urnOf = (e: EventEntity): string => `urn:vcloud:${e.kind}:${e.id}`;
+const urnOf = (e: EventEntity): string => urn(e.kind, e.id);
 
 /** The kinds whose name is appended to the routing key. */
 const TASK_KINDS = new Set(["task", "blockingTask", "blockingtask"]);
@@ -129,12 +130,10 @@ export function notificationJson(event: SimEvent): Record<string, unknown> {
     type: event.type,
     timestamp: event.timestamp,
     operationSuccess: event.success,
-    user: `urn:vcloud:user:${event.userId}`,
-    org: `urn:vcloud:org:${event.orgId}`,
+    user: urn("user", event.userId),
+    org: urn("org", event.orgId),
     entity: urnOf(event.entity),
-    ...(event.taskId !== undefined
-      ? { task: `urn:vcloud:task:${event.taskId}` }
-      : {}),
+    ...(event.taskId !== undefined ? { task: urn("task", event.taskId) } : {}),
     ...(event.taskOwner ? { taskOwner: urnOf(event.taskOwner) } : {}),
   };
 }
