@@ -14,6 +14,7 @@ import { loadPackage } from "../../helpers/generated-packages.js";
 import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   clientAs,
+  externalNetwork,
   startWorkflow,
   tenant,
   type Value,
@@ -260,7 +261,11 @@ beforeAll(async () => {
   await w.loginAs("System Administrator");
   seeded = await tenant(w);
   adminVdc = (await w.call("getAdminVdc", { id: uuid(seeded.vdc) })).value;
-  extHref = `${w.sim.url}/admin/extension/externalnet/ext-net-1`;
+  extHref = (
+    await externalNetwork(w, "ext-net", "dvportgroup-21", "203.0.113.1", [
+      ["203.0.113.2", "203.0.113.99"],
+    ])
+  ).href as string;
   const admin = w.sim.users.find(
     (u) => u.role === "Organization Administrator" && u.org === seeded.org.name,
   )!;

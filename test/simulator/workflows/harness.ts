@@ -188,3 +188,57 @@ export const badRequest = (
   minor: "BAD_REQUEST",
   message,
 });
+
+/**
+ * An external network on a port group of the seeded vCenter vc1 (the caller is the system
+ * administrator): IP scope `gateway`/24 with the static `ranges`, once its creation task is done.
+ */
+export async function externalNetwork(
+  w: Workflow,
+  name: string,
+  portGroup: string,
+  gateway: string,
+  ranges: readonly (readonly [string, string])[],
+): Promise<Value> {
+  const root = `${w.sim.url}/admin/extension`;
+  const servers = (
+    await w.call("getVimServerReferences", {
+      href: `${root}/vimServerReferences`,
+    })
+  ).value.VimServerReference as Value[];
+  const vc1 = servers.find((s) => s.name === "vc1")!;
+  const made = await w.call(
+    "createExternalnets",
+    { href: `${root}/externalnets` },
+    {
+      name,
+      Configuration: {
+        IpScopes: {
+          IpScope: [
+            {
+              IsInherited: false,
+              Gateway: gateway,
+              Netmask: "255.255.255.0",
+              IsEnabled: true,
+              IpRanges: {
+                IpRange: ranges.map(([start, end]) => ({
+                  StartAddress: start,
+                  EndAddress: end,
+                })),
+              },
+            },
+          ],
+        },
+        FenceMode: "isolated",
+      },
+      VimPortGroupRef: {
+        VimServerRef: { href: vc1.href },
+        MoRef: portGroup,
+        VimObjectType: "DV_PORTGROUP",
+      },
+    },
+  );
+  expect(made.status).toBe(201);
+  await w.done(made.value.Tasks.Task[0]);
+  return (await w.call("getExternalnet", made.value)).value;
+}
