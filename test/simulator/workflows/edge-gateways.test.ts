@@ -15,6 +15,7 @@ import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   clientAs,
   externalNetwork,
+  ipScopes,
   startWorkflow,
   tenant,
   type Value,
@@ -83,21 +84,9 @@ const routedBody = (name: string, gateway: string, through: Value): Value => {
   return {
     name,
     Configuration: {
-      IpScopes: {
-        IpScope: [
-          {
-            IsInherited: false,
-            Gateway: gateway,
-            Netmask: "255.255.255.0",
-            IsEnabled: true,
-            IpRanges: {
-              IpRange: [
-                { StartAddress: `${base}.10`, EndAddress: `${base}.20` },
-              ],
-            },
-          },
-        ],
-      },
+      ...ipScopes(gateway, [
+        { StartAddress: `${base}.10`, EndAddress: `${base}.20` },
+      ]),
       FenceMode: "natRouted",
     },
     EdgeGateway: { href: through.href },

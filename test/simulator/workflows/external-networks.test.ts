@@ -14,11 +14,13 @@ import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   badRequest,
   externalNetwork,
+  ipScopes,
   refusal,
   startWorkflow,
   tenant,
   type Value,
   type Workflow,
+  withScope,
 } from "./harness.js";
 
 const EDGE = "application/vnd.vmware.admin.edgeGateway+xml";
@@ -42,19 +44,8 @@ const made: Value[] = [];
 
 const uuid = (value: Value): string => String(value.id).split(":").pop()!;
 
-const scope = (ranges?: Value[], gateway = "198.51.100.1"): Value => ({
-  IpScopes: {
-    IpScope: [
-      {
-        IsInherited: false,
-        Gateway: gateway,
-        Netmask: NETMASK,
-        IsEnabled: true,
-        ...(ranges ? { IpRanges: { IpRange: ranges } } : {}),
-      },
-    ],
-  },
-});
+const scope = (ranges?: Value[], gateway = "198.51.100.1"): Value =>
+  ipScopes(gateway, ranges);
 
 /** A bridged network to `parent` (its scope the request's, if any). */
 const bridged = (name: string, parent: string, own?: Value): Value => ({
@@ -366,53 +357,33 @@ describe("external networks in org VDC networks and edge gateways", () => {
 
   it("keeps a PUT of its ranges that holds what the gateways hold (the inheriting network sees them); refuses one that drops an address in use", async () => {
     const read = (await w.call("getExternalnet", ext)).value;
-    const withRanges = (ranges: Value[]) => ({
-      ...read,
-      Configuration: {
-        ...read.Configuration,
-        IpScopes: {
-          IpScope: [
-            {
-              ...read.Configuration.IpScopes.IpScope[0],
-              IpRanges: { IpRange: ranges },
-            },
-          ],
-        },
-      },
-    });
+    const withRanges = (ranges: Value[]) =>
+      withScope(read, { IpRanges: { IpRange: ranges } });
     const edit = w.link(read, "edit", EXTERNAL);
-    expect(
-      await refusal(
-        w.call(
-          "updateExternalnet",
-          edit,
-          withRanges([
-            { StartAddress: "198.51.100.11", EndAddress: "198.51.100.19" },
-            { StartAddress: "198.51.100.30", EndAddress: "198.51.100.39" },
-          ]),
+    const drops: [Value[], string][] = [
+      [
+        [
+          { StartAddress: "198.51.100.11", EndAddress: "198.51.100.19" },
+          { StartAddress: "198.51.100.30", EndAddress: "198.51.100.39" },
+        ],
+        "198.51.100.10",
+      ],
+      [
+        [
+          { StartAddress: "198.51.100.10", EndAddress: "198.51.100.19" },
+          { StartAddress: "198.51.100.32", EndAddress: "198.51.100.39" },
+        ],
+        "198.51.100.30-198.51.100.34",
+      ],
+    ];
+    for (const [ranges, held] of drops)
+      expect(
+        await refusal(w.call("updateExternalnet", edit, withRanges(ranges))),
+      ).toEqual(
+        badRequest(
+          `The IP ranges of external network "ext-web" must keep ${held}: edge gateway "edge-a" holds it.`,
         ),
-      ),
-    ).toEqual(
-      badRequest(
-        'The IP ranges of external network "ext-web" must keep 198.51.100.10: edge gateway "edge-a" holds it.',
-      ),
-    );
-    expect(
-      await refusal(
-        w.call(
-          "updateExternalnet",
-          edit,
-          withRanges([
-            { StartAddress: "198.51.100.10", EndAddress: "198.51.100.19" },
-            { StartAddress: "198.51.100.32", EndAddress: "198.51.100.39" },
-          ]),
-        ),
-      ),
-    ).toEqual(
-      badRequest(
-        'The IP ranges of external network "ext-web" must keep 198.51.100.30-198.51.100.34: edge gateway "edge-a" holds it.',
-      ),
-    );
+      );
     const smaller = [
       { StartAddress: "198.51.100.10", EndAddress: "198.51.100.15" },
       { StartAddress: "198.51.100.30", EndAddress: "198.51.100.39" },

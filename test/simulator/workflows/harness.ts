@@ -213,22 +213,13 @@ export async function externalNetwork(
     {
       name,
       Configuration: {
-        IpScopes: {
-          IpScope: [
-            {
-              IsInherited: false,
-              Gateway: gateway,
-              Netmask: "255.255.255.0",
-              IsEnabled: true,
-              IpRanges: {
-                IpRange: ranges.map(([start, end]) => ({
-                  StartAddress: start,
-                  EndAddress: end,
-                })),
-              },
-            },
-          ],
-        },
+        ...ipScopes(
+          gateway,
+          ranges.map(([start, end]) => ({
+            StartAddress: start,
+            EndAddress: end,
+          })),
+        ),
         FenceMode: "isolated",
       },
       VimPortGroupRef: {
@@ -242,3 +233,29 @@ export async function externalNetwork(
   await w.done(made.value.Tasks.Task[0]);
   return (await w.call("getExternalnet", made.value)).value;
 }
+
+/** The network `value` (org VDC or external) with its first IP scope changed by `change`. */
+export const withScope = (value: Value, change: Value): Value => ({
+  ...value,
+  Configuration: {
+    ...value.Configuration,
+    IpScopes: {
+      IpScope: [{ ...value.Configuration.IpScopes.IpScope[0], ...change }],
+    },
+  },
+});
+
+/** `IpScopes` with one scope `gateway`/24 (its static `ranges`, if any), as a `Configuration` holds it. */
+export const ipScopes = (gateway: string, ranges?: Value[]): Value => ({
+  IpScopes: {
+    IpScope: [
+      {
+        IsInherited: false,
+        Gateway: gateway,
+        Netmask: "255.255.255.0",
+        IsEnabled: true,
+        ...(ranges ? { IpRanges: { IpRange: ranges } } : {}),
+      },
+    ],
+  },
+});

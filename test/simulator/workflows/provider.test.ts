@@ -15,6 +15,7 @@ import {
   type Value,
   type Workflow,
   refusal,
+  withScope,
 } from "./harness.js";
 
 const MT = {
@@ -784,28 +785,18 @@ describe("external networks from port groups", () => {
   it("changes it by PUT (200 with the task in its Tasks): name, description and ranges kept; port group, gateway and a name taken refused", async () => {
     const [ref] = (await externalNets())!;
     const read = (await w.call("getExternalnet", ref)).value;
-    const scope = read.Configuration.IpScopes.IpScope[0];
     const changed = (over: Value = {}, scopeOver: Value = {}) => ({
-      ...read,
-      name: "ext-internet-2",
-      Description: "renamed",
-      Configuration: {
-        ...read.Configuration,
-        IpScopes: {
-          IpScope: [
-            {
-              ...scope,
-              IpRanges: {
-                IpRange: [
-                  { StartAddress: "203.0.113.10", EndAddress: "203.0.113.49" },
-                  { StartAddress: "203.0.113.60", EndAddress: "203.0.113.69" },
-                ],
-              },
-              ...scopeOver,
-            },
+      ...withScope(read, {
+        IpRanges: {
+          IpRange: [
+            { StartAddress: "203.0.113.10", EndAddress: "203.0.113.49" },
+            { StartAddress: "203.0.113.60", EndAddress: "203.0.113.69" },
           ],
         },
-      },
+        ...scopeOver,
+      }),
+      name: "ext-internet-2",
+      Description: "renamed",
       ...over,
     });
     const edit = w.link(read, "edit", MT.externalNet);
