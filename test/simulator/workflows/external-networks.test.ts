@@ -14,6 +14,7 @@ import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   badRequest,
   externalNetwork,
+  externalNetworkBody,
   ipScopes,
   refusal,
   startWorkflow,
@@ -59,7 +60,11 @@ const bridged = (name: string, parent: string, own?: Value): Value => ({
 });
 
 /** A gateway with one uplink "up" to the external network (`participation`: its subnet participation). */
-const gatewayBody = (name: string, participation?: Value): Value => ({
+const gatewayBody = (
+  name: string,
+  participation?: Value,
+  network: string = ext.href,
+): Value => ({
   name,
   Configuration: {
     GatewayBackingConfig: "compact",
@@ -68,7 +73,7 @@ const gatewayBody = (name: string, participation?: Value): Value => ({
         {
           Name: "up",
           DisplayName: "up",
-          Network: { href: ext.href },
+          Network: { href: network },
           InterfaceType: "uplink",
           ...(participation ? { SubnetParticipation: [participation] } : {}),
           UseForDefaultRoute: true,
@@ -433,5 +438,99 @@ describe("external networks in org VDC networks and edge gateways", () => {
 
   it("sent only valid bodies (the package's validate and libxml2)", async () => {
     await expectAllValid(await loadPackage("30.0"), w.sim.sentBodies!);
+  });
+});
+
+describe("an external network while its creation task runs", () => {
+  let slow: Workflow;
+  let vdc: Value;
+
+  beforeAll(async () => {
+    // tasks move on by polls only (a step every minute otherwise)
+    slow = await startWorkflow({ taskStepMs: 60_000 });
+    await slow.loginAs("System Administrator");
+    vdc = (
+      await slow.call("getAdminVdc", { id: uuid((await tenant(slow)).vdc) })
+    ).value;
+  }, 60_000);
+  afterAll(() => slow?.close());
+
+  const add = async (name: string, portGroup: string) =>
+    slow.call(
+      "createExternalnets",
+      { href: `${slow.sim.url}/admin/extension/externalnets` },
+      await externalNetworkBody(slow, name, portGroup, "192.0.2.1", [
+        ["192.0.2.10", "192.0.2.19"],
+      ]),
+    );
+
+  it("refuses a bridged network or an uplink to it (vCD's BUSY_ENTITY) until the task ends", async () => {
+    const made = await add("ext-slow", "dvportgroup-22");
+    expect(made.status).toBe(201);
+    const busy = {
+      status: 400,
+      minor: "BUSY_ENTITY",
+      message: "The entity ext-slow is busy completing an operation.",
+    };
+    const direct = bridged("direct-slow", made.value.href);
+    expect(
+      await refusal(
+        slow.call(
+          "createVdcNetworks",
+          slow.link(vdc, "add", ORG_VDC_NETWORK),
+          direct,
+        ),
+      ),
+    ).toEqual(busy);
+    expect(
+      await refusal(
+        slow.call(
+          "createEdgeGateways",
+          slow.link(vdc, "add", EDGE),
+          gatewayBody("edge-slow", undefined, made.value.href),
+        ),
+      ),
+    ).toEqual(busy);
+    await slow.done(made.value.Tasks.Task[0]);
+    const created = await slow.call(
+      "createVdcNetworks",
+      slow.link(vdc, "add", ORG_VDC_NETWORK),
+      direct,
+    );
+    expect(created.status).toBe(201);
+    await slow.done(created.value.Tasks.Task[0]);
+  });
+
+  it("leaves no external network when its creation task fails", async () => {
+    slow.sim.failNextTask(
+      "networkCreateExternalNetwork",
+      "The port group is gone.",
+    );
+    const made = await add("ext-failing", "network-23");
+    const wait = slow.index.waitForTask as (
+      c: unknown,
+      t: unknown,
+      o: object,
+    ) => Promise<Value>;
+    await expect(
+      wait(slow.client, made.value.Tasks.Task[0], {
+        interval: 2,
+        timeout: 5_000,
+      }),
+    ).rejects.toMatchObject({
+      name: "VcdTaskError",
+      taskStatus: "error",
+      error: { message: "The port group is gone." },
+    });
+    const refs = (
+      await slow.call("getExternalNetworkReferences", {
+        href: `${slow.sim.url}/admin/extension/externalNetworkReferences`,
+      })
+    ).value.ExternalNetworkReference as Value[];
+    expect(refs.map((r) => r.name)).toEqual(["ext-slow"]);
+  });
+
+  it("sent only valid bodies (the package's validate and libxml2)", async () => {
+    await expectAllValid(await loadPackage("30.0"), slow.sim.sentBodies!);
   });
 });

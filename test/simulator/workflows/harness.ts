@@ -190,44 +190,53 @@ export const badRequest = (
 });
 
 /**
- * An external network on a port group of the seeded vCenter vc1 (the caller is the system
- * administrator): IP scope `gateway`/24 with the static `ranges`, once its creation task is done.
+ * The `VMWExternalNetwork` of a port group of the seeded vCenter vc1: IP scope `gateway`/24 with
+ * the static `ranges`.
  */
-export async function externalNetwork(
+export async function externalNetworkBody(
   w: Workflow,
   name: string,
   portGroup: string,
   gateway: string,
   ranges: readonly (readonly [string, string])[],
 ): Promise<Value> {
-  const root = `${w.sim.url}/admin/extension`;
   const servers = (
     await w.call("getVimServerReferences", {
-      href: `${root}/vimServerReferences`,
+      href: `${w.sim.url}/admin/extension/vimServerReferences`,
     })
   ).value.VimServerReference as Value[];
   const vc1 = servers.find((s) => s.name === "vc1")!;
+  return {
+    name,
+    Configuration: {
+      ...ipScopes(
+        gateway,
+        ranges.map(([start, end]) => ({
+          StartAddress: start,
+          EndAddress: end,
+        })),
+      ),
+      FenceMode: "isolated",
+    },
+    VimPortGroupRef: {
+      VimServerRef: { href: vc1.href },
+      MoRef: portGroup,
+      VimObjectType: "DV_PORTGROUP",
+    },
+  };
+}
+
+/** That external network created (the caller is the system administrator), once its creation task is done. */
+export async function externalNetwork(
+  w: Workflow,
+  ...args: Parameters<typeof externalNetworkBody> extends [Workflow, ...infer R]
+    ? R
+    : never
+): Promise<Value> {
   const made = await w.call(
     "createExternalnets",
-    { href: `${root}/externalnets` },
-    {
-      name,
-      Configuration: {
-        ...ipScopes(
-          gateway,
-          ranges.map(([start, end]) => ({
-            StartAddress: start,
-            EndAddress: end,
-          })),
-        ),
-        FenceMode: "isolated",
-      },
-      VimPortGroupRef: {
-        VimServerRef: { href: vc1.href },
-        MoRef: portGroup,
-        VimObjectType: "DV_PORTGROUP",
-      },
-    },
+    { href: `${w.sim.url}/admin/extension/externalnets` },
+    await externalNetworkBody(w, ...args),
   );
   expect(made.status).toBe(201);
   await w.done(made.value.Tasks.Task[0]);
