@@ -405,6 +405,24 @@ describe("external networks in org VDC networks and edge gateways", () => {
       IsInherited: true,
       IpRanges: { IpRange: smaller },
     });
+    // its creation and its change are events of the network
+    const events = (
+      await w.call(
+        "getQuery",
+        {},
+        {
+          query: {
+            type: "adminEvent",
+            format: "records",
+            filter: "entityName==ext-web",
+          },
+        },
+      )
+    ).value.Record as Value[];
+    expect(events.map((e) => e.eventType)).toEqual([
+      "com/vmware/vcloud/event/network/create",
+      "com/vmware/vcloud/event/network/modify",
+    ]);
   });
 
   it("refuses deleting it while org VDC networks or gateways use it; deletes it once none does", async () => {
