@@ -11,7 +11,8 @@
  * are the org VDC networks routed through the gateway (store/org-networks.ts), one each, written
  * by the simulator and not taken from a request (one naming a network that is not routed through
  * the gateway is refused). An uplink's `Network` names an external network (vCD's 403 for an href
- * naming no entity); each of its subnet participations is a subnet of that network (without any,
+ * naming no entity); each of its subnet participations is a subnet of that network, with its
+ * gateway (without any,
  * it takes the network's first), and its address and sub-allocated `IpRanges` come from the
  * network's static IP pool, apart from what the uplinks of other gateways hold there
  * (provider/external-network-addresses.ts); without an `IpAddress` the first free address of the
@@ -219,6 +220,10 @@ export class EdgeGatewayRules {
       if (!scope)
         throw badRequest(
           `The subnet ${subnetText(own.subnet)} of ${what} is not a subnet of external network "${external.name}" (${scopes.map((s) => subnetText(s.subnet)).join(", ")}).`,
+        );
+      if (own.gateway !== scope.gateway)
+        throw badRequest(
+          `The gateway ${formatIpv4(own.gateway)} of ${what} is not the gateway ${formatIpv4(scope.gateway)} of external network "${external.name}" on ${subnetText(scope.subnet)}.`,
         );
       const pool = `the static IP pool of external network "${external.name}" (${scope.ranges.map(rangeText).join(", ")})`;
       for (const range of own.ranges) {

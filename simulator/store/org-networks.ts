@@ -16,8 +16,8 @@
  * provide support for bridged organization networks", the guide's "Create an External Network"):
  * one that exists (vCD's 403 for an href naming no entity), not an org VDC network; without IP
  * scopes in the request it inherits the external network's (`IsInherited`, kept in step with the
- * external network's PUT), and the scopes it gives must be subnets of the external network's, their
- * ranges inside them. The other refusals' wording is the simulator's (no vCD sample words them).
+ * external network's PUT), and the scopes it gives must be subnets of the external network's, with
+ * their gateways, their ranges inside them. The other refusals' wording is the simulator's (no vCD sample words them).
  */
 import {
   badRequest,
@@ -280,12 +280,19 @@ function checkInParent(
   scopes: readonly Value[],
   parent: ExternalNetwork,
 ): void {
-  const theirs = externalScopes(parent).map((s) => subnetText(s.subnet));
+  const theirs = externalScopes(parent);
   for (const s of scopes) {
-    const { subnet } = ownScope(s, name, WHAT);
-    if (!theirs.includes(subnetText(subnet)))
+    const { subnet, gateway } = ownScope(s, name, WHAT);
+    const same = theirs.find(
+      (t) => subnetText(t.subnet) === subnetText(subnet),
+    );
+    if (!same)
       throw badRequest(
-        `The subnet ${subnetText(subnet)} of bridged org VDC network "${name}" is not a subnet of its external network "${parent.name}" (${theirs.join(", ")}).`,
+        `The subnet ${subnetText(subnet)} of bridged org VDC network "${name}" is not a subnet of its external network "${parent.name}" (${theirs.map((t) => subnetText(t.subnet)).join(", ")}).`,
+      );
+    if (same.gateway !== gateway)
+      throw badRequest(
+        `The gateway ${formatIpv4(gateway)} of bridged org VDC network "${name}" is not the gateway ${formatIpv4(same.gateway)} of its external network "${parent.name}" on ${subnetText(subnet)}.`,
       );
   }
 }

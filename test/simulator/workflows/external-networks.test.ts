@@ -216,6 +216,17 @@ describe("external networks in org VDC networks and edge gateways", () => {
       await refused(
         "createVdcNetworks",
         ORG_VDC_NETWORK,
+        bridged("bad", ext.href, scope(undefined, "198.51.100.254")),
+      ),
+    ).toEqual(
+      badRequest(
+        'The gateway 198.51.100.254 of bridged org VDC network "bad" is not the gateway 198.51.100.1 of its external network "ext-web" on 198.51.100.0/24.',
+      ),
+    );
+    expect(
+      await refused(
+        "createVdcNetworks",
+        ORG_VDC_NETWORK,
         bridged(
           "bad",
           ext.href,
@@ -280,6 +291,13 @@ describe("external networks in org VDC networks and edge gateways", () => {
       [
         { Gateway: "10.9.0.1", Netmask: NETMASK, IpAddress: "10.9.0.5" },
         `The subnet 10.9.0.0/24 of ${uplink} is not a subnet of external network "ext-web" (198.51.100.0/24).`,
+      ],
+      [
+        participation({
+          Gateway: "198.51.100.254",
+          IpAddress: "198.51.100.12",
+        }),
+        `The gateway 198.51.100.254 of ${uplink} is not the gateway 198.51.100.1 of external network "ext-web" on 198.51.100.0/24.`,
       ],
       [
         participation({ IpAddress: "198.51.100.25" }),
