@@ -13,6 +13,7 @@ import type { VcdClient } from "../../../runtime/client/client.js";
 import { loadPackage } from "../../helpers/generated-packages.js";
 import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
+  adminEvents,
   clientAs,
   externalNetwork,
   ipScopes,
@@ -308,19 +309,7 @@ describe("edge gateways", () => {
   });
 
   it("records its creation as an event of the gateway, which the entity resolver resolves", async () => {
-    const events = (
-      await w.call(
-        "getQuery",
-        {},
-        {
-          query: {
-            type: "adminEvent",
-            format: "records",
-            filter: "entityName==edge-1",
-          },
-        },
-      )
-    ).value.Record as Value[];
+    const events = await adminEvents(w, "edge-1");
     expect(events.map((e) => [e.eventType, e.entityType])).toEqual([
       ["com/vmware/vcloud/event/gateway/create", "gateway"],
     ]);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPackage } from "../../helpers/generated-packages.js";
 import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
+  adminEvents,
   badRequest,
   externalNetwork,
   externalNetworkBody,
@@ -190,43 +191,20 @@ describe("external networks in org VDC networks and edge gateways", () => {
     const acme = (vdc.AvailableNetworks.Network as Value[]).find(
       (n) => n.name === "acme-net",
     )!;
-    expect(
-      await refused(
-        "createVdcNetworks",
-        ORG_VDC_NETWORK,
+    const cases: [Value, string][] = [
+      [
         bridged("bad", acme.href),
-      ),
-    ).toEqual(
-      badRequest(
         'The ParentNetwork of bridged org VDC network "bad" is org VDC network "acme-net", not an external network.',
-      ),
-    );
-    expect(
-      await refused(
-        "createVdcNetworks",
-        ORG_VDC_NETWORK,
+      ],
+      [
         bridged("bad", ext.href, scope(undefined, "10.9.0.1")),
-      ),
-    ).toEqual(
-      badRequest(
         'The subnet 10.9.0.0/24 of bridged org VDC network "bad" is not a subnet of its external network "ext-web" (198.51.100.0/24).',
-      ),
-    );
-    expect(
-      await refused(
-        "createVdcNetworks",
-        ORG_VDC_NETWORK,
+      ],
+      [
         bridged("bad", ext.href, scope(undefined, "198.51.100.254")),
-      ),
-    ).toEqual(
-      badRequest(
         'The gateway 198.51.100.254 of bridged org VDC network "bad" is not the gateway 198.51.100.1 of its external network "ext-web" on 198.51.100.0/24.',
-      ),
-    );
-    expect(
-      await refused(
-        "createVdcNetworks",
-        ORG_VDC_NETWORK,
+      ],
+      [
         bridged(
           "bad",
           ext.href,
@@ -234,12 +212,13 @@ describe("external networks in org VDC networks and edge gateways", () => {
             { StartAddress: "198.51.100.10", EndAddress: "198.51.101.5" },
           ]),
         ),
-      ),
-    ).toEqual(
-      badRequest(
         'The IP range 198.51.100.10-198.51.101.5 of org VDC network "bad" is not inside its subnet 198.51.100.0/24 (netmask 255.255.255.0).',
-      ),
-    );
+      ],
+    ];
+    for (const [body, message] of cases)
+      expect(await refused("createVdcNetworks", ORG_VDC_NETWORK, body)).toEqual(
+        badRequest(message),
+      );
   });
 
   it("gives an uplink without an address the pool's first free one, and its subnet when it names none; keeps its sub-allocated ranges", async () => {
@@ -424,19 +403,7 @@ describe("external networks in org VDC networks and edge gateways", () => {
       IpRanges: { IpRange: smaller },
     });
     // its creation and its change are events of the network
-    const events = (
-      await w.call(
-        "getQuery",
-        {},
-        {
-          query: {
-            type: "adminEvent",
-            format: "records",
-            filter: "entityName==ext-web",
-          },
-        },
-      )
-    ).value.Record as Value[];
+    const events = await adminEvents(w, "ext-web");
     expect(events.map((e) => e.eventType)).toEqual([
       "com/vmware/vcloud/event/network/create",
       "com/vmware/vcloud/event/network/modify",

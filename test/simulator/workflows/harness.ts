@@ -268,3 +268,19 @@ export const ipScopes = (gateway: string, ranges?: Value[]): Value => ({
     ],
   },
 });
+
+/** The `adminEvent` query's records of the entity named `name`. */
+export async function adminEvents(w: Workflow, name: string): Promise<Value[]> {
+  const page = await w.call(
+    "getQuery",
+    {},
+    {
+      query: {
+        type: "adminEvent",
+        format: "records",
+        filter: `entityName==${name}`,
+      },
+    },
+  );
+  return (page.value.Record ?? []) as Value[];
+}
