@@ -55,6 +55,8 @@ describe("operations backed by state", () => {
       "POST /admin/extension/providervdcsparams",
       "DELETE /admin/extension/providervdc/{id}",
       "POST /admin/extension/externalnets",
+      "PUT /admin/extension/externalnet/{id}",
+      "DELETE /admin/extension/externalnet/{id}",
       "POST /admin/extension/vimServer/{id}/importVmAsVApp",
     ];
     const ours = operations.filter((o) =>
