@@ -9,6 +9,7 @@
 import { forbidden } from "../fault.js";
 import type { ProviderVdc } from "../provider/model.js";
 import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
+import { NetworkPoolRules } from "../provider/network-pools.js";
 import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { urn } from "../store/ids.js";
 import type { Value } from "../store/model.js";
@@ -22,7 +23,7 @@ import {
 import { adminPaths } from "./admin-views.js";
 import { idOfHref } from "./hrefs.js";
 import { vimObjectRef, vimServerRef } from "./provider-vcenter.js";
-import { taskReply, tasksInProgress } from "./refs.js";
+import { networkPoolRef, taskReply, tasksInProgress } from "./refs.js";
 
 const ADMIN_VDC = "application/vnd.vmware.admin.vdc+xml";
 
@@ -104,6 +105,11 @@ function common(ctx: Ctx, p: ProviderVdc): Value {
         })),
     },
     IsEnabled: p.enabled,
+    NetworkPoolReferences: {
+      NetworkPoolReference: new NetworkPoolRules(ctx.store)
+        .poolsOf(p)
+        .map((pool) => networkPoolRef(ctx, pool)),
+    },
   };
 }
 
