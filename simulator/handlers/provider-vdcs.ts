@@ -245,15 +245,24 @@ export const providerVdcHandlers: HandlerTable = {
       const pools = list(
         (b.ResourcePoolRefs as Value | undefined)?.VimObjectRef,
       );
+      const vimServerId =
+        hrefId(list(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef);
+      // the VXLAN pool it is assigned (NetworkPool, or VxlanNetworkPool before 33.0)
+      const poolId = hrefId(b.NetworkPool ?? b.VxlanNetworkPool);
+      const poolRules = new NetworkPoolRules(ctx.store);
+      const pool =
+        poolId === undefined || !ctx.store.isSystemAdmin(ctx.user)
+          ? undefined
+          : poolRules.forProviderVdc(poolId, vimServerId);
       const { pvdc } = rules(ctx).create(ctx.user, {
         name: text(b.name) ?? "",
         description: text(b.Description),
-        vimServerId:
-          hrefId(list(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef),
+        vimServerId,
         resourcePools: pools.map((r) => text(r.MoRef) ?? ""),
         storageProfiles: list(b.StorageProfile).map((s) => String(s)),
         enabled: b.IsEnabled !== false,
       });
+      if (pool) poolRules.assign(pool, pvdc);
       const location = ctx.hrefs.abs(providerPaths.providerVdc(pvdc.id));
       return {
         status: 201,

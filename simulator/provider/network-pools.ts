@@ -195,6 +195,31 @@ export class NetworkPoolRules {
     return pool;
   }
 
+  /**
+   * The pool a new provider VDC is assigned (VMWProviderVdcParams' `NetworkPool`, 33.0 on: "a
+   * Geneve or VXLAN Network Pool"): one that does not exist is a 404, one of another kind or on
+   * another vCenter a 400. Checked before the provider VDC is made; `assign` then records it.
+   */
+  forProviderVdc(id: string, vimServerId: string | undefined): NetworkPool {
+    const pool = this.store.provider.networkPools.get(id);
+    if (!pool || !pool.ready)
+      throw notFound(`The network pool ${id} does not exist.`);
+    if (pool.kind !== "vxlan")
+      throw badRequest(
+        `The network pool ${pool.name} is a ${typeNameOf(pool.kind)}: a provider VDC is assigned a VXLAN (or Geneve) pool.`,
+      );
+    if (pool.vimServerId !== vimServerId)
+      throw badRequest(
+        `The network pool ${pool.name} is not on the vCenter server of the provider VDC.`,
+      );
+    return pool;
+  }
+
+  assign(pool: NetworkPool, pvdc: ProviderVdc): void {
+    if (!pool.providerVdcIds.includes(pvdc.id))
+      pool.providerVdcIds.push(pvdc.id);
+  }
+
   /** Every rule of a pool's content; `self` is the pool a PUT changes (left out of the comparisons). */
   private check(
     p: NetworkPoolParams,

@@ -502,18 +502,78 @@ describe("creating, changing and deleting network pools", () => {
   });
 });
 
+describe("a provider VDC assigned a VXLAN pool (VMWProviderVdcParams' NetworkPool)", () => {
+  const pvdcParams = (poolHref: string) => ({
+    name: "pvdc-silver",
+    ResourcePoolRefs: {
+      VimObjectRef: [
+        {
+          VimServerRef: { href: vc1.href },
+          MoRef: "resgroup-9",
+          VimObjectType: "RESOURCE_POOL",
+        },
+      ],
+    },
+    VimServer: [{ href: vc1.href }],
+    IsEnabled: true,
+    StorageProfile: ["Silver"],
+    NetworkPool: { href: poolHref },
+  });
+  const add = () =>
+    w.link(
+      extension,
+      "add",
+      "application/vnd.vmware.admin.createProviderVdcParams+xml",
+    );
+
+  it("refuses a pool that is not VXLAN; takes a VXLAN pool, listed in its NetworkPoolReferences, then in use", async () => {
+    const vlan = await pool("np-vlan-two");
+    expect(
+      await refusal(
+        w.call("createProvidervdcsparams", add(), pvdcParams(vlan.href)),
+      ),
+    ).toEqual(
+      badRequest(
+        "The network pool np-vlan-two is a VlanPoolType: a provider VDC is assigned a VXLAN (or Geneve) pool.",
+      ),
+    );
+    const vxlan = await create({
+      $type: "vmext:VxlanPoolType",
+      name: "np-vxlan-silver",
+      VimSwitchRef: switchRef(),
+    });
+    const made = await w.call(
+      "createProvidervdcsparams",
+      add(),
+      pvdcParams(vxlan.href),
+    );
+    expect(made.status).toBe(201);
+    for (const task of made.value.Tasks?.Task ?? []) await w.done(task);
+    const silver = (await w.call("getExtensionProvidervdc", made.value)).value;
+    expect(names(silver.NetworkPoolReferences.NetworkPoolReference)).toEqual([
+      "np-vxlan-silver",
+    ]);
+    expect(await refusal(w.call("deleteNetworkPool", vxlan))).toEqual(
+      badRequest(
+        "The network pool np-vxlan-silver cannot be deleted: the provider VDC pvdc-silver uses it.",
+      ),
+    );
+  });
+});
+
 describe("the provider query types", () => {
   const query = (type: string, options: Value = {}) =>
     w.call("getQuery", {}, { query: { type, ...options } });
 
   it("networkPool: records, idrecords and references; filtered, sorted, its fields, in pages", async () => {
     const records = (await query("networkPool", { sortAsc: "name" })).value;
-    expect(records.total).toBe("3");
+    expect(records.total).toBe("4");
     const rows = records.Record as Value[];
     expect(rows.map((r) => [r.name, r.networkPoolType, r.vcName])).toEqual([
       ["np-gold-vlan", 0, "vc1"],
       ["np-pg", 2, "vc1"],
       ["np-vlan-two", 0, "vc1"],
+      ["np-vxlan-silver", 1, "vc1"],
     ]);
     expect(rows.every((r) => r.$element === "vcloud:NetworkPoolRecord")).toBe(
       true,
@@ -540,12 +600,14 @@ describe("the provider query types", () => {
       "np-gold-vlan",
       "np-pg",
       "np-vlan-two",
+      "np-vxlan-silver",
     ]);
     const page2 = (
       await query("networkPool", { sortAsc: "name", pageSize: 2, page: 2 })
     ).value;
     expect((page2.Record as Value[]).map((r) => r.name)).toEqual([
       "np-vlan-two",
+      "np-vxlan-silver",
     ]);
     expect(w.link(page2, "previousPage").href).toContain("page=1");
   });
@@ -564,7 +626,7 @@ describe("the provider query types", () => {
       ]),
     ).toEqual([
       ["Cluster-A", "resgroup-8", "pvdc-gold"],
-      ["Cluster-B", "resgroup-9", undefined],
+      ["Cluster-B", "resgroup-9", "pvdc-silver"],
     ]);
     expect(
       (await rows("datastore")).map((r) => [r.name, r.storageMB, r.vcName]),
@@ -592,7 +654,10 @@ describe("the provider query types", () => {
         r.cpuLimitMhz,
         r.numberOfVdcs,
       ]),
-    ).toEqual([["pvdc-gold", "48000", 3]]);
+    ).toEqual([
+      ["pvdc-gold", "48000", 3],
+      ["pvdc-silver", "24000", 0],
+    ]);
     expect(
       (await rows("providerVdcStorageProfile")).map((r) => [
         r.name,
@@ -600,6 +665,7 @@ describe("the provider query types", () => {
       ]),
     ).toEqual([
       ["Gold", "vm-storage-policy-1"],
+      ["Silver", "vm-storage-policy-2"],
       ["Silver", "vm-storage-policy-2"],
     ]);
     expect(
