@@ -15,6 +15,7 @@
 import { badRequest, duplicateName, forbidden, notFound } from "../fault.js";
 import type { Task, User, Vdc } from "../store/model.js";
 import type { Store } from "../store/store.js";
+import type { TaskSpec } from "../store/tasks.js";
 import type {
   NetworkPool,
   NetworkPoolKind,
@@ -102,12 +103,7 @@ export class NetworkPoolRules {
     };
     const state = this.store.provider;
     state.networkPools.set(pool.id, pool);
-    const task = this.store.tasks.start({
-      operationName: "networkCreateNetworkPool",
-      operation: `Creating Network Pool ${pool.name}(${pool.id})`,
-      owner: { kind: "networkPool", id: pool.id, name: pool.name },
-      orgId: this.store.systemOrg().id,
-      userId: user.id,
+    const task = this.task(user, pool, "networkCreateNetworkPool", "Creating", {
       apply: () => (pool.ready = true),
       fail: () => state.networkPools.delete(pool.id),
     });
@@ -147,12 +143,7 @@ export class NetworkPoolRules {
         `The network pool ${pool.name} cannot be deleted: ${names.join(", ")} use${names.length === 1 ? "s" : ""} it.`,
       );
     this.store.tasks.requireIdle(pool.id, pool.name);
-    return this.store.tasks.start({
-      operationName: "networkDeleteNetworkPool",
-      operation: `Deleting Network Pool ${pool.name}(${pool.id})`,
-      owner: { kind: "networkPool", id: pool.id, name: pool.name },
-      orgId: this.store.systemOrg().id,
-      userId: user.id,
+    return this.task(user, pool, "networkDeleteNetworkPool", "Deleting", {
       apply: () => {
         this.store.provider.networkPools.delete(pool.id);
         this.store.forget([pool.id]);
@@ -164,17 +155,30 @@ export class NetworkPoolRules {
   maintain(user: User, pool: NetworkPool, action: "repair" | "sync"): Task {
     this.requireSystemAdmin(user);
     this.store.tasks.requireIdle(pool.id, pool.name);
-    const verb = action === "repair" ? "Repairing" : "Synchronizing";
+    const [operationName, verb] =
+      action === "repair"
+        ? ["networkRepairNetworkPool", "Repairing"]
+        : ["networkSyncNetworkPool", "Synchronizing"];
+    return this.task(user, pool, operationName, verb, {
+      apply: () => undefined,
+    });
+  }
+
+  /** A task of the pool, the System organization's, run by `user`. */
+  private task(
+    user: User,
+    pool: NetworkPool,
+    operationName: string,
+    verb: string,
+    effect: Pick<TaskSpec, "apply" | "fail">,
+  ): Task {
     return this.store.tasks.start({
-      operationName:
-        action === "repair"
-          ? "networkRepairNetworkPool"
-          : "networkSyncNetworkPool",
+      operationName,
       operation: `${verb} Network Pool ${pool.name}(${pool.id})`,
       owner: { kind: "networkPool", id: pool.id, name: pool.name },
       orgId: this.store.systemOrg().id,
       userId: user.id,
-      apply: () => undefined,
+      ...effect,
     });
   }
 
@@ -236,10 +240,7 @@ export class NetworkPoolRules {
       throw badRequest(
         `A network pool of type ${p.typeName} cannot be made here: the types are VlanPoolType, PortGroupPoolType and VxlanPoolType (xsi:type).`,
       );
-    const server =
-      p.vimServerId === undefined
-        ? undefined
-        : state.vimServers.get(p.vimServerId);
+    const server = state.vimServer(p.vimServerId);
     if (!server)
       throw badRequest(
         kind === "portgroup"

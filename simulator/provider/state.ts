@@ -27,6 +27,11 @@ export class ProviderState {
     this.providerVdcs.clear();
   }
 
+  /** The registered vCenter of an id a request named, if any. */
+  vimServer(id: string | undefined): VimServer | undefined {
+    return id === undefined ? undefined : this.vimServers.get(id);
+  }
+
   /** The provider VDC backed by a resource pool (of a vCenter), if any. */
   providerVdcOn(vimServerId: string, moref: string): ProviderVdc | undefined {
     for (const p of this.providerVdcs.values())

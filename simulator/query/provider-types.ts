@@ -52,6 +52,23 @@ function perServer<T>(
   return servers(ctx).flatMap((s) => items(s).map((i) => row(s, i, orgId)));
 }
 
+const MB = 1024 * 1024;
+
+/** The datastores of a vCenter whose moref `which` takes: how many, their capacity and what is used of it (MB). */
+function storageOf(
+  s: VimServer,
+  which: (moref: string) => boolean | undefined,
+): { count: number; totalMb: number; usedMb: number } {
+  const stores = s.datastores.filter((d) => which(d.moref) === true);
+  const totalMb = stores.reduce((n, d) => n + d.capacityMb, 0);
+  const freeMb = stores.reduce((n, d) => n + d.freeMb, 0);
+  return { count: stores.length, totalMb, usedMb: totalMb - freeMb };
+}
+
+/** The provider VDCs whose creation has ended (those the references list). */
+const readyProviderVdcs = (ctx: Ctx): ProviderVdc[] =>
+  [...ctx.store.provider.providerVdcs.values()].filter((p) => p.ready);
+
 const vcRef = (ctx: Ctx, s: VimServer): Ref =>
   refTo(ctx, providerPaths.vimServer(s.id), "vimserver", s.id);
 const pvdcRef = (ctx: Ctx, p: ProviderVdc): Ref =>
@@ -82,8 +99,7 @@ const inventoryRow = (
 function virtualCenterRows(ctx: Ctx): Row[] {
   const orgId = ctx.store.systemOrg().id;
   return servers(ctx).map((s) => {
-    const byMoref = new Map(s.datastores.map((d) => [d.moref, d]));
-    const stores = [...byMoref.values()];
+    const disk = storageOf(s, () => true);
     return {
       orgId,
       href: ctx.hrefs.abs(providerPaths.vimServer(s.id)),
@@ -101,9 +117,8 @@ function virtualCenterRows(ctx: Ctx): Row[] {
         clustersCount: s.resourcePools.length,
         totalCpuMhz: s.resourcePools.reduce((n, r) => n + r.cpuMhz, 0),
         totalMemMb: s.resourcePools.reduce((n, r) => n + r.memoryMb, 0),
-        diskSizeBytes:
-          stores.reduce((n, d) => n + d.capacityMb, 0) * 1024 * 1024,
-        diskFreeBytes: stores.reduce((n, d) => n + d.freeMb, 0) * 1024 * 1024,
+        diskSizeBytes: disk.totalMb * MB,
+        diskFreeBytes: (disk.totalMb - disk.usedMb) * MB,
       },
     };
   });
@@ -112,73 +127,63 @@ function virtualCenterRows(ctx: Ctx): Row[] {
 function providerVdcRows(ctx: Ctx): Row[] {
   const orgId = ctx.store.systemOrg().id;
   const rules = new ProviderVdcRules(ctx.store);
-  return [...ctx.store.provider.providerVdcs.values()]
-    .filter((p) => p.ready)
-    .map((p) => {
-      const server = rules.vimServerOf(p);
-      const c = rules.capacity(p);
-      const pool = server.resourcePools.find((r) => r.moref === p.resourcePool);
-      const stores = server.datastores.filter((d) =>
-        pool?.datastores.includes(d.moref),
-      );
-      const total = stores.reduce((n, d) => n + d.capacityMb, 0);
-      return {
-        orgId,
-        href: ctx.hrefs.abs(providerPaths.providerVdc(p.id)),
-        urn: urn("providervdc", p.id),
+  return readyProviderVdcs(ctx).map((p) => {
+    const server = rules.vimServerOf(p);
+    const c = rules.capacity(p);
+    const pool = server.resourcePools.find((r) => r.moref === p.resourcePool);
+    const disk = storageOf(server, (d) => pool?.datastores.includes(d));
+    return {
+      orgId,
+      href: ctx.hrefs.abs(providerPaths.providerVdc(p.id)),
+      urn: urn("providervdc", p.id),
+      name: p.name,
+      cells: {
         name: p.name,
-        cells: {
-          name: p.name,
-          isEnabled: p.enabled,
-          isDeleted: false,
-          cpuLimitMhz: c.cpuMhz,
-          cpuAllocationMhz: c.cpuAllocatedMhz,
-          memoryLimitMB: c.memoryMb,
-          memoryAllocationMB: c.memoryAllocatedMb,
-          storageLimitMB: total,
-          storageUsedMB: total - stores.reduce((n, d) => n + d.freeMb, 0),
-          numberOfDatastores: stores.length,
-          numberOfVdcs: rules.vdcsOn(p).length,
-          vcName: server.name,
-          isBusy: isBusy(ctx, p.id),
-          numberOfResourcePools: 1,
-          numberOfStorageProfiles: p.storageProfiles.length,
-        },
-      };
-    });
+        isEnabled: p.enabled,
+        isDeleted: false,
+        cpuLimitMhz: c.cpuMhz,
+        cpuAllocationMhz: c.cpuAllocatedMhz,
+        memoryLimitMB: c.memoryMb,
+        memoryAllocationMB: c.memoryAllocatedMb,
+        storageLimitMB: disk.totalMb,
+        storageUsedMB: disk.usedMb,
+        numberOfDatastores: disk.count,
+        numberOfVdcs: rules.vdcsOn(p).length,
+        vcName: server.name,
+        isBusy: isBusy(ctx, p.id),
+        numberOfResourcePools: 1,
+        numberOfStorageProfiles: p.storageProfiles.length,
+      },
+    };
+  });
 }
 
 function storageProfileRows(ctx: Ctx): Row[] {
   const orgId = ctx.store.systemOrg().id;
   const rules = new ProviderVdcRules(ctx.store);
-  return [...ctx.store.provider.providerVdcs.values()]
-    .filter((p) => p.ready)
-    .flatMap((p) => {
-      const server = rules.vimServerOf(p);
-      return p.storageProfiles.map((name) => {
-        const profile = server.storageProfiles.find((s) => s.name === name);
-        const stores = server.datastores.filter((d) =>
-          profile?.datastores.includes(d.moref),
-        );
-        const total = stores.reduce((n, d) => n + d.capacityMb, 0);
-        return {
-          orgId,
-          // the provider VDC's storage profile href of its views (handlers/provider-vdcs.ts)
-          href: ctx.hrefs.abs(`/admin/pvdcStorageProfile/${p.id}-${name}`),
-          urn: urn("providervdc", p.id),
+  return readyProviderVdcs(ctx).flatMap((p) => {
+    const server = rules.vimServerOf(p);
+    return p.storageProfiles.map((name) => {
+      const profile = server.storageProfiles.find((s) => s.name === name);
+      const disk = storageOf(server, (d) => profile?.datastores.includes(d));
+      return {
+        orgId,
+        // the provider VDC's storage profile href of its views (handlers/provider-vdcs.ts)
+        href: ctx.hrefs.abs(`/admin/pvdcStorageProfile/${p.id}-${name}`),
+        urn: urn("providervdc", p.id),
+        name,
+        cells: {
           name,
-          cells: {
-            name,
-            isEnabled: true,
-            providerVdc: pvdcRef(ctx, p),
-            vc: vcRef(ctx, server),
-            storageProfileMoref: profile?.moref,
-            storageTotalMB: total,
-            storageUsedMB: total - stores.reduce((n, d) => n + d.freeMb, 0),
-          },
-        };
-      });
+          isEnabled: true,
+          providerVdc: pvdcRef(ctx, p),
+          vc: vcRef(ctx, server),
+          storageProfileMoref: profile?.moref,
+          storageTotalMB: disk.totalMb,
+          storageUsedMB: disk.usedMb,
+        },
+      };
     });
+  });
 }
 
 function externalNetworkRows(ctx: Ctx): Row[] {
