@@ -8,10 +8,11 @@
  * with `queryAll`, bench/query-walk.ts), beside the peer's own in the same child, and what
  * `queryAll` still holds (the heap after a full collection every 100 pages, `--expose-gc`): flat
  * if it holds no more than its two pages. The peak grows with the walk's length where the held
- * heap does not: V8 doubles its young generation once enough has survived scavenges (at about 200
- * pages) and lets the old one fill with promoted garbage until a mark-compact (every 1,000 to
- * 1,800 pages), in the peer's walk as in queryAll's; a walk of 10,000 records (79 pages) ends
- * before either.
+ * heap does not, in the peer's walk as in queryAll's: each `fetch` leaves undici objects that are
+ * `WeakRef` or `FinalizationRegistry` targets (the Response, its body stream, the Request's
+ * AbortController), which V8's scavenger keeps until a mark-compact; promoted, they fill the old
+ * generation, and their survivals make V8 double the young generation (at about 110 pages). A walk
+ * of 10,000 records (79 pages) ends before either (README, The query service).
  */
 import { join } from "node:path";
 import { loadPackage } from "./generated-package.js";

@@ -195,6 +195,29 @@ describe.each(["30.0", "36.0"])("the %s set", (release) => {
   });
 });
 
+it("types the packaged orgNetworks query where its record exists: adminOrgNetwork before 30.0, none from 30.0", () => {
+  const { model } = buildModel({
+    inputDir: VCD_RELEASE_DIRS["36.0"]!,
+    schemaSet: readSchemaSetConfig(),
+    nameOverrides: new Map(),
+    operationNameOverrides: new Map(),
+    apiVersion: "29.0",
+  });
+  const network = model.queryTypes?.find((t) => t.name === "adminOrgNetwork");
+  expect(localOf(network!.record)).toBe("AdminOrgNetworkRecord");
+  expect(network!.packaged).toEqual(["GET /admin/extension/orgNetworks/query"]);
+  // From 30.0 the record is removed: no query type, and the operation is no type's.
+  for (const release of ["30.0", "36.0"]) {
+    const types = queryTypesOf(release);
+    expect(types.some((t) => t.name === "adminOrgNetwork")).toBe(false);
+    expect(
+      types.some((t) =>
+        t.packaged?.includes("GET /admin/extension/orgNetworks/query"),
+      ),
+    ).toBe(false);
+  }
+});
+
 it("the 36.0 set has the types its release added (@since)", () => {
   const types = queryTypesOf("36.0");
   const site = types.find((t) => t.name === "site");
