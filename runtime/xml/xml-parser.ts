@@ -100,11 +100,12 @@ export const INVALID_CHAR: RegExp =
 
 /**
  * The duplicate-attribute table of every document this module parses. A document is parsed to its
- * end synchronously, so one table serves them one after another (its stamps keep start tags apart);
- * kept, it is not allocated and grown again per document (for 80,000 attributes that was a third of
- * the parse). It holds no names, only numbers: 12 bytes a slot, 2 to 4 slots per attribute of the
- * largest start tag parsed so far (384 KiB under the default limit of 10,000 attributes); a table of
- * more than `KEPT_SLOTS` slots (3 MiB, about 130,000 attributes) is let go after its document.
+ * end synchronously, so one table serves them one after another (a start tag's slots are cleared
+ * when the next begins); kept, it is not allocated and grown again per document (for 80,000
+ * attributes that was a third of the parse). It holds no names, only numbers: 4 bytes a slot, 2 to
+ * 4 slots per attribute of the largest start tag parsed so far, and 4 bytes an attribute of its
+ * hashes (192 KiB under the default limit of 10,000 attributes); a table of more than `KEPT_SLOTS`
+ * slots (1 MiB, about 130,000 attributes) is let go after its document.
  */
 const NAMES = new AttributeNames();
 const KEPT_SLOTS = 1 << 18;
