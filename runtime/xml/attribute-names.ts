@@ -51,12 +51,16 @@ export class AttributeNames {
   }
 
   /**
-   * False when `attributes` (the start tag's so far) already has an attribute named `{ns}local`;
-   * else true, and the name is taken as that of `attributes[attributes.length]`, which the caller
-   * appends next.
+   * False when the start tag's `count` attributes so far (the first of `attributes`) already have
+   * one named `{ns}local`; else true, and the name is taken as that of `attributes[count]`, which the
+   * caller sets next.
    */
-  add(attributes: readonly Named[], ns: string, local: string): boolean {
-    const count = attributes.length;
+  add(
+    attributes: readonly (Named | undefined)[],
+    count: number,
+    ns: string,
+    local: string,
+  ): boolean {
     if (count < SCAN_LIMIT) {
       for (let i = 0; i < count; i++) {
         const other = attributes[i]!;
