@@ -13,11 +13,18 @@ import type { CompiledSchema } from "./compiled-schema.js";
 import { parseBuiltin, type SimpleValue } from "./simple-values.js";
 import type { UnknownAttribute, UnknownElement } from "./values.js";
 import { rawXml } from "./raw-xml.js";
+import { ReusedList } from "./reused-list.js";
 import type { XmlElement } from "./xml-parser.js";
 
 export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
 type Value = Record<string, unknown>;
+
+/**
+ * The undeclared attributes of the element being read, taken at their number once its attributes
+ * are read (an element's attributes are all read before its children, so one list serves them all).
+ */
+const UNDECLARED = new ReusedList<UnknownAttribute>();
 
 export class Reader {
   private readonly prefixOf: (ns: string) => string | undefined;
@@ -74,26 +81,33 @@ export class Reader {
 
   private complex(node: XmlElement, type: CompiledComplex): Value {
     const value: Value = {};
-    for (const a of node.attributes) {
-      if (a.ns === XSI_NS && (a.local === "type" || a.local === "nil"))
-        continue;
-      const attribute =
-        a.ns === ""
-          ? type.attributesByLocal.get(a.local)
-          : type.attributesByClark.get(`{${a.ns}}${a.local}`);
-      if (attribute)
-        value[attribute.prop] = this.simple(a.value, attribute.type);
-      else {
-        // An attribute without a prefix is already an `UnknownAttribute` and is kept as it is: a
-        // copy per attribute cost a third of reading an element of 80,000 of them.
-        const extra = (value.$attributes ??= []) as UnknownAttribute[];
-        extra.push(
-          a.prefix === undefined
-            ? a
-            : { ns: a.ns, local: a.local, value: a.value },
-        );
+    try {
+      for (const a of node.attributes) {
+        if (a.ns === XSI_NS && (a.local === "type" || a.local === "nil"))
+          continue;
+        const attribute =
+          a.ns === ""
+            ? type.attributesByLocal.get(a.local)
+            : type.attributesByClark.get(`{${a.ns}}${a.local}`);
+        if (attribute)
+          value[attribute.prop] = this.simple(a.value, attribute.type);
+        else {
+          // The key takes its place among the properties now, its list once all are read.
+          if (UNDECLARED.count === 0) value.$attributes = undefined;
+          // An attribute without a prefix is already an `UnknownAttribute` and is kept as it is: a
+          // copy per attribute cost a third of reading an element of 80,000 of them.
+          UNDECLARED.push(
+            a.prefix === undefined
+              ? a
+              : { ns: a.ns, local: a.local, value: a.value },
+          );
+        }
       }
+    } catch (error) {
+      UNDECLARED.clear();
+      throw error;
     }
+    if (UNDECLARED.count) value.$attributes = UNDECLARED.take();
     if (type.text) {
       value.$value = this.simple(textOf(node), type.text);
       return value;

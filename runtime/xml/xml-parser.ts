@@ -6,6 +6,7 @@
  * Errors carry line and column.
  */
 import { AttributeNames } from "./attribute-names.js";
+import { ReusedList } from "./reused-list.js";
 
 /* eslint-disable no-control-regex -- XML 1.0's characters are defined by code points, control characters included */
 
@@ -100,14 +101,35 @@ export const INVALID_CHAR: RegExp =
 
 /**
  * The duplicate-attribute table of every document this module parses. A document is parsed to its
- * end synchronously, so one table serves them one after another (its stamps keep start tags apart);
- * kept, it is not allocated and grown again per document (for 80,000 attributes that was a third of
- * the parse). It holds no names, only numbers: 12 bytes a slot, 2 to 4 slots per attribute of the
- * largest start tag parsed so far (384 KiB under the default limit of 10,000 attributes); a table of
- * more than `KEPT_SLOTS` slots (3 MiB, about 130,000 attributes) is let go after its document.
+ * end synchronously, so one table serves them one after another (a start tag's slots are cleared
+ * when the next begins); kept, it is not allocated and grown again per document (for 80,000
+ * attributes that was a third of the parse). It holds no names, only numbers: 4 bytes a slot, 2 to
+ * 4 slots per attribute of the largest start tag parsed so far, and 4 bytes an attribute of its
+ * hashes (192 KiB under the default limit of 10,000 attributes); a table of more than `KEPT_SLOTS`
+ * slots (1 MiB, about 130,000 attributes) is let go after its document.
  */
 const NAMES = new AttributeNames();
 const KEPT_SLOTS = 1 << 18;
+/** The attributes of the start tag being read (one list for every document, like the table). */
+const TAG_ATTRIBUTES = new ReusedList<XmlAttribute>();
+
+/**
+ * Makes an attribute without a prefix, `{ ns: "", local, value }`, a plain object (its prototype is
+ * `Object.prototype`). A constructor rather than an object literal: V8 tracks each literal's objects
+ * to decide whether to allocate them in the old generation, and for the tens of thousands of
+ * attributes one element may have, the tracking and the decisions cost about a fifth of reading it
+ * (CPU time, 80,000 attributes).
+ */
+const UnprefixedAttribute = function (
+  this: { ns: string; local: string; value: string },
+  local: string,
+  value: string,
+) {
+  this.ns = "";
+  this.local = local;
+  this.value = value;
+} as unknown as new (local: string, value: string) => XmlAttribute;
+UnprefixedAttribute.prototype = Object.prototype;
 
 /** Parses a whole document and returns its root element. */
 export function parseXml(text: string, limits: ParseLimits = {}): XmlElement {
@@ -142,6 +164,10 @@ class Parser {
   document(): XmlElement {
     try {
       return this.root();
+    } catch (error) {
+      // A start tag refused half-way leaves its attributes in the list: they are let go.
+      TAG_ATTRIBUTES.clear();
+      throw error;
     } finally {
       this.names.trim(KEPT_SLOTS);
     }
@@ -198,7 +224,7 @@ class Parser {
     const name = this.name();
     // Unprefixed attributes (most of them) are in no namespace whatever is declared: they are
     // done at once; prefixed ones and namespace declarations wait until the start tag is read.
-    const attributes: XmlAttribute[] = [];
+    const list = TAG_ATTRIBUTES;
     this.names.startTag();
     const prefixed: [string, string, number][] = [];
     let selfClosing = false;
@@ -219,7 +245,7 @@ class Parser {
       if (!hadSpace)
         this.fail("expected white space, '>' or '/>' in a start tag", this.pos);
       const at = this.pos;
-      if (attributes.length + prefixed.length >= this.maxAttributes)
+      if (list.count + prefixed.length >= this.maxAttributes)
         this.fail(
           `element ${name} has more than ${this.maxAttributes} attributes, the limit`,
           at,
@@ -232,9 +258,9 @@ class Parser {
       this.skipSpace();
       const value = this.attributeValue();
       if (attrName.indexOf(":") < 0 && attrName !== "xmlns") {
-        if (!this.names.add(attributes, "", attrName))
+        if (!this.names.add(list.items, list.count, "", attrName))
           this.fail(`duplicate attribute ${attrName}`, at);
-        attributes.push({ ns: "", local: attrName, value });
+        list.push(new UnprefixedAttribute(attrName, value));
       } else prefixed.push([attrName, value, at]);
     }
     let declared: [string, string][] = NO_DECLARATIONS;
@@ -270,10 +296,11 @@ class Parser {
       const prefix = attrName.slice(0, c2);
       const attrNs = this.lookup(inScope, prefix, at);
       const local = attrName.slice(c2 + 1);
-      if (!this.names.add(attributes, attrNs, local))
+      if (!this.names.add(list.items, list.count, attrNs, local))
         this.fail(`duplicate attribute ${attrName}`, at);
-      attributes.push({ ns: attrNs, local, value, prefix });
+      list.push({ ns: attrNs, local, value, prefix });
     }
+    const attributes = list.take();
     const element: XmlElement = {
       name,
       ns,

@@ -91,6 +91,27 @@ describe("attributes on many elements of one document", () => {
       /^duplicate attribute a0 /,
     );
   });
+
+  it("leaves nothing of a document refused inside a start tag to the next document", () => {
+    // The start tag's attributes and its table are kept from one document to the next: a refusal
+    // half-way through a tag must not leave its attributes counted in the next one's.
+    for (const refused of [
+      `<r a="1" b="2" a="3"/>`,
+      `<r${attributes(3000)} a5="again"/>`,
+      `<r${attributes(40)} p:x="1"/>`,
+      `<r${attributes(30)}`,
+    ]) {
+      refusal(refused);
+      expect(parseXml(`<s c="1"/>`).attributes, refused).toStrictEqual([
+        { ns: "", local: "c", value: "1" },
+      ]);
+      const next = parseXml(`<s${attributes(20)} b="2"/>`).attributes;
+      expect(next.map((a) => a.local), refused).toEqual([
+        ...Array.from({ length: 20 }, (_, i) => `a${i}`),
+        "b",
+      ]);
+    }
+  });
 });
 
 describe("the limit on attributes per element", () => {
