@@ -19,6 +19,9 @@ import { registerDiff } from "./diff.js";
 import { registerPullSchemas } from "./pull-schemas.js";
 import { registerImportOperations } from "./import-operations.js";
 
+/** For the CLI's loader (bin/vcd-codegen.js), which runs the bundle as a script: see dynamic-import.ts. */
+export { setImporter } from "../dynamic-import.js";
+
 /** When this module was ready: with the CLI bundled, when every module of the generator was loaded. */
 const LOADED_AT = performance.now();
 

@@ -14,6 +14,7 @@ import { resolveOptions, type CommandLineOptions } from "../config/options.js";
 import { GeneratorError } from "../diagnostics.js";
 import { generate } from "../generate.js";
 import { withInputOptions } from "./input-options.js";
+import { importModule } from "../dynamic-import.js";
 import type { Simulator, SimulatorOptions } from "../../simulator/index.js";
 
 interface Io {
@@ -99,7 +100,7 @@ export async function runSimulate(
     const result = generate(options, false);
     for (const warning of result.warnings)
       io.err(`warning: ${warning.format()}`);
-    const module = (await import(
+    const module = (await importModule(
       pathToFileURL(join(options.outDir, "dist/simulator.js")).href
     )) as SimulatorModule;
     try {

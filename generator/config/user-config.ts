@@ -15,6 +15,7 @@ import { locateJsonPath } from "../load/json-location.js";
 import { isReservedName } from "../model/naming.js";
 import { isReservedStubName } from "../model/operation-naming.js";
 import { readJson } from "./schema-set-config.js";
+import { importModule } from "../dynamic-import.js";
 
 export interface UserConfig {
   /** The input folder (laid out like vmware/vcd-api-schemas), relative to the config file. */
@@ -222,7 +223,11 @@ export function findUserConfig(projectRoot: string): string | undefined {
  */
 async function importTsConfig(file: string): Promise<unknown> {
   const source = readFileSync(resolve(file), "utf8");
-  const { transformSync } = (await import("@swc/wasm-typescript")).default;
+  const { transformSync } = (
+    (await importModule("@swc/wasm-typescript")) as {
+      default: typeof import("@swc/wasm-typescript");
+    }
+  ).default;
   let code: string;
   try {
     code = transformSync(source, { mode: "strip-only", filename: file }).code;
@@ -247,7 +252,9 @@ async function importTsConfig(file: string): Promise<unknown> {
   );
   try {
     writeFileSync(module, code);
-    return ((await import(pathToFileURL(module).href)) as { default: unknown })
+    return ((await importModule(pathToFileURL(module).href)) as {
+      default: unknown;
+    })
       .default;
   } catch (error) {
     if (error instanceof GeneratorError) throw error;

@@ -14,6 +14,8 @@ export class ModelIndex {
   readonly types = new Map<ClarkName, TypeDef>();
   readonly elements = new Map<ClarkName, ElementDecl>();
   readonly namespaces = new Map<string, Namespace>();
+  /** `prefixed` of each name asked for (the stubs ask for the same elements thousands of times). */
+  private readonly prefixedNames = new Map<ClarkName, string>();
 
   constructor(readonly model: Model) {
     for (const type of model.types) this.types.set(type.id, type);
@@ -35,10 +37,19 @@ export class ModelIndex {
 
   /** `prefix:local` with the canonical prefix (no prefix for names in no namespace). */
   prefixed(name: ClarkName): string {
-    const uri = namespaceOf(name);
-    const local = name.slice(name.indexOf("}") + 1);
-    if (uri === XSD_NS) return `xs:${local}`;
-    return uri ? `${this.namespace(uri).prefix}:${local}` : local;
+    let text = this.prefixedNames.get(name);
+    if (text === undefined) {
+      const uri = namespaceOf(name);
+      const local = name.slice(name.indexOf("}") + 1);
+      text =
+        uri === XSD_NS
+          ? `xs:${local}`
+          : uri
+            ? `${this.namespace(uri).prefix}:${local}`
+            : local;
+      this.prefixedNames.set(name, text);
+    }
+    return text;
   }
 
   /** The complex types a type derives from, root first, ending with the type itself. */
