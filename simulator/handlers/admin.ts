@@ -18,6 +18,7 @@ import {
 } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { MT } from "./media-types.js";
+import { storageProfilesOfParams } from "./vdc-storage-profiles.js";
 import {
   ADMIN_MT,
   adminOrgValue,
@@ -209,6 +210,8 @@ export const adminHandlers: HandlerTable = {
         cpuLimitMhz,
         memoryLimitMb,
       );
+      // its storage profiles, of the provider VDC's (handlers/vdc-storage-profiles.ts)
+      const storageProfiles = storageProfilesOfParams(ctx, b, pvdc);
       const { vdc } = rules(ctx).createVdc(ctx.user, org, {
         name: text(b.name) ?? "",
         description: text(b.Description),
@@ -218,6 +221,7 @@ export const adminHandlers: HandlerTable = {
         enabled: b.IsEnabled !== false,
       });
       vdc.providerVdcId = pvdc.id;
+      vdc.storageProfiles = storageProfiles;
       return created(ctx, VDC, vdc);
     },
   },
