@@ -8,10 +8,7 @@ import { Status } from "../store/model.js";
 import { ok, type Ctx, type HandlerTable } from "./context.js";
 import { MT } from "./media-types.js";
 import { optional, orgRef, taskValue } from "./refs.js";
-import {
-  storageCapacityValue,
-  vdcStorageProfilesValue,
-} from "./vdc-storage-profiles.js";
+import { vdcStorageProfilesValue } from "./vdc-storage-profiles.js";
 
 export function orgValue(ctx: Ctx, org: Org): Value {
   const h = ctx.hrefs;
@@ -87,7 +84,6 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
     ],
     ...optional("Description", vdc.description),
     AllocationModel: vdc.allocationModel ?? "AllocationVApp",
-    ...storageCapacityValue(ctx, vdc),
     ComputeCapacity: {
       Cpu: capacity(
         "MHz",

@@ -50,21 +50,6 @@ export function vdcStorageProfilesValue(ctx: Ctx, vdc: Vdc): Value {
   };
 }
 
-/** The VDC's `StorageCapacity`: its limits summed (0 when one is unlimited) and what they hold, in MB. */
-export function storageCapacityValue(ctx: Ctx, vdc: Vdc): Value {
-  const storage = new StorageRules(ctx.store);
-  const limit = storage.totalLimitMb(vdc);
-  return {
-    StorageCapacity: {
-      Units: "MB",
-      Allocated: String(limit),
-      Limit: String(limit),
-      Used: String(storage.totalUsedMb(vdc)),
-      Overhead: "0",
-    },
-  };
-}
-
 function profileValue(
   ctx: Ctx,
   vdc: Vdc,
