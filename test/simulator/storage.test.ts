@@ -183,6 +183,22 @@ describe("storage counted against an org VDC", () => {
       .Record![0];
     // Silver is limited too: the VDC's limit is the sum
     expect(Number(vdcRecord.storageLimitMB)).toBe(LIMIT_MB + 204_800);
+    // the provider VDC's Gold: its org VDCs' limits request it (globex-vdc's is unlimited, 0), what
+    // they hold uses it, its datastore (ssd-01, 2097152 MB) is its total; the system administrator's
+    const pvdcGold = (
+      (await system.get(
+        "/query?type=providerVdcStorageProfile&filter=name==Gold",
+      )) as Page
+    ).Record!;
+    expect(
+      pvdcGold.map((r) =>
+        [r.storageTotalMB, r.storageRequestedMB, r.storageUsedMB].map(Number),
+      ),
+    ).toEqual([[2_097_152, LIMIT_MB, TEMPLATE_MB]]);
+    const tenantView = (await admin.get(
+      "/query?type=providerVdcStorageProfile",
+    )) as Page;
+    expect(Number(tenantView.total)).toBe(0);
   });
 
   let first = "";
