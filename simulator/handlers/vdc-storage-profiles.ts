@@ -17,8 +17,8 @@ import {
   limitInMb,
   newStorageProfiles,
   offeredProfiles,
-  StorageRules,
-} from "../store/storage.js";
+} from "../store/storage-profiles.js";
+import { StorageRules } from "../store/storage.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { MT } from "./media-types.js";

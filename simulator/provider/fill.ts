@@ -11,7 +11,10 @@ import type {
   SeedVCenter,
   SeedVdcStorageProfile,
 } from "../store/seed.js";
-import { newStorageProfiles, offeredProfiles } from "../store/storage.js";
+import {
+  newStorageProfiles,
+  offeredProfiles,
+} from "../store/storage-profiles.js";
 import type { VimServer } from "./model.js";
 import type { ProviderState } from "./state.js";
 
