@@ -98,6 +98,13 @@ function profileValue(
   };
 }
 
+const adminAnswer = (ctx: Ctx, vdc: Vdc, profile: VdcStorageProfile) =>
+  ok(
+    "vcloud:AdminVdcStorageProfile",
+    profileValue(ctx, vdc, profile, true),
+    ADMIN_MT,
+  );
+
 /** The profile a path's id names (the pipeline found it, in an organization the user may see). */
 function profileOf(ctx: Ctx): { vdc: Vdc; profile: VdcStorageProfile } {
   const found = new StorageRules(ctx.store).find(ctx.params.id);
@@ -155,11 +162,7 @@ export const vdcStorageProfileHandlers: HandlerTable = {
   "GET /admin/vdcStorageProfile/{id}": {
     handle: (ctx) => {
       const { vdc, profile } = profileOf(ctx);
-      return ok(
-        "vcloud:AdminVdcStorageProfile",
-        profileValue(ctx, vdc, profile, true),
-        ADMIN_MT,
-      );
+      return adminAnswer(ctx, vdc, profile);
     },
   },
   "PUT /admin/vdcStorageProfile/{id}": {
@@ -186,11 +189,7 @@ export const vdcStorageProfileHandlers: HandlerTable = {
       profile.enabled = enabled;
       if (isDefault)
         for (const p of vdc.storageProfiles ?? []) p.default = p === profile;
-      return ok(
-        "vcloud:AdminVdcStorageProfile",
-        profileValue(ctx, vdc, profile, true),
-        ADMIN_MT,
-      );
+      return adminAnswer(ctx, vdc, profile);
     },
   },
 };

@@ -13,7 +13,7 @@ import { MT } from "../handlers/media-types.js";
 import { storagePaths } from "../handlers/vdc-storage-profiles.js";
 import { urn } from "../store/ids.js";
 import type { Vdc, VdcStorageProfile } from "../store/model.js";
-import type { ProviderVdc } from "../provider/model.js";
+import type { ProviderVdc, VimServer } from "../provider/model.js";
 import { StorageRules } from "../store/storage.js";
 import {
   isBusy,
@@ -23,9 +23,16 @@ import {
   vdcRef,
   visible,
   type QueryType,
+  type Ref,
   type Row,
   type Rows,
 } from "./rows.js";
+
+/** The record's `vc`: the vCenter server the storage profile is of. */
+const vcRef = (ctx: Ctx, server: VimServer): Ref => ({
+  href: ctx.hrefs.abs(`/admin/extension/vimServer/${server.id}`),
+  urn: urn("vimserver", server.id),
+});
 
 interface Placed {
   readonly vdc: Vdc;
@@ -74,12 +81,7 @@ function profileRows(admin: boolean) {
                   org: orgRefOf(ctx, vdc.orgId),
                   ...(server
                     ? {
-                        vc: {
-                          href: ctx.hrefs.abs(
-                            `/admin/extension/vimServer/${server.id}`,
-                          ),
-                          urn: urn("vimserver", server.id),
-                        },
+                        vc: vcRef(ctx, server),
                         storageProfileMoref: server.storageProfiles.find(
                           (s) => s.name === profile.name,
                         )?.moref,
@@ -147,12 +149,7 @@ function providerProfileRows(ctx: Ctx): Rows {
           },
           ...(server
             ? {
-                vc: {
-                  href: ctx.hrefs.abs(
-                    `/admin/extension/vimServer/${server.id}`,
-                  ),
-                  urn: urn("vimserver", server.id),
-                },
+                vc: vcRef(ctx, server),
                 storageProfileMoref: profile?.moref,
               }
             : {}),
