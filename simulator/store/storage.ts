@@ -18,7 +18,7 @@ import { badRequest } from "../fault.js";
 import type { Vdc, VdcStorageProfile, Vm } from "./model.js";
 import type { Store } from "./store.js";
 
-export const MB = 1024 * 1024;
+export const MB: number = 1024 * 1024;
 
 /** A VM's hard disks, in MB (absent: the one disk of `diskMb`). */
 export function vmDiskMb(vm: Vm): number {
