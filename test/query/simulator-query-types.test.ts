@@ -74,6 +74,16 @@ const KEPT: readonly [string, string, readonly string[]][] = [
   ["adminGroup", "vcloud:AdminGroupRecord", ["q-group"]],
   ["disk", "vcloud:DiskRecord", ["q-disk"]],
   ["adminDisk", "vcloud:AdminDiskRecord", ["q-disk"]],
+  [
+    "orgVdcStorageProfile",
+    "vcloud:OrgVdcStorageProfileRecord",
+    ["Gold", "Silver"],
+  ],
+  [
+    "adminOrgVdcStorageProfile",
+    "vcloud:AdminOrgVdcStorageProfileRecord",
+    ["Gold", "Silver"],
+  ],
 ];
 
 beforeAll(async () => {
@@ -123,7 +133,8 @@ describe("the simulator's query types", () => {
       const ids = await query(admin, `type=${type}&format=idrecords`);
       expect(names(ids)).toEqual([...expected].sort());
       for (const r of ids.Record!)
-        expect(r.id as string).toMatch(/^urn:vcloud:[a-z]+:[0-9a-f-]{36}$/);
+        // (a VDC storage profile's kind is vCD's `vdcstorageProfile`)
+        expect(r.id as string).toMatch(/^urn:vcloud:[a-zA-Z]+:[0-9a-f-]{36}$/);
       const refs = await query(admin, `type=${type}&format=references`);
       expect(names(refs)).toEqual([...expected].sort());
       expect(refs.Reference!.map((r) => r.href).sort()).toEqual(
@@ -199,8 +210,8 @@ describe("the simulator's query types", () => {
     for (const type of [
       "edgeGateway",
       "providerVdc",
-      "orgVdcStorageProfile",
-      "adminOrgVdcStorageProfile",
+      "networkPool",
+      "datastore",
       "externalNetwork",
     ])
       for (const format of ["records", "idrecords", "references"]) {
