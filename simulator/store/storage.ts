@@ -120,6 +120,22 @@ export class StorageRules {
     }));
   }
 
+  /**
+   * Refuses a VM's disks grown to `diskMb`, or moved to the profile `ref` names (all of them then),
+   * past that profile's limit.
+   */
+  requireRoomForVm(
+    vdc: Vdc,
+    vm: Vm,
+    diskMb: number,
+    ref?: { readonly href: string; readonly name: string },
+  ): void {
+    const from = this.profileOf(vdc, vm);
+    const to = ref ? this.profileOf(vdc, { ...vm, storageProfile: ref }) : from;
+    const mb = to === from ? diskMb - vmDiskMb(vm) : diskMb;
+    this.requireRoom(vdc, [{ profile: to, bytes: mb * MB }]);
+  }
+
   /** Refuses, naming the profile, what would take a disabled profile or one past its limit. */
   requireRoom(vdc: Vdc, needs: readonly StorageNeed[]): void {
     const asked = new Map<VdcStorageProfile, number>();

@@ -327,6 +327,40 @@ describe("storage counted against an org VDC", () => {
     expect(await used()).toEqual(everywhere(2 * TEMPLATE_MB + 4096 + 3));
   });
 
+  it("a VM's disk grown past the limit is refused (PUT virtualHardwareSection/disks), one that fits is taken", async () => {
+    const vm = (
+      (await admin.get(
+        `/query?type=vm&filter=${encodeURIComponent("containerName==fits-now")}`,
+      )) as Page
+    ).Record![0].href as string;
+    const path = `${vm}/virtualHardwareSection/disks`;
+    const current = await admin.send("GET", path);
+    expect(current.status).toBe(200);
+    const sized = (mb: number) =>
+      current.body.replace(`>${TEMPLATE_MB * MB}<`, `>${mb * MB}<`);
+    expect(sized(1)).not.toBe(current.body);
+    const rasd = "application/vnd.vmware.vcloud.rasdItemsList+xml";
+    const before = 2 * TEMPLATE_MB + 4096 + 3;
+    const refused = await admin.send(
+      "PUT",
+      path,
+      rasd,
+      sized(TEMPLATE_MB + 5000),
+    );
+    expect({ status: refused.status, ...errorOf(refused.body) }).toEqual(
+      refusal(/storage profile "Gold" .* needs 5000 MB more\.$/),
+    );
+    expect(await used()).toEqual(everywhere(before));
+    const grown = await admin.task(
+      "PUT",
+      path,
+      rasd,
+      sized(TEMPLATE_MB + 2048),
+    );
+    expect(grown.status).toBe("success");
+    expect(await used()).toEqual(everywhere(before + 2048));
+  });
+
   it("another organization's storage profile is not there for it (403, as a missing one)", async () => {
     const globex = await sessionOf(sim, pkg, "globex-admin");
     const r = await globex.send("GET", gold.href);
