@@ -28,6 +28,8 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   media: "media",
   providerVdc: "providerVdc",
   externalNetwork: "network",
+  // not among the SDK's event types: the pool's URN kind (urn:vcloud:networkpool:<uuid>)
+  networkPool: "networkPool",
   // network/create and gateway/create ... (runtime/amqp/notification-types.ts); URNs
   // urn:vcloud:network:<uuid> and urn:vcloud:gateway:<uuid>
   network: "network",

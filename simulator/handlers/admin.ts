@@ -5,6 +5,7 @@
  */
 import { recordAdminEvent } from "../events/admin-event.js";
 import { badRequest, forbidden, noAccess } from "../fault.js";
+import { NetworkPoolRules } from "../provider/network-pools.js";
 import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { AdminRules } from "../store/admin.js";
 import type { Group, Org, Role, User, Value, Vdc } from "../store/model.js";
@@ -212,6 +213,10 @@ export const adminHandlers: HandlerTable = {
       );
       // its storage profiles, of the provider VDC's (handlers/vdc-storage-profiles.ts)
       const storageProfiles = storageProfilesOfParams(ctx, b, pvdc);
+      const pool = new NetworkPoolRules(ctx.store).placeVdc(
+        refId(b.NetworkPoolReference),
+        pvdc,
+      );
       const { vdc } = rules(ctx).createVdc(ctx.user, org, {
         name: text(b.name) ?? "",
         description: text(b.Description),
@@ -222,6 +227,7 @@ export const adminHandlers: HandlerTable = {
       });
       vdc.providerVdcId = pvdc.id;
       vdc.storageProfiles = storageProfiles;
+      if (pool) vdc.networkPoolId = pool.id;
       return created(ctx, VDC, vdc);
     },
   },

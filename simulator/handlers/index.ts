@@ -23,6 +23,7 @@ import { orgHandlers } from "./org.js";
 import { providerVCenterHandlers } from "./provider-vcenter.js";
 import { providerVdcHandlers } from "./provider-vdcs.js";
 import { providerExternalNetworkHandlers } from "./provider-external-networks.js";
+import { providerNetworkPoolHandlers } from "./provider-network-pools.js";
 import { orgNetworkHandlers } from "./org-networks.js";
 import { queryHandlers } from "./query.js";
 import { reconfigureHandlers } from "./reconfigure.js";
@@ -62,6 +63,7 @@ export const HANDLERS: HandlerTable = {
   ...providerVCenterHandlers,
   ...providerVdcHandlers,
   ...providerExternalNetworkHandlers,
+  ...providerNetworkPoolHandlers,
   ...orgNetworkHandlers,
   ...edgeGatewayHandlers,
   ...vdcNetworkListHandlers,

@@ -23,10 +23,18 @@ export const providerPaths = {
   vimServer: (id: string): string => `/admin/extension/vimServer/${id}`,
   providerVdc: (id: string): string => `/admin/extension/providervdc/${id}`,
   adminProviderVdc: (id: string): string => `/admin/providervdc/${id}`,
+  networkPool: (id: string): string => `/admin/extension/networkPool/${id}`,
 } as const;
 
 /** The media types of external networks. */
 export const EXTERNAL_NETWORK_MT = {
   network: "application/vnd.vmware.admin.vmwexternalnet+xml",
   references: "application/vnd.vmware.admin.vmwExternalNetworkReferences+xml",
+} as const;
+
+/** The media types of network pools: the pool (GET, PUT), as the creation answers it, and their references. */
+export const NETWORK_POOL_MT = {
+  pool: "application/vnd.vmware.admin.vmwNetworkPool+xml",
+  created: "application/vnd.vmware.admin.networkPool+xml",
+  references: "application/vnd.vmware.admin.vmwNetworkPoolReferences+xml",
 } as const;

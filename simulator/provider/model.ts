@@ -8,6 +8,7 @@ import type {
   SeedPortGroup,
   SeedResourcePool,
   SeedStorageProfile,
+  SeedSwitch,
   SeedVcVm,
 } from "../store/seed.js";
 
@@ -25,6 +26,8 @@ export interface VimServer {
   readonly storageProfiles: readonly SeedStorageProfile[];
   /** The VMs of its inventory not yet imported (an import takes one out). */
   vms: SeedVcVm[];
+  /** Its distributed switches (VLAN and VXLAN network pools are made on them). */
+  readonly switches: readonly SeedSwitch[];
 }
 
 export interface ProviderVdc {
@@ -44,12 +47,42 @@ export interface ProviderVdc {
 /** An external network: a port group of a registered vCenter made available to the cloud. */
 export interface ExternalNetwork {
   readonly id: string;
-  readonly name: string;
-  readonly description?: string;
+  name: string;
+  description?: string;
   readonly vimServerId: string;
   /** The port group's moref and vSphere type (`DV_PORTGROUP`, `NETWORK`). */
   readonly portGroup: string;
   readonly portGroupType: string;
-  /** Its `Configuration` as sent (IpScopes, FenceMode), without href, type and links. */
-  readonly configuration: Record<string, unknown>;
+  /** Its `Configuration` as created or last PUT (IpScopes), without FenceMode and links. */
+  configuration: Record<string, unknown>;
+  /** False while the task creating it runs. */
+  ready?: boolean;
+}
+
+/** `vlan`: VlanPoolType; `portgroup`: PortGroupPoolType; `vxlan`: VxlanPoolType (vmwextensions.xsd). */
+export type NetworkPoolKind = "vlan" | "portgroup" | "vxlan";
+
+/** A range of VLAN ids, both ends included. */
+export interface VlanRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A network pool: where the networks of org VDCs (isolated, routed) and vApps get their backing. */
+export interface NetworkPool {
+  readonly id: string;
+  name: string;
+  description?: string;
+  readonly kind: NetworkPoolKind;
+  readonly vimServerId: string;
+  /** The distributed switch (moref) of a VLAN or VXLAN pool. */
+  switch?: string;
+  /** A VLAN pool's ranges. */
+  vlanRanges: readonly VlanRange[];
+  /** A port group pool's port groups (morefs). */
+  portGroups: readonly string[];
+  /** The provider VDCs it is assigned to (the seed's, or a provider VDC's `NetworkPool`). */
+  readonly providerVdcIds: string[];
+  /** False while the task creating it runs. */
+  ready: boolean;
 }

@@ -3,10 +3,8 @@
  * the store (store/storage.ts). `orgVdcStorageProfile` and `adminOrgVdcStorageProfile` (pyvcloud's
  * ResourceType.ORG_VDC_STORAGE_PROFILE and ADMIN_ORG_VDC_STORAGE_PROFILE): a row per storage profile
  * of the VDCs the user may see, its limit and what it holds in MB (`storageLimitMB`,
- * `storageUsedMB`). `providerVdcStorageProfile` (the system administrator's; the guide's "Update
- * Organization VDC Storage Profiles" queries it): a row per storage profile of each provider VDC,
- * `storageTotalMB` its vCenter datastores' capacity, `storageRequestedMB` the limits of its org VDCs'
- * profiles of that name, `storageUsedMB` and `storageProvisionedMB` what they hold.
+ * `storageUsedMB`). What a provider VDC's storage profile gives its org VDCs is in
+ * `providerVdcStorageProfile` (provider-types.ts, `orgVdcStorage` below).
  */
 import type { Ctx } from "../handlers/context.js";
 import { MT } from "../handlers/media-types.js";
@@ -96,69 +94,27 @@ function profileRows(admin: boolean) {
   };
 }
 
-/** The storage profiles of every provider VDC, for the system administrator (orgId: the System organization). */
-function providerProfileRows(ctx: Ctx): Rows {
-  const s = ctx.store;
-  const placed: { pvdc: ProviderVdc; name: string }[] = s.isSystemAdmin(
-    ctx.user,
-  )
-    ? [...s.provider.providerVdcs.values()].flatMap((pvdc) =>
-        pvdc.storageProfiles.map((name) => ({ pvdc, name })),
-      )
-    : [];
-  const storage = new StorageRules(s);
-  return rowsOf(
-    placed,
-    (p) => p.name,
-    ({ pvdc, name }): Row => {
-      const server = s.provider.vimServers.get(pvdc.vimServerId);
-      const profile = server?.storageProfiles.find((p) => p.name === name);
-      const capacity = new Map(
-        (server?.datastores ?? []).map((d) => [d.moref, d.capacityMb]),
-      );
-      const total = (profile?.datastores ?? []).reduce(
-        (n, moref) => n + (capacity.get(moref) ?? 0),
-        0,
-      );
-      let requested = 0;
-      let used = 0;
-      for (const vdc of s.vdcs.values()) {
-        if (vdc.providerVdcId !== pvdc.id) continue;
-        const p = vdc.storageProfiles?.find((x) => x.name === name);
-        if (!p) continue;
-        requested += p.limitMb;
-        used += storage.usedMb(vdc, p);
-      }
-      const id = `${pvdc.id}-${name}`;
-      return {
-        orgId: s.systemOrg().id,
-        href: ctx.hrefs.abs(storagePaths.providerProfile(pvdc.id, name)),
-        urn: urn("providervdcstorageprofile", id),
-        name,
-        cells: {
-          isEnabled: true,
-          name,
-          storageTotalMB: String(total),
-          storageUsedMB: String(used),
-          storageRequestedMB: String(requested),
-          storageProvisionedMB: String(used),
-          numberOfConditions: 0,
-          providerVdc: {
-            href: ctx.hrefs.abs(`/admin/providervdc/${pvdc.id}`),
-            urn: urn("providervdc", pvdc.id),
-          },
-          ...(server
-            ? {
-                vc: vcRef(ctx, server),
-                storageProfileMoref: profile?.moref,
-              }
-            : {}),
-          iopsCapacity: "0",
-          iopsAllocated: "0",
-        },
-      };
-    },
-  );
+/**
+ * What the org VDCs on a provider VDC take of one of its storage profiles (by name), in MB: the
+ * limits they set (`storageRequestedMB`; an unlimited one adds 0) and what they hold
+ * (`storageProvisionedMB`).
+ */
+export function orgVdcStorage(
+  ctx: Ctx,
+  pvdc: ProviderVdc,
+  name: string,
+): { requestedMb: number; provisionedMb: number } {
+  const storage = new StorageRules(ctx.store);
+  let requestedMb = 0;
+  let provisionedMb = 0;
+  for (const vdc of ctx.store.vdcs.values()) {
+    if (vdc.providerVdcId !== pvdc.id) continue;
+    const p = vdc.storageProfiles?.find((x) => x.name === name);
+    if (!p) continue;
+    requestedMb += p.limitMb;
+    provisionedMb += storage.usedMb(vdc, p);
+  }
+  return { requestedMb, provisionedMb };
 }
 
 export const STORAGE_PROFILE_QUERY_TYPES: readonly QueryType[] = [
@@ -177,13 +133,5 @@ export const STORAGE_PROFILE_QUERY_TYPES: readonly QueryType[] = [
     "application/vnd.vmware.admin.vdcStorageProfile+xml",
     "admin",
     profileRows(true),
-  ),
-  queryType(
-    "providerVdcStorageProfile",
-    "ProviderVdcStorageProfile",
-    "ProviderVdcStorageProfile",
-    "application/vnd.vmware.admin.pvdcStorageProfile+xml",
-    "admin",
-    providerProfileRows,
   ),
 ];

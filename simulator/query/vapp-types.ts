@@ -193,6 +193,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     media: h.media(o.id),
     providerVdc: `/admin/extension/providervdc/${o.id}`,
     externalNetwork: `/admin/extension/externalnet/${o.id}`,
+    networkPool: `/admin/extension/networkPool/${o.id}`,
     network: h.network(o.id),
     edgeGateway: h.edgeGateway(o.id),
   }[o.kind];

@@ -63,6 +63,8 @@ export interface Network {
   config?: Value;
   /** The edge gateway a natRouted network is routed through. */
   edgeGatewayId?: string;
+  /** The external network a bridged network is connected to (its `ParentNetwork`). */
+  parentNetworkId?: string;
   shared?: boolean;
   /** False while the task creating it runs (status 0). */
   ready?: boolean;
@@ -100,6 +102,8 @@ export interface Vdc {
   providerVdcId?: string;
   /** Its storage profiles (store/storage.ts); none for a VDC on no provider VDC (its storage is not limited). */
   storageProfiles?: VdcStorageProfile[];
+  /** The network pool its networks draw from (provider/model.ts). */
+  networkPoolId?: string;
 }
 
 /**
@@ -300,6 +304,7 @@ export interface EntityRef {
     | "media"
     | "providerVdc"
     | "externalNetwork"
+    | "networkPool"
     | "network"
     | "edgeGateway";
   readonly id: string;

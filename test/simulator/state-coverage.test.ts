@@ -55,7 +55,18 @@ describe("operations backed by state", () => {
       "POST /admin/extension/providervdcsparams",
       "DELETE /admin/extension/providervdc/{id}",
       "POST /admin/extension/externalnets",
+      "PUT /admin/extension/externalnet/{id}",
+      "DELETE /admin/extension/externalnet/{id}",
       "POST /admin/extension/vimServer/{id}/importVmAsVApp",
+      // network pools and the provider's packaged queries (workflows/network-pools.test.ts)
+      "GET /admin/extension/networkPoolReferences",
+      "POST /admin/extension/networkPools",
+      "GET /admin/extension/networkPool/{id}",
+      "PUT /admin/extension/networkPool/{id}",
+      "DELETE /admin/extension/networkPool/{id}",
+      "GET /admin/extension/networkPoolReferences/query",
+      "GET /admin/extension/vimServerReferences/query",
+      "GET /admin/extension/datastores/query",
     ];
     const ours = operations.filter((o) =>
       wanted.includes(`${o.method} ${o.path.replace(/\/+$/, "")}`),
