@@ -1,7 +1,8 @@
 /**
  * vcd-codegen runtime, simulator: the default seed. The System organization with the system
  * administrator; the tenant `acme` with an Organization Administrator, a vApp Author and a vApp User,
- * one network, one VDC and a catalog with one vApp template of one VM; a second tenant, `globex`, to
+ * one network, one VDC (storage profiles Gold, unlimited, and Silver, 200 GB) and a catalog with one
+ * vApp template of one VM; a second tenant, `globex`, to
  * show what one organization may not see of another. For the provider API: a registered vCenter,
  * `vc1`, with two resource pools, datastores, port groups, storage profiles and two VMs to import; a
  * provider VDC, `pvdc-gold`, on its first resource pool, which both tenants' VDCs live on; a VLAN
@@ -56,6 +57,11 @@ export const defaultSeed: SeedData = {
           name: "acme-vdc",
           networks: ["acme-net"],
           providerVdc: "pvdc-gold",
+          // Gold unlimited (the default), Silver 200 GB
+          storageProfiles: [
+            { name: "Gold", default: true },
+            { name: "Silver", limitMb: 204_800 },
+          ],
           networkPool: "np-gold-vlan",
         },
       ],

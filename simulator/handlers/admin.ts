@@ -19,6 +19,7 @@ import {
 } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { MT } from "./media-types.js";
+import { storageProfilesOfParams } from "./vdc-storage-profiles.js";
 import {
   ADMIN_MT,
   adminOrgValue,
@@ -210,6 +211,8 @@ export const adminHandlers: HandlerTable = {
         cpuLimitMhz,
         memoryLimitMb,
       );
+      // its storage profiles, of the provider VDC's (handlers/vdc-storage-profiles.ts)
+      const storageProfiles = storageProfilesOfParams(ctx, b, pvdc);
       const pool = new NetworkPoolRules(ctx.store).placeVdc(
         refId(b.NetworkPoolReference),
         pvdc,
@@ -223,6 +226,7 @@ export const adminHandlers: HandlerTable = {
         enabled: b.IsEnabled !== false,
       });
       vdc.providerVdcId = pvdc.id;
+      vdc.storageProfiles = storageProfiles;
       if (pool) vdc.networkPoolId = pool.id;
       return created(ctx, VDC, vdc);
     },

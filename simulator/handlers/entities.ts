@@ -18,6 +18,7 @@
  * is answered `entity.task:<uuid>` by the samples' pattern (the kind of the entity the path names).
  */
 import { badRequest, noAccess, notFound } from "../fault.js";
+import { StorageRules } from "../store/storage.js";
 import type { Store } from "../store/store.js";
 import type { User, VApp } from "../store/model.js";
 import { kindOf, uuidOf } from "./hrefs.js";
@@ -63,6 +64,11 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
   org: { kind: "org", find: (s, uuid) => inOrg(s.orgs.get(uuid)?.id) },
   tasksList: { kind: "org", find: (s, uuid) => inOrg(s.orgs.get(uuid)?.id) },
   vdc: { kind: "vdc", find: (s, uuid) => inOrg(s.vdcs.get(uuid)?.orgId) },
+  // an org VDC's storage profile: its VDC's organization
+  vdcStorageProfile: {
+    kind: "vdcstorageProfile",
+    find: (s, uuid) => inOrg(new StorageRules(s).find(uuid)?.vdc.orgId),
+  },
   network: {
     kind: "network",
     // an org network, or (by its URN, urn:vcloud:network:<uuid>) an external network

@@ -14,6 +14,7 @@ import { edgeGatewayHandlers } from "./edge-gateways.js";
 import { entityHandlers } from "./entity.js";
 import { vappNetworkHandlers } from "./vapp-networks.js";
 import { vdcNetworkListHandlers } from "./vdc-network-lists.js";
+import { vdcStorageProfileHandlers } from "./vdc-storage-profiles.js";
 import { systemSettingsHandlers } from "./system-settings.js";
 import type { HandlerTable } from "./context.js";
 import { mediaHandlers } from "./media.js";
@@ -66,6 +67,7 @@ export const HANDLERS: HandlerTable = {
   ...orgNetworkHandlers,
   ...edgeGatewayHandlers,
   ...vdcNetworkListHandlers,
+  ...vdcStorageProfileHandlers,
 };
 
 /** The key of an operation row in the handler table: its method and path without a trailing slash. */

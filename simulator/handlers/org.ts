@@ -8,6 +8,7 @@ import { Status } from "../store/model.js";
 import { ok, type Ctx, type HandlerTable } from "./context.js";
 import { MT } from "./media-types.js";
 import { optional, orgRef, taskValue } from "./refs.js";
+import { vdcStorageProfilesValue } from "./vdc-storage-profiles.js";
 
 export function orgValue(ctx: Ctx, org: Org): Value {
   const h = ctx.hrefs;
@@ -125,6 +126,7 @@ export function vdcValue(ctx: Ctx, vdc: Vdc): Value {
     UsedNetworkCount: vdc.networkIds.length,
     VmQuota: 100,
     IsEnabled: vdc.enabled !== false,
+    ...vdcStorageProfilesValue(ctx, vdc),
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import { badRequest } from "../fault.js";
 import type { HardDisk, VApp, Value, Vm } from "../store/model.js";
+import { StorageRules, vmDiskMb } from "../store/storage.js";
 import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { diskItems, scsiController } from "./hardware.js";
@@ -61,6 +62,7 @@ function changesOf(
   reserves: string[],
 ) {
   const changes: (() => void)[] = [];
+  let grown: HardDisk[] | undefined;
   if (typeof body.name === "string" && body.name !== vm.name) {
     const name = body.name;
     if (name.trim() === "") throw badRequest("The VM name must not be empty.");
@@ -93,6 +95,7 @@ function changesOf(
         if (mb !== undefined && mb % 4 !== 0)
           throw badRequest("The memory size must be a multiple of 4 MB.");
         const disks = disksOf(items);
+        grown = disks;
         changes.push(() => {
           if (cpus !== undefined) vm.cpus = cpus;
           if (mb !== undefined) vm.memoryMb = mb;
@@ -106,13 +109,29 @@ function changesOf(
   }
   const profile = body.StorageProfile as
     { href?: string; name?: string } | undefined;
-  if (profile?.href) {
-    const chosen = { href: profile.href, name: profile.name ?? "*" };
-    changes.push(() => (vm.storageProfile = chosen));
-  }
+  const chosen = profile?.href
+    ? { href: profile.href, name: profile.name ?? "*" }
+    : undefined;
+  if (chosen) changes.push(() => (vm.storageProfile = chosen));
+  requireRoom(ctx, vapp, vm, grown, chosen);
   return () => {
     for (const change of changes) change();
   };
+}
+
+/** Disks that grow, or move to another storage profile, must fit it (store/storage.ts). */
+function requireRoom(
+  ctx: Ctx,
+  vapp: VApp,
+  vm: Vm,
+  disks: readonly HardDisk[] | undefined,
+  profile?: { readonly href: string; readonly name: string },
+): void {
+  const vdc = ctx.store.vdcs.get(vapp.vdcId);
+  if (!vdc || (!disks && !profile)) return;
+  const storage = new StorageRules(ctx.store);
+  const mb = disks ? disks.reduce((n, d) => n + d.sizeMb, 0) : vmDiskMb(vm);
+  storage.requireRoomForVm(vdc, vm, mb, profile);
 }
 
 function setDisks(vm: Vm, disks: HardDisk[]): void {
@@ -158,6 +177,7 @@ export const reconfigureHandlers: HandlerTable = {
       const items = (bodyValue(ctx).Item as Value[] | undefined) ?? [];
       const disks = disksOf(items);
       if (!disks) throw badRequest("A VM needs at least one hard disk.");
+      requireRoom(ctx, vapp, vm, disks);
       return taskReply(
         ctx,
         ctx.rules.updateVm(ctx.user, vapp, vm, () => setDisks(vm, disks), [

@@ -7,7 +7,16 @@
  */
 import type { IdSource } from "../store/ids.js";
 import type { Org, Vdc } from "../store/model.js";
-import type { SeedData, SeedNetworkPool, SeedVCenter } from "../store/seed.js";
+import type {
+  SeedData,
+  SeedNetworkPool,
+  SeedVCenter,
+  SeedVdcStorageProfile,
+} from "../store/seed.js";
+import {
+  newStorageProfiles,
+  offeredProfiles,
+} from "../store/storage-profiles.js";
 import type { NetworkPool, VimServer } from "./model.js";
 import type { ProviderState } from "./state.js";
 
@@ -49,6 +58,7 @@ export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
   for (const vc of seed.unregisteredVcenters ?? [])
     state.unregistered.set(vc.url, vc);
   const pvdcByName = new Map<string, string>();
+  const offered = new Map<string, Map<string, number>>();
   (seed.providerVdcs ?? []).forEach((p, index) => {
     const at = `seed: providerVdcs[${index}]`;
     const server = byName.get(p.vcenter);
@@ -75,6 +85,7 @@ export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
       ...(p.description !== undefined ? { description: p.description } : {}),
     });
     pvdcByName.set(p.name, id);
+    offered.set(id, offeredProfiles(server, p.storageProfiles));
   });
   // after the provider VDCs, so that their ids stay what they were before pools were seeded
   const poolByName = new Map<string, NetworkPool>();
@@ -95,18 +106,39 @@ export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
   );
   seed.orgs.forEach((o, orgIndex) =>
     (o.vdcs ?? []).forEach((v, vdcIndex) => {
-      if (v.providerVdc === undefined) return;
+      const at = `seed: orgs[${orgIndex}].vdcs[${vdcIndex}]`;
+      if (v.providerVdc === undefined) {
+        if (v.storageProfiles)
+          throw new Error(
+            `${at}.storageProfiles: a VDC's storage profiles are its provider VDC's, and it names none`,
+          );
+        return;
+      }
       const id = pvdcByName.get(v.providerVdc);
       if (!id)
-        throw new Error(
-          `seed: orgs[${orgIndex}].vdcs[${vdcIndex}].providerVdc: no provider VDC ${v.providerVdc}`,
-        );
+        throw new Error(`${at}.providerVdc: no provider VDC ${v.providerVdc}`);
       const org = [...store.orgs.values()].find((x) => x.name === o.name);
       const vdc = [...store.vdcs.values()].find(
         (x) => x.orgId === org?.id && x.name === v.name,
       );
       if (!vdc) return;
       vdc.providerVdcId = id;
+      // its storage profiles: the seed's, else each its provider VDC offers (unlimited, the first the default)
+      const names = offered.get(id) ?? new Map<string, number>();
+      const listed: readonly SeedVdcStorageProfile[] =
+        v.storageProfiles ?? [...names.keys()].map((name) => ({ name }));
+      const anyDefault = listed.some((p) => p.default === true);
+      vdc.storageProfiles = newStorageProfiles(
+        store.ids,
+        listed.map((p, i) => ({
+          name: p.name,
+          limitMb: p.limitMb ?? 0,
+          enabled: p.enabled ?? true,
+          default: anyDefault ? p.default === true : i === 0,
+        })),
+        names,
+        (message) => new Error(`${at}.storageProfiles: ${message}`),
+      );
       if (v.networkPool === undefined) return;
       const pool = poolByName.get(v.networkPool);
       if (!pool)

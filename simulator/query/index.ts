@@ -9,6 +9,7 @@ import { MEDIA_QUERY_TYPES } from "./media-types.js";
 import { ORG_QUERY_TYPES } from "./org-types.js";
 import { PROVIDER_QUERY_TYPES } from "./provider-types.js";
 import type { QueryType } from "./rows.js";
+import { STORAGE_PROFILE_QUERY_TYPES } from "./storage-profile-types.js";
 import { VAPP_QUERY_TYPES } from "./vapp-types.js";
 
 /** The query types over what the store keeps. */
@@ -20,6 +21,7 @@ export const KEPT_QUERY_TYPES: readonly QueryType[] = [
   ...MEDIA_QUERY_TYPES,
   ...EVENT_QUERY_TYPES,
   ...EDGE_GATEWAY_QUERY_TYPES,
+  ...STORAGE_PROFILE_QUERY_TYPES,
   ...PROVIDER_QUERY_TYPES,
 ];
 

@@ -8,6 +8,7 @@ import { MT } from "../handlers/media-types.js";
 import { urn } from "../store/ids.js";
 import type { Catalog, CatalogItem, Vdc } from "../store/model.js";
 import { Status } from "../store/model.js";
+import { StorageRules } from "../store/storage.js";
 import {
   orgRefOf,
   queryType,
@@ -56,6 +57,7 @@ function vdcRow(ctx: Ctx, vdc: Vdc, admin: boolean): Row {
   const vapps = [...s.vapps.values()].filter((v) => v.vdcId === vdc.id);
   const vms = vapps.flatMap((v) => v.vms);
   const on = vms.filter((vm) => vm.status === Status.POWERED_ON);
+  const storage = new StorageRules(s);
   return {
     orgId: vdc.orgId,
     href: ctx.hrefs.abs(ctx.hrefs.vdc(vdc.id)),
@@ -66,6 +68,10 @@ function vdcRow(ctx: Ctx, vdc: Vdc, admin: boolean): Row {
       isEnabled: true,
       cpuUsedMhz: String(on.reduce((n, vm) => n + vm.cpus * 1000, 0)),
       memoryUsedMB: String(on.reduce((n, vm) => n + vm.memoryMb, 0)),
+      // its storage profiles' limits summed (0: one is unlimited) and what they hold (store/storage.ts)
+      storageLimitMB: String(storage.totalLimitMb(vdc)),
+      storageUsedMB: String(storage.totalUsedMb(vdc)),
+      numberOfStorageProfiles: (vdc.storageProfiles ?? []).length,
       orgName: s.orgs.get(vdc.orgId)?.name,
       ...(admin ? { org: orgRefOf(ctx, vdc.orgId) } : {}),
       numberOfVApps: vapps.length,

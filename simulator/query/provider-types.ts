@@ -23,6 +23,7 @@ import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { urn } from "../store/ids.js";
 import { prefixOfNetmask } from "../store/ipv4.js";
 import type { Value } from "../store/model.js";
+import { orgVdcStorage } from "./storage-profile-types.js";
 import {
   isBusy,
   queryType,
@@ -158,6 +159,14 @@ function providerVdcRows(ctx: Ctx): Row[] {
   });
 }
 
+function requestedAndProvisioned(ctx: Ctx, p: ProviderVdc, name: string) {
+  const { requestedMb, provisionedMb } = orgVdcStorage(ctx, p, name);
+  return {
+    storageRequestedMB: requestedMb,
+    storageProvisionedMB: provisionedMb,
+  };
+}
+
 function storageProfileRows(ctx: Ctx): Row[] {
   const orgId = ctx.store.systemOrg().id;
   const rules = new ProviderVdcRules(ctx.store);
@@ -180,6 +189,8 @@ function storageProfileRows(ctx: Ctx): Row[] {
           storageProfileMoref: profile?.moref,
           storageTotalMB: disk.totalMb,
           storageUsedMB: disk.usedMb,
+          // what its org VDCs' storage profiles of this name request and hold (store/storage.ts)
+          ...requestedAndProvisioned(ctx, p, name),
         },
       };
     });

@@ -18,6 +18,7 @@ import type {
 } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
+import { StorageRules } from "./storage.js";
 import {
   connectAdded,
   createVApp,
@@ -96,6 +97,11 @@ export class CompositionRules {
           `The VM "${vm.name}" must be powered off to be deleted.`,
         );
     }
+    const vdc = this.store.vdcs.get(vapp.vdcId);
+    if (vdc) {
+      const storage = new StorageRules(this.store);
+      storage.requireRoom(vdc, storage.needsOfVms(vdc, add));
+    }
     const copies = add.map((vm) => this.vapps.copyVm(vm, vapp.id));
     const { networks, reserves } = connectAdded(this.store, vapp, copies);
     return this.store.tasks.start({
@@ -147,6 +153,8 @@ export class CompositionRules {
       )
     )
       throw duplicateName(name);
+    const storage = new StorageRules(this.store);
+    storage.requireRoom(vdc, storage.needsOfVms(vdc, source.vms));
     const template: VAppTemplate = {
       id: this.store.ids.next("vAppTemplate"),
       orgId: vdc.orgId,

@@ -7,6 +7,7 @@ import { badRequest, invalidState } from "../fault.js";
 import type { Disk, Task, User, VApp, Vdc, Vm } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
+import { StorageRules } from "./storage.js";
 import type { VAppRules } from "./vapps.js";
 
 export interface DiskParams {
@@ -33,6 +34,7 @@ export class DiskRules {
     if (name === "") throw badRequest("The disk name must not be empty.");
     if (!(params.size > 0))
       throw badRequest("The disk size must be a positive number of bytes.");
+    new StorageRules(this.store).requireRoom(vdc, [{ bytes: params.size }]);
     const disk: Disk = {
       id: this.store.ids.next("disk"),
       orgId: vdc.orgId,

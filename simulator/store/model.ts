@@ -100,8 +100,25 @@ export interface Vdc {
   ready?: boolean;
   /** The provider VDC it lives on (provider/model.ts). */
   providerVdcId?: string;
+  /** Its storage profiles (store/storage.ts); none for a VDC on no provider VDC (its storage is not limited). */
+  storageProfiles?: VdcStorageProfile[];
   /** The network pool its networks draw from (provider/model.ts). */
   networkPoolId?: string;
+}
+
+/**
+ * A storage profile of an org VDC: a provider VDC's storage profile (by name) with the VDC's limit.
+ * What it holds is computed from the store (store/storage.ts), never kept.
+ */
+export interface VdcStorageProfile {
+  readonly id: string;
+  /** The provider VDC storage profile's name (`Gold`). */
+  readonly name: string;
+  /** MB; 0 is unlimited (VdcStorageProfileParams' `Limit`: "A value of 0 specifies unlimited Units"). */
+  limitMb: number;
+  enabled: boolean;
+  /** Where what names no profile of its own is placed (one per VDC). */
+  default: boolean;
 }
 
 export interface Catalog {
@@ -265,6 +282,8 @@ export interface VAppTemplate {
   transferId?: string;
   /** False until the upload's descriptor is PUT (`ovfDescriptorUploaded`). */
   ovfDescriptorUploaded?: boolean;
+  /** An uploaded template's storage: the bytes its OVF descriptor declares for its files (`ovf:size`). */
+  fileBytes?: number;
   /** The transfer serving its download, while enabled. */
   downloadId?: string;
 }

@@ -74,8 +74,20 @@ export interface SeedVdc {
   readonly networks?: readonly string[];
   /** The provider VDC (by name, of `SeedData.providerVdcs`) it lives on. */
   readonly providerVdc?: string;
+  /** Its storage profiles, of its provider VDC's (default: each of them, unlimited, the first the default). */
+  readonly storageProfiles?: readonly SeedVdcStorageProfile[];
   /** The network pool (by name, of `SeedData.networkPools`) its networks draw from. */
   readonly networkPool?: string;
+}
+
+/** An org VDC's storage profile: a provider VDC storage profile (by name) and the VDC's limit. */
+export interface SeedVdcStorageProfile {
+  readonly name: string;
+  /** MB; 0 (the default) is unlimited. */
+  readonly limitMb?: number;
+  readonly enabled?: boolean;
+  /** The VDC's default profile (default: the first listed). */
+  readonly default?: boolean;
 }
 
 export interface SeedCatalog {

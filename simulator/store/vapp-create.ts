@@ -7,6 +7,7 @@ import { badRequest, duplicateName } from "../fault.js";
 import type { Task, User, VApp, Value, Vdc, Vm } from "./model.js";
 import { Status } from "./model.js";
 import type { Store } from "./store.js";
+import { StorageRules } from "./storage.js";
 import { connections, copyVm } from "./vm-rules.js";
 import { listOf, VAppNetworkRules } from "./vapp-network-rules.js";
 import { VmAddresses } from "./vm-addresses.js";
@@ -46,7 +47,10 @@ export function reservedName(
   return key;
 }
 
-/** Stores the vApp of copies of `sources` and starts the task that creates it. */
+/**
+ * Stores the vApp of copies of `sources` and starts the task that creates it; refused first when
+ * the copies' disks do not fit the VDC's storage (store/storage.ts).
+ */
 export function createVApp(
   store: Store,
   user: User,
@@ -58,6 +62,8 @@ export function createVApp(
   aliases: readonly string[],
   after?: () => void,
 ): { vapp: VApp; task: Task } {
+  const storage = new StorageRules(store);
+  storage.requireRoom(vdc, storage.needsOfVms(vdc, sources));
   const vapp: VApp = {
     id: store.ids.next("vapp"),
     orgId: vdc.orgId,

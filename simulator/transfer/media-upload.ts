@@ -17,6 +17,7 @@ import {
   type Task,
   type User,
 } from "../store/model.js";
+import { StorageRules } from "../store/storage.js";
 import type { Store } from "../store/store.js";
 import { CatalogUploads, type UploadKind } from "./catalog-upload.js";
 import type { Transfers } from "./transfers.js";
@@ -56,6 +57,10 @@ export class MediaUploads {
   ): { media: Media; item: CatalogItem; task: Task } {
     if (!Number.isSafeInteger(params.size) || params.size < 0)
       throw badRequest(`The media size ${params.size} is not a size in bytes.`);
+    // counted at the size declared, before any byte comes (what the media's File lists)
+    const vdc = this.store.vdcs.get(vdcId);
+    if (vdc)
+      new StorageRules(this.store).requireRoom(vdc, [{ bytes: params.size }]);
     const media: Media = {
       ...this.uploads.fields(user, catalog, vdcId, params),
       imageType: params.imageType,

@@ -20,6 +20,7 @@ import type {
   User,
   VAppTemplate,
 } from "../store/model.js";
+import { StorageRules } from "../store/storage.js";
 import type { Store } from "../store/store.js";
 import { CatalogUploads, type UploadKind } from "./catalog-upload.js";
 import { readManifest, type ManifestEntry } from "./manifest.js";
@@ -79,7 +80,9 @@ export class TemplateUploads {
       progress: percentDone,
       completed: async (t, file, release) => {
         if (file.name === DESCRIPTOR && !descriptor) {
-          descriptor = await this.readDescriptor(t, file);
+          const read = await this.readDescriptor(t, file);
+          template.fileBytes = this.requireRoom(t, file, template, read);
+          descriptor = read;
           template.ovfDescriptorUploaded = true;
           for (const ref of descriptor.files)
             if (!t.files.has(ref.href))
@@ -143,6 +146,29 @@ export class TemplateUploads {
         return this.refuse(transfer, file, error.message);
       throw error;
     }
+  }
+
+  /**
+   * The bytes the descriptor declares for its files, refused (the descriptor's PUT, as an unreadable
+   * one is) when they do not fit the VDC's storage: counted at the declaration, before any byte of
+   * them comes, as a media's declared size is.
+   */
+  private requireRoom(
+    transfer: Transfer,
+    file: TransferFile,
+    template: VAppTemplate,
+    descriptor: OvfDescriptor,
+  ): number {
+    const bytes = descriptor.files.reduce((n, f) => n + Math.max(0, f.size), 0);
+    const vdc = this.store.vdcs.get(template.vdcId);
+    try {
+      if (vdc) new StorageRules(this.store).requireRoom(vdc, [{ bytes }]);
+    } catch (error) {
+      // the descriptor starts over empty, so that one that fits can be sent
+      this.transfers.restart(transfer, file);
+      throw error;
+    }
+    return bytes;
   }
 
   private async readManifestFile(

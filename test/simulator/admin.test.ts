@@ -42,7 +42,7 @@ const orgBody = (name: string) =>
 /** The seed's provider VDC (its href, read before the tests). */
 let providerVdcHref = "";
 const vdcBody = (name: string, model = "AllocationPool") =>
-  `<CreateVdcParams xmlns="${VCLOUD_NS}" name="${name}"><Description>Initech's VDC</Description><AllocationModel>${model}</AllocationModel><ComputeCapacity><Cpu><Units>MHz</Units><Allocated>2000</Allocated><Limit>4000</Limit></Cpu><Memory><Units>MB</Units><Allocated>2048</Allocated><Limit>8192</Limit></Memory></ComputeCapacity><IsEnabled>true</IsEnabled><VdcStorageProfile><Enabled>true</Enabled><Units>MB</Units><Limit>102400</Limit><Default>true</Default><ProviderVdcStorageProfile href="${"http://127.0.0.1/api/admin/pvdcStorageProfile/1"}"/></VdcStorageProfile><ProviderVdcReference href="${providerVdcHref}"/></CreateVdcParams>`;
+  `<CreateVdcParams xmlns="${VCLOUD_NS}" name="${name}"><Description>Initech's VDC</Description><AllocationModel>${model}</AllocationModel><ComputeCapacity><Cpu><Units>MHz</Units><Allocated>2000</Allocated><Limit>4000</Limit></Cpu><Memory><Units>MB</Units><Allocated>2048</Allocated><Limit>8192</Limit></Memory></ComputeCapacity><IsEnabled>true</IsEnabled><VdcStorageProfile><Enabled>true</Enabled><Units>MB</Units><Limit>102400</Limit><Default>true</Default><ProviderVdcStorageProfile href="${sim.url}/admin/pvdcStorageProfile/${providerVdcHref.split("/").at(-1)}-Gold"/></VdcStorageProfile><ProviderVdcReference href="${providerVdcHref}"/></CreateVdcParams>`;
 const userBody = (
   name: string,
   role: string,

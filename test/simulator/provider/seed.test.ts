@@ -52,7 +52,8 @@ describe("the provider seed", () => {
     const bare = storeOf({
       orgs: defaultSeed.orgs.map((o) => ({
         ...o,
-        vdcs: o.vdcs?.map(({ providerVdc: _, ...v }) => v),
+        // a VDC's storage profiles are its provider VDC's: gone with it
+        vdcs: o.vdcs?.map(({ providerVdc: _, storageProfiles: __, ...v }) => v),
       })),
     });
     const full = storeOf(defaultSeed);

@@ -104,6 +104,8 @@ describe("administration through the client", () => {
   });
 
   it("creates a VDC in it: 201 with its creation task, ready when the task ends", async () => {
+    // the seed's provider VDC (an org VDC is created on one: test/simulator/workflows/provider.test.ts)
+    const pvdc = await seededProviderVdc();
     const made = await w.call(
       "createVdcsparams",
       w.link(org, "add", MT.vdcParams),
@@ -122,13 +124,13 @@ describe("administration through the client", () => {
             Units: "MB",
             Limit: "102400",
             Default: true,
+            // one of its storage profiles, by the href its ProviderVdc lists
             ProviderVdcStorageProfile: {
-              href: `${w.sim.url}/admin/pvdcStorageProfile/1`,
+              href: `${w.sim.url}/admin/pvdcStorageProfile/${pvdc.split("/").at(-1)}-Gold`,
             },
           },
         ],
-        // the seed's provider VDC (an org VDC is created on one: test/simulator/workflows/provider.test.ts)
-        ProviderVdcReference: { href: await seededProviderVdc() },
+        ProviderVdcReference: { href: pvdc },
       },
     );
     expect(made.status).toBe(201);

@@ -440,8 +440,9 @@ describe("creating, changing and deleting network pools", () => {
           Units: "MB",
           Limit: "10240",
           Default: true,
+          // its Gold storage profile, by the href its ProviderVdc lists
           ProviderVdcStorageProfile: {
-            href: `${w.sim.url}/admin/pvdcStorageProfile/1`,
+            href: `${w.sim.url}/admin/pvdcStorageProfile/${(gold.href as string).split("/").at(-1)}-Gold`,
           },
         },
       ],

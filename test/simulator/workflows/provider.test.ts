@@ -272,8 +272,9 @@ describe("provider VDCs", () => {
         Units: "MB",
         Limit: "10240",
         Default: true,
+        // its Silver storage profile, by the href its ProviderVdc lists
         ProviderVdcStorageProfile: {
-          href: `${w.sim.url}/admin/pvdcStorageProfile/1`,
+          href: `${w.sim.url}/admin/pvdcStorageProfile/${href?.split("/").at(-1) ?? ""}-Silver`,
         },
       },
     ],
