@@ -27,6 +27,8 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   disk: "disk",
   media: "media",
   providerVdc: "providerVdc",
+  // com/vmware/vcloud/event/vc/modify ... (runtime/amqp/notification-types.ts)
+  vimServer: "vc",
   externalNetwork: "network",
   // network/create and gateway/create ... (runtime/amqp/notification-types.ts); URNs
   // urn:vcloud:network:<uuid> and urn:vcloud:gateway:<uuid>

@@ -32,6 +32,8 @@ export function newVimServer(ids: IdSource, seed: SeedVCenter): VimServer {
     datastores: seed.datastores,
     networks: seed.networks,
     storageProfiles: seed.storageProfiles,
+    files: seed.files ?? [],
+    hosts: (seed.hosts ?? []).map((h) => ({ ...h, id: ids.next("host") })),
     vms: [...(seed.vms ?? [])],
   };
 }
@@ -67,7 +69,8 @@ export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
       name: p.name,
       vimServerId: server.id,
       resourcePool: p.resourcePool,
-      storageProfiles: p.storageProfiles,
+      secondaryPools: [],
+      storageProfiles: [...p.storageProfiles],
       enabled: true,
       ready: true,
       ...(p.description !== undefined ? { description: p.description } : {}),

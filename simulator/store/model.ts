@@ -280,6 +280,7 @@ export interface EntityRef {
     | "disk"
     | "media"
     | "providerVdc"
+    | "vimServer"
     | "externalNetwork"
     | "network"
     | "edgeGateway";
