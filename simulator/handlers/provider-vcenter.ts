@@ -492,6 +492,7 @@ export const providerVCenterHandlers: HandlerTable = {
           Available: true,
           Enabled: true,
           Busy: false,
+          EnableHostForHostSpanning: true,
           CpuType: host.cpuType,
           NumOfCpuCoresPhysical: host.cpuCores,
           NumOfCpuCoresLogical: host.cpuCores * 2,

@@ -125,7 +125,7 @@ export class VCenterRules {
     ];
     if (users.length)
       throw badRequest(
-        `The vCenter server ${server.name} cannot be unregistered: ${users.join(", ")} use it.`,
+        `The vCenter server ${server.name} cannot be unregistered: it backs ${users.join(", ")}.`,
       );
     return this.task(user, server, "vimServerUnregister", "Unregistering", () => {
       state.vimServers.delete(server.id);
