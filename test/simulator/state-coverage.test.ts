@@ -56,6 +56,21 @@ describe("operations backed by state", () => {
       "DELETE /admin/extension/providervdc/{id}",
       "POST /admin/extension/externalnets",
       "POST /admin/extension/vimServer/{id}/importVmAsVApp",
+      // the provider API's changes (test/simulator/workflows/provider-changes.test.ts)
+      "PUT /admin/extension/vimServer/{id}",
+      "POST /admin/extension/vimServer/{id}/action/refresh",
+      "POST /admin/extension/vimServer/{id}/action/forcevimserverreconnect",
+      "POST /admin/extension/vimServer/{id}/action/unregister",
+      "GET /admin/extension/vimServer/{id}/hostReferences",
+      "GET /admin/extension/host/{id}",
+      "PUT /admin/extension/providervdc/{id}",
+      "POST /admin/extension/providervdc/{id}/action/updateResourcePools",
+      "GET /admin/extension/providervdc/{id}/resourcePools",
+      "POST /admin/extension/providervdc/{id}/storageProfiles",
+      "POST /admin/extension/providervdc/{id}/action/merge",
+      "POST /admin/extension/vimServer/{id}/importVm",
+      "POST /admin/extension/vimServer/{id}/importVmAsVAppTemplate",
+      "POST /admin/extension/vimServer/{id}/importMedia",
     ];
     const ours = operations.filter((o) =>
       wanted.includes(`${o.method} ${o.path.replace(/\/+$/, "")}`),

@@ -41,6 +41,8 @@ const MT = {
 
 let w: Workflow;
 let extension: Value;
+/** legacy-db, imported into acme-vdc (on pvdc-main) as the VM db-01. */
+let importedVm: Value;
 
 const names = (list: Value[] | undefined) => (list ?? []).map((r) => r.name);
 
@@ -696,10 +698,48 @@ describe("importing from vc1 into the tenant's catalog and VDC", () => {
       "vcloud:Vm",
       "db-01",
     ]);
+    importedVm = made.value;
     const left = (
       await w.call("getVimServerVmsList", w.link(vc1, "down", MT.vms))
     ).value;
     expect(left.VmObjectRef).toBeUndefined();
+  });
+});
+
+describe("a storage profile a VM is placed on", () => {
+  it("refuses removing Silver from pvdc-main once db-01 (of acme-vdc, on it) is placed on it", async () => {
+    const id = importedVm.href.split("/").pop();
+    for (const task of importedVm.Tasks?.Task ?? []) await w.done(task);
+    const vm = (await w.call("getVApp", importedVm)).value;
+    const placed = await w.call(
+      "reconfigureVm",
+      { id },
+      {
+        ...vm,
+        StorageProfile: {
+          href: `${w.sim.url}/vdcStorageProfile/silver`,
+          name: "Silver",
+        },
+      },
+    );
+    await w.done(placed.value);
+    const main = await pvdc("pvdc-main");
+    const silver = (
+      main.StorageProfiles.ProviderVdcStorageProfile as Value[]
+    ).find((p) => p.name === "Silver")!;
+    expect(
+      await refusal(
+        w.call(
+          "createStorageProfiles",
+          w.link(main, "edit", MT.updateProfiles),
+          { RemoveStorageProfile: [silver] },
+        ),
+      ),
+    ).toEqual(
+      badRequest(
+        "The storage profile Silver of the provider VDC pvdc-main cannot be removed: virtual machines of its organization VDCs use it.",
+      ),
+    );
   });
 });
 
