@@ -20,7 +20,7 @@ import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref, uuidOf } from "./hrefs.js";
 import { mediaValue } from "./media.js";
-import { templateValue, vappValue, vmValue } from "./vapp-view.js";
+import { templateCreated, vappValue, vmValue } from "./vapp-view.js";
 import { taskReply, type RefValue } from "./refs.js";
 
 const text = (v: unknown): string | undefined =>
@@ -90,12 +90,7 @@ function vimServerValue(ctx: Ctx, server: VimServer): Value {
         `${path}/importVmAsVAppTemplate`,
         PROVIDER_MT.importVmAsVAppTemplate,
       ),
-      ...h.link(
-        "add",
-        "POST",
-        `${path}/importMedia`,
-        PROVIDER_MT.importMedia,
-      ),
+      ...h.link("add", "POST", `${path}/importMedia`, PROVIDER_MT.importMedia),
       ...h.link(
         "down",
         "GET",
@@ -543,16 +538,7 @@ export const providerVCenterHandlers: HandlerTable = {
         },
         [ctx.op.name],
       );
-      return {
-        status: 201,
-        doc: {
-          element: "vcloud:VAppTemplate",
-          value: templateValue(ctx, template),
-        },
-        headers: {
-          Location: ctx.hrefs.abs(ctx.hrefs.vAppTemplate(template.id)),
-        },
-      };
+      return templateCreated(ctx, template);
     },
   },
   "POST /admin/extension/vimServer/{id}/importMedia": {

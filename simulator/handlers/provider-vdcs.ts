@@ -327,27 +327,26 @@ export const providerVdcHandlers: HandlerTable = {
         {
           href: ctx.hrefs.abs(`${path}/resourcePools`),
           type: PROVIDER_MT.resourcePoolSet,
-          VMWProviderVdcResourcePool: [
-            p.resourcePool,
-            ...p.secondaryPools,
-          ].map((moref) => ({
-            primary: moref === p.resourcePool,
-            type: PROVIDER_MT.resourcePool,
-            ResourcePoolVimObjectRef: vimObjectRef(
-              ctx,
-              server,
-              moref,
-              "RESOURCE_POOL",
-            ),
-            ResourcePoolRef: {
-              href: ctx.hrefs.abs(`/admin/extension/resourcePool/${moref}`),
-              name:
-                server.resourcePools.find((r) => r.moref === moref)?.name ??
-                moref,
+          VMWProviderVdcResourcePool: [p.resourcePool, ...p.secondaryPools].map(
+            (moref) => ({
+              primary: moref === p.resourcePool,
               type: PROVIDER_MT.resourcePool,
-            },
-            Enabled: true,
-          })),
+              ResourcePoolVimObjectRef: vimObjectRef(
+                ctx,
+                server,
+                moref,
+                "RESOURCE_POOL",
+              ),
+              ResourcePoolRef: {
+                href: ctx.hrefs.abs(`/admin/extension/resourcePool/${moref}`),
+                name:
+                  server.resourcePools.find((r) => r.moref === moref)?.name ??
+                  moref,
+                type: PROVIDER_MT.resourcePool,
+              },
+              Enabled: true,
+            }),
+          ),
         },
         PROVIDER_MT.resourcePoolSet,
       );
@@ -391,10 +390,7 @@ export const providerVdcHandlers: HandlerTable = {
     handle: (ctx) => {
       const b = bodyValue(ctx);
       const others = list(b.ProviderVdcReference).map((r) => lastSegment(r));
-      return taskReply(
-        ctx,
-        changes(ctx).merge(ctx.user, pvdcOf(ctx), others),
-      );
+      return taskReply(ctx, changes(ctx).merge(ctx.user, pvdcOf(ctx), others));
     },
   },
   "DELETE /admin/extension/providervdc/{id}": {

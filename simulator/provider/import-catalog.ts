@@ -13,6 +13,7 @@
  */
 import { badRequest, forbidden } from "../fault.js";
 import { CatalogItemRules } from "../store/catalog-items.js";
+import { newTemplate } from "../store/compose.js";
 import {
   Status,
   type Catalog,
@@ -66,7 +67,11 @@ export class CatalogImports {
   private listed(
     user: User,
     catalog: Catalog | undefined,
-    entity: { readonly id: string; readonly orgId: string; readonly name: string },
+    entity: {
+      readonly id: string;
+      readonly orgId: string;
+      readonly name: string;
+    },
     description: string | undefined,
     media: boolean,
   ): void {
@@ -98,16 +103,7 @@ export class CatalogImports {
     const name = (p.name ?? source.name).trim();
     if (name === "")
       throw badRequest("The vApp template name must not be empty.");
-    const template: VAppTemplate = {
-      id: this.store.ids.next("vAppTemplate"),
-      orgId: vdc.orgId,
-      vdcId: vdc.id,
-      name,
-      ownerId: user.id,
-      created: new Date(this.store.now()).toISOString(),
-      vms: [],
-      ...(p.description !== undefined ? { description: p.description } : {}),
-    };
+    const template = newTemplate(this.store, user, vdc, name, p.description);
     template.vms = [
       {
         ...this.store.newVm(

@@ -22,7 +22,8 @@ export const PROVIDER_MT = {
   importMedia: "application/vnd.vmware.admin.importMediaParams+xml",
   hostReferences: "application/vnd.vmware.admin.vmwHostReferences+xml",
   host: "application/vnd.vmware.admin.host+xml",
-  resourcePoolSet: "application/vnd.vmware.admin.vmwProviderVdcResourcePoolSet+xml",
+  resourcePoolSet:
+    "application/vnd.vmware.admin.vmwProviderVdcResourcePoolSet+xml",
   resourcePool: "application/vnd.vmware.admin.vmwProviderVdcResourcePool+xml",
   updateResourcePools:
     "application/vnd.vmware.admin.resourcePoolSetUpdateParams+xml",

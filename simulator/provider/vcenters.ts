@@ -127,12 +127,18 @@ export class VCenterRules {
       throw badRequest(
         `The vCenter server ${server.name} cannot be unregistered: it backs ${users.join(", ")}.`,
       );
-    return this.task(user, server, "vimServerUnregister", "Unregistering", () => {
-      state.vimServers.delete(server.id);
-      this.store.forget([server.id]);
-      // the vCenter is still there: it may be registered again, with what it has now
-      const { id: _id, enabled: _enabled, ...rest } = server;
-      state.unregistered.set(server.url, rest);
-    });
+    return this.task(
+      user,
+      server,
+      "vimServerUnregister",
+      "Unregistering",
+      () => {
+        state.vimServers.delete(server.id);
+        this.store.forget([server.id]);
+        // the vCenter is still there: it may be registered again, with what it has now
+        const { id: _id, enabled: _enabled, ...rest } = server;
+        state.unregistered.set(server.url, rest);
+      },
+    );
   }
 }

@@ -46,43 +46,34 @@ let importedVm: Value;
 
 const names = (list: Value[] | undefined) => (list ?? []).map((r) => r.name);
 
-async function vimServers(): Promise<Value[]> {
-  return (
-    ((
-      await w.call(
-        "getVimServerReferences",
-        w.link(extension, "down", MT.vimServerRefs),
-      )
-    ).value.VimServerReference as Value[] | undefined) ?? []
-  );
+/** The references a list of the extension root gives (by the list's stub, type and element). */
+async function references(
+  stub: string,
+  type: string,
+  element: string,
+): Promise<Value[]> {
+  const list = await w.call(stub, w.link(extension, "down", type));
+  return (list.value[element] as Value[] | undefined) ?? [];
 }
 
-const vimServer = async (name: string): Promise<Value> =>
+const vimServers = () =>
+  references("getVimServerReferences", MT.vimServerRefs, "VimServerReference");
+const pvdcs = () =>
+  references("getProviderVdcReferences", MT.pvdcRefs, "ProviderVdcReference");
+
+/** The entity of that name in the references, read by its stub. */
+const read = async (refs: Value[], stub: string, name: string) =>
   (
     await w.call(
-      "getVimServer",
-      (await vimServers()).find((s) => s.name === name)!,
+      stub,
+      refs.find((r) => r.name === name)!,
     )
-  ).value;
+  ).value as Value;
 
-async function pvdcs(): Promise<Value[]> {
-  return (
-    ((
-      await w.call(
-        "getProviderVdcReferences",
-        w.link(extension, "down", MT.pvdcRefs),
-      )
-    ).value.ProviderVdcReference as Value[] | undefined) ?? []
-  );
-}
-
-const pvdc = async (name: string): Promise<Value> =>
-  (
-    await w.call(
-      "getExtensionProvidervdc",
-      (await pvdcs()).find((p) => p.name === name)!,
-    )
-  ).value;
+const vimServer = async (name: string) =>
+  read(await vimServers(), "getVimServer", name);
+const pvdc = async (name: string) =>
+  read(await pvdcs(), "getExtensionProvidervdc", name);
 
 const morefs = (p: Value) =>
   (p.ResourcePoolRefs.VimObjectRef as Value[]).map((r) => r.MoRef);
