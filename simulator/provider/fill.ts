@@ -41,6 +41,17 @@ export function newVimServer(ids: IdSource, seed: SeedVCenter): VimServer {
 export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
   const state = store.provider;
   const byName = new Map<string, VimServer>();
+  const checkFiles = (list: string, vcs: readonly SeedVCenter[]) =>
+    vcs.forEach((vc, index) =>
+      (vc.files ?? []).forEach((f, at) => {
+        if (!vc.datastores.some((d) => d.moref === f.datastore))
+          throw new Error(
+            `seed: ${list}[${index}].files[${at}].datastore: no datastore ${f.datastore} in ${vc.name}`,
+          );
+      }),
+    );
+  checkFiles("vcenters", seed.vcenters ?? []);
+  checkFiles("unregisteredVcenters", seed.unregisteredVcenters ?? []);
   for (const vc of seed.vcenters ?? []) {
     const server = newVimServer(store.ids, vc);
     state.vimServers.set(server.id, server);
