@@ -136,8 +136,20 @@ export class VCenterRules {
         state.vimServers.delete(server.id);
         this.store.forget([server.id]);
         // the vCenter is still there: it may be registered again, with what it has now
-        const { id: _id, enabled: _enabled, ...rest } = server;
-        state.unregistered.set(server.url, rest);
+        state.unregistered.set(server.url, {
+          name: server.name,
+          url: server.url,
+          username: server.username,
+          uuid: server.uuid,
+          version: server.version,
+          resourcePools: server.resourcePools,
+          datastores: server.datastores,
+          networks: server.networks,
+          storageProfiles: server.storageProfiles,
+          vms: server.vms,
+          hosts: server.hosts,
+          files: server.files,
+        });
       },
     );
   }
