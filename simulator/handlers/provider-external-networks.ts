@@ -1,8 +1,9 @@
 /**
  * vcd-codegen runtime, simulator: external networks (provider API, system administrator only): made
- * from a port group of a registered vCenter (`externalnets`: 201 with the `VMWExternalNetwork`),
- * listed (`externalNetworkReferences`), read, deleted (a task). Rules in
- * provider/external-networks.ts.
+ * from a port group of a registered vCenter (`externalnets`: 201 with the `VMWExternalNetwork` and
+ * its creation task in `Tasks`), listed (`externalNetworkReferences`), read, changed (`PUT`: 200
+ * with the network and the task changing it in `Tasks`, the declared answer being the network),
+ * deleted (a task). Rules in provider/external-networks.ts.
  */
 import { ExternalNetworkRules } from "../provider/external-networks.js";
 import { EXTERNAL_NETWORK_MT } from "../provider/media-types.js";
@@ -13,7 +14,7 @@ import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { vimObjectRef } from "./provider-vcenter.js";
-import { taskReply, tasksInProgress } from "./refs.js";
+import { taskReply, taskValue, tasksInProgress } from "./refs.js";
 
 const path = (id: string) => `/admin/extension/externalnet/${id}`;
 const text = (v: unknown): string | undefined =>
@@ -55,6 +56,10 @@ function networkValue(ctx: Ctx, n: ExternalNetwork): Value {
   };
 }
 
+/** The `Configuration` a body sends, without what the simulator writes (FenceMode, links). */
+const configurationOf = (b: Value): Value =>
+  without((b.Configuration ?? {}) as Value, "FenceMode", "Link");
+
 const networkOf = (ctx: Ctx): ExternalNetwork =>
   // handlers/entities.ts has refused an id that names no external network
   ctx.store.provider.externalNetworks.get(ctx.params.id)!;
@@ -85,23 +90,25 @@ export const providerExternalNetworkHandlers: HandlerTable = {
         listOf((b.VimPortGroupRefs as Value | undefined)?.VimObjectRef)[0] ??
         {}) as Value;
       const serverHref = (ref.VimServerRef as Value | undefined)?.href;
-      const network = new ExternalNetworkRules(ctx.store).create(ctx.user, {
-        name: text(b.name) ?? "",
-        description: text(b.Description),
-        vimServerId:
-          typeof serverHref === "string" ? idOfHref(serverHref) : undefined,
-        portGroup: text(ref.MoRef) ?? "",
-        configuration: without(
-          (b.Configuration ?? {}) as Value,
-          "FenceMode",
-          "Link",
-        ),
-      });
+      const { network, task } = new ExternalNetworkRules(ctx.store).create(
+        ctx.user,
+        {
+          name: text(b.name) ?? "",
+          description: text(b.Description),
+          vimServerId:
+            typeof serverHref === "string" ? idOfHref(serverHref) : undefined,
+          portGroup: text(ref.MoRef) ?? "",
+          configuration: configurationOf(b),
+        },
+      );
       return {
         status: 201,
         doc: {
           element: "vmext:VMWExternalNetwork",
-          value: networkValue(ctx, network),
+          value: {
+            ...networkValue(ctx, network),
+            Tasks: { Task: [taskValue(ctx, task)] },
+          },
         },
         mediaType: EXTERNAL_NETWORK_MT.network,
         headers: { Location: ctx.hrefs.abs(path(network.id)) },
@@ -115,6 +122,33 @@ export const providerExternalNetworkHandlers: HandlerTable = {
         networkValue(ctx, networkOf(ctx)),
         EXTERNAL_NETWORK_MT.network,
       ),
+  },
+  "PUT /admin/extension/externalnet/{id}": {
+    handle: (ctx) => {
+      const network = networkOf(ctx);
+      const b = bodyValue(ctx);
+      const ref = (b.VimPortGroupRef ??
+        listOf((b.VimPortGroupRefs as Value | undefined)?.VimObjectRef)[0]) as
+        Value | undefined;
+      const task = new ExternalNetworkRules(ctx.store).update(
+        ctx.user,
+        network,
+        {
+          name: text(b.name) ?? "",
+          description: text(b.Description),
+          portGroup: text(ref?.MoRef),
+          configuration: configurationOf(b),
+        },
+      );
+      return ok(
+        "vmext:VMWExternalNetwork",
+        {
+          ...networkValue(ctx, network),
+          Tasks: { Task: [taskValue(ctx, task)] },
+        },
+        EXTERNAL_NETWORK_MT.network,
+      );
+    },
   },
   "DELETE /admin/extension/externalnet/{id}": {
     handle: (ctx) =>

@@ -5,10 +5,22 @@
  * (the guide's "Managing a Cloud": a system administrator makes a vSphere port group available
  * as an external network, with its IP scope: gateway, netmask and the static IP pool inside the
  * subnet). A port group backs one external network at most; names are unique (DUPLICATE_NAME, vCD's
- * words as for every entity). vCD's words for the other refusals are not published: each message
- * names the rule and what broke it (400). Deleting is a task.
+ * words as for every entity). Creating is a task, answered in the new network's `Tasks` ("The
+ * response includes a Task that tracks the creation of the network", the guide's 1.5 edition);
+ * a PUT (the guide: "A system administrator can modify an external network to change properties
+ * such as its description, but cannot change the portgroup that backs the network") keeps its
+ * name, description and IP ranges, through a task in the answer's `Tasks` as creation; its
+ * gateways and netmasks stay, and its ranges must keep holding every address and range the
+ * uplinks of edge gateways hold on it (provider/external-network-addresses.ts). Deleting is a task,
+ * refused while org VDC networks are bridged to it or edge gateways have uplinks to it. vCD's words
+ * for these refusals are not published: each message names the rule and what broke it (400).
  */
-import { badRequest, duplicateName, forbidden } from "../fault.js";
+import {
+  badRequest,
+  duplicateName,
+  forbidden,
+  invalidState,
+} from "../fault.js";
 import type { Task, User, Value } from "../store/model.js";
 import {
   formatIpv4,
@@ -20,7 +32,24 @@ import {
   type Range,
 } from "../store/ipv4.js";
 import type { Store } from "../store/store.js";
+import {
+  externalScopes,
+  holdings,
+  inheritedScopes,
+  rangeText,
+  subnetText,
+  usersOf,
+  within,
+} from "./external-network-addresses.js";
 import type { ExternalNetwork } from "./model.js";
+
+/** What a PUT keeps (its port group, if the body names one, must be the network's). */
+export interface ExternalNetworkChange {
+  readonly name: string;
+  readonly description?: string;
+  readonly portGroup?: string;
+  readonly configuration: Value;
+}
 
 export interface ExternalNetworkParams {
   readonly name: string;
@@ -81,19 +110,14 @@ function checkScopes(name: string, configuration: Value): void {
 export class ExternalNetworkRules {
   constructor(private readonly store: Store) {}
 
-  create(user: User, p: ExternalNetworkParams): ExternalNetwork {
+  /** Creates the network (not ready until its task, answered in its `Tasks`, ends). */
+  create(
+    user: User,
+    p: ExternalNetworkParams,
+  ): { network: ExternalNetwork; task: Task } {
     if (!this.store.isSystemAdmin(user)) throw forbidden();
     const state = this.store.provider;
-    if (p.name.trim() === "")
-      throw badRequest("The external network needs a name.");
-    const taken = (n: string) =>
-      [...state.externalNetworks.values()].some(
-        (e) => e.name.toLowerCase() === n.toLowerCase(),
-      ) ||
-      [...this.store.networks.values()].some(
-        (e) => e.name.toLowerCase() === n.toLowerCase(),
-      );
-    if (taken(p.name)) throw duplicateName(p.name);
+    this.checkName(p.name);
     const server =
       p.vimServerId === undefined
         ? undefined
@@ -123,13 +147,91 @@ export class ExternalNetworkRules {
       portGroupType: portGroup.type,
       configuration: p.configuration,
       ...(p.description !== undefined ? { description: p.description } : {}),
+      ready: false,
     };
     state.externalNetworks.set(network.id, network);
-    return network;
+    const task = this.store.tasks.start({
+      operationName: "networkCreateExternalNetwork",
+      operation: `Creating External Network ${network.name}(${network.id})`,
+      owner: { kind: "externalNetwork", id: network.id, name: network.name },
+      orgId: this.store.systemOrg().id,
+      userId: user.id,
+      apply: () => {
+        network.ready = true;
+      },
+      fail: () => {
+        state.externalNetworks.delete(network.id);
+        this.store.forget([network.id]);
+      },
+    });
+    return { network, task };
+  }
+
+  /** Changes name, description and IP ranges (a task); gateways, netmasks and port group stay. */
+  update(user: User, network: ExternalNetwork, p: ExternalNetworkChange): Task {
+    if (!this.store.isSystemAdmin(user)) throw forbidden();
+    this.checkName(p.name, network);
+    if (p.portGroup !== undefined && p.portGroup !== network.portGroup)
+      throw badRequest(
+        `The port group ${network.portGroup} backing external network "${network.name}" cannot be changed (to ${p.portGroup}).`,
+      );
+    checkScopes(p.name, p.configuration);
+    const after: ExternalNetwork = {
+      ...network,
+      configuration: p.configuration,
+    };
+    const subnets = (n: ExternalNetwork) =>
+      externalScopes(n)
+        .map((s) => `${subnetText(s.subnet)} gateway ${formatIpv4(s.gateway)}`)
+        .sort()
+        .join(", ");
+    if (subnets(after) !== subnets(network))
+      throw badRequest(
+        `The gateways and netmasks of external network "${network.name}" cannot be changed (${subnets(network)}).`,
+      );
+    const pool = externalScopes(after).flatMap((s) => s.ranges);
+    for (const h of holdings(this.store, network.id))
+      if (!within(h.range, pool))
+        throw badRequest(
+          `The IP ranges of external network "${network.name}" must keep ${rangeText(h.range)}: edge gateway "${h.edge.name}" holds it.`,
+        );
+    this.store.tasks.requireIdle(network.id, network.name);
+    return this.store.tasks.start({
+      operationName: "networkUpdateExternalNetwork",
+      operation: `Updating External Network ${network.name}(${network.id})`,
+      owner: { kind: "externalNetwork", id: network.id, name: network.name },
+      orgId: this.store.systemOrg().id,
+      userId: user.id,
+      reserves: `externalNetwork:${p.name.toLowerCase()}`,
+      apply: () => {
+        network.name = p.name;
+        if (p.description === undefined) delete network.description;
+        else network.description = p.description;
+        network.configuration = p.configuration;
+        // the bridged org VDC networks that inherit its scope see the new ranges
+        for (const n of this.store.networks.values()) {
+          const first = (
+            (n.config?.IpScopes as Value | undefined)?.IpScope as
+              Value[] | undefined
+          )?.[0];
+          if (n.parentNetworkId === network.id && first?.IsInherited === true)
+            n.config = {
+              ...n.config,
+              IpScopes: { IpScope: inheritedScopes(network) },
+            };
+        }
+      },
+    });
   }
 
   remove(user: User, network: ExternalNetwork): Task {
     if (!this.store.isSystemAdmin(user)) throw forbidden();
+    const users = usersOf(this.store, network.id);
+    if (users.length)
+      throw invalidState(
+        "BUSY_ENTITY",
+        `The external network "${network.name}" is in use by ${users.join(", ")} and cannot be deleted.`,
+      );
     this.store.tasks.requireIdle(network.id, network.name);
     return this.store.tasks.start({
       operationName: "networkDeleteExternalNetwork",
@@ -142,5 +244,22 @@ export class ExternalNetworkRules {
         this.store.forget([network.id]);
       },
     });
+  }
+
+  /** A name, not another network's (external or org VDC) nor one a rename holds. */
+  private checkName(name: string, self?: ExternalNetwork): void {
+    if (name.trim() === "")
+      throw badRequest("The external network needs a name.");
+    const lower = name.toLowerCase();
+    const taken =
+      [...this.store.provider.externalNetworks.values()].some(
+        (e) => e.id !== self?.id && e.name.toLowerCase() === lower,
+      ) ||
+      [...this.store.networks.values()].some(
+        (e) => e.name.toLowerCase() === lower,
+      ) ||
+      (self?.name.toLowerCase() !== lower &&
+        this.store.tasks.reserved(`externalNetwork:${lower}`));
+    if (taken) throw duplicateName(name);
   }
 }

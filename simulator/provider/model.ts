@@ -58,12 +58,14 @@ export interface ProviderVdc {
 /** An external network: a port group of a registered vCenter made available to the cloud. */
 export interface ExternalNetwork {
   readonly id: string;
-  readonly name: string;
-  readonly description?: string;
+  name: string;
+  description?: string;
   readonly vimServerId: string;
   /** The port group's moref and vSphere type (`DV_PORTGROUP`, `NETWORK`). */
   readonly portGroup: string;
   readonly portGroupType: string;
-  /** Its `Configuration` as sent (IpScopes, FenceMode), without href, type and links. */
-  readonly configuration: Record<string, unknown>;
+  /** Its `Configuration` as created or last PUT (IpScopes), without FenceMode and links. */
+  configuration: Record<string, unknown>;
+  /** False while the task creating it runs. */
+  ready?: boolean;
 }

@@ -5,7 +5,11 @@
  * - NAT (`NatService`, an edge gateway's as the schema has it: no `NatType`, rules of
  *   `GatewayNatRule`): each rule's `RuleType` "One of: SNAT (source NAT), DNAT (destination NAT)"
  *   with a `GatewayNatRule` (a vApp network's rule kinds are refused); its `Interface` one of the
- *   gateway's interfaces;
+ *   gateway's interfaces; on an uplink, the address a DNAT rule's `OriginalIp` or an SNAT rule's
+ *   `TranslatedIp` names (one address) is one the uplink holds on its external network (its
+ *   `IpAddress` or its sub-allocated ranges), else vCD's words for an address of no interface
+ *   ("IP … does not belong to any interface's IP range on gateway …", its refusal of an IPsec
+ *   endpoint quoted in terraform-provider-vcd pull request 263);
  *   original and translated IPs an IPv4 address, a range `a-b` or a CIDR; ports `any`, a port or
  *   a range; protocol tcp, udp, tcpudp, icmp or any; `Id`s unique.
  * - Firewall (`FirewallService`) and static routes (`StaticRoutingService`): as a vApp network's
@@ -21,7 +25,15 @@
  * The refusals' wording is the simulator's.
  */
 import { badRequest } from "../fault.js";
-import { formatIpv4, inRange, isHostOf, overlap, parseIpv4 } from "./ipv4.js";
+import { heldBy, within } from "../provider/external-network-addresses.js";
+import {
+  formatIpv4,
+  inRange,
+  isHostOf,
+  overlap,
+  parseIpv4,
+  type Range,
+} from "./ipv4.js";
 import type { EdgeGateway, Network, Value } from "./model.js";
 import { refId } from "./org-networks.js";
 import type { Store } from "./store.js";
@@ -50,6 +62,8 @@ const text = (v: unknown): string | undefined =>
 interface Interface {
   readonly name: string;
   readonly networkId?: string;
+  /** An uplink's: what it holds on its external network. */
+  readonly held?: readonly Range[];
 }
 
 export class EdgeGatewayServices {
@@ -70,7 +84,8 @@ export class EdgeGatewayServices {
         badRequest(`The ${local} of edge gateway "${edge.name}": ${what}`);
       const iface = (ref: unknown, where: string) =>
         checkInterface(ref, interfaces, where, bad);
-      if (element === "vcloud:NatService") checkNat(service, iface, bad);
+      if (element === "vcloud:NatService")
+        checkNat(service, iface, bad, edge.id);
       if (element === "vcloud:FirewallService") checkFirewall(service, bad);
       if (element === "vcloud:StaticRoutingService") {
         checkRoutes(service, bad);
@@ -100,6 +115,7 @@ export class EdgeGatewayServices {
         return {
           name: text(i.Name) ?? text(network?.name) ?? "",
           ...(id ? { networkId: id } : {}),
+          ...(i.InterfaceType === "uplink" ? { held: heldBy(i) } : {}),
         };
       });
   }
@@ -110,11 +126,11 @@ function checkInterface(
   interfaces: readonly Interface[],
   where: string,
   bad: Bad,
-): void {
+): Interface {
   const r = (ref ?? {}) as Value;
   const href = text(r.href);
   const id = href ? /\/([^/?#]+)$/.exec(href)?.[1] : undefined;
-  const found = interfaces.some(
+  const found = interfaces.find(
     (i) =>
       (id !== undefined && i.networkId === id) ||
       (href === undefined && text(r.name) !== undefined && i.name === r.name),
@@ -123,12 +139,31 @@ function checkInterface(
     throw bad(
       `${where}: the interface ${href ?? text(r.name) ?? "(none)"} is not one of the gateway's interfaces.`,
     );
+  return found;
+}
+
+/** The uplink's own address a NAT rule names (DNAT: its original IP, SNAT: its translated IP). */
+function checkUplinkAddress(
+  type: string,
+  rule: Value,
+  on: Interface,
+  edgeId: string,
+): void {
+  if (!on.held) return;
+  const ip = type === "DNAT" ? rule.OriginalIp : rule.TranslatedIp;
+  const address = parseIpv4(ip);
+  if (address === undefined) return; // a range or a CIDR
+  if (!within({ start: address, end: address }, on.held))
+    throw badRequest(
+      `IP ${String(ip)} does not belong to any interface's IP range on gateway ${edgeId}.`,
+    );
 }
 
 function checkNat(
   s: Value,
-  iface: (ref: unknown, where: string) => void,
+  iface: (ref: unknown, where: string) => Interface,
   bad: Bad,
+  edgeId: string,
 ): void {
   const ids = new Set<string>();
   listOf(s.NatRule).forEach((rule, i) => {
@@ -146,7 +181,7 @@ function checkNat(
       throw bad(
         `${which} has no GatewayNatRule (an edge gateway's NAT rules are not a vApp network's).`,
       );
-    iface(r.Interface, which);
+    const on = iface(r.Interface, which);
     for (const field of ["OriginalIp", "TranslatedIp"]) {
       const v = r[field];
       if (
@@ -158,6 +193,7 @@ function checkNat(
           `${which}: ${field} ${String(v)} is not an IPv4 address, a range or a CIDR.`,
         );
     }
+    checkUplinkAddress(type, r, on, edgeId);
     for (const field of ["OriginalPort", "TranslatedPort"])
       if (r[field] !== undefined && !isPort(r[field]))
         throw bad(

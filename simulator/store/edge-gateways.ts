@@ -10,9 +10,15 @@
  * `IpRanges` inside that subnet. The uplinks are what the request gives; the internal interfaces
  * are the org VDC networks routed through the gateway (store/org-networks.ts), one each, written
  * by the simulator and not taken from a request (one naming a network that is not routed through
- * the gateway is refused). An edge gateway with org VDC networks routed through it cannot be
- * deleted. Its services (`configureServices`) are checked in edge-gateway-services.ts. The
- * refusals' wording is the simulator's.
+ * the gateway is refused). An uplink's `Network` names an external network (vCD's 403 for an href
+ * naming no entity); each of its subnet participations is a subnet of that network, with its
+ * gateway (without any,
+ * it takes the network's first), and its address and sub-allocated `IpRanges` come from the
+ * network's static IP pool, apart from what the uplinks of other gateways hold there
+ * (provider/external-network-addresses.ts); without an `IpAddress` the first free address of the
+ * pool is allocated. An edge gateway with org VDC networks routed through it cannot be deleted.
+ * Its services (`configureServices`) are checked in edge-gateway-services.ts. The refusals'
+ * wording is the simulator's.
  */
 import {
   badRequest,
@@ -20,7 +26,25 @@ import {
   forbidden,
   invalidState,
 } from "../fault.js";
-import { formatIpv4, inRange, isHostOf, parseIpv4 } from "./ipv4.js";
+import {
+  externalNetworkOf,
+  externalScopes,
+  holdings,
+  rangeText,
+  subnetText,
+  within,
+  type ExternalScope,
+} from "../provider/external-network-addresses.js";
+import type { ExternalNetwork } from "../provider/model.js";
+import {
+  formatIpv4,
+  inRange,
+  isHostOf,
+  netmaskOf,
+  overlap,
+  parseIpv4,
+  type Range,
+} from "./ipv4.js";
 import type { EdgeGateway, Network, User, Value, Vdc } from "./model.js";
 import { refId } from "./org-networks.js";
 import type { Store } from "./store.js";
@@ -105,8 +129,7 @@ export class EdgeGatewayRules {
       throw badRequest(
         `The GatewayBackingConfig "${backing}" of edge gateway "${name}" is not one of ${BACKINGS.join(", ")}.`,
       );
-    const uplinks: Value[] = [];
-    const seen = new Set<string>();
+    const named: { i: Value; label: string; external: ExternalNetwork }[] = [];
     for (const i of listOf(
       (configuration.GatewayInterfaces as Value | undefined)?.GatewayInterface,
     )) {
@@ -129,16 +152,26 @@ export class EdgeGatewayRules {
         throw badRequest(
           `The uplink "${label}" of edge gateway "${name}" must name its Network (an external network).`,
         );
-      const key = (text((i.Network as Value).href) ?? label).toLowerCase();
-      if (seen.has(key))
+      const external = externalNetworkOf(this.store, i.Network);
+      if (named.some((u) => u.external.id === external.id))
         throw badRequest(
           `The edge gateway "${name}" has two uplinks to ${text((i.Network as Value).href) ?? label}.`,
         );
-      seen.add(key);
-      for (const p of listOf(i.SubnetParticipation))
-        checkParticipation(p, label, name);
-      uplinks.push({ ...i, InterfaceType: "uplink" });
+      named.push({ i, label, external });
     }
+    // each uplink's addresses, once every uplink names its own external network
+    const uplinks = named.map(({ i, label, external }) => ({
+      ...i,
+      Network: { ...(i.Network as Value), name: external.name },
+      InterfaceType: "uplink",
+      SubnetParticipation: this.participations(
+        i,
+        label,
+        name,
+        external,
+        existing,
+      ),
+    }));
     const kept: Value = { ...configuration };
     delete kept.EdgeGatewayServiceConfiguration;
     kept.GatewayInterfaces = { GatewayInterface: uplinks };
@@ -149,6 +182,71 @@ export class EdgeGatewayRules {
         : {}),
       config: kept,
     };
+  }
+
+  /**
+   * An uplink's subnet participations on its external network (its first subnet when it gives
+   * none): each checked, its address allocated from the pool when it has none.
+   */
+  private participations(
+    uplink: Value,
+    label: string,
+    name: string,
+    external: ExternalNetwork,
+    existing: EdgeGateway | undefined,
+  ): Value[] {
+    const scopes = externalScopes(external);
+    const given = listOf(uplink.SubnetParticipation);
+    const first = scopes[0];
+    const list =
+      given.length || !first
+        ? given
+        : [
+            {
+              Gateway: formatIpv4(first.gateway),
+              Netmask: netmaskOf(first.subnet.prefix),
+            },
+          ];
+    const taken = holdings(this.store, external.id, existing?.id);
+    const mine: Range[] = [];
+    const what = `uplink "${label}" of edge gateway "${name}"`;
+    const isTaken = (r: Range) =>
+      mine.some((m) => overlap(m, r)) || taken.find((h) => overlap(h.range, r));
+    return list.map((p) => {
+      const own = checkParticipation(p, label, name);
+      const scope = scopes.find(
+        (s) => subnetText(s.subnet) === subnetText(own.subnet),
+      );
+      if (!scope)
+        throw badRequest(
+          `The subnet ${subnetText(own.subnet)} of ${what} is not a subnet of external network "${external.name}" (${scopes.map((s) => subnetText(s.subnet)).join(", ")}).`,
+        );
+      if (own.gateway !== scope.gateway)
+        throw badRequest(
+          `The gateway ${formatIpv4(own.gateway)} of ${what} is not the gateway ${formatIpv4(scope.gateway)} of external network "${external.name}" on ${subnetText(scope.subnet)}.`,
+        );
+      const pool = `the static IP pool of external network "${external.name}" (${scope.ranges.map(rangeText).join(", ")})`;
+      for (const range of own.ranges) {
+        if (!within(range, scope.ranges))
+          throw badRequest(
+            `The IP range ${rangeText(range)} sub-allocated to ${what} is not inside ${pool}.`,
+          );
+        refuseTaken(range, isTaken(range), what, external);
+        mine.push(range);
+      }
+      const address =
+        p.IpAddress !== undefined
+          ? parseIpv4(p.IpAddress)!
+          : freeAddress(scope, own.ranges, isTaken, what, external);
+      const one = { start: address, end: address };
+      if (!within(one, scope.ranges))
+        throw badRequest(
+          `The IpAddress ${formatIpv4(address)} of ${what} is not inside ${pool}.`,
+        );
+      refuseTaken(one, isTaken(one), what, external);
+      mine.push(one);
+      return { ...p, IpAddress: formatIpv4(address) };
+    });
   }
 
   create(vdc: Vdc, fields: GatewayFields): EdgeGateway {
@@ -190,8 +288,51 @@ export class EdgeGatewayRules {
   }
 }
 
+function refuseTaken(
+  range: Range,
+  by: { edge: EdgeGateway } | boolean | undefined,
+  what: string,
+  external: ExternalNetwork,
+): void {
+  if (!by) return;
+  const holder =
+    by === true
+      ? "another of its subnet participations"
+      : `edge gateway "${by.edge.name}"`;
+  throw badRequest(
+    `The ${range.start === range.end ? "IpAddress" : "IP range"} ${rangeText(range)} of ${what} is taken on external network "${external.name}" by ${holder}.`,
+  );
+}
+
+/** The first address of the pool that nobody holds and that is not in the participation's own ranges. */
+function freeAddress(
+  scope: ExternalScope,
+  own: readonly Range[],
+  isTaken: (r: Range) => unknown,
+  what: string,
+  external: ExternalNetwork,
+): number {
+  for (const r of scope.ranges)
+    for (let a = r.start; a <= r.end; a++) {
+      const one = { start: a, end: a };
+      if (
+        a !== scope.gateway &&
+        !own.some((o) => inRange(o, a)) &&
+        !isTaken(one)
+      )
+        return a;
+    }
+  throw badRequest(
+    `The static IP pool of external network "${external.name}" has no free address for ${what}.`,
+  );
+}
+
 /** A subnet participation: its gateway and netmask (or prefix), its address and ranges inside. */
-function checkParticipation(p: Value, label: string, name: string): void {
+function checkParticipation(
+  p: Value,
+  label: string,
+  name: string,
+): ReturnType<typeof ownScope> {
   const what = `uplink "${label}" of edge gateway`;
   const scope = ownScope(
     {
@@ -205,7 +346,7 @@ function checkParticipation(p: Value, label: string, name: string): void {
     name,
     what,
   );
-  if (p.IpAddress === undefined) return;
+  if (p.IpAddress === undefined) return scope;
   const address = parseIpv4(p.IpAddress);
   if (address === undefined || !isHostOf(scope.subnet, address))
     throw badRequest(
@@ -219,4 +360,5 @@ function checkParticipation(p: Value, label: string, name: string): void {
     throw badRequest(
       `The IpAddress ${String(p.IpAddress)} of ${what} "${name}" is inside its IP ranges.`,
     );
+  return scope;
 }

@@ -63,6 +63,8 @@ export interface Network {
   config?: Value;
   /** The edge gateway a natRouted network is routed through. */
   edgeGatewayId?: string;
+  /** The external network a bridged network is connected to (its `ParentNetwork`). */
+  parentNetworkId?: string;
   shared?: boolean;
   /** False while the task creating it runs (status 0). */
   ready?: boolean;

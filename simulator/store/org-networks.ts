@@ -12,7 +12,12 @@
  * vApp network's: store/vapp-network-rules.ts `ownScope`), and the subnets of the networks of one edge
  * gateway must not overlap (an edge gateway has one interface per subnet). Gateway, netmask and fence
  * mode are kept by a PUT; a network a vApp network is bridged or routed to (`ParentNetwork`) cannot be
- * deleted. The refusals' wording is the simulator's (no vCD sample words them).
+ * deleted. A bridged network's `ParentNetwork` names an external network ("External networks
+ * provide support for bridged organization networks", the guide's "Create an External Network"):
+ * one that exists (vCD's 403 for an href naming no entity), not an org VDC network; without IP
+ * scopes in the request it inherits the external network's (`IsInherited`, kept in step with the
+ * external network's PUT), and the scopes it gives must be subnets of the external network's, with
+ * their gateways, their ranges inside them. The other refusals' wording is the simulator's (no vCD sample words them).
  */
 import {
   badRequest,
@@ -20,6 +25,14 @@ import {
   forbidden,
   invalidState,
 } from "../fault.js";
+import {
+  externalNetworkOf,
+  externalScopes,
+  inheritedScopes,
+  networkIdOf,
+  subnetText,
+} from "../provider/external-network-addresses.js";
+import type { ExternalNetwork } from "../provider/model.js";
 import { formatIpv4, overlap } from "./ipv4.js";
 import type { EdgeGateway, Network, User, Value, Vdc } from "./model.js";
 import type { Store } from "./store.js";
@@ -50,6 +63,7 @@ export interface NetworkFields {
   readonly netmask: string;
   readonly config: Value;
   readonly edgeGatewayId?: string;
+  readonly parentNetworkId?: string;
   readonly shared: boolean;
 }
 
@@ -106,13 +120,20 @@ export class OrgNetworkRules {
         `The ${fence} org VDC network "${name}" cannot have a ParentNetwork.`,
       );
     const edge = this.edgeOf(vdc, name, fence, body.EdgeGateway);
-    const scopes = scopesOf(configuration);
+    const parent =
+      fence === "bridged"
+        ? this.parentOf(name, configuration.ParentNetwork)
+        : undefined;
+    const given = scopesOf(configuration);
+    const scopes =
+      parent && given.length === 0 ? inheritedScopes(parent) : given;
     if (scopes.length === 0)
       throw badRequest(
         `The org VDC network "${name}" must have an IP scope (IpScopes/IpScope).`,
       );
     const scope = ownScope(scopes[0], name, WHAT);
     for (const s of scopes.slice(1)) ownScope(s, name, WHAT);
+    if (parent) checkInParent(name, scopes, parent);
     const first = scopes[0];
     const gateway = String(first.Gateway);
     const netmask =
@@ -129,6 +150,16 @@ export class OrgNetworkRules {
     if (edge) this.checkSubnetFree(edge, name, scope.subnet, existing);
     const rest: Value = { ...configuration };
     delete rest.Link;
+    if (parent) {
+      if (given.length === 0) {
+        delete rest.IpScope;
+        rest.IpScopes = { IpScope: scopes };
+      }
+      rest.ParentNetwork = {
+        ...(configuration.ParentNetwork as Value),
+        name: parent.name,
+      };
+    }
     return {
       name,
       ...(text(body.Description) !== undefined
@@ -139,6 +170,7 @@ export class OrgNetworkRules {
       netmask,
       config: rest,
       ...(edge ? { edgeGatewayId: edge.id } : {}),
+      ...(parent ? { parentNetworkId: parent.id } : {}),
       shared: body.IsShared === true,
     };
   }
@@ -182,6 +214,16 @@ export class OrgNetworkRules {
     for (const vdc of this.store.vdcs.values())
       vdc.networkIds = vdc.networkIds.filter((id) => id !== network.id);
     this.store.forget([network.id]);
+  }
+
+  /** The external network a bridged network names as its ParentNetwork. */
+  private parentOf(name: string, ref: unknown): ExternalNetwork {
+    const org = this.store.networks.get(networkIdOf(ref) ?? "");
+    if (org)
+      throw badRequest(
+        `The ParentNetwork of bridged org VDC network "${name}" is org VDC network "${org.name}", not an external network.`,
+      );
+    return externalNetworkOf(this.store, ref);
   }
 
   /** The edge gateway a natRouted network names (of the VDC); none for the other fence modes. */
@@ -229,6 +271,29 @@ export class OrgNetworkRules {
           `The subnet ${formatIpv4(subnet.network)}/${subnet.prefix} of org VDC network "${name}" overlaps the subnet of org VDC network "${other.name}" on edge gateway "${edge.name}".`,
         );
     }
+  }
+}
+
+/** Refuses a bridged network's scope that is not a subnet of its external network's. */
+function checkInParent(
+  name: string,
+  scopes: readonly Value[],
+  parent: ExternalNetwork,
+): void {
+  const theirs = externalScopes(parent);
+  for (const s of scopes) {
+    const { subnet, gateway } = ownScope(s, name, WHAT);
+    const same = theirs.find(
+      (t) => subnetText(t.subnet) === subnetText(subnet),
+    );
+    if (!same)
+      throw badRequest(
+        `The subnet ${subnetText(subnet)} of bridged org VDC network "${name}" is not a subnet of its external network "${parent.name}" (${theirs.map((t) => subnetText(t.subnet)).join(", ")}).`,
+      );
+    if (same.gateway !== gateway)
+      throw badRequest(
+        `The gateway ${formatIpv4(gateway)} of bridged org VDC network "${name}" is not the gateway ${formatIpv4(same.gateway)} of its external network "${parent.name}" on ${subnetText(subnet)}.`,
+      );
   }
 }
 

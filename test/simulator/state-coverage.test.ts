@@ -55,6 +55,8 @@ describe("operations backed by state", () => {
       "POST /admin/extension/providervdcsparams",
       "DELETE /admin/extension/providervdc/{id}",
       "POST /admin/extension/externalnets",
+      "PUT /admin/extension/externalnet/{id}",
+      "DELETE /admin/extension/externalnet/{id}",
       "POST /admin/extension/vimServer/{id}/importVmAsVApp",
       // the provider API's changes (test/simulator/workflows/provider-changes.test.ts)
       "PUT /admin/extension/vimServer/{id}",

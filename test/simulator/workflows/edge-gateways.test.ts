@@ -13,7 +13,10 @@ import type { VcdClient } from "../../../runtime/client/client.js";
 import { loadPackage } from "../../helpers/generated-packages.js";
 import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
+  adminEvents,
   clientAs,
+  externalNetwork,
+  ipScopes,
   startWorkflow,
   tenant,
   type Value,
@@ -82,21 +85,9 @@ const routedBody = (name: string, gateway: string, through: Value): Value => {
   return {
     name,
     Configuration: {
-      IpScopes: {
-        IpScope: [
-          {
-            IsInherited: false,
-            Gateway: gateway,
-            Netmask: "255.255.255.0",
-            IsEnabled: true,
-            IpRanges: {
-              IpRange: [
-                { StartAddress: `${base}.10`, EndAddress: `${base}.20` },
-              ],
-            },
-          },
-        ],
-      },
+      ...ipScopes(gateway, [
+        { StartAddress: `${base}.10`, EndAddress: `${base}.20` },
+      ]),
       FenceMode: "natRouted",
     },
     EdgeGateway: { href: through.href },
@@ -260,7 +251,11 @@ beforeAll(async () => {
   await w.loginAs("System Administrator");
   seeded = await tenant(w);
   adminVdc = (await w.call("getAdminVdc", { id: uuid(seeded.vdc) })).value;
-  extHref = `${w.sim.url}/admin/extension/externalnet/ext-net-1`;
+  extHref = (
+    await externalNetwork(w, "ext-net", "dvportgroup-21", "203.0.113.1", [
+      ["203.0.113.2", "203.0.113.99"],
+    ])
+  ).href as string;
   const admin = w.sim.users.find(
     (u) => u.role === "Organization Administrator" && u.org === seeded.org.name,
   )!;
@@ -314,19 +309,7 @@ describe("edge gateways", () => {
   });
 
   it("records its creation as an event of the gateway, which the entity resolver resolves", async () => {
-    const events = (
-      await w.call(
-        "getQuery",
-        {},
-        {
-          query: {
-            type: "adminEvent",
-            format: "records",
-            filter: "entityName==edge-1",
-          },
-        },
-      )
-    ).value.Record as Value[];
+    const events = await adminEvents(w, "edge-1");
     expect(events.map((e) => [e.eventType, e.entityType])).toEqual([
       ["com/vmware/vcloud/event/gateway/create", "gateway"],
     ]);

@@ -188,3 +188,99 @@ export const badRequest = (
   minor: "BAD_REQUEST",
   message,
 });
+
+/**
+ * The `VMWExternalNetwork` of a port group of the seeded vCenter vc1: IP scope `gateway`/24 with
+ * the static `ranges`.
+ */
+export async function externalNetworkBody(
+  w: Workflow,
+  name: string,
+  portGroup: string,
+  gateway: string,
+  ranges: readonly (readonly [string, string])[],
+): Promise<Value> {
+  const servers = (
+    await w.call("getVimServerReferences", {
+      href: `${w.sim.url}/admin/extension/vimServerReferences`,
+    })
+  ).value.VimServerReference as Value[];
+  const vc1 = servers.find((s) => s.name === "vc1")!;
+  return {
+    name,
+    Configuration: {
+      ...ipScopes(
+        gateway,
+        ranges.map(([start, end]) => ({
+          StartAddress: start,
+          EndAddress: end,
+        })),
+      ),
+      FenceMode: "isolated",
+    },
+    VimPortGroupRef: {
+      VimServerRef: { href: vc1.href },
+      MoRef: portGroup,
+      VimObjectType: "DV_PORTGROUP",
+    },
+  };
+}
+
+/** That external network created (the caller is the system administrator), once its creation task is done. */
+export async function externalNetwork(
+  w: Workflow,
+  ...args: Parameters<typeof externalNetworkBody> extends [Workflow, ...infer R]
+    ? R
+    : never
+): Promise<Value> {
+  const made = await w.call(
+    "createExternalnets",
+    { href: `${w.sim.url}/admin/extension/externalnets` },
+    await externalNetworkBody(w, ...args),
+  );
+  expect(made.status).toBe(201);
+  await w.done(made.value.Tasks.Task[0]);
+  return (await w.call("getExternalnet", made.value)).value;
+}
+
+/** The network `value` (org VDC or external) with its first IP scope changed by `change`. */
+export const withScope = (value: Value, change: Value): Value => ({
+  ...value,
+  Configuration: {
+    ...value.Configuration,
+    IpScopes: {
+      IpScope: [{ ...value.Configuration.IpScopes.IpScope[0], ...change }],
+    },
+  },
+});
+
+/** `IpScopes` with one scope `gateway`/24 (its static `ranges`, if any), as a `Configuration` holds it. */
+export const ipScopes = (gateway: string, ranges?: Value[]): Value => ({
+  IpScopes: {
+    IpScope: [
+      {
+        IsInherited: false,
+        Gateway: gateway,
+        Netmask: "255.255.255.0",
+        IsEnabled: true,
+        ...(ranges ? { IpRanges: { IpRange: ranges } } : {}),
+      },
+    ],
+  },
+});
+
+/** The `adminEvent` query's records of the entity named `name`. */
+export async function adminEvents(w: Workflow, name: string): Promise<Value[]> {
+  const page = await w.call(
+    "getQuery",
+    {},
+    {
+      query: {
+        type: "adminEvent",
+        format: "records",
+        filter: `entityName==${name}`,
+      },
+    },
+  );
+  return (page.value.Record ?? []) as Value[];
+}

@@ -12,6 +12,7 @@ import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   clientAs,
   instantiate,
+  ipScopes,
   section,
   startWorkflow,
   tenant,
@@ -19,6 +20,7 @@ import {
   type Workflow,
   refusal,
   badRequest,
+  withScope,
 } from "./harness.js";
 
 const ORG_VDC_NETWORK = "application/vnd.vmware.vcloud.orgVdcNetwork+xml";
@@ -40,21 +42,10 @@ export const isolated = (
     name,
     Description: `${name}, made by the test`,
     Configuration: {
-      IpScopes: {
-        IpScope: [
-          {
-            IsInherited: false,
-            Gateway: gateway,
-            Netmask: "255.255.255.0",
-            IsEnabled: true,
-            IpRanges: {
-              IpRange: ranges ?? [
-                { StartAddress: `${base}.10`, EndAddress: `${base}.20` },
-              ],
-            },
-          },
-        ],
-      },
+      ...ipScopes(
+        gateway,
+        ranges ?? [{ StartAddress: `${base}.10`, EndAddress: `${base}.20` }],
+      ),
       FenceMode: "isolated",
     },
     IsShared: false,
@@ -165,24 +156,15 @@ describe("organization VDC networks", () => {
       "updateNetwork",
       w.link(network, "edit", ORG_VDC_NETWORK),
       {
-        ...network,
-        name: "lab-2b",
-        Description: "renamed",
-        Configuration: {
-          ...network.Configuration,
-          IpScopes: {
-            IpScope: [
-              {
-                ...network.Configuration.IpScopes.IpScope[0],
-                IpRanges: {
-                  IpRange: [
-                    { StartAddress: "172.17.0.50", EndAddress: "172.17.0.60" },
-                  ],
-                },
-              },
+        ...withScope(network, {
+          IpRanges: {
+            IpRange: [
+              { StartAddress: "172.17.0.50", EndAddress: "172.17.0.60" },
             ],
           },
-        },
+        }),
+        name: "lab-2b",
+        Description: "renamed",
       },
     );
     expect(task.status).toBe(202);
@@ -193,24 +175,11 @@ describe("organization VDC networks", () => {
     expect(
       read.Configuration.IpScopes.IpScope[0].IpRanges.IpRange[0],
     ).toMatchObject({ StartAddress: "172.17.0.50" });
-    const changed = (gateway: string, fence = "isolated") =>
-      refusal(
-        w.call("updateNetwork", w.link(read, "edit"), {
-          ...read,
-          Configuration: {
-            ...read.Configuration,
-            IpScopes: {
-              IpScope: [
-                {
-                  ...read.Configuration.IpScopes.IpScope[0],
-                  Gateway: gateway,
-                },
-              ],
-            },
-            FenceMode: fence,
-          },
-        }),
-      );
+    const changed = (gateway: string, fence = "isolated") => {
+      const body = withScope(read, { Gateway: gateway });
+      body.Configuration.FenceMode = fence;
+      return refusal(w.call("updateNetwork", w.link(read, "edit"), body));
+    };
     expect(await changed("172.17.0.2")).toEqual(
       badRequest(
         'The gateway and netmask of org VDC network "lab-2b" cannot be changed (172.17.0.1/255.255.255.0).',

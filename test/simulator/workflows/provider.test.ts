@@ -15,6 +15,7 @@ import {
   type Value,
   type Workflow,
   refusal,
+  withScope,
 } from "./harness.js";
 
 const MT = {
@@ -727,7 +728,16 @@ describe("external networks from port groups", () => {
     expect(made.status).toBe(201);
     expect(made.element).toBe("vmext:VMWExternalNetwork");
     expect(made.location).toBe(made.value.href);
+    // its creation runs as a task, in the answer's Tasks (the guide: "The response includes a Task
+    // that tracks the creation of the network")
+    const task = made.value.Tasks.Task[0];
+    expect(task).toMatchObject({
+      operationName: "networkCreateExternalNetwork",
+      Owner: { href: made.value.href },
+    });
+    await w.done(task);
     const read = (await w.call("getExternalnet", made.value)).value;
+    expect(read.Tasks).toBeUndefined();
     expect(read.name).toBe("ext-internet");
     expect(read.Configuration.FenceMode).toBe("isolated");
     expect(read.Configuration.IpScopes.IpScope[0].IpRanges.IpRange[0]).toEqual({
@@ -783,6 +793,86 @@ describe("external networks from port groups", () => {
       await create(body({ ...other("dvportgroup-22"), name: "EXT-INTERNET" })),
     ).toMatchObject({ status: 400, minor: "DUPLICATE_NAME" });
     expect(names(await externalNets())).toEqual(["ext-internet"]);
+  });
+
+  it("changes it by PUT (200 with the task in its Tasks): name, description and ranges kept; port group, gateway and a name taken refused", async () => {
+    const [ref] = (await externalNets())!;
+    const read = (await w.call("getExternalnet", ref)).value;
+    const changed = (over: Value = {}, scopeOver: Value = {}) => ({
+      ...withScope(read, {
+        IpRanges: {
+          IpRange: [
+            { StartAddress: "203.0.113.10", EndAddress: "203.0.113.49" },
+            { StartAddress: "203.0.113.60", EndAddress: "203.0.113.69" },
+          ],
+        },
+        ...scopeOver,
+      }),
+      name: "ext-internet-2",
+      Description: "renamed",
+      ...over,
+    });
+    const edit = w.link(read, "edit", MT.externalNet);
+    const put = await w.call("updateExternalnet", edit, changed());
+    expect(put.status).toBe(200);
+    expect(put.element).toBe("vmext:VMWExternalNetwork");
+    const task = put.value.Tasks.Task[0];
+    expect(task.operationName).toBe("networkUpdateExternalNetwork");
+    await w.done(task);
+    const after = (await w.call("getExternalnet", ref)).value;
+    expect(after).toMatchObject({
+      name: "ext-internet-2",
+      Description: "renamed",
+      VimPortGroupRef: { MoRef: "dvportgroup-21" },
+    });
+    expect(after.Configuration.IpScopes.IpScope[0].IpRanges.IpRange).toEqual([
+      { StartAddress: "203.0.113.10", EndAddress: "203.0.113.49" },
+      { StartAddress: "203.0.113.60", EndAddress: "203.0.113.69" },
+    ]);
+    expect(names(await externalNets())).toEqual(["ext-internet-2"]);
+    const refused = (body: Value) =>
+      refusal(w.call("updateExternalnet", edit, body));
+    expect(
+      await refused(
+        changed({
+          VimPortGroupRef: { ...read.VimPortGroupRef, MoRef: "dvportgroup-22" },
+        }),
+      ),
+    ).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message:
+        'The port group dvportgroup-21 backing external network "ext-internet-2" cannot be changed (to dvportgroup-22).',
+    });
+    expect(await refused(changed({}, { Gateway: "203.0.113.254" }))).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message:
+        'The gateways and netmasks of external network "ext-internet-2" cannot be changed (203.0.113.0/24 gateway 203.0.113.1).',
+    });
+    expect(
+      await refused(
+        changed(
+          {},
+          {
+            IpRanges: {
+              IpRange: [
+                { StartAddress: "203.0.113.10", EndAddress: "203.0.114.9" },
+              ],
+            },
+          },
+        ),
+      ),
+    ).toMatchObject({
+      status: 400,
+      message:
+        'The IP range 203.0.113.10-203.0.114.9 of external network "ext-internet-2" is not inside its subnet 203.0.113.0/24.',
+    });
+    expect(await refused(changed({ name: "acme-net" }))).toEqual({
+      status: 400,
+      minor: "DUPLICATE_NAME",
+      message: "The VCD entity acme-net already exists.",
+    });
   });
 
   it("deletes it through its task", async () => {
