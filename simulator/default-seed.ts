@@ -4,8 +4,10 @@
  * one network, one VDC and a catalog with one vApp template of one VM; a second tenant, `globex`, to
  * show what one organization may not see of another. For the provider API: a registered vCenter,
  * `vc1`, with two resource pools, datastores, port groups, storage profiles and two VMs to import; a
- * provider VDC, `pvdc-gold`, on its first resource pool, which both tenants' VDCs live on; and a
- * second vCenter, `vc2`, that `registervimserver` may add.
+ * provider VDC, `pvdc-gold`, on its first resource pool, which both tenants' VDCs live on; a VLAN
+ * network pool, `np-gold-vlan` (VLANs 100-199 of the distributed switch `dvs-41`), assigned to
+ * `pvdc-gold` and drawn from by `acme-vdc`; and a second vCenter, `vc2`, that `registervimserver`
+ * may add.
  */
 import type { SeedData } from "./store/seed.js";
 
@@ -50,7 +52,12 @@ export const defaultSeed: SeedData = {
         },
       ],
       vdcs: [
-        { name: "acme-vdc", networks: ["acme-net"], providerVdc: "pvdc-gold" },
+        {
+          name: "acme-vdc",
+          networks: ["acme-net"],
+          providerVdc: "pvdc-gold",
+          networkPool: "np-gold-vlan",
+        },
       ],
       catalogs: [
         {
@@ -135,6 +142,7 @@ export const defaultSeed: SeedData = {
         { moref: "dvportgroup-22", name: "pg-vxlan", type: "DV_PORTGROUP" },
         { moref: "network-23", name: "VM Network", type: "NETWORK" },
       ],
+      switches: [{ moref: "dvs-41", name: "dvSwitch-A" }],
       storageProfiles: [
         {
           name: "Gold",
@@ -240,6 +248,17 @@ export const defaultSeed: SeedData = {
       vcenter: "vc1",
       resourcePool: "resgroup-8",
       storageProfiles: ["Gold", "Silver"],
+      networkPools: ["np-gold-vlan"],
+    },
+  ],
+  networkPools: [
+    {
+      name: "np-gold-vlan",
+      description: "VLANs 100-199 of dvSwitch-A",
+      vcenter: "vc1",
+      type: "vlan",
+      switch: "dvs-41",
+      vlanRanges: [{ start: 100, end: 199 }],
     },
   ],
 };

@@ -118,7 +118,12 @@ export async function startSimulator(
       "/versions",
       {
         status: 200,
-        doc: versionsDocument(hrefs, versions, binding.operations),
+        doc: versionsDocument(
+          hrefs,
+          versions,
+          binding.operations,
+          binding.schema,
+        ),
       },
       highest,
     ),

@@ -30,6 +30,8 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   // com/vmware/vcloud/event/vc/modify ... (runtime/amqp/notification-types.ts)
   vimServer: "vc",
   externalNetwork: "network",
+  // not among the SDK's event types: the pool's URN kind (urn:vcloud:networkpool:<uuid>)
+  networkPool: "networkPool",
   // network/create and gateway/create ... (runtime/amqp/notification-types.ts); URNs
   // urn:vcloud:network:<uuid> and urn:vcloud:gateway:<uuid>
   network: "network",

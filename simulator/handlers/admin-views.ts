@@ -8,7 +8,7 @@ import type { Group, Org, Role, User, Value, Vdc } from "../store/model.js";
 import type { Ctx } from "./context.js";
 import { MT } from "./media-types.js";
 import { orgValue, vdcValue } from "./org.js";
-import { optional, tasksInProgress } from "./refs.js";
+import { networkPoolRef, optional, tasksInProgress } from "./refs.js";
 
 export const ADMIN_MT = {
   vdc: "application/vnd.vmware.admin.vdc+xml",
@@ -165,13 +165,17 @@ export function adminOrgValue(ctx: Ctx, org: Org): Value {
   };
 }
 
-/** The `ProviderVdcReference` of an org VDC on a provider VDC (provider/), to its admin view. */
+/** The `ProviderVdcReference` and `NetworkPoolReference` of an org VDC on a provider VDC (provider/), to its admin view. */
 function providerVdcRef(ctx: Ctx, vdc: Vdc): Value {
   const pvdc = vdc.providerVdcId
     ? ctx.store.provider.providerVdcs.get(vdc.providerVdcId)
     : undefined;
+  const pool = vdc.networkPoolId
+    ? ctx.store.provider.networkPools.get(vdc.networkPoolId)
+    : undefined;
   return pvdc
     ? {
+        ...(pool ? { NetworkPoolReference: networkPoolRef(ctx, pool) } : {}),
         ProviderVdcReference: {
           href: ctx.hrefs.abs(`/admin/providervdc/${pvdc.id}`),
           name: pvdc.name,

@@ -5,6 +5,7 @@
  */
 import { recordAdminEvent } from "../events/admin-event.js";
 import { badRequest, forbidden, noAccess } from "../fault.js";
+import { NetworkPoolRules } from "../provider/network-pools.js";
 import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { AdminRules } from "../store/admin.js";
 import type { Group, Org, Role, User, Value, Vdc } from "../store/model.js";
@@ -209,6 +210,10 @@ export const adminHandlers: HandlerTable = {
         cpuLimitMhz,
         memoryLimitMb,
       );
+      const pool = new NetworkPoolRules(ctx.store).placeVdc(
+        refId(b.NetworkPoolReference),
+        pvdc,
+      );
       const { vdc } = rules(ctx).createVdc(ctx.user, org, {
         name: text(b.name) ?? "",
         description: text(b.Description),
@@ -218,6 +223,7 @@ export const adminHandlers: HandlerTable = {
         enabled: b.IsEnabled !== false,
       });
       vdc.providerVdcId = pvdc.id;
+      if (pool) vdc.networkPoolId = pool.id;
       return created(ctx, VDC, vdc);
     },
   },

@@ -162,6 +162,13 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
         ? { orgId: s.systemOrg().id }
         : undefined,
   },
+  networkPool: {
+    kind: "networkPool",
+    find: (s, uuid) =>
+      s.provider.networkPools.has(uuid)
+        ? { orgId: s.systemOrg().id }
+        : undefined,
+  },
   right: {
     kind: "right",
     find: (s, _uuid, id) =>
@@ -190,6 +197,7 @@ const URN_KINDS: Readonly<Record<string, [string, (uuid: string) => string]>> =
     role: ["role", (u) => u],
     providervdc: ["providervdc", (u) => u],
     vimserver: ["vimServer", (u) => u],
+    networkpool: ["networkPool", (u) => u],
   };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

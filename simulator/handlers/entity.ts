@@ -63,6 +63,12 @@ const BY_KIND: Readonly<Record<string, Resolve>> = {
       "application/vnd.vmware.admin.vmwvirtualcenter+xml",
       s.provider.vimServers.get(u),
     ),
+  networkpool: (s, _h, u) =>
+    at(
+      `/admin/extension/networkPool/${u}`,
+      "application/vnd.vmware.admin.vmwNetworkPool+xml",
+      s.provider.networkPools.get(u),
+    ),
   catalog: (s, h, u) => at(h.catalog(u), MT.catalog, s.catalogs.get(u)),
   catalogitem: (s, h, u) =>
     at(h.catalogItem(u), MT.catalogItem, s.catalogItems.get(u)),

@@ -22,6 +22,7 @@ import { orgHandlers } from "./org.js";
 import { providerVCenterHandlers } from "./provider-vcenter.js";
 import { providerVdcHandlers } from "./provider-vdcs.js";
 import { providerExternalNetworkHandlers } from "./provider-external-networks.js";
+import { providerNetworkPoolHandlers } from "./provider-network-pools.js";
 import { orgNetworkHandlers } from "./org-networks.js";
 import { queryHandlers } from "./query.js";
 import { reconfigureHandlers } from "./reconfigure.js";
@@ -61,6 +62,7 @@ export const HANDLERS: HandlerTable = {
   ...providerVCenterHandlers,
   ...providerVdcHandlers,
   ...providerExternalNetworkHandlers,
+  ...providerNetworkPoolHandlers,
   ...orgNetworkHandlers,
   ...edgeGatewayHandlers,
   ...vdcNetworkListHandlers,

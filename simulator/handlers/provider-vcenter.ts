@@ -11,7 +11,11 @@ import {
   CatalogImports,
   type CatalogImportParams,
 } from "../provider/import-catalog.js";
-import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
+import {
+  NETWORK_POOL_MT,
+  PROVIDER_MT,
+  providerPaths,
+} from "../provider/media-types.js";
 import { VCenterRules } from "../provider/vcenters.js";
 import { importVmAsVApp, importVmIntoVApp } from "../provider/import-vm.js";
 import { urn } from "../store/ids.js";
@@ -259,6 +263,18 @@ export const providerVCenterHandlers: HandlerTable = {
               "POST",
               `${root}/externalnets`,
               "application/vnd.vmware.admin.vmwexternalnet+xml",
+            ),
+            ...h.link(
+              "down",
+              "GET",
+              `${root}/networkPoolReferences`,
+              NETWORK_POOL_MT.references,
+            ),
+            ...h.link(
+              "add",
+              "POST",
+              `${root}/networkPools`,
+              NETWORK_POOL_MT.created,
             ),
             ...h.link("down", "GET", `${root}/settings`),
           ],

@@ -10,6 +10,7 @@ import { forbidden } from "../fault.js";
 import type { ProviderVdc } from "../provider/model.js";
 import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
 import { ProviderVdcChanges } from "../provider/provider-vdc-changes.js";
+import { NetworkPoolRules } from "../provider/network-pools.js";
 import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { urn } from "../store/ids.js";
 import type { Value } from "../store/model.js";
@@ -23,7 +24,7 @@ import {
 import { adminPaths } from "./admin-views.js";
 import { idOfHref } from "./hrefs.js";
 import { vimObjectRef, vimServerRef } from "./provider-vcenter.js";
-import { taskReply, tasksInProgress } from "./refs.js";
+import { networkPoolRef, taskReply, tasksInProgress } from "./refs.js";
 
 const ADMIN_VDC = "application/vnd.vmware.admin.vdc+xml";
 
@@ -116,6 +117,11 @@ function common(ctx: Ctx, p: ProviderVdc): Value {
         })),
     },
     IsEnabled: p.enabled,
+    NetworkPoolReferences: {
+      NetworkPoolReference: new NetworkPoolRules(ctx.store)
+        .poolsOf(p)
+        .map((pool) => networkPoolRef(ctx, pool)),
+    },
   };
 }
 
@@ -275,15 +281,24 @@ export const providerVdcHandlers: HandlerTable = {
       const pools = list(
         (b.ResourcePoolRefs as Value | undefined)?.VimObjectRef,
       );
+      const vimServerId =
+        hrefId(list(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef);
+      // the VXLAN pool it is assigned (NetworkPool, or VxlanNetworkPool before 33.0)
+      const poolId = hrefId(b.NetworkPool ?? b.VxlanNetworkPool);
+      const poolRules = new NetworkPoolRules(ctx.store);
+      const pool =
+        poolId === undefined || !ctx.store.isSystemAdmin(ctx.user)
+          ? undefined
+          : poolRules.forProviderVdc(poolId, vimServerId);
       const { pvdc } = rules(ctx).create(ctx.user, {
         name: text(b.name) ?? "",
         description: text(b.Description),
-        vimServerId:
-          hrefId(list(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef),
+        vimServerId,
         resourcePools: pools.map((r) => text(r.MoRef) ?? ""),
         storageProfiles: list(b.StorageProfile).map((s) => String(s)),
         enabled: b.IsEnabled !== false,
       });
+      if (pool) poolRules.assign(pool, pvdc);
       const location = ctx.hrefs.abs(providerPaths.providerVdc(pvdc.id));
       return {
         status: 201,

@@ -4,12 +4,17 @@
  * `/admin/orgs/query`, ...), each the query of one type.
  */
 import { badRequest } from "../fault.js";
-import { FORMATS, queryType, queryTypes, runQuery } from "../query/index.js";
+import {
+  FORMATS,
+  mayRun,
+  queryType,
+  queryTypes,
+  runQuery,
+} from "../query/index.js";
 import type { Ctx, HandlerEntry, HandlerTable, Reply } from "./context.js";
 import { MT } from "./media-types.js";
 
 function queryList(ctx: Ctx): Reply {
-  const admin = ctx.store.isOrgAdmin(ctx.user, ctx.user.orgId);
   return {
     status: 200,
     mediaType: MT.query,
@@ -19,7 +24,7 @@ function queryList(ctx: Ctx): Reply {
         href: ctx.hrefs.abs("/query"),
         type: MT.query,
         Link: [...queryTypes(ctx.binding.schema).values()]
-          .filter((t) => admin || t.access === "user")
+          .filter((t) => mayRun(ctx, t))
           .flatMap((t) =>
             (["references", "records", "idrecords"] as const).map((f) => ({
               rel: "down",
@@ -64,4 +69,11 @@ export const queryHandlers: HandlerTable = {
   "GET /admin/roles/query": typed("role"),
   "GET /admin/extension/vapps/query": typed("adminVApp"),
   "GET /admin/extension/orgVdcs/query": typed("adminOrgVdc"),
+  // the provider API's packaged queries (query/provider-types.ts)
+  "GET /admin/extension/vimServerReferences/query": typed("virtualCenter"),
+  "GET /admin/extension/providerVdcReferences/query": typed("providerVdc"),
+  "GET /admin/extension/externalNetworkReferences/query":
+    typed("externalNetwork"),
+  "GET /admin/extension/networkPoolReferences/query": typed("networkPool"),
+  "GET /admin/extension/datastores/query": typed("datastore"),
 };

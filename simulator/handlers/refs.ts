@@ -2,6 +2,8 @@
  * vcd-codegen runtime, simulator: references (`vcloud:ReferenceType` values) to the store's entities,
  * and the rendering of tasks, shared by the resource handlers.
  */
+import { NETWORK_POOL_MT, providerPaths } from "../provider/media-types.js";
+import type { NetworkPool } from "../provider/model.js";
 import { urn } from "../store/ids.js";
 import type { EntityRef, Org, Task, User, Value } from "../store/model.js";
 import { isDone } from "../store/tasks.js";
@@ -61,6 +63,7 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
       `/admin/extension/externalnet/${ref.id}`,
       "application/vnd.vmware.admin.vmwexternalnet+xml",
     ],
+    networkPool: [providerPaths.networkPool(ref.id), NETWORK_POOL_MT.pool],
     network: [h.network(ref.id), MT.orgVdcNetwork],
     edgeGateway: [h.edgeGateway(ref.id), MT.edgeGateway],
   }[ref.kind];
@@ -121,3 +124,10 @@ export const optional = <K extends string, V>(
   value: V | undefined,
 ): Partial<Record<K, V>> =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** A `NetworkPoolReference` (of the pools' list, provider VDCs' and org VDCs' views). */
+export const networkPoolRef = (ctx: Ctx, p: NetworkPool): RefValue => ({
+  href: ctx.hrefs.abs(providerPaths.networkPool(p.id)),
+  name: p.name,
+  type: NETWORK_POOL_MT.pool,
+});

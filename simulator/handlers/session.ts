@@ -3,7 +3,7 @@
  * open; the login answers a `Session` with its links and the token in both of vCD's headers.
  */
 import type { OperationInfo } from "../../runtime/client/operation.js";
-import type { Document } from "../../runtime/xml/index.js";
+import type { Document, SchemaData } from "../../runtime/xml/index.js";
 import { versionNumber } from "../versions.js";
 import { urn } from "../store/ids.js";
 import type { User, Value } from "../store/model.js";
@@ -23,7 +23,13 @@ export function versionsDocument(
   hrefs: Hrefs,
   versions: readonly string[],
   operations: readonly OperationInfo[],
+  schema: SchemaData,
 ): Document {
+  // 36.0's versions.xsd requires ProviderLoginUrl (vCD's CloudAPI provider login); the simulator's
+  // providers log in where tenants do, so it names the same URL
+  const provider = providerLoginInSchema(schema)
+    ? { ProviderLoginUrl: hrefs.abs("/sessions") }
+    : {};
   return {
     element: "versioning:SupportedVersions",
     value: {
@@ -31,12 +37,23 @@ export function versionsDocument(
         deprecated: false,
         Version,
         LoginUrl: hrefs.abs("/sessions"),
+        ...provider,
         ...(versionNumber(Version) < LAST_WITH_MAPPINGS
           ? { MediaTypeMapping: mediaTypeMappings(hrefs, operations) }
           : {}),
       })),
     },
   };
+}
+
+function providerLoginInSchema(schema: SchemaData): boolean {
+  const type = schema.types["versioning:VersionInfoType"];
+  return (
+    type?.kind === "complex" &&
+    (type.content?.items ?? []).some(
+      (p) => "prop" in p && p.prop === "ProviderLoginUrl",
+    )
+  );
 }
 
 function mediaTypeMappings(

@@ -138,6 +138,11 @@ export class ExternalNetworkRules {
       throw badRequest(
         `The port group ${p.portGroup} of ${server.name} already backs the external network ${backing.name}.`,
       );
+    const pooled = state.portGroupUser(server.id, p.portGroup);
+    if (pooled)
+      throw badRequest(
+        `The port group ${p.portGroup} of ${server.name} already backs ${pooled}.`,
+      );
     checkScopes(p.name, p.configuration);
     const network: ExternalNetwork = {
       id: this.store.ids.next("externalNetwork"),

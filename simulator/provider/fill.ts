@@ -1,13 +1,14 @@
 /**
  * vcd-codegen runtime, simulator: filling the provider state from a seed: its registered vCenters,
- * the unregistered ones, its provider VDCs, and each org VDC's provider VDC (`SeedVdc.providerVdc`).
+ * the unregistered ones, its provider VDCs, its network pools (and the provider VDCs they are assigned
+ * to), and each org VDC's provider VDC and network pool (`SeedVdc.providerVdc`, `networkPool`).
  * Runs after the organizations are filled, so that their ids stay what they were without it. Bad
  * references are refused at their JSON path.
  */
 import type { IdSource } from "../store/ids.js";
 import type { Org, Vdc } from "../store/model.js";
-import type { SeedData, SeedVCenter } from "../store/seed.js";
-import type { VimServer } from "./model.js";
+import type { SeedData, SeedNetworkPool, SeedVCenter } from "../store/seed.js";
+import type { NetworkPool, VimServer } from "./model.js";
 import type { ProviderState } from "./state.js";
 
 /** What filling needs of the store (this file does not import it). */
@@ -35,6 +36,7 @@ export function newVimServer(ids: IdSource, seed: SeedVCenter): VimServer {
     files: seed.files ?? [],
     hosts: (seed.hosts ?? []).map((h) => ({ ...h, id: ids.next("host") })),
     vms: [...(seed.vms ?? [])],
+    switches: seed.switches ?? [],
   };
 }
 
@@ -88,6 +90,23 @@ export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
     });
     pvdcByName.set(p.name, id);
   });
+  // after the provider VDCs, so that their ids stay what they were before pools were seeded
+  const poolByName = new Map<string, NetworkPool>();
+  (seed.networkPools ?? []).forEach((p, index) => {
+    const pool = seedPool(store, byName, p, `seed: networkPools[${index}]`);
+    state.networkPools.set(pool.id, pool);
+    poolByName.set(p.name, pool);
+  });
+  (seed.providerVdcs ?? []).forEach((p, index) =>
+    (p.networkPools ?? []).forEach((name, i) => {
+      const pool = poolByName.get(name);
+      if (!pool)
+        throw new Error(
+          `seed: providerVdcs[${index}].networkPools[${i}]: no network pool ${name}`,
+        );
+      pool.providerVdcIds.push(pvdcByName.get(p.name)!);
+    }),
+  );
   seed.orgs.forEach((o, orgIndex) =>
     (o.vdcs ?? []).forEach((v, vdcIndex) => {
       if (v.providerVdc === undefined) return;
@@ -100,7 +119,54 @@ export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
       const vdc = [...store.vdcs.values()].find(
         (x) => x.orgId === org?.id && x.name === v.name,
       );
-      if (vdc) vdc.providerVdcId = id;
+      if (!vdc) return;
+      vdc.providerVdcId = id;
+      if (v.networkPool === undefined) return;
+      const pool = poolByName.get(v.networkPool);
+      if (!pool)
+        throw new Error(
+          `seed: orgs[${orgIndex}].vdcs[${vdcIndex}].networkPool: no network pool ${v.networkPool}`,
+        );
+      vdc.networkPoolId = pool.id;
     }),
   );
+}
+
+/** A seed's network pool, its references checked (the vCenter, its switch, its port groups). */
+function seedPool(
+  store: ProviderSeedTarget,
+  servers: ReadonlyMap<string, VimServer>,
+  p: SeedNetworkPool,
+  at: string,
+): NetworkPool {
+  const server = servers.get(p.vcenter);
+  if (!server)
+    throw new Error(`${at}.vcenter: no registered vCenter ${p.vcenter}`);
+  if (
+    p.switch !== undefined &&
+    !server.switches.some((s) => s.moref === p.switch)
+  )
+    throw new Error(
+      `${at}.switch: no distributed switch ${p.switch} in ${p.vcenter}`,
+    );
+  if (p.type === "vlan" && (p.switch === undefined || !p.vlanRanges?.length))
+    throw new Error(`${at}: a vlan pool needs a switch and vlanRanges`);
+  (p.portGroups ?? []).forEach((moref, i) => {
+    if (!server.networks.some((n) => n.moref === moref))
+      throw new Error(
+        `${at}.portGroups[${i}]: no port group ${moref} in ${p.vcenter}`,
+      );
+  });
+  return {
+    id: store.ids.next("networkPool"),
+    name: p.name,
+    kind: p.type,
+    vimServerId: server.id,
+    vlanRanges: p.type === "vlan" ? (p.vlanRanges ?? []) : [],
+    portGroups: p.type === "portgroup" ? (p.portGroups ?? []) : [],
+    providerVdcIds: [],
+    ready: true,
+    ...(p.switch !== undefined ? { switch: p.switch } : {}),
+    ...(p.description !== undefined ? { description: p.description } : {}),
+  };
 }

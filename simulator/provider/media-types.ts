@@ -41,10 +41,18 @@ export const providerPaths = {
   /** A provider VDC storage profile: the provider VDC's id and the profile's name. */
   pvdcStorageProfile: (pvdcId: string, name: string): string =>
     `/admin/pvdcStorageProfile/${pvdcId}-${name}`,
+  networkPool: (id: string): string => `/admin/extension/networkPool/${id}`,
 } as const;
 
 /** The media types of external networks. */
 export const EXTERNAL_NETWORK_MT = {
   network: "application/vnd.vmware.admin.vmwexternalnet+xml",
   references: "application/vnd.vmware.admin.vmwExternalNetworkReferences+xml",
+} as const;
+
+/** The media types of network pools: the pool (GET, PUT), as the creation answers it, and their references. */
+export const NETWORK_POOL_MT = {
+  pool: "application/vnd.vmware.admin.vmwNetworkPool+xml",
+  created: "application/vnd.vmware.admin.networkPool+xml",
+  references: "application/vnd.vmware.admin.vmwNetworkPoolReferences+xml",
 } as const;

@@ -10,6 +10,7 @@ import type {
   SeedPortGroup,
   SeedResourcePool,
   SeedStorageProfile,
+  SeedSwitch,
   SeedVcVm,
 } from "../store/seed.js";
 
@@ -32,6 +33,8 @@ export interface VimServer {
   readonly hosts: readonly VimHost[];
   /** The VMs of its inventory not yet imported (an import takes one out). */
   vms: SeedVcVm[];
+  /** Its distributed switches (VLAN and VXLAN network pools are made on them). */
+  readonly switches: readonly SeedSwitch[];
 }
 
 /** An ESXi host of a vCenter (from the seed). */
@@ -68,4 +71,32 @@ export interface ExternalNetwork {
   configuration: Record<string, unknown>;
   /** False while the task creating it runs. */
   ready?: boolean;
+}
+
+/** `vlan`: VlanPoolType; `portgroup`: PortGroupPoolType; `vxlan`: VxlanPoolType (vmwextensions.xsd). */
+export type NetworkPoolKind = "vlan" | "portgroup" | "vxlan";
+
+/** A range of VLAN ids, both ends included. */
+export interface VlanRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A network pool: where the networks of org VDCs (isolated, routed) and vApps get their backing. */
+export interface NetworkPool {
+  readonly id: string;
+  name: string;
+  description?: string;
+  readonly kind: NetworkPoolKind;
+  readonly vimServerId: string;
+  /** The distributed switch (moref) of a VLAN or VXLAN pool. */
+  switch?: string;
+  /** A VLAN pool's ranges. */
+  vlanRanges: readonly VlanRange[];
+  /** A port group pool's port groups (morefs). */
+  portGroups: readonly string[];
+  /** The provider VDCs it is assigned to (the seed's, or a provider VDC's `NetworkPool`). */
+  readonly providerVdcIds: string[];
+  /** False while the task creating it runs. */
+  ready: boolean;
 }

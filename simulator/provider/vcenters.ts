@@ -149,6 +149,7 @@ export class VCenterRules {
           vms: server.vms,
           hosts: server.hosts,
           files: server.files,
+          switches: server.switches,
         });
       },
     );

@@ -7,6 +7,7 @@ import { emptyQueryTypes } from "./empty-types.js";
 import { EVENT_QUERY_TYPES } from "./event-types.js";
 import { MEDIA_QUERY_TYPES } from "./media-types.js";
 import { ORG_QUERY_TYPES } from "./org-types.js";
+import { PROVIDER_QUERY_TYPES } from "./provider-types.js";
 import type { QueryType } from "./rows.js";
 import { VAPP_QUERY_TYPES } from "./vapp-types.js";
 
@@ -19,6 +20,7 @@ export const KEPT_QUERY_TYPES: readonly QueryType[] = [
   ...MEDIA_QUERY_TYPES,
   ...EVENT_QUERY_TYPES,
   ...EDGE_GATEWAY_QUERY_TYPES,
+  ...PROVIDER_QUERY_TYPES,
 ];
 
 const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();
@@ -30,7 +32,19 @@ const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();
 export function queryTypes(schema: SchemaData): ReadonlyMap<string, QueryType> {
   let types = byName.get(schema);
   if (!types) {
-    const present = KEPT_QUERY_TYPES.filter((t) => t.record in schema.elements);
+    // a record whose own references the set lacks (ResourcePoolReferences before 36.0) is
+    // referenced as the empty types are (empty-types.ts): vcloud:References of vcloud:Reference
+    const present = KEPT_QUERY_TYPES.filter(
+      (t) => t.record in schema.elements,
+    ).map((t) =>
+      t.references in schema.elements
+        ? t
+        : {
+            ...t,
+            reference: "vcloud:Reference",
+            references: "vcloud:References",
+          },
+    );
     const kept = new Set(present.map((t) => t.name));
     types = new Map(
       [...present, ...emptyQueryTypes(schema, kept)].map((t) => [t.name, t]),
@@ -47,5 +61,5 @@ export function queryType(
   return queryTypes(schema).get(name);
 }
 
-export { FORMATS, runQuery } from "./service.js";
+export { FORMATS, mayRun, runQuery } from "./service.js";
 export type { QueryType } from "./rows.js";

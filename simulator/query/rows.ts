@@ -30,8 +30,8 @@ export interface QueryType {
   readonly references: string;
   /** The media type of the entities (the `type` of their references). */
   readonly entityType: string;
-  /** Who may run it: `user` anyone (rows of what they may see), `admin` an organization administrator (rows of their organization; all for the system administrator). */
-  readonly access: "user" | "admin";
+  /** Who may run it: `user` anyone (rows of what they may see), `admin` an organization administrator (rows of their organization; all for the system administrator), `system` the system administrator alone (the provider API's). */
+  readonly access: "user" | "admin" | "system";
   rows(ctx: Ctx): Rows;
 }
 

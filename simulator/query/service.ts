@@ -40,11 +40,7 @@ export function runQuery(
   path: string,
   typed: boolean,
 ): Reply {
-  if (
-    type.access === "admin" &&
-    !ctx.store.isOrgAdmin(ctx.user, ctx.user.orgId)
-  )
-    throw forbidden();
+  if (!mayRun(ctx, type)) throw forbidden();
   const q = ctx.query;
   const format = (q.get("format") ?? "records") as Format;
   if (!(format in FORMATS))
@@ -379,4 +375,12 @@ function propertiesOf(
     key = t.base;
   }
   return out;
+}
+
+/** Whether the user may run a query of the type (and see it in the query list). */
+export function mayRun(ctx: Ctx, type: QueryType): boolean {
+  if (type.access === "system") return ctx.store.isSystemAdmin(ctx.user);
+  if (type.access === "admin")
+    return ctx.store.isOrgAdmin(ctx.user, ctx.user.orgId);
+  return true;
 }

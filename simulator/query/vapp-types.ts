@@ -194,6 +194,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     providerVdc: `/admin/extension/providervdc/${o.id}`,
     vimServer: `/admin/extension/vimServer/${o.id}`,
     externalNetwork: `/admin/extension/externalnet/${o.id}`,
+    networkPool: `/admin/extension/networkPool/${o.id}`,
     network: h.network(o.id),
     edgeGateway: h.edgeGateway(o.id),
   }[o.kind];

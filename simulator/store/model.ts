@@ -100,6 +100,8 @@ export interface Vdc {
   ready?: boolean;
   /** The provider VDC it lives on (provider/model.ts). */
   providerVdcId?: string;
+  /** The network pool its networks draw from (provider/model.ts). */
+  networkPoolId?: string;
 }
 
 export interface Catalog {
@@ -284,6 +286,7 @@ export interface EntityRef {
     | "providerVdc"
     | "vimServer"
     | "externalNetwork"
+    | "networkPool"
     | "network"
     | "edgeGateway";
   readonly id: string;

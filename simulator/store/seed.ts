@@ -30,6 +30,8 @@ export interface SeedData {
   readonly unregisteredVcenters?: readonly SeedVCenter[];
   /** Provider VDCs, each backed by a resource pool of a registered vCenter; org VDCs name theirs (`SeedVdc.providerVdc`). */
   readonly providerVdcs?: readonly SeedProviderVdc[];
+  /** Network pools of registered vCenters (VLAN, port group or VXLAN backed); provider VDCs and org VDCs name theirs. */
+  readonly networkPools?: readonly SeedNetworkPool[];
   /** Many vApps built straight into the store (store/fill-at-scale.ts): for tests and benchmarks at scale. */
   readonly scale?: SeedScale;
 }
@@ -72,6 +74,8 @@ export interface SeedVdc {
   readonly networks?: readonly string[];
   /** The provider VDC (by name, of `SeedData.providerVdcs`) it lives on. */
   readonly providerVdc?: string;
+  /** The network pool (by name, of `SeedData.networkPools`) its networks draw from. */
+  readonly networkPool?: string;
 }
 
 export interface SeedCatalog {
@@ -130,6 +134,8 @@ export interface SeedVCenter {
   readonly hosts?: readonly SeedHost[];
   /** Files on its datastores (ISO and floppy images): what `importMedia` imports. */
   readonly files?: readonly SeedDatastoreFile[];
+  /** Its distributed switches: what VLAN and VXLAN network pools are made on. */
+  readonly switches?: readonly SeedSwitch[];
 }
 
 export interface SeedHost {
@@ -150,6 +156,11 @@ export interface SeedDatastoreFile {
   /** Its path on the datastore (`iso/centos-7.iso`). */
   readonly path: string;
   readonly sizeBytes: number;
+}
+
+export interface SeedSwitch {
+  readonly moref: string;
+  readonly name: string;
 }
 
 export interface SeedResourcePool {
@@ -201,6 +212,28 @@ export interface SeedProviderVdc {
   readonly resourcePool: string;
   /** Storage profiles (by name) of the vCenter it offers. */
   readonly storageProfiles: readonly string[];
+  /** Network pools (by name, of `SeedData.networkPools`) it uses. */
+  readonly networkPools?: readonly string[];
+}
+
+/**
+ * A network pool of a registered vCenter (by name): `vlan` (VLAN ranges of a distributed switch),
+ * `portgroup` (port groups, by moref) or `vxlan` (a distributed switch).
+ */
+export interface SeedNetworkPool {
+  readonly name: string;
+  readonly description?: string;
+  readonly vcenter: string;
+  readonly type: "vlan" | "portgroup" | "vxlan";
+  /** The distributed switch (by moref) of a `vlan` or `vxlan` pool. */
+  readonly switch?: string;
+  /** A `vlan` pool's VLAN ids, each range inside 1..4094. */
+  readonly vlanRanges?: readonly {
+    readonly start: number;
+    readonly end: number;
+  }[];
+  /** A `portgroup` pool's port groups (by moref). */
+  readonly portGroups?: readonly string[];
 }
 
 /** The seed itself, or read from a JSON file. */

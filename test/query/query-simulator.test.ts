@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VcdClient } from "../../runtime/client/client.js";
 import type { Simulator } from "../../simulator/binding.js";
 import { KEPT_QUERY_TYPES as SIMULATOR_TYPES } from "../../simulator/query/index.js";
+import { loadPackage } from "../helpers/generated-packages.js";
 import { validateWithLibxml2 } from "../helpers/libxml2.js";
 import {
   loadQueryPackage,
@@ -52,6 +53,7 @@ describe("every query type the simulator keeps", () => {
   });
 
   it("answers each format as typed: records of its record element, references of its root; libxml2 finds every body valid", async () => {
+    const { schema } = await loadPackage("30.0");
     const before = sim.sentBodies.length;
     let records = 0;
     for (const t of SIMULATOR_TYPES) {
@@ -70,9 +72,15 @@ describe("every query type the simulator keeps", () => {
             expect(String(record.id ?? "urn:"), t.name).toMatch(/^urn:/);
       }
       const refs = await pkg.query(client, t.name, { format: "references" });
-      expect(refs.element, t.name).toBe(t.references);
+      // a record without references of its own in the set (resourcePool at 30.0): vcloud:References
+      const own = t.references in schema.elements;
+      expect(refs.element, t.name).toBe(
+        own ? t.references : "vcloud:References",
+      );
       for (const ref of refs.value.Reference ?? [])
-        expect(ref.$element, t.name).toBe(t.reference);
+        expect(ref.$element, t.name).toBe(
+          own ? t.reference : "vcloud:Reference",
+        );
     }
     expect(records).toBeGreaterThan(20);
     const bodies = sim.sentBodies

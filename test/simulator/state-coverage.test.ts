@@ -73,6 +73,15 @@ describe("operations backed by state", () => {
       "POST /admin/extension/vimServer/{id}/importVm",
       "POST /admin/extension/vimServer/{id}/importVmAsVAppTemplate",
       "POST /admin/extension/vimServer/{id}/importMedia",
+      // network pools and the provider's packaged queries (workflows/network-pools.test.ts)
+      "GET /admin/extension/networkPoolReferences",
+      "POST /admin/extension/networkPools",
+      "GET /admin/extension/networkPool/{id}",
+      "PUT /admin/extension/networkPool/{id}",
+      "DELETE /admin/extension/networkPool/{id}",
+      "GET /admin/extension/networkPoolReferences/query",
+      "GET /admin/extension/vimServerReferences/query",
+      "GET /admin/extension/datastores/query",
     ];
     const ours = operations.filter((o) =>
       wanted.includes(`${o.method} ${o.path.replace(/\/+$/, "")}`),

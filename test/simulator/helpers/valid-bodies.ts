@@ -7,6 +7,8 @@ import { validateWithLibxml2 } from "../../helpers/libxml2.js";
 export async function expectAllValid(
   pkg: GeneratedPackage,
   sent: readonly SentBody[],
+  /** The input folder of the package's schema set (default the 30.0 set). */
+  inputDir?: string,
 ): Promise<void> {
   expect(sent.length).toBeGreaterThan(0);
   const problems: string[] = [];
@@ -19,6 +21,7 @@ export async function expectAllValid(
   }
   const oracle = await validateWithLibxml2(
     sent.map((s, i) => ({ name: `body-${i}.xml`, xml: s.body })),
+    inputDir,
   );
   sent.forEach((s, i) => {
     const result = oracle.get(`body-${i}.xml`)!;

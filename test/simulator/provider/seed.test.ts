@@ -106,4 +106,70 @@ describe("the provider seed", () => {
       "seed: orgs[1].vdcs[0].providerVdc: no provider VDC pvdc-gold",
     );
   });
+
+  it("fills the default seed's network pool, assigned to pvdc-gold and drawn from by acme-vdc", () => {
+    const store = storeOf(defaultSeed);
+    const [pvdc] = [...store.provider.providerVdcs.values()];
+    const [pool] = [...store.provider.networkPools.values()];
+    expect(pool).toMatchObject({
+      name: "np-gold-vlan",
+      kind: "vlan",
+      switch: "dvs-41",
+      vlanRanges: [{ start: 100, end: 199 }],
+      providerVdcIds: [pvdc.id],
+      ready: true,
+    });
+    expect(
+      [...store.vdcs.values()].map((v) => [v.name, v.networkPoolId]),
+    ).toEqual([
+      ["acme-vdc", pool.id],
+      ["globex-vdc", undefined],
+    ]);
+    // drawn after the provider VDCs: their ids are what they were without pools
+    const bare = storeOf({
+      ...defaultSeed,
+      networkPools: [],
+      providerVdcs: defaultSeed.providerVdcs!.map(
+        ({ networkPools: _, ...p }) => p,
+      ),
+      orgs: defaultSeed.orgs.map((o) => ({
+        ...o,
+        vdcs: o.vdcs?.map(({ networkPool: _, ...v }) => v),
+      })),
+    });
+    expect([...bare.provider.providerVdcs.keys()]).toEqual([pvdc.id]);
+  });
+
+  it("refuses a network pool's bad reference at its JSON path", () => {
+    const pool = defaultSeed.networkPools![0];
+    const pools = (over: object) => ({
+      ...defaultSeed,
+      networkPools: [{ ...pool, ...over }],
+    });
+    expect(() => storeOf(pools({ vcenter: "vc9" }))).toThrow(
+      "seed: networkPools[0].vcenter: no registered vCenter vc9",
+    );
+    expect(() => storeOf(pools({ switch: "dvs-99" }))).toThrow(
+      "seed: networkPools[0].switch: no distributed switch dvs-99 in vc1",
+    );
+    expect(() =>
+      storeOf(
+        pools({ type: "portgroup", switch: undefined, portGroups: ["pg-9"] }),
+      ),
+    ).toThrow("seed: networkPools[0].portGroups[0]: no port group pg-9 in vc1");
+    expect(() => storeOf(pools({ name: "np-other" }))).toThrow(
+      "seed: providerVdcs[0].networkPools[0]: no network pool np-gold-vlan",
+    );
+    expect(() =>
+      storeOf({
+        ...defaultSeed,
+        providerVdcs: defaultSeed.providerVdcs!.map(
+          ({ networkPools: _, ...p }) => p,
+        ),
+        networkPools: [],
+      }),
+    ).toThrow(
+      "seed: orgs[1].vdcs[0].networkPool: no network pool np-gold-vlan",
+    );
+  });
 });
