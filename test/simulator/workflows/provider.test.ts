@@ -441,7 +441,9 @@ describe("provider VDCs", () => {
     ).toBe(false);
     // "When you disable a provider vDC, you also disable the organization vDCs that use its
     // resources" (POST-DisableProviderVdc)
-    expect((await w.call("getAdminVdc", silverVdc)).value.IsEnabled).toBe(false);
+    expect((await w.call("getAdminVdc", silverVdc)).value.IsEnabled).toBe(
+      false,
+    );
     expect(
       await refusal(
         w.call("createVdcsparams", addVdc(), vdcParams("late", silver.href)),
