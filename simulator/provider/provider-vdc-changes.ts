@@ -11,8 +11,8 @@
  * provider VDC's vCenter that backs no provider VDC; the primary pool cannot be removed (VMs are
  * placed on it: a secondary one hosts nothing here); a storage profile removed is not the last one
  * (a provider VDC needs one, as at its creation) nor the one a VM of its org VDCs is placed on;
- * merged provider VDCs are of the same vCenter, and their resource pools, storage profiles and org
- * VDCs move to this one, which they leave gone. Every request is refused while another task of the
+ * merged provider VDCs are of the same vCenter, and their resource pools, storage profiles, org
+ * VDCs and network pool assignments move to this one, which they leave gone. Every request is refused while another task of the
  * provider VDC runs (BUSY_ENTITY).
  */
 import { badRequest, duplicateName, forbidden } from "../fault.js";
@@ -214,6 +214,13 @@ export class ProviderVdcChanges {
     return this.task(user, pvdc, "providerVdcMerge", "Merging", () => {
       for (const other of merged) {
         for (const vdc of this.rules.vdcsOn(other)) vdc.providerVdcId = pvdc.id;
+        for (const pool of state.networkPools.values()) {
+          const at = pool.providerVdcIds.indexOf(other.id);
+          if (at < 0) continue;
+          pool.providerVdcIds.splice(at, 1);
+          if (!pool.providerVdcIds.includes(pvdc.id))
+            pool.providerVdcIds.push(pvdc.id);
+        }
         pvdc.secondaryPools.push(other.resourcePool, ...other.secondaryPools);
         for (const name of other.storageProfiles)
           if (!pvdc.storageProfiles.includes(name))

@@ -109,7 +109,7 @@ export class VCenterRules {
   }
 
   /**
-   * `unregister` (a task): refused while a provider VDC or an external network uses it; the
+   * `unregister` (a task): refused while a provider VDC, an external network or a network pool uses it; the
    * server goes back to the vCenters that may be registered (its VMs as they are now).
    */
   unregister(user: User, server: VimServer): Task {
@@ -122,6 +122,9 @@ export class VCenterRules {
       ...[...state.externalNetworks.values()]
         .filter((n) => n.vimServerId === server.id)
         .map((n) => `the external network ${n.name}`),
+      ...[...state.networkPools.values()]
+        .filter((n) => n.vimServerId === server.id)
+        .map((n) => `the network pool ${n.name}`),
     ];
     if (users.length)
       throw badRequest(

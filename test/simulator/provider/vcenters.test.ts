@@ -1,6 +1,6 @@
 /**
- * A vCenter's unregister and PUT at the store (provider/vcenters.ts): refused while a provider VDC
- * or an external network uses it (each named), for anyone but the system administrator (403), and
+ * A vCenter's unregister and PUT at the store (provider/vcenters.ts): refused while a provider VDC,
+ * an external network or a network pool uses it (each named), for anyone but the system administrator (403), and
  * a PUT's URL must name the same server; an unregistered vCenter may be registered again.
  */
 import { describe, expect, it } from "vitest";
@@ -33,9 +33,10 @@ describe("a vCenter's unregister and PUT at the store", () => {
       configuration: {},
     });
     expect(() => rules.unregister(admin, server)).toThrow(
-      "The vCenter server vc1 cannot be unregistered: it backs the provider VDC pvdc-gold, the external network ext-1.",
+      "The vCenter server vc1 cannot be unregistered: it backs the provider VDC pvdc-gold, the external network ext-1, the network pool np-gold-vlan.",
     );
     store.provider.externalNetworks.clear();
+    store.provider.networkPools.clear();
     store.provider.providerVdcs.clear();
     for (const vdc of store.vdcs.values()) delete vdc.providerVdcId;
     const task = rules.unregister(admin, server);

@@ -243,7 +243,7 @@ describe("a vCenter's hosts, PUT, refresh and unregister", () => {
       await refusal(w.call("unregister", w.link(vc1, "unregister"))),
     ).toEqual(
       badRequest(
-        "The vCenter server vc1 cannot be unregistered: it backs the provider VDC pvdc-gold.",
+        "The vCenter server vc1 cannot be unregistered: it backs the provider VDC pvdc-gold, the network pool np-gold-vlan.",
       ),
     );
     const vc2 = await vimServer("vc2-lab");
