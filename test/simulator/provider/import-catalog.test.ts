@@ -5,24 +5,15 @@
  * nor catalog, or no such VDC, a 400; a tenant administrator is refused (403).
  */
 import { describe, expect, it } from "vitest";
-import { defaultSeed } from "../../../simulator/default-seed.js";
+import { providerStore } from "../helpers/provider-store.js";
 import { CatalogImports } from "../../../simulator/provider/import-catalog.js";
-import { Store } from "../../../simulator/store/store.js";
 
 const setup = () => {
-  const store = new Store(defaultSeed, {
-    tokenIdleTimeout: 60_000,
-    taskStepMs: 1,
-  });
-  const admin = [...store.users.values()].find((u) => store.isSystemAdmin(u))!;
-  const tenant = [...store.users.values()].find(
-    (u) => u.name === "acme-admin",
-  )!;
-  const server = [...store.provider.vimServers.values()][0];
-  const catalog = [...store.catalogs.values()].find(
+  const seeded = providerStore();
+  const catalog = [...seeded.store.catalogs.values()].find(
     (c) => c.name === "acme-catalog",
   )!;
-  return { store, admin, tenant, server, catalog };
+  return { ...seeded, catalog };
 };
 
 describe("importVmAsVAppTemplate at the store", () => {

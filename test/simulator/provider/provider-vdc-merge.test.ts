@@ -4,7 +4,7 @@
  * network pools assigned to it; the merged one is gone.
  */
 import { describe, expect, it } from "vitest";
-import { defaultSeed } from "../../../simulator/default-seed.js";
+import { providerStore } from "../helpers/provider-store.js";
 import { ProviderVdcChanges } from "../../../simulator/provider/provider-vdc-changes.js";
 import { ProviderVdcRules } from "../../../simulator/provider/provider-vdcs.js";
 import type { Task } from "../../../simulator/store/model.js";
@@ -19,15 +19,8 @@ const finish = (store: Store, task: Task) => {
 
 describe("merging provider VDCs at the store", () => {
   it("moves the merged one's pools, profiles, org VDCs and network pool assignments to the target", () => {
-    const store = new Store(defaultSeed, {
-      tokenIdleTimeout: 60_000,
-      taskStepMs: 1,
-    });
-    const admin = [...store.users.values()].find((u) =>
-      store.isSystemAdmin(u),
-    )!;
+    const { store, admin, server } = providerStore();
     const state = store.provider;
-    const server = [...state.vimServers.values()][0];
     const { pvdc: silver, task: made } = new ProviderVdcRules(store).create(
       admin,
       {

@@ -4,21 +4,12 @@
  * a PUT's URL must name the same server; an unregistered vCenter may be registered again.
  */
 import { describe, expect, it } from "vitest";
-import { defaultSeed } from "../../../simulator/default-seed.js";
+import { providerStore } from "../helpers/provider-store.js";
 import { VCenterRules } from "../../../simulator/provider/vcenters.js";
-import { Store } from "../../../simulator/store/store.js";
 
 const setup = () => {
-  const store = new Store(defaultSeed, {
-    tokenIdleTimeout: 60_000,
-    taskStepMs: 1,
-  });
-  const admin = [...store.users.values()].find((u) => store.isSystemAdmin(u))!;
-  const tenant = [...store.users.values()].find(
-    (u) => u.name === "acme-admin",
-  )!;
-  const server = [...store.provider.vimServers.values()][0];
-  return { store, admin, tenant, server, rules: new VCenterRules(store) };
+  const seeded = providerStore();
+  return { ...seeded, rules: new VCenterRules(seeded.store) };
 };
 
 describe("a vCenter's unregister and PUT at the store", () => {

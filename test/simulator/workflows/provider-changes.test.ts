@@ -583,42 +583,33 @@ describe("importing from vc1 into the tenant's catalog and VDC", () => {
 
   it("refuses a VM imported already, a catalog of another organization than the VDC's, a name taken in the catalog", async () => {
     const add = w.link(vc1, "add", MT.importTemplate);
-    expect(
-      await refusal(
-        w.call("createImportVmAsVAppTemplate", add, {
-          VmMoRef: "vm-31",
-          Vdc: { href: vdcHref },
-          Catalog: { href: catalog.href },
-        }),
-      ),
-    ).toEqual(
-      badRequest(
-        "The vCenter server vc1 has no virtual machine vm-31 to import.",
-      ),
-    );
-    expect(
-      await refusal(
-        w.call("createImportVmAsVAppTemplate", add, {
-          VmMoRef: "vm-32",
-          Vdc: { href: globexVdcHref },
-          Catalog: { href: catalog.href },
-        }),
-      ),
-    ).toEqual(
-      badRequest(
-        "The catalog acme-catalog is not of the organization of the VDC globex-vdc.",
-      ),
-    );
-    expect(
-      await refusal(
-        w.call("createImportVmAsVAppTemplate", add, {
-          name: "legacy-web-tpl",
-          VmMoRef: "vm-32",
-          Vdc: { href: vdcHref },
-          Catalog: { href: catalog.href },
-        }),
-      ),
-    ).toMatchObject({ status: 400, minor: "DUPLICATE_NAME" });
+    const refusals: [Value, Value][] = [
+      [
+        { VmMoRef: "vm-31", Vdc: { href: vdcHref } },
+        badRequest(
+          "The vCenter server vc1 has no virtual machine vm-31 to import.",
+        ),
+      ],
+      [
+        { VmMoRef: "vm-32", Vdc: { href: globexVdcHref } },
+        badRequest(
+          "The catalog acme-catalog is not of the organization of the VDC globex-vdc.",
+        ),
+      ],
+      [
+        { name: "legacy-web-tpl", VmMoRef: "vm-32", Vdc: { href: vdcHref } },
+        { status: 400, minor: "DUPLICATE_NAME" },
+      ],
+    ];
+    for (const [body, expected] of refusals)
+      expect(
+        await refusal(
+          w.call("createImportVmAsVAppTemplate", add, {
+            ...body,
+            Catalog: { href: catalog.href },
+          }),
+        ),
+      ).toMatchObject(expected);
     // refused: the VM is still there to import
     const left = (
       await w.call("getVimServerVmsList", w.link(vc1, "down", MT.vms))
