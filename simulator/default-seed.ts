@@ -181,6 +181,33 @@ export const defaultSeed: SeedData = {
           osId: 107,
         },
       ],
+      hosts: [
+        {
+          moref: "host-41",
+          name: "esx-01.example.com",
+          cpuType: "Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz",
+          cpuCores: 20,
+          cpuMhz: 42_000,
+          memoryMb: 196_608,
+          osVersion: "7.0.3",
+        },
+        {
+          moref: "host-42",
+          name: "esx-02.example.com",
+          cpuType: "Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz",
+          cpuCores: 20,
+          cpuMhz: 42_000,
+          memoryMb: 196_608,
+          osVersion: "7.0.3",
+        },
+      ],
+      files: [
+        {
+          datastore: "datastore-12",
+          path: "iso/centos-7-minimal.iso",
+          sizeBytes: 1_048_576_000,
+        },
+      ],
     },
   ],
   unregisteredVcenters: [

@@ -27,6 +27,8 @@ const OBJECT: Readonly<Record<EntityRef["kind"], string>> = {
   disk: "disk",
   media: "media",
   providerVdc: "providerVdc",
+  // com/vmware/vcloud/event/vc/modify ... (runtime/amqp/notification-types.ts)
+  vimServer: "vc",
   externalNetwork: "network",
   // not among the SDK's event types: the pool's URN kind (urn:vcloud:networkpool:<uuid>)
   networkPool: "networkPool",

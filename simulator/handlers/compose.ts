@@ -20,7 +20,7 @@ import { idOfHref, kindOf, uuidOf } from "./hrefs.js";
 import { taskReply } from "./refs.js";
 import { targetOf } from "./target.js";
 import { networkSectionOf } from "./instantiation-params.js";
-import { templateValue, vappValue } from "./vapp-view.js";
+import { templateCreated, vappValue } from "./vapp-view.js";
 
 const rules = (ctx: Ctx) => new CompositionRules(ctx.store, ctx.rules);
 const hrefOf = (v: unknown): string =>
@@ -162,16 +162,7 @@ export const composeHandlers: HandlerTable = {
         undefined,
         [ctx.op.name],
       );
-      return {
-        status: 201,
-        doc: {
-          element: "vcloud:VAppTemplate",
-          value: templateValue(ctx, template),
-        },
-        headers: {
-          Location: ctx.hrefs.abs(ctx.hrefs.vAppTemplate(template.id)),
-        },
-      };
+      return templateCreated(ctx, template);
     },
   },
 };

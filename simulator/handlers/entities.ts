@@ -152,6 +152,15 @@ const KINDS: Readonly<Record<string, { kind: string; find: Resolver }>> = {
         ? { orgId: s.systemOrg().id }
         : undefined,
   },
+  host: {
+    kind: "host",
+    find: (s, uuid) =>
+      [...s.provider.vimServers.values()].some((v) =>
+        v.hosts.some((h) => h.id === uuid),
+      )
+        ? { orgId: s.systemOrg().id }
+        : undefined,
+  },
   externalnet: {
     kind: "network",
     find: (s, uuid) =>

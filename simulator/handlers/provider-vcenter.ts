@@ -6,7 +6,11 @@
  * vCenter Resources", p. 242, Table 72), and `registervimserver` (provider/vcenters.ts).
  */
 import { badRequest, noAccess } from "../fault.js";
-import type { VimServer } from "../provider/model.js";
+import type { VimHost, VimServer } from "../provider/model.js";
+import {
+  CatalogImports,
+  type CatalogImportParams,
+} from "../provider/import-catalog.js";
 import {
   NETWORK_POOL_MT,
   PROVIDER_MT,
@@ -19,7 +23,8 @@ import type { Value } from "../store/model.js";
 import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref, uuidOf } from "./hrefs.js";
-import { vappValue } from "./vapp-view.js";
+import { mediaValue } from "./media.js";
+import { templateCreated, vappValue, vmValue } from "./vapp-view.js";
 import { taskReply, type RefValue } from "./refs.js";
 
 const text = (v: unknown): string | undefined =>
@@ -82,6 +87,32 @@ function vimServerValue(ctx: Ctx, server: VimServer): Value {
         `${path}/importVmAsVApp`,
         PROVIDER_MT.importVmAsVApp,
       ),
+      ...h.link("add", "POST", `${path}/importVm`, PROVIDER_MT.importVm),
+      ...h.link(
+        "add",
+        "POST",
+        `${path}/importVmAsVAppTemplate`,
+        PROVIDER_MT.importVmAsVAppTemplate,
+      ),
+      ...h.link("add", "POST", `${path}/importMedia`, PROVIDER_MT.importMedia),
+      ...h.link(
+        "down",
+        "GET",
+        `${path}/hostReferences`,
+        PROVIDER_MT.hostReferences,
+      ),
+      ...h.link("refresh", "POST", `${path}/action/refresh`),
+      ...h.link(
+        "refreshStorageProfiles",
+        "POST",
+        `${path}/action/refreshStorageProfiles`,
+      ),
+      ...h.link(
+        "forcevimserverreconnect",
+        "POST",
+        `${path}/action/forcevimserverreconnect`,
+      ),
+      ...h.link("unregister", "POST", `${path}/action/unregister`),
       ...h.link(
         "add",
         "POST",
@@ -122,6 +153,67 @@ function paged<T>(ctx: Ctx, items: readonly T[]) {
 }
 
 const server = (ctx: Ctx) => vimServerOf(ctx, ctx.params.id);
+
+const reread = (ctx: Ctx, operationName: string) =>
+  taskReply(
+    ctx,
+    new VCenterRules(ctx.store).reread(ctx.user, server(ctx), operationName),
+  );
+
+/** The href of a reference element of the body (`what` names it in the refusal). */
+function hrefOf(v: unknown, what: string): string {
+  const href = (v as Value | undefined)?.href;
+  if (typeof href !== "string")
+    throw badRequest(`The request has no ${what} reference (an href).`);
+  return href;
+}
+
+/** An import's `name`, `Description`, `Vdc` and `Catalog`, resolved as the caller sees them. */
+function catalogImportParams(ctx: Ctx, b: Value): CatalogImportParams {
+  const name = text(b.name);
+  const description = text(b.Description);
+  return {
+    ...(name !== undefined ? { name } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(b.Vdc !== undefined
+      ? { vdc: ctx.store.vdc(ctx.user, idOfHref(hrefOf(b.Vdc, "Vdc"))) }
+      : {}),
+    ...(b.Catalog !== undefined
+      ? {
+          catalog: ctx.store.catalog(
+            ctx.user,
+            idOfHref(hrefOf(b.Catalog, "Catalog")),
+          ),
+        }
+      : {}),
+  };
+}
+
+const hostRef = (ctx: Ctx, host: VimHost): RefValue => ({
+  href: ctx.hrefs.abs(providerPaths.host(host.id)),
+  name: host.name,
+  type: PROVIDER_MT.host,
+});
+
+/** The host of the path's id and its vCenter (handlers/entities.ts has refused any other). */
+function hostOf(ctx: Ctx, id: string): { server: VimServer; host: VimHost } {
+  for (const s of ctx.store.provider.vimServers.values()) {
+    const host = s.hosts.find((h) => h.id === id);
+    if (host) return { server: s, host };
+  }
+  throw noAccess("host", id);
+}
+
+const hostReferences = (ctx: Ctx, href: string, hosts: readonly VimHost[]) =>
+  ok(
+    "vmext:VMWHostReferences",
+    {
+      href,
+      type: PROVIDER_MT.hostReferences,
+      HostReference: hosts.map((h) => hostRef(ctx, h)),
+    },
+    PROVIDER_MT.hostReferences,
+  );
 const listHref = (ctx: Ctx, list: string) =>
   ctx.hrefs.abs(`${providerPaths.vimServer(ctx.params.id)}/${list}`);
 
@@ -305,10 +397,7 @@ export const providerVCenterHandlers: HandlerTable = {
   "POST /admin/extension/vimServer/{id}/importVmAsVApp": {
     handle: (ctx) => {
       const b = bodyValue(ctx);
-      const href = (b.Vdc as Value | undefined)?.href;
-      if (typeof href !== "string")
-        throw badRequest("The request has no Vdc reference (an href).");
-      const vdc = ctx.store.vdc(ctx.user, idOfHref(href));
+      const vdc = ctx.store.vdc(ctx.user, idOfHref(hrefOf(b.Vdc, "Vdc")));
       const { vapp } = importVmAsVApp(
         ctx.store,
         ctx.user,
@@ -334,10 +423,10 @@ export const providerVCenterHandlers: HandlerTable = {
   "POST /admin/extension/vimServer/{id}/importVmIntoExistingVApp": {
     handle: (ctx) => {
       const b = bodyValue(ctx);
-      const href = (b.VApp as Value | undefined)?.href;
-      if (typeof href !== "string")
-        throw badRequest("The request has no VApp reference (an href).");
-      const vapp = ctx.store.vapp(ctx.user, uuidOf(idOfHref(href)));
+      const vapp = ctx.store.vapp(
+        ctx.user,
+        uuidOf(idOfHref(hrefOf(b.VApp, "VApp"))),
+      );
       const task = importVmIntoVApp(
         ctx.store,
         ctx.rules,
@@ -348,6 +437,146 @@ export const providerVCenterHandlers: HandlerTable = {
         [ctx.op.name],
       );
       return taskReply(ctx, task);
+    },
+  },
+  "PUT /admin/extension/vimServer/{id}": {
+    handle: (ctx) => {
+      const vc = bodyValue(ctx);
+      const s = server(ctx);
+      return taskReply(
+        ctx,
+        new VCenterRules(ctx.store).update(ctx.user, s, {
+          name: text(vc.name) ?? "",
+          url: text(vc.Url) ?? "",
+          username: text(vc.Username) ?? "",
+          enabled: vc.IsEnabled !== false,
+        }),
+      );
+    },
+  },
+  "POST /admin/extension/vimServer/{id}/action/refresh": {
+    handle: (ctx) => reread(ctx, "vimServerRefresh"),
+  },
+  "POST /admin/extension/vimServer/{id}/action/refreshStorageProfiles": {
+    handle: (ctx) => reread(ctx, "vimServerRefreshStorageProfiles"),
+  },
+  "POST /admin/extension/vimServer/{id}/action/forcevimserverreconnect": {
+    handle: (ctx) => reread(ctx, "vimServerForceReconnect"),
+  },
+  "POST /admin/extension/vimServer/{id}/action/unregister": {
+    handle: (ctx) =>
+      taskReply(
+        ctx,
+        new VCenterRules(ctx.store).unregister(ctx.user, server(ctx)),
+      ),
+  },
+  "GET /admin/extension/vimServer/{id}/hostReferences": {
+    handle: (ctx) =>
+      hostReferences(ctx, listHref(ctx, "hostReferences"), server(ctx).hosts),
+  },
+  "GET /admin/extension/hostReferences": {
+    handle: (ctx) =>
+      hostReferences(
+        ctx,
+        ctx.hrefs.abs("/admin/extension/hostReferences"),
+        [...ctx.store.provider.vimServers.values()].flatMap((s) => s.hosts),
+      ),
+  },
+  "GET /admin/extension/host/{id}": {
+    handle: (ctx) => {
+      const found = hostOf(ctx, ctx.params.id);
+      const { host } = found;
+      return ok(
+        "vmext:Host",
+        {
+          ...hostRef(ctx, host),
+          id: urn("host", host.id),
+          Link: [
+            ...ctx.hrefs.link(
+              "up",
+              "GET",
+              providerPaths.vimServer(found.server.id),
+              PROVIDER_MT.vimServer,
+            ),
+          ],
+          Ready: true,
+          Available: true,
+          Enabled: true,
+          Busy: false,
+          EnableHostForHostSpanning: true,
+          CpuType: host.cpuType,
+          NumOfCpuCoresPhysical: host.cpuCores,
+          NumOfCpuCoresLogical: host.cpuCores * 2,
+          NumOfCpusPackages: 1,
+          NumOfCpusLogical: host.cpuCores * 2,
+          CpuTotal: host.cpuMhz,
+          MemUsed: 0,
+          MemTotal: host.memoryMb,
+          HostOsName: "VMware ESXi",
+          HostOsVersion: host.osVersion,
+          VmMoRef: host.moref,
+        },
+        PROVIDER_MT.host,
+      );
+    },
+  },
+  "POST /admin/extension/vimServer/{id}/importVm": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const vdc = ctx.store.vdc(ctx.user, idOfHref(hrefOf(b.Vdc, "Vdc")));
+      const name = text(b.VmName) ?? "";
+      const { vapp } = importVmAsVApp(
+        ctx.store,
+        ctx.user,
+        server(ctx),
+        vdc,
+        { moref: text(b.VmMoRef) ?? "", name, vmName: name },
+        [ctx.op.name],
+      );
+      const vm = vapp.vms[0];
+      return {
+        status: 201,
+        doc: { element: "vcloud:Vm", value: vmValue(ctx, vapp, vm) },
+        headers: { Location: ctx.hrefs.abs(ctx.hrefs.vm(vm.id)) },
+      };
+    },
+  },
+  "POST /admin/extension/vimServer/{id}/importVmAsVAppTemplate": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const { template } = new CatalogImports(ctx.store).vmAsTemplate(
+        ctx.user,
+        server(ctx),
+        text(b.VmMoRef) ?? "",
+        {
+          ...catalogImportParams(ctx, b),
+          ...(text(b.VmName) !== undefined ? { vmName: text(b.VmName) } : {}),
+        },
+        [ctx.op.name],
+      );
+      return templateCreated(ctx, template);
+    },
+  },
+  "POST /admin/extension/vimServer/{id}/importMedia": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      if (b.Vdc === undefined)
+        throw badRequest("The request has no Vdc reference (an href).");
+      const { media } = new CatalogImports(ctx.store).media(
+        ctx.user,
+        server(ctx),
+        {
+          datastore: text(b.DatastoreMoRef) ?? "",
+          path: text(b.SourcePath) ?? "",
+        },
+        catalogImportParams(ctx, b),
+        [ctx.op.name],
+      );
+      return {
+        status: 201,
+        doc: { element: "vcloud:Media", value: mediaValue(ctx, media) },
+        headers: { Location: ctx.hrefs.abs(ctx.hrefs.media(media.id)) },
+      };
     },
   },
   "POST /admin/extension/action/registervimserver": {

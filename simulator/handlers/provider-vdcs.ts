@@ -9,6 +9,7 @@
 import { forbidden } from "../fault.js";
 import type { ProviderVdc } from "../provider/model.js";
 import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
+import { ProviderVdcChanges } from "../provider/provider-vdc-changes.js";
 import { NetworkPoolRules } from "../provider/network-pools.js";
 import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { urn } from "../store/ids.js";
@@ -37,6 +38,9 @@ const list = (v: unknown): Value[] =>
   v === undefined ? [] : Array.isArray(v) ? (v as Value[]) : [v as Value];
 
 const rules = (ctx: Ctx) => new ProviderVdcRules(ctx.store);
+const changes = (ctx: Ctx) => new ProviderVdcChanges(ctx.store);
+/** The last segment of a reference's href (an id or a moref), decoded; "" without an href. */
+const lastSegment = (v: unknown): string => decodeURIComponent(hrefId(v) ?? "");
 
 function pvdcOf(ctx: Ctx): ProviderVdc {
   if (!ctx.store.isSystemAdmin(ctx.user)) throw forbidden();
@@ -50,13 +54,21 @@ const pvdcRef = (ctx: Ctx, p: ProviderVdc) => ({
   type: PROVIDER_MT.providerVdc,
 });
 
+/** The datastores (by moref) its resource pools see, each once. */
+const datastoresOf = (ctx: Ctx, p: ProviderVdc): string[] => [
+  ...new Set(
+    rules(ctx)
+      .poolsOf(p)
+      .flatMap((r) => r.datastores),
+  ),
+];
+
 /** What the `ProviderVdc` and `VMWProviderVdc` views share (`ProviderVdcType`). */
 function common(ctx: Ctx, p: ProviderVdc): Value {
   const c = rules(ctx).capacity(p);
   const server = rules(ctx).vimServerOf(p);
   const byMoref = new Map(server.datastores.map((d) => [d.moref, d]));
-  const pool = server.resourcePools.find((r) => r.moref === p.resourcePool);
-  const stores = (pool?.datastores ?? []).flatMap((d) => byMoref.get(d) ?? []);
+  const stores = datastoresOf(ctx, p).flatMap((d) => byMoref.get(d) ?? []);
   const total = stores.reduce((n, d) => n + d.capacityMb, 0);
   const free = stores.reduce((n, d) => n + d.freeMb, 0);
   return {
@@ -90,7 +102,7 @@ function common(ctx: Ctx, p: ProviderVdc): Value {
     },
     StorageProfiles: {
       ProviderVdcStorageProfile: p.storageProfiles.map((name) => ({
-        href: ctx.hrefs.abs(`/admin/pvdcStorageProfile/${p.id}-${name}`),
+        href: ctx.hrefs.abs(providerPaths.pvdcStorageProfile(p.id, name)),
         name,
         type: "application/vnd.vmware.admin.pvdcStorageProfile+xml",
       })),
@@ -117,7 +129,6 @@ function vmwProviderVdcValue(ctx: Ctx, p: ProviderVdc): Value {
   const h = ctx.hrefs;
   const path = providerPaths.providerVdc(p.id);
   const server = rules(ctx).vimServerOf(p);
-  const pool = server.resourcePools.find((r) => r.moref === p.resourcePool);
   return {
     ...common(ctx, p),
     href: h.abs(path),
@@ -141,16 +152,41 @@ function vmwProviderVdcValue(ctx: Ctx, p: ProviderVdc): Value {
         `${path}/action/${p.enabled ? "disable" : "enable"}`,
       ),
       ...h.link("remove", "DELETE", path),
+      ...h.link("edit", "PUT", path, PROVIDER_MT.providerVdc),
+      ...h.link(
+        "down",
+        "GET",
+        `${path}/resourcePools`,
+        PROVIDER_MT.resourcePoolSet,
+      ),
+      ...h.link(
+        "edit",
+        "POST",
+        `${path}/action/updateResourcePools`,
+        PROVIDER_MT.updateResourcePools,
+      ),
+      ...h.link(
+        "edit",
+        "POST",
+        `${path}/storageProfiles`,
+        PROVIDER_MT.updateStorageProfiles,
+      ),
+      ...h.link(
+        "merge",
+        "POST",
+        `${path}/action/merge`,
+        PROVIDER_MT.mergeProviderVdcs,
+      ),
     ],
     DataStoreRefs: {
-      VimObjectRef: (pool?.datastores ?? []).map((d) =>
+      VimObjectRef: datastoresOf(ctx, p).map((d) =>
         vimObjectRef(ctx, server, d, "DATASTORE"),
       ),
     },
     ResourcePoolRefs: {
-      VimObjectRef: [
-        vimObjectRef(ctx, server, p.resourcePool, "RESOURCE_POOL"),
-      ],
+      VimObjectRef: [p.resourcePool, ...p.secondaryPools].map((moref) =>
+        vimObjectRef(ctx, server, moref, "RESOURCE_POOL"),
+      ),
     },
     VimServer: [vimServerRef(ctx, server)],
     HighestSupportedHardwareVersion: "vmx-14",
@@ -280,6 +316,97 @@ export const providerVdcHandlers: HandlerTable = {
   },
   "POST /admin/extension/providervdc/{id}/action/disable": {
     handle: (ctx) => setEnabled(ctx, false),
+  },
+  "PUT /admin/extension/providervdc/{id}": {
+    handle: (ctx) => {
+      const p = pvdcOf(ctx);
+      const b = bodyValue(ctx);
+      changes(ctx).update(ctx.user, p, {
+        name: text(b.name) ?? "",
+        description: text(b.Description),
+      });
+      return ok(
+        "vmext:VMWProviderVdc",
+        vmwProviderVdcValue(ctx, p),
+        PROVIDER_MT.providerVdc,
+      );
+    },
+  },
+  "GET /admin/extension/providervdc/{id}/resourcePools": {
+    handle: (ctx) => {
+      const p = pvdcOf(ctx);
+      const server = rules(ctx).vimServerOf(p);
+      const path = providerPaths.providerVdc(p.id);
+      return ok(
+        "vmext:VMWProviderVdcResourcePoolSet",
+        {
+          href: ctx.hrefs.abs(`${path}/resourcePools`),
+          type: PROVIDER_MT.resourcePoolSet,
+          VMWProviderVdcResourcePool: [p.resourcePool, ...p.secondaryPools].map(
+            (moref) => ({
+              primary: moref === p.resourcePool,
+              type: PROVIDER_MT.resourcePool,
+              ResourcePoolVimObjectRef: vimObjectRef(
+                ctx,
+                server,
+                moref,
+                "RESOURCE_POOL",
+              ),
+              ResourcePoolRef: {
+                href: ctx.hrefs.abs(`/admin/extension/resourcePool/${moref}`),
+                name:
+                  server.resourcePools.find((r) => r.moref === moref)?.name ??
+                  moref,
+                type: PROVIDER_MT.resourcePool,
+              },
+              Enabled: true,
+            }),
+          ),
+        },
+        PROVIDER_MT.resourcePoolSet,
+      );
+    },
+  },
+  "POST /admin/extension/providervdc/{id}/action/updateResourcePools": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const add = list(b.AddItem).map((r) => ({
+        vimServerId: hrefId(r.VimServerRef),
+        moref: text(r.MoRef) ?? "",
+      }));
+      const remove = list(b.DeleteItem).map((r) => lastSegment(r));
+      return taskReply(
+        ctx,
+        changes(ctx).updateResourcePools(ctx.user, pvdcOf(ctx), add, remove),
+      );
+    },
+  },
+  "POST /admin/extension/providervdc/{id}/storageProfiles": {
+    handle: (ctx) => {
+      const p = pvdcOf(ctx);
+      const b = bodyValue(ctx);
+      const prefix = `${p.id}-`;
+      const remove = list(b.RemoveStorageProfile).map((r) => {
+        const id = lastSegment(r);
+        return id.startsWith(prefix) ? id.slice(prefix.length) : id;
+      });
+      return taskReply(
+        ctx,
+        changes(ctx).updateStorageProfiles(
+          ctx.user,
+          p,
+          list(b.AddStorageProfile).map((s) => String(s)),
+          remove,
+        ),
+      );
+    },
+  },
+  "POST /admin/extension/providervdc/{id}/action/merge": {
+    handle: (ctx) => {
+      const b = bodyValue(ctx);
+      const others = list(b.ProviderVdcReference).map((r) => lastSegment(r));
+      return taskReply(ctx, changes(ctx).merge(ctx.user, pvdcOf(ctx), others));
+    },
   },
   "DELETE /admin/extension/providervdc/{id}": {
     handle: (ctx) => taskReply(ctx, rules(ctx).remove(ctx.user, pvdcOf(ctx))),

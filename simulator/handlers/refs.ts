@@ -55,6 +55,10 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
       `/admin/extension/providervdc/${ref.id}`,
       "application/vnd.vmware.admin.vmwprovidervdc+xml",
     ],
+    vimServer: [
+      `/admin/extension/vimServer/${ref.id}`,
+      "application/vnd.vmware.admin.vmwvirtualcenter+xml",
+    ],
     externalNetwork: [
       `/admin/extension/externalnet/${ref.id}`,
       "application/vnd.vmware.admin.vmwexternalnet+xml",

@@ -6,7 +6,7 @@ import { filesValue } from "./transfer-files.js";
 import { urn } from "../store/ids.js";
 import type { VApp, VAppTemplate, Value, Vm } from "../store/model.js";
 import { Status } from "../store/model.js";
-import type { Ctx } from "./context.js";
+import type { Ctx, Reply } from "./context.js";
 import { operatingSystemSection, virtualHardwareSection } from "./hardware.js";
 import type { LinkValue } from "./hrefs.js";
 import { MT } from "./media-types.js";
@@ -184,6 +184,13 @@ export function vappValue(ctx: Ctx, vapp: VApp): Value {
     Children: { Vm: vapp.vms.map((vm) => vmValue(ctx, vapp, vm)) },
   };
 }
+
+/** The 201 answering a new vApp template: its view, its href in `Location`. */
+export const templateCreated = (ctx: Ctx, template: VAppTemplate): Reply => ({
+  status: 201,
+  doc: { element: "vcloud:VAppTemplate", value: templateValue(ctx, template) },
+  headers: { Location: ctx.hrefs.abs(ctx.hrefs.vAppTemplate(template.id)) },
+});
 
 export function templateValue(ctx: Ctx, template: VAppTemplate): Value {
   const h = ctx.hrefs;

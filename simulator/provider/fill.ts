@@ -42,6 +42,8 @@ export function newVimServer(ids: IdSource, seed: SeedVCenter): VimServer {
     datastores: seed.datastores,
     networks: seed.networks,
     storageProfiles: seed.storageProfiles,
+    files: seed.files ?? [],
+    hosts: (seed.hosts ?? []).map((h) => ({ ...h, id: ids.next("host") })),
     vms: [...(seed.vms ?? [])],
     switches: seed.switches ?? [],
   };
@@ -50,6 +52,17 @@ export function newVimServer(ids: IdSource, seed: SeedVCenter): VimServer {
 export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
   const state = store.provider;
   const byName = new Map<string, VimServer>();
+  const checkFiles = (list: string, vcs: readonly SeedVCenter[]) =>
+    vcs.forEach((vc, index) =>
+      (vc.files ?? []).forEach((f, at) => {
+        if (!vc.datastores.some((d) => d.moref === f.datastore))
+          throw new Error(
+            `seed: ${list}[${index}].files[${at}].datastore: no datastore ${f.datastore} in ${vc.name}`,
+          );
+      }),
+    );
+  checkFiles("vcenters", seed.vcenters ?? []);
+  checkFiles("unregisteredVcenters", seed.unregisteredVcenters ?? []);
   for (const vc of seed.vcenters ?? []) {
     const server = newVimServer(store.ids, vc);
     state.vimServers.set(server.id, server);
@@ -79,7 +92,8 @@ export function fillProvider(store: ProviderSeedTarget, seed: SeedData): void {
       name: p.name,
       vimServerId: server.id,
       resourcePool: p.resourcePool,
-      storageProfiles: p.storageProfiles,
+      secondaryPools: [],
+      storageProfiles: [...p.storageProfiles],
       enabled: true,
       ready: true,
       ...(p.description !== undefined ? { description: p.description } : {}),

@@ -27,8 +27,25 @@ export interface ImportParams {
   readonly vmName?: string;
 }
 
+/** An import from the vCenter into the VDC is allowed: a system administrator's, the VDC backed by that vCenter. */
+export function checkImportInto(
+  store: Store,
+  user: User,
+  server: VimServer,
+  vdc: Vdc,
+): void {
+  if (!store.isSystemAdmin(user)) throw forbidden();
+  const pvdc = vdc.providerVdcId
+    ? store.provider.providerVdcs.get(vdc.providerVdcId)
+    : undefined;
+  if (pvdc?.vimServerId !== server.id)
+    throw badRequest(
+      `The organization VDC ${vdc.name} is not backed by the vCenter server ${server.name}.`,
+    );
+}
+
 /** The index of the VM in the vCenter's list, once the import is allowed into the VDC. */
-function checkImport(
+export function checkImport(
   store: Store,
   user: User,
   server: VimServer,
@@ -41,13 +58,7 @@ function checkImport(
     throw badRequest(
       `The vCenter server ${server.name} has no virtual machine ${moref} to import.`,
     );
-  const pvdc = vdc.providerVdcId
-    ? store.provider.providerVdcs.get(vdc.providerVdcId)
-    : undefined;
-  if (pvdc?.vimServerId !== server.id)
-    throw badRequest(
-      `The organization VDC ${vdc.name} is not backed by the vCenter server ${server.name}.`,
-    );
+  checkImportInto(store, user, server, vdc);
   return at;
 }
 

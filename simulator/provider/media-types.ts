@@ -16,6 +16,20 @@ export const PROVIDER_MT = {
   createProviderVdc: "application/vnd.vmware.admin.createProviderVdcParams+xml",
   vdcReferences: "application/vnd.vmware.admin.vdcReferences+xml",
   importVmAsVApp: "application/vnd.vmware.admin.importVmAsVAppParams+xml",
+  importVm: "application/vnd.vmware.admin.importVmParams+xml",
+  importVmAsVAppTemplate:
+    "application/vnd.vmware.admin.importVmAsVAppTemplateParams+xml",
+  importMedia: "application/vnd.vmware.admin.importMediaParams+xml",
+  hostReferences: "application/vnd.vmware.admin.vmwHostReferences+xml",
+  host: "application/vnd.vmware.admin.host+xml",
+  resourcePoolSet:
+    "application/vnd.vmware.admin.vmwProviderVdcResourcePoolSet+xml",
+  resourcePool: "application/vnd.vmware.admin.vmwProviderVdcResourcePool+xml",
+  updateResourcePools:
+    "application/vnd.vmware.admin.resourcePoolSetUpdateParams+xml",
+  updateStorageProfiles:
+    "application/vnd.vmware.admin.updateProviderVdcStorageProfiles+xml",
+  mergeProviderVdcs: "application/vnd.vmware.admin.providerVdcMergeParams+xml",
 } as const;
 
 /** Paths of the provider API's entities (below `/api`). */
@@ -23,6 +37,10 @@ export const providerPaths = {
   vimServer: (id: string): string => `/admin/extension/vimServer/${id}`,
   providerVdc: (id: string): string => `/admin/extension/providervdc/${id}`,
   adminProviderVdc: (id: string): string => `/admin/providervdc/${id}`,
+  host: (id: string): string => `/admin/extension/host/${id}`,
+  /** A provider VDC storage profile: the provider VDC's id and the profile's name. */
+  pvdcStorageProfile: (pvdcId: string, name: string): string =>
+    `/admin/pvdcStorageProfile/${pvdcId}-${name}`,
   networkPool: (id: string): string => `/admin/extension/networkPool/${id}`,
 } as const;
 

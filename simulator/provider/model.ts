@@ -5,6 +5,8 @@
  */
 import type {
   SeedDatastore,
+  SeedDatastoreFile,
+  SeedHost,
   SeedPortGroup,
   SeedResourcePool,
   SeedStorageProfile,
@@ -14,9 +16,10 @@ import type {
 
 export interface VimServer {
   readonly id: string;
-  readonly name: string;
-  readonly url: string;
-  readonly username: string;
+  /** Name, URL and user name: what a `PUT` of it changes (provider/vcenters.ts). */
+  name: string;
+  url: string;
+  username: string;
   readonly uuid: string;
   readonly version: string;
   enabled: boolean;
@@ -24,10 +27,19 @@ export interface VimServer {
   readonly datastores: readonly SeedDatastore[];
   readonly networks: readonly SeedPortGroup[];
   readonly storageProfiles: readonly SeedStorageProfile[];
+  /** The files of its datastores (what `importMedia` imports). */
+  readonly files: readonly SeedDatastoreFile[];
+  /** Its ESXi hosts, each with the id its `/admin/extension/host/{id}` names it by. */
+  readonly hosts: readonly VimHost[];
   /** The VMs of its inventory not yet imported (an import takes one out). */
   vms: SeedVcVm[];
   /** Its distributed switches (VLAN and VXLAN network pools are made on them). */
   readonly switches: readonly SeedSwitch[];
+}
+
+/** An ESXi host of a vCenter (from the seed). */
+export interface VimHost extends SeedHost {
+  readonly id: string;
 }
 
 export interface ProviderVdc {
@@ -35,10 +47,12 @@ export interface ProviderVdc {
   name: string;
   description?: string;
   readonly vimServerId: string;
-  /** The moref of the resource pool backing it. */
+  /** The moref of its primary resource pool (the one it was created from). */
   readonly resourcePool: string;
+  /** The morefs of its secondary resource pools (`updateResourcePools`, `merge`). */
+  secondaryPools: string[];
   /** The names of the vCenter's storage profiles it offers. */
-  readonly storageProfiles: readonly string[];
+  storageProfiles: string[];
   enabled: boolean;
   /** False while the task creating it runs (status 0). */
   ready: boolean;

@@ -11,6 +11,7 @@
  */
 import { badRequest, duplicateName, forbidden, notFound } from "../fault.js";
 import type { Task, User, Vdc } from "../store/model.js";
+import type { SeedResourcePool } from "../store/seed.js";
 import type { Store } from "../store/store.js";
 import type { ProviderVdc, VimServer } from "./model.js";
 
@@ -52,14 +53,20 @@ export class ProviderVdcRules {
     );
   }
 
-  capacity(pvdc: ProviderVdc): Capacity {
-    const pool = this.vimServerOf(pvdc).resourcePools.find(
-      (r) => r.moref === pvdc.resourcePool,
+  /** Its resource pools, the primary first. */
+  poolsOf(pvdc: ProviderVdc): SeedResourcePool[] {
+    const server = this.vimServerOf(pvdc);
+    return [pvdc.resourcePool, ...pvdc.secondaryPools].flatMap(
+      (moref) => server.resourcePools.find((r) => r.moref === moref) ?? [],
     );
+  }
+
+  capacity(pvdc: ProviderVdc): Capacity {
+    const pools = this.poolsOf(pvdc);
     const vdcs = this.vdcsOn(pvdc);
     return {
-      cpuMhz: pool?.cpuMhz ?? 0,
-      memoryMb: pool?.memoryMb ?? 0,
+      cpuMhz: pools.reduce((n, r) => n + r.cpuMhz, 0),
+      memoryMb: pools.reduce((n, r) => n + r.memoryMb, 0),
       cpuAllocatedMhz: vdcs.reduce((n, v) => n + (v.cpuLimitMhz ?? 0), 0),
       memoryAllocatedMb: vdcs.reduce((n, v) => n + (v.memoryLimitMb ?? 0), 0),
     };
@@ -106,6 +113,7 @@ export class ProviderVdcRules {
       name: p.name,
       vimServerId: server.id,
       resourcePool: moref,
+      secondaryPools: [],
       storageProfiles: [...new Set(p.storageProfiles)],
       enabled: p.enabled,
       ready: false,
@@ -124,18 +132,32 @@ export class ProviderVdcRules {
     return { pvdc, task };
   }
 
+  /**
+   * Enabling or disabling it; disabling it disables the org VDCs on it too ("When you disable a
+   * provider vDC, you also disable the organization vDCs that use its resources", VMware Cloud
+   * Director API reference, POST-DisableProviderVdc); enabling it enables none of them.
+   */
   setEnabled(user: User, pvdc: ProviderVdc, enabled: boolean): void {
     this.requireSystemAdmin(user);
     pvdc.enabled = enabled;
+    if (!enabled) for (const vdc of this.vdcsOn(pvdc)) vdc.enabled = false;
   }
 
-  /** Deleting it: refused while an org VDC lives on it; the task removes it. */
+  /**
+   * Deleting it: refused while an org VDC lives on it, and while it is enabled ("Before you can
+   * delete a provider vDC, you must disable it", VMware Cloud Director API reference,
+   * DELETE-ProviderVdc); the task removes it.
+   */
   remove(user: User, pvdc: ProviderVdc): Task {
     this.requireSystemAdmin(user);
     const vdcs = this.vdcsOn(pvdc);
     if (vdcs.length)
       throw badRequest(
         `The provider VDC ${pvdc.name} cannot be deleted: the organization VDCs ${vdcs.map((v) => v.name).join(", ")} use it.`,
+      );
+    if (pvdc.enabled)
+      throw badRequest(
+        `The provider VDC ${pvdc.name} cannot be deleted: it is enabled (disable it first).`,
       );
     this.store.tasks.requireIdle(pvdc.id, pvdc.name);
     return this.store.tasks.start({

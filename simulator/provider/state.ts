@@ -32,10 +32,14 @@ export class ProviderState {
     return id === undefined ? undefined : this.vimServers.get(id);
   }
 
-  /** The provider VDC backed by a resource pool (of a vCenter), if any. */
+  /** The provider VDC backed by a resource pool (of a vCenter; primary or secondary), if any. */
   providerVdcOn(vimServerId: string, moref: string): ProviderVdc | undefined {
     for (const p of this.providerVdcs.values())
-      if (p.vimServerId === vimServerId && p.resourcePool === moref) return p;
+      if (
+        p.vimServerId === vimServerId &&
+        (p.resourcePool === moref || p.secondaryPools.includes(moref))
+      )
+        return p;
     return undefined;
   }
 

@@ -192,6 +192,7 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     disk: h.disk(o.id),
     media: h.media(o.id),
     providerVdc: `/admin/extension/providervdc/${o.id}`,
+    vimServer: `/admin/extension/vimServer/${o.id}`,
     externalNetwork: `/admin/extension/externalnet/${o.id}`,
     networkPool: `/admin/extension/networkPool/${o.id}`,
     network: h.network(o.id),

@@ -30,6 +30,26 @@ import { RIGHTS } from "./rights.js";
 
 export type { CreateParams };
 
+/** A new vApp template of the VDC, owned by `user`, with no VMs yet (a capture's, an import's). */
+export function newTemplate(
+  store: Store,
+  user: User,
+  vdc: Vdc,
+  name: string,
+  description: string | undefined,
+): VAppTemplate {
+  return {
+    id: store.ids.next("vAppTemplate"),
+    orgId: vdc.orgId,
+    vdcId: vdc.id,
+    name,
+    ownerId: user.id,
+    created: new Date(store.now()).toISOString(),
+    vms: [],
+    ...(description !== undefined ? { description } : {}),
+  };
+}
+
 export class CompositionRules {
   constructor(
     private readonly store: Store,
@@ -155,16 +175,7 @@ export class CompositionRules {
       throw duplicateName(name);
     const storage = new StorageRules(this.store);
     storage.requireRoom(vdc, storage.needsOfVms(vdc, source.vms));
-    const template: VAppTemplate = {
-      id: this.store.ids.next("vAppTemplate"),
-      orgId: vdc.orgId,
-      vdcId: vdc.id,
-      name,
-      ownerId: user.id,
-      created: new Date(this.store.now()).toISOString(),
-      vms: [],
-      ...(description !== undefined ? { description } : {}),
-    };
+    const template = newTemplate(this.store, user, vdc, name, description);
     template.vms = source.vms.map((vm) => ({
       ...this.vapps.copyVm(vm, template.id),
       status: Status.POWERED_OFF,

@@ -303,6 +303,7 @@ export interface EntityRef {
     | "disk"
     | "media"
     | "providerVdc"
+    | "vimServer"
     | "externalNetwork"
     | "networkPool"
     | "network"

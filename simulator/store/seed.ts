@@ -142,8 +142,32 @@ export interface SeedVCenter {
   readonly storageProfiles: readonly SeedStorageProfile[];
   /** VMs of its inventory that vCD does not manage: what `importVmAsVApp` imports. */
   readonly vms?: readonly SeedVcVm[];
+  /** Its ESXi hosts (`hostReferences`). */
+  readonly hosts?: readonly SeedHost[];
+  /** Files on its datastores (ISO and floppy images): what `importMedia` imports. */
+  readonly files?: readonly SeedDatastoreFile[];
   /** Its distributed switches: what VLAN and VXLAN network pools are made on. */
   readonly switches?: readonly SeedSwitch[];
+}
+
+export interface SeedHost {
+  readonly moref: string;
+  /** Its name in vCenter (`esx-01.example.com`). */
+  readonly name: string;
+  readonly cpuType: string;
+  readonly cpuCores: number;
+  /** Total CPU (MHz) and memory (MB). */
+  readonly cpuMhz: number;
+  readonly memoryMb: number;
+  readonly osVersion: string;
+}
+
+export interface SeedDatastoreFile {
+  /** The datastore (by moref) it is on. */
+  readonly datastore: string;
+  /** Its path on the datastore (`iso/centos-7.iso`). */
+  readonly path: string;
+  readonly sizeBytes: number;
 }
 
 export interface SeedSwitch {

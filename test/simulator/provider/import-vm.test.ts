@@ -4,22 +4,15 @@
  * the VM in the vCenter's list.
  */
 import { describe, expect, it } from "vitest";
-import { defaultSeed } from "../../../simulator/default-seed.js";
+import { providerStore } from "../helpers/provider-store.js";
 import { importVmAsVApp } from "../../../simulator/provider/import-vm.js";
-import { Store } from "../../../simulator/store/store.js";
 
 const setup = () => {
-  const store = new Store(defaultSeed, {
-    tokenIdleTimeout: 60_000,
-    taskStepMs: 1,
-  });
-  const admin = [...store.users.values()].find((u) => store.isSystemAdmin(u))!;
-  const tenant = [...store.users.values()].find(
-    (u) => u.name === "acme-admin",
+  const seeded = providerStore();
+  const vdc = [...seeded.store.vdcs.values()].find(
+    (v) => v.name === "acme-vdc",
   )!;
-  const server = [...store.provider.vimServers.values()][0];
-  const vdc = [...store.vdcs.values()].find((v) => v.name === "acme-vdc")!;
-  return { store, admin, tenant, server, vdc };
+  return { ...seeded, vdc };
 };
 
 describe("importVmAsVApp at the store", () => {

@@ -36,6 +36,13 @@ describe("the provider seed", () => {
     expect([...store.provider.unregistered.keys()]).toEqual([
       "https://vc2.example.com:443",
     ]);
+    expect(servers[0].hosts.map((h) => h.moref)).toEqual([
+      "host-41",
+      "host-42",
+    ]);
+    expect(servers[0].files.map((f) => f.path)).toEqual([
+      "iso/centos-7-minimal.iso",
+    ]);
   });
 
   it("a reset brings back the seed's provider state (what a test registered is gone)", () => {
@@ -81,6 +88,20 @@ describe("the provider seed", () => {
       }),
     ).toThrow(
       "seed: providerVdcs[0].storageProfiles: no storage profile Platinum in vc1",
+    );
+    const vc1 = defaultSeed.vcenters![0];
+    expect(() =>
+      storeOf({
+        ...defaultSeed,
+        vcenters: [
+          {
+            ...vc1,
+            files: [{ datastore: "datastore-99", path: "a.iso", sizeBytes: 1 }],
+          },
+        ],
+      }),
+    ).toThrow(
+      "seed: vcenters[0].files[0].datastore: no datastore datastore-99 in vc1",
     );
     expect(() => storeOf({ ...defaultSeed, providerVdcs: [] })).toThrow(
       "seed: orgs[1].vdcs[0].providerVdc: no provider VDC pvdc-gold",

@@ -440,6 +440,11 @@ describe("provider VDCs", () => {
     expect(
       (await w.call("getExtensionProvidervdc", silver)).value.IsEnabled,
     ).toBe(false);
+    // "When you disable a provider vDC, you also disable the organization vDCs that use its
+    // resources" (POST-DisableProviderVdc)
+    expect((await w.call("getAdminVdc", silverVdc)).value.IsEnabled).toBe(
+      false,
+    );
     expect(
       await refusal(
         w.call("createVdcsparams", addVdc(), vdcParams("late", silver.href)),
@@ -451,7 +456,7 @@ describe("provider VDCs", () => {
     ).toBe(204);
   });
 
-  it("refuses deleting a provider VDC an org VDC uses; deletes it (a task) once none does", async () => {
+  it("refuses deleting a provider VDC an org VDC uses, or one enabled; deletes it (a task) once none does and it is disabled", async () => {
     const gold = (await pvdcs())[0];
     const used = await refusal(w.call("deleteProvidervdc", gold));
     expect(used).toEqual({
@@ -470,6 +475,16 @@ describe("provider VDCs", () => {
     await w.done(
       (await w.call("deleteAdminVdc", w.link(silverVdc, "remove"))).value,
     );
+    // "Before you can delete a provider vDC, you must disable it" (DELETE-ProviderVdc)
+    expect(
+      await refusal(w.call("deleteProvidervdc", w.link(silver, "remove"))),
+    ).toEqual({
+      status: 400,
+      minor: "BAD_REQUEST",
+      message:
+        "The provider VDC pvdc-silver cannot be deleted: it is enabled (disable it first).",
+    });
+    await w.call("disableProvidervdc", w.link(silver, "disable"));
     const gone = await w.call("deleteProvidervdc", w.link(silver, "remove"));
     expect(gone.status).toBe(202);
     await w.done(gone.value);
