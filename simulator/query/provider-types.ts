@@ -1,7 +1,7 @@
 /**
  * vcd-codegen runtime, simulator: the query types of the provider API, over what provider/ keeps
  * (the system administrator's alone, as the extension API is): `virtualCenter`, `resourcePool`,
- * `datastore`, `portgroup` and `dvSwitch` (the registered vCenters' inventory), `providerVdc`,
+ * `datastore`, `portgroup`, `dvSwitch` and `host` (the registered vCenters' inventory), `providerVdc`,
  * `providerVdcStorageProfile`, `externalNetwork` and `networkPool`. Each record's attributes are
  * those of its QueryResult*RecordType the store knows; the others are left out. `networkPoolType`
  * is 0 for a VLAN pool, 1 for a VXLAN (VNI) pool, 2 for a port group pool (what vCD's records say:
@@ -341,6 +341,36 @@ export const PROVIDER_QUERY_TYPES: readonly QueryType[] = [
           });
         },
       ),
+  ),
+  systemType("host", "Host", "Host", PROVIDER_MT.host, (ctx) =>
+    perServer(
+      ctx,
+      (s) => s.hosts,
+      (s, h, orgId) => ({
+        orgId,
+        href: ctx.hrefs.abs(providerPaths.host(h.id)),
+        urn: urn("host", h.id),
+        name: h.name,
+        cells: {
+          name: h.name,
+          vc: vcRef(ctx, s),
+          vcName: s.name,
+          isEnabled: true,
+          isDeleted: false,
+          isBusy: false,
+          isPrepared: true,
+          isSupported: true,
+          isHung: false,
+          isPendingUpgrade: false,
+          isCrossHostEnabled: true,
+          isInMaintenanceMode: false,
+          connectionState: "CONNECTED",
+          osVersion: h.osVersion,
+          // The simulator places no VM on a host (its VMs live in resource pools).
+          numberOfVMs: 0,
+        },
+      }),
+    ),
   ),
   systemType("dvSwitch", "DvSwitch", "DvSwitch", PROVIDER_MT.vimServer, (ctx) =>
     perServer(

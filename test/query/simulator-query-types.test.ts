@@ -209,7 +209,7 @@ describe("the simulator's query types", () => {
   it("a type the simulator keeps nothing of answers an empty page of its records; an unknown type is a 400", async () => {
     for (const type of [
       "edgeGateway",
-      "host",
+      "strandedItem",
       "externalNetwork",
     ])
       for (const format of ["records", "idrecords", "references"]) {

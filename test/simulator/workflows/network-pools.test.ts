@@ -613,7 +613,7 @@ describe("the provider query types", () => {
     expect(w.link(page2, "previousPage").href).toContain("page=1");
   });
 
-  it("answers each provider type from the store: vCenters, resource pools, datastores, port groups, switches, provider VDCs, storage profiles, external networks", async () => {
+  it("answers each provider type from the store: vCenters, resource pools, datastores, port groups, switches, hosts, provider VDCs, storage profiles, external networks", async () => {
     const rows = async (type: string) =>
       ((await query(type, { sortAsc: "name" })).value.Record ?? []) as Value[];
     expect(
@@ -649,6 +649,17 @@ describe("the provider query types", () => {
       ["VM Network", "NETWORK", undefined],
     ]);
     expect((await rows("dvSwitch")).map((r) => r.name)).toEqual(["dvSwitch-A"]);
+    expect(
+      (await rows("host")).map((r) => [
+        r.name,
+        r.osVersion,
+        r.vcName,
+        r.connectionState,
+      ]),
+    ).toEqual([
+      ["esx-01.example.com", "7.0.3", "vc1", "CONNECTED"],
+      ["esx-02.example.com", "7.0.3", "vc1", "CONNECTED"],
+    ]);
     expect(
       (await rows("providerVdc")).map((r) => [
         r.name,
