@@ -196,7 +196,7 @@ describe("npm pack", () => {
   it("ships the built generator, its runtime, schemas and templates, and not the tests or the rest of the sources", () => {
     for (const path of [
       "bin/vcd-codegen.js",
-      "dist/cli.js",
+      "dist/cli.cjs",
       "dist/generator/cli/main.js",
       "dist/runtime/index.js",
       "dist/runtime/index.d.ts",
