@@ -272,6 +272,27 @@ export const ipScopes = (gateway: string, ranges?: Value[]): Value => ({
   },
 });
 
+/** A resource pool of a vCenter as a `VimObjectRef` (`ResourcePoolRefs`, `updateResourcePools`' items). */
+export const resourcePoolRef = (vcHref: string, moref: string): Value => ({
+  VimServerRef: { href: vcHref },
+  MoRef: moref,
+  VimObjectType: "RESOURCE_POOL",
+});
+
+/** `VMWProviderVdcParams` of a provider VDC on one resource pool and one storage profile of a vCenter, enabled. */
+export const providerVdcParams = (
+  vcHref: string,
+  name: string,
+  moref: string,
+  profile: string,
+): Value => ({
+  name,
+  ResourcePoolRefs: { VimObjectRef: [resourcePoolRef(vcHref, moref)] },
+  VimServer: [{ href: vcHref }],
+  IsEnabled: true,
+  StorageProfile: [profile],
+});
+
 /** The `adminEvent` query's records of the entity named `name`. */
 export async function adminEvents(w: Workflow, name: string): Promise<Value[]> {
   const page = await w.call(

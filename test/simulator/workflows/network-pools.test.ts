@@ -27,6 +27,7 @@ import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   badRequest,
   clientAs,
+  providerVdcParams,
   refusal,
   startWorkflow,
   type Value,
@@ -505,19 +506,7 @@ describe("creating, changing and deleting network pools", () => {
 
 describe("a provider VDC assigned a VXLAN pool (VMWProviderVdcParams' NetworkPool)", () => {
   const pvdcParams = (poolHref: string) => ({
-    name: "pvdc-silver",
-    ResourcePoolRefs: {
-      VimObjectRef: [
-        {
-          VimServerRef: { href: vc1.href },
-          MoRef: "resgroup-9",
-          VimObjectType: "RESOURCE_POOL",
-        },
-      ],
-    },
-    VimServer: [{ href: vc1.href }],
-    IsEnabled: true,
-    StorageProfile: ["Silver"],
+    ...providerVdcParams(vc1.href, "pvdc-silver", "resgroup-9", "Silver"),
     NetworkPool: { href: poolHref },
   });
   const add = () =>

@@ -12,7 +12,9 @@ import { expectAllValid } from "../helpers/valid-bodies.js";
 import {
   badRequest,
   clientAs,
+  providerVdcParams,
   refusal,
+  resourcePoolRef,
   startWorkflow,
   type Value,
   type Workflow,
@@ -88,21 +90,7 @@ async function createPvdc(
   const made = await w.call(
     "createProvidervdcsparams",
     w.link(extension, "add", MT.createPvdc),
-    {
-      name,
-      ResourcePoolRefs: {
-        VimObjectRef: [
-          {
-            VimServerRef: { href: vc.href },
-            MoRef: moref,
-            VimObjectType: "RESOURCE_POOL",
-          },
-        ],
-      },
-      VimServer: [{ href: vc.href }],
-      IsEnabled: true,
-      StorageProfile: [profile],
-    },
+    providerVdcParams(vc.href, name, moref, profile),
   );
   await w.done(made.value.Tasks.Task[0]);
   return (await w.call("getExtensionProvidervdc", made.value)).value;
@@ -313,13 +301,7 @@ describe("changing a provider VDC", () => {
     const main = await pvdc("pvdc-main");
     const update = w.link(main, "edit", MT.updatePools);
     const add = (moref: string) => ({
-      AddItem: [
-        {
-          VimServerRef: { href: vc1.href },
-          MoRef: moref,
-          VimObjectType: "RESOURCE_POOL",
-        },
-      ],
+      AddItem: [resourcePoolRef(vc1.href, moref)],
     });
     expect(
       await refusal(w.call("updateResourcePools", update, add("resgroup-9"))),
@@ -432,13 +414,7 @@ describe("changing a provider VDC", () => {
     await w.done(
       (
         await w.call("updateResourcePools", update, {
-          AddItem: [
-            {
-              VimServerRef: { href: vc1.href },
-              MoRef: "resgroup-9",
-              VimObjectType: "RESOURCE_POOL",
-            },
-          ],
+          AddItem: [resourcePoolRef(vc1.href, "resgroup-9")],
         })
       ).value,
     );

@@ -14,7 +14,9 @@ import {
   startWorkflow,
   type Value,
   type Workflow,
+  providerVdcParams,
   refusal,
+  resourcePoolRef,
   withScope,
 } from "./harness.js";
 
@@ -240,20 +242,8 @@ describe("provider VDCs", () => {
     ).value.ProviderVdcReference as Value[] | undefined) ?? [];
 
   const pvdcParams = (over: Value = {}) => ({
-    name: "pvdc-silver",
+    ...providerVdcParams(vc1.href, "pvdc-silver", "resgroup-9", "Silver"),
     Description: "Cluster-B of vc1",
-    ResourcePoolRefs: {
-      VimObjectRef: [
-        {
-          VimServerRef: { href: vc1.href },
-          MoRef: "resgroup-9",
-          VimObjectType: "RESOURCE_POOL",
-        },
-      ],
-    },
-    VimServer: [{ href: vc1.href }],
-    IsEnabled: true,
-    StorageProfile: ["Silver"],
     ...over,
   });
 
@@ -332,13 +322,7 @@ describe("provider VDCs", () => {
     const add = w.link(extension, "add", MT.createPvdc);
     const taken = pvdcParams({
       ResourcePoolRefs: {
-        VimObjectRef: [
-          {
-            VimServerRef: { href: vc1.href },
-            MoRef: "resgroup-8",
-            VimObjectType: "RESOURCE_POOL",
-          },
-        ],
+        VimObjectRef: [resourcePoolRef(vc1.href, "resgroup-8")],
       },
     });
     expect(
