@@ -24,12 +24,10 @@ import {
   ROOT,
   serviceValue,
 } from "./extension-service-views.js";
+import { listOf } from "../store/value-list.js";
 
 const text = (v: unknown): string | undefined =>
   typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
-const list = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
-
 function serviceOf(ctx: Ctx): ExtensionService {
   const s = ctx.store.extensionServices.services.get(ctx.params.id);
   if (!s) throw noAccess("service", ctx.params.id);
@@ -114,7 +112,7 @@ export const extensionServiceHandlers: HandlerTable = {
     handle: (ctx) => {
       const b = bodyValue(ctx);
       const services = ctx.store.extensionServices;
-      const filters = list((b.ApiFilters as Value | undefined)?.ApiFilter);
+      const filters = listOf((b.ApiFilters as Value | undefined)?.ApiFilter);
       const patterns = filters.map((f) => text(f.UrlPattern));
       if (patterns.some((p) => p === undefined))
         throw badRequest("Every ApiFilter needs a UrlPattern.");

@@ -15,13 +15,11 @@ import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { vimObjectRef } from "./provider-vcenter.js";
 import { taskReply, taskValue, tasksInProgress } from "./refs.js";
+import { listOf } from "../store/value-list.js";
 
 const path = (id: string) => `/admin/extension/externalnet/${id}`;
 const text = (v: unknown): string | undefined =>
   typeof v === "string" ? v : undefined;
-const listOf = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
-
 function networkValue(ctx: Ctx, n: ExternalNetwork): Value {
   const h = ctx.hrefs;
   const server = ctx.store.provider.vimServers.get(n.vimServerId);

@@ -18,6 +18,7 @@ import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { vimObjectRef, vimServerRef } from "./provider-vcenter.js";
 import { networkPoolRef, taskReply, tasksInProgress } from "./refs.js";
+import { listOf } from "../store/value-list.js";
 
 const REFERENCES = "/admin/extension/networkPoolReferences";
 
@@ -29,8 +30,6 @@ const KINDS: Readonly<Record<string, NetworkPoolKind>> = {
 
 const text = (v: unknown): string | undefined =>
   typeof v === "string" ? v : undefined;
-const listOf = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
 const serverIdOf = (ref: unknown): string | undefined => {
   const href = (ref as Value | undefined)?.href;
   return typeof href === "string" ? idOfHref(href) : undefined;

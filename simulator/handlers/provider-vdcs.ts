@@ -25,6 +25,7 @@ import { adminPaths } from "./admin-views.js";
 import { idOfHref } from "./hrefs.js";
 import { vimObjectRef, vimServerRef } from "./provider-vcenter.js";
 import { networkPoolRef, taskReply, tasksInProgress } from "./refs.js";
+import { listOf } from "../store/value-list.js";
 
 const ADMIN_VDC = "application/vnd.vmware.admin.vdc+xml";
 
@@ -34,9 +35,6 @@ const hrefId = (v: unknown): string | undefined => {
   const href = (v as Value | undefined)?.href;
   return typeof href === "string" ? idOfHref(href) : undefined;
 };
-const list = (v: unknown): Value[] =>
-  v === undefined ? [] : Array.isArray(v) ? (v as Value[]) : [v as Value];
-
 const rules = (ctx: Ctx) => new ProviderVdcRules(ctx.store);
 const changes = (ctx: Ctx) => new ProviderVdcChanges(ctx.store);
 /** The last segment of a reference's href (an id or a moref), decoded; "" without an href. */
@@ -278,11 +276,11 @@ export const providerVdcHandlers: HandlerTable = {
   "POST /admin/extension/providervdcsparams": {
     handle: (ctx) => {
       const b = bodyValue(ctx);
-      const pools = list(
+      const pools = listOf(
         (b.ResourcePoolRefs as Value | undefined)?.VimObjectRef,
       );
       const vimServerId =
-        hrefId(list(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef);
+        hrefId(listOf(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef);
       // the VXLAN pool it is assigned (NetworkPool, or VxlanNetworkPool before 33.0)
       const poolId = hrefId(b.NetworkPool ?? b.VxlanNetworkPool);
       const poolRules = new NetworkPoolRules(ctx.store);
@@ -295,7 +293,7 @@ export const providerVdcHandlers: HandlerTable = {
         description: text(b.Description),
         vimServerId,
         resourcePools: pools.map((r) => text(r.MoRef) ?? ""),
-        storageProfiles: list(b.StorageProfile).map((s) => String(s)),
+        storageProfiles: listOf(b.StorageProfile).map((s) => String(s)),
         enabled: b.IsEnabled !== false,
       });
       if (pool) poolRules.assign(pool, pvdc);
@@ -370,11 +368,11 @@ export const providerVdcHandlers: HandlerTable = {
   "POST /admin/extension/providervdc/{id}/action/updateResourcePools": {
     handle: (ctx) => {
       const b = bodyValue(ctx);
-      const add = list(b.AddItem).map((r) => ({
+      const add = listOf(b.AddItem).map((r) => ({
         vimServerId: hrefId(r.VimServerRef),
         moref: text(r.MoRef) ?? "",
       }));
-      const remove = list(b.DeleteItem).map((r) => lastSegment(r));
+      const remove = listOf(b.DeleteItem).map((r) => lastSegment(r));
       return taskReply(
         ctx,
         changes(ctx).updateResourcePools(ctx.user, pvdcOf(ctx), add, remove),
@@ -386,7 +384,7 @@ export const providerVdcHandlers: HandlerTable = {
       const p = pvdcOf(ctx);
       const b = bodyValue(ctx);
       const prefix = `${p.id}-`;
-      const remove = list(b.RemoveStorageProfile).map((r) => {
+      const remove = listOf(b.RemoveStorageProfile).map((r) => {
         const id = lastSegment(r);
         return id.startsWith(prefix) ? id.slice(prefix.length) : id;
       });
@@ -395,7 +393,7 @@ export const providerVdcHandlers: HandlerTable = {
         changes(ctx).updateStorageProfiles(
           ctx.user,
           p,
-          list(b.AddStorageProfile).map((s) => String(s)),
+          listOf(b.AddStorageProfile).map((s) => String(s)),
           remove,
         ),
       );
@@ -404,7 +402,7 @@ export const providerVdcHandlers: HandlerTable = {
   "POST /admin/extension/providervdc/{id}/action/merge": {
     handle: (ctx) => {
       const b = bodyValue(ctx);
-      const others = list(b.ProviderVdcReference).map((r) => lastSegment(r));
+      const others = listOf(b.ProviderVdcReference).map((r) => lastSegment(r));
       return taskReply(ctx, changes(ctx).merge(ctx.user, pvdcOf(ctx), others));
     },
   },

@@ -22,6 +22,7 @@ import { StorageRules } from "../store/storage.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { MT } from "./media-types.js";
+import { listOf } from "../store/value-list.js";
 
 const ADMIN_MT = "application/vnd.vmware.admin.vdcStorageProfile+xml";
 const PVDC_PROFILE_MT = "application/vnd.vmware.admin.pvdcStorageProfile+xml";
@@ -112,9 +113,6 @@ function profileOf(ctx: Ctx): { vdc: Vdc; profile: VdcStorageProfile } {
   return found;
 }
 
-const list = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
-
 /** The name of the provider VDC storage profile a reference names: by its href, else its name. */
 function providerProfileName(pvdc: ProviderVdc, ref: unknown): string {
   const r = (ref ?? {}) as { href?: unknown; name?: unknown };
@@ -137,7 +135,7 @@ export function storageProfilesOfParams(
   const server = new ProviderVdcRules(ctx.store).vimServerOf(pvdc);
   return newStorageProfiles(
     ctx.store.ids,
-    list(body.VdcStorageProfile).map((p) => ({
+    listOf(body.VdcStorageProfile).map((p) => ({
       name: providerProfileName(pvdc, p.ProviderVdcStorageProfile),
       limitMb: limitInMb(Number(p.Limit ?? 0), String(p.Units ?? "MB")),
       enabled: p.Enabled !== false,

@@ -19,10 +19,9 @@ import {
 } from "../store/ipv4.js";
 import type { EdgeGateway, Value } from "../store/model.js";
 import type { Store } from "../store/store.js";
+import { scopesOf } from "../store/vapp-network-rules.js";
+import { listOf } from "../store/value-list.js";
 import type { ExternalNetwork } from "./model.js";
-
-const listOf = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
 
 /** One IP scope of an external network, parsed. */
 export interface ExternalScope {
@@ -32,16 +31,8 @@ export interface ExternalScope {
   readonly ranges: readonly Range[];
 }
 
-/** The IP scopes of its configuration (`IpScopes/IpScope`, or the 1.5 `IpScope`), as they were sent. */
-export function scopeValues(configuration: Value): Value[] {
-  return [
-    ...listOf((configuration.IpScopes as Value | undefined)?.IpScope),
-    ...listOf(configuration.IpScope),
-  ];
-}
-
 export function externalScopes(n: ExternalNetwork): ExternalScope[] {
-  return scopeValues(n.configuration).flatMap((value) => {
+  return scopesOf(n.configuration).flatMap((value) => {
     const gateway = parseIpv4(value.Gateway);
     const prefix = prefixOfNetmask(value.Netmask);
     if (gateway === undefined || prefix === undefined) return [];
@@ -148,7 +139,7 @@ export function usersOf(store: Store, externalId: string): string[] {
 
 /** The IP scopes a bridged org VDC network inherits from its external network. */
 export function inheritedScopes(n: ExternalNetwork): Value[] {
-  return scopeValues(n.configuration).map((s) => ({
+  return scopesOf(n.configuration).map((s) => ({
     ...s,
     IsInherited: true,
   }));

@@ -42,6 +42,7 @@ import {
   within,
 } from "./external-network-addresses.js";
 import type { ExternalNetwork } from "./model.js";
+import { listOf } from "../store/value-list.js";
 
 /** What a PUT keeps (its port group, if the body names one, must be the network's). */
 export interface ExternalNetworkChange {
@@ -58,9 +59,6 @@ export interface ExternalNetworkParams {
   readonly portGroup: string;
   readonly configuration: Value;
 }
-
-const listOf = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
 
 /** The IP scopes of a configuration: each with a gateway and netmask, its ranges inside its subnet, none overlapping. */
 function checkScopes(name: string, configuration: Value): void {

@@ -54,23 +54,15 @@ export function emptyQueryTypes(
     if (data.type !== `vcloud:QueryResult${base}RecordType`) continue;
     const name = queryTypeName(base);
     if (kept.has(name)) continue;
-    const own = `vcloud:${base}References` in schema.elements;
-    const type = queryType(
-      name,
-      base,
-      base,
-      "application/vnd.vmware.vcloud.entity+xml",
-      base.startsWith("Admin") ? "admin" : "user",
-      () => [],
-    );
     out.push(
-      own
-        ? type
-        : {
-            ...type,
-            reference: "vcloud:Reference",
-            references: "vcloud:References",
-          },
+      queryType(
+        name,
+        base,
+        base,
+        "application/vnd.vmware.vcloud.entity+xml",
+        base.startsWith("Admin") ? "admin" : "user",
+        () => [],
+      ),
     );
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));

@@ -34,22 +34,21 @@ const byName = new WeakMap<SchemaData, ReadonlyMap<string, QueryType>>();
 export function queryTypes(schema: SchemaData): ReadonlyMap<string, QueryType> {
   let types = byName.get(schema);
   if (!types) {
-    // a record whose own references the set lacks (ResourcePoolReferences before 36.0) is
-    // referenced as the empty types are (empty-types.ts): vcloud:References of vcloud:Reference
-    const present = KEPT_QUERY_TYPES.filter(
-      (t) => t.record in schema.elements,
-    ).map((t) =>
-      t.references in schema.elements
-        ? t
-        : {
-            ...t,
-            reference: "vcloud:Reference",
-            references: "vcloud:References",
-          },
-    );
+    const present = KEPT_QUERY_TYPES.filter((t) => t.record in schema.elements);
     const kept = new Set(present.map((t) => t.name));
+    // a record whose own references the set lacks (ResourcePoolReferences before 36.0, most of
+    // the empty types') is referenced as vcloud:References of vcloud:Reference
     types = new Map(
-      [...present, ...emptyQueryTypes(schema, kept)].map((t) => [t.name, t]),
+      [...present, ...emptyQueryTypes(schema, kept)].map((t) => [
+        t.name,
+        t.references in schema.elements
+          ? t
+          : {
+              ...t,
+              reference: "vcloud:Reference",
+              references: "vcloud:References",
+            },
+      ]),
     );
     byName.set(schema, types);
   }

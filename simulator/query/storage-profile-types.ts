@@ -43,6 +43,13 @@ function profileRows(admin: boolean) {
       (vdc) => (vdc.storageProfiles ?? []).map((profile) => ({ vdc, profile })),
     );
     const storage = new StorageRules(ctx.store);
+    // what each VDC holds, read once per VDC for all its profiles' rows
+    const held = new Map<string, Map<string, number>>();
+    const heldBy = (vdc: Vdc) => {
+      let mb = held.get(vdc.id);
+      if (!mb) held.set(vdc.id, (mb = storage.usedMbByProfile(vdc)));
+      return mb;
+    };
     return rowsOf(
       placed,
       (p) => p.profile.name,
@@ -67,7 +74,7 @@ function profileRows(admin: boolean) {
             name: profile.name,
             isEnabled: profile.enabled,
             isDefaultStorageProfile: profile.default,
-            storageUsedMB: storage.usedMb(vdc, profile),
+            storageUsedMB: heldBy(vdc).get(profile.id) ?? 0,
             storageLimitMB: profile.limitMb,
             iopsAllocated: "0",
             iopsLimit: "0",

@@ -118,10 +118,7 @@ export class CompositionRules {
         );
     }
     const vdc = this.store.vdcs.get(vapp.vdcId);
-    if (vdc) {
-      const storage = new StorageRules(this.store);
-      storage.requireRoom(vdc, storage.needsOfVms(vdc, add));
-    }
+    if (vdc) new StorageRules(this.store).requireRoomForCopies(vdc, add);
     const copies = add.map((vm) => this.vapps.copyVm(vm, vapp.id));
     const { networks, reserves } = connectAdded(this.store, vapp, copies);
     return this.store.tasks.start({
@@ -173,8 +170,7 @@ export class CompositionRules {
       )
     )
       throw duplicateName(name);
-    const storage = new StorageRules(this.store);
-    storage.requireRoom(vdc, storage.needsOfVms(vdc, source.vms));
+    new StorageRules(this.store).requireRoomForCopies(vdc, source.vms);
     const template = newTemplate(this.store, user, vdc, name, description);
     template.vms = source.vms.map((vm) => ({
       ...this.vapps.copyVm(vm, template.id),

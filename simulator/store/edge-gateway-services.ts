@@ -45,7 +45,8 @@ import {
   type Bad,
 } from "./vapp-network-features.js";
 import { EdgeGatewayRules } from "./edge-gateways.js";
-import { listOf, ownScope, scopesOf } from "./vapp-network-rules.js";
+import { ownScope, scopesOf } from "./vapp-network-rules.js";
+import { listOf } from "./value-list.js";
 
 const NAT_RULE_TYPES = ["SNAT", "DNAT"];
 const NAT_PROTOCOLS = ["tcp", "udp", "tcpudp", "icmp", "any"];

@@ -48,7 +48,8 @@ import {
 import type { EdgeGateway, Network, User, Value, Vdc } from "./model.js";
 import { refId } from "./org-networks.js";
 import type { Store } from "./store.js";
-import { listOf, ownScope } from "./vapp-network-rules.js";
+import { ownScope } from "./vapp-network-rules.js";
+import { listOf } from "./value-list.js";
 
 const BACKINGS = ["compact", "full", "full4", "x-large"];
 const INTERFACE_TYPES = ["uplink", "internal"];

@@ -93,9 +93,17 @@ export class StorageRules {
     return used;
   }
 
-  /** MB held on a profile (rounded up, as a partly used MB is used). */
+  /** MB held on each of the VDC's profiles, by profile id (rounded up, as a partly used MB is used). */
+  usedMbByProfile(vdc: Vdc): Map<string, number> {
+    const mb = new Map<string, number>();
+    for (const [id, bytes] of this.usedBytes(vdc))
+      mb.set(id, Math.ceil(bytes / MB));
+    return mb;
+  }
+
+  /** MB held on a profile (rounded up). */
   usedMb(vdc: Vdc, profile: VdcStorageProfile): number {
-    return Math.ceil((this.usedBytes(vdc).get(profile.id) ?? 0) / MB);
+    return this.usedMbByProfile(vdc).get(profile.id) ?? 0;
   }
 
   /** MB held on all the VDC's profiles. */
@@ -112,12 +120,15 @@ export class StorageRules {
     return profiles.reduce((n, p) => n + p.limitMb, 0);
   }
 
-  /** What copies of `vms` placed in the VDC need: their disks (a copy carries no snapshot). */
-  needsOfVms(vdc: Vdc, vms: readonly Vm[]): StorageNeed[] {
-    return vms.map((vm) => ({
-      profile: this.profileOf(vdc, vm),
-      bytes: vmDiskMb(vm) * MB,
-    }));
+  /** Refuses copies of `vms` placed in the VDC past a limit: their disks (a copy carries no snapshot). */
+  requireRoomForCopies(vdc: Vdc, vms: readonly Vm[]): void {
+    this.requireRoom(
+      vdc,
+      vms.map((vm) => ({
+        profile: this.profileOf(vdc, vm),
+        bytes: vmDiskMb(vm) * MB,
+      })),
+    );
   }
 
   /**
@@ -144,14 +155,15 @@ export class StorageRules {
       if (!profile || need.bytes <= 0) continue;
       asked.set(profile, (asked.get(profile) ?? 0) + need.bytes);
     }
-    if (asked.size === 0) return;
-    const used = this.usedBytes(vdc);
+    // What the VDC holds is read from the whole store: only when a limited profile is asked for.
+    let used: Map<string, number> | undefined;
     for (const [profile, bytes] of asked) {
       if (!profile.enabled)
         throw badRequest(
           `The storage profile "${profile.name}" of the VDC "${vdc.name}" is disabled.`,
         );
       if (profile.limitMb === 0) continue;
+      used ??= this.usedBytes(vdc);
       const held = used.get(profile.id) ?? 0;
       if (held + bytes > profile.limitMb * MB)
         throw badRequest(

@@ -9,7 +9,8 @@ import { Status } from "./model.js";
 import type { Store } from "./store.js";
 import { StorageRules } from "./storage.js";
 import { connections, copyVm } from "./vm-rules.js";
-import { listOf, VAppNetworkRules } from "./vapp-network-rules.js";
+import { VAppNetworkRules } from "./vapp-network-rules.js";
+import { listOf } from "./value-list.js";
 import { VmAddresses } from "./vm-addresses.js";
 
 export interface CreateParams {
@@ -62,8 +63,7 @@ export function createVApp(
   aliases: readonly string[],
   after?: () => void,
 ): { vapp: VApp; task: Task } {
-  const storage = new StorageRules(store);
-  storage.requireRoom(vdc, storage.needsOfVms(vdc, sources));
+  new StorageRules(store).requireRoomForCopies(vdc, sources);
   const vapp: VApp = {
     id: store.ids.next("vapp"),
     orgId: vdc.orgId,

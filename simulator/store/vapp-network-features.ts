@@ -27,15 +27,13 @@ import {
   type Subnet,
 } from "./ipv4.js";
 import type { Value, Vm } from "./model.js";
+import { listOf } from "./value-list.js";
 
 interface Scope {
   readonly gateway: number;
   readonly subnet: Subnet;
   readonly ranges: readonly Range[];
 }
-
-const list = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   bridged: [],
@@ -55,7 +53,7 @@ export function checkFeatures(
   scope: Scope,
   vms: readonly Vm[],
 ): void {
-  for (const service of list(features.NetworkService)) {
+  for (const service of listOf(features.NetworkService)) {
     const element = String(service.$element);
     const local = element.replace(/^vcloud:/, "");
     if (!(ALLOWED[fence] ?? []).includes(element))
@@ -138,7 +136,7 @@ export function checkFirewall(s: Value, bad: Bad): void {
       `the default action "${String(s.DefaultAction)}" is not allow or drop.`,
     );
   const ids = new Set<string>();
-  list(s.FirewallRule).forEach((rule, i) => {
+  listOf(s.FirewallRule).forEach((rule, i) => {
     const which = `rule ${i + 1}${typeof rule.Description === "string" ? ` ("${rule.Description}")` : ""}`;
     if (rule.Id !== undefined) {
       if (ids.has(String(rule.Id)))
@@ -198,7 +196,7 @@ function checkNat(
     throw bad(
       `the policy "${String(s.Policy)}" is not allowTraffic or allowTrafficIn.`,
     );
-  list(s.NatRule).forEach((rule, i) => {
+  listOf(s.NatRule).forEach((rule, i) => {
     const kind = Object.keys(rule).find(
       (k) => /Rule$/.test(k) && k !== "RuleType",
     );
@@ -237,7 +235,7 @@ function checkNat(
         throw bad(
           `rule ${i + 1}: the vApp has no VM "${String(r.VAppScopedVmId)}".`,
         );
-      const nics = list(vm.network.NetworkConnection).filter(
+      const nics = listOf(vm.network.NetworkConnection).filter(
         (c) => c.network === network,
       );
       if (!nics.some((c) => c.NetworkConnectionIndex === r.VmNicId))
@@ -249,7 +247,7 @@ function checkNat(
 }
 
 export function checkRoutes(s: Value, bad: Bad): void {
-  list(s.StaticRoute).forEach((route, i) => {
+  listOf(s.StaticRoute).forEach((route, i) => {
     const which = `route ${i + 1}`;
     if (typeof route.Name !== "string" || route.Name.trim() === "")
       throw bad(`${which} has no name.`);

@@ -27,6 +27,7 @@ import {
 import type { Network, VApp, VAppNetwork, Value, Vm } from "./model.js";
 import type { Store } from "./store.js";
 import { checkFeatures } from "./vapp-network-features.js";
+import { listOf } from "./value-list.js";
 
 export const FENCE_MODES: readonly string[] = [
   "bridged",
@@ -43,9 +44,6 @@ export interface AddressScope {
   /** The static pool: POOL addresses are drawn from it (MANUAL ones need only be hosts of the subnet). */
   readonly ranges: readonly Range[];
 }
-
-export const listOf = (v: unknown): Value[] =>
-  Array.isArray(v) ? (v as Value[]) : v === undefined ? [] : [v as Value];
 
 /** The `IpScope`s of a `Configuration`: `IpScopes/IpScope` (5.1 on), or the 1.5 `IpScope`. */
 export const scopesOf = (configuration: Value): Value[] => [

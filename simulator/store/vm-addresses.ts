@@ -20,11 +20,8 @@ import { badRequest } from "../fault.js";
 import { formatIpv4, inRange, isHostOf, parseIpv4 } from "./ipv4.js";
 import type { VApp, Value, Vm } from "./model.js";
 import type { Store } from "./store.js";
-import {
-  listOf,
-  VAppNetworkRules,
-  type AddressScope,
-} from "./vapp-network-rules.js";
+import { VAppNetworkRules, type AddressScope } from "./vapp-network-rules.js";
+import { listOf } from "./value-list.js";
 
 const MODES = ["POOL", "MANUAL", "DHCP", "NONE"];
 
