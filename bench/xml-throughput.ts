@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import type { ResolvedOptions } from "../generator/config/options.js";
 import { loadPackage, type GeneratedPackage } from "./generated-package.js";
-import { checkTarget } from "./targets.js";
+import { checkTarget, median } from "./targets.js";
 
 interface Subject {
   readonly name: string;
@@ -69,8 +69,6 @@ function timeInTurns(
   const results = works.map(() => [] as { wall: number; cpu: number }[]);
   for (let r = 0; r < rounds; r++)
     works.forEach((work, i) => results[i]!.push(batch(work, minMs)));
-  const median = (values: number[]) =>
-    values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return results.map((batches) => ({
     wall: median(batches.map((b) => b.wall)),
     cpu: median(batches.map((b) => b.cpu)),

@@ -7,17 +7,18 @@
  * and compile them again (some 10 ms of each generation); a template whose text is not the one
  * precompiled (edited after the build) is compiled at run time, as without the file.
  */
-import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { writeJsonFile } from "./write-json-file.js";
 
 export type Template = (view: object) => string;
 
 const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates");
 
 /** Where the build writes the precompiled templates. */
-export const PRECOMPILED_TEMPLATES: string = join(
+const PRECOMPILED_TEMPLATES: string = join(
   PACKAGE_ROOT,
   "dist/generator/templates.json",
 );
@@ -106,14 +107,10 @@ function readPrecompiled(): Record<string, Precompiled | undefined> {
   }
 }
 
-/** A step of the build: precompiles every template into `file`. */
-export function writePrecompiledTemplates(
-  file: string = PRECOMPILED_TEMPLATES,
-): void {
+/** A step of the build: precompiles every template into `dist/generator/templates.json`. */
+export function writePrecompiledTemplates(): void {
   const out: Record<string, Precompiled> = {};
   for (const [name, source] of readTemplates())
     out[name] = precompileTemplate(source);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(out));
-  renameSync(temporary, file);
+  writeJsonFile(PRECOMPILED_TEMPLATES, out);
 }

@@ -7,7 +7,7 @@
  * `clear`) before the next begins.
  */
 
-/** A list kept larger than this is let go when it is cleared. */
+/** A list grown larger than this is let go at the end of its use. */
 const KEPT_ENTRIES = 1 << 18;
 
 export class ReusedList<T> {
@@ -22,15 +22,19 @@ export class ReusedList<T> {
   /** The entries in use, as a new list of their number; the list is empty again. */
   take(): T[] {
     const taken = this.items.slice(0, this.count) as T[];
-    this.items.fill(undefined, 0, this.count);
-    this.count = 0;
+    this.release(this.count);
     return taken;
   }
 
-  /** Empties the list after a use that ended half-way (an error), letting a very large one go. */
+  /** Empties the list after a use that ended half-way (an error). */
   clear(): void {
+    this.release(this.items.length);
+  }
+
+  /** Empties the first `used` entries, letting a very large list go. */
+  private release(used: number): void {
     if (this.items.length > KEPT_ENTRIES) this.items = [];
-    else this.items.fill(undefined);
+    else this.items.fill(undefined, 0, used);
     this.count = 0;
   }
 }

@@ -5,9 +5,10 @@
  * of the same sizes, none changed after the bundle was written (an edit of the runtime without a
  * build reads the rooms again, as before).
  */
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../package-root.js";
+import { writeJsonFile } from "../write-json-file.js";
 
 /** Where the build writes the bundle. */
 export const RUNTIME_BUNDLE: string = join(
@@ -41,9 +42,7 @@ export function writeRuntimeBundle(
     inputs: inputs.map((path) => [path, statSync(join(root, path)).size]),
     files,
   };
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(bundle));
-  renameSync(temporary, file);
+  writeJsonFile(file, bundle);
 }
 
 /** The bundle's files, or undefined when there is none or it is not made from `inputs` (below `root`) as they are now. */
