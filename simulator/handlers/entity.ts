@@ -13,6 +13,12 @@ import type { Store } from "../store/store.js";
 import type { Ctx, HandlerTable } from "./context.js";
 import type { Hrefs } from "./hrefs.js";
 import { MT } from "./media-types.js";
+import {
+  EXTERNAL_NETWORK_MT,
+  NETWORK_POOL_MT,
+  PROVIDER_MT,
+  providerPaths,
+} from "../provider/media-types.js";
 
 interface Resolved {
   readonly path: string;
@@ -46,27 +52,27 @@ const BY_KIND: Readonly<Record<string, Resolve>> = {
   network: (s, h, u) =>
     at(h.network(u), MT.network, s.networks.get(u)) ??
     at(
-      `/admin/extension/externalnet/${u}`,
-      "application/vnd.vmware.admin.vmwexternalnet+xml",
+      providerPaths.externalNetwork(u),
+      EXTERNAL_NETWORK_MT.network,
       s.provider.externalNetworks.get(u),
     ),
   // the provider API's (provider/)
   providervdc: (s, _h, u) =>
     at(
-      `/admin/extension/providervdc/${u}`,
-      "application/vnd.vmware.admin.vmwprovidervdc+xml",
+      providerPaths.providerVdc(u),
+      PROVIDER_MT.providerVdc,
       s.provider.providerVdcs.get(u),
     ),
   vimserver: (s, _h, u) =>
     at(
-      `/admin/extension/vimServer/${u}`,
-      "application/vnd.vmware.admin.vmwvirtualcenter+xml",
+      providerPaths.vimServer(u),
+      PROVIDER_MT.vimServer,
       s.provider.vimServers.get(u),
     ),
   networkpool: (s, _h, u) =>
     at(
-      `/admin/extension/networkPool/${u}`,
-      "application/vnd.vmware.admin.vmwNetworkPool+xml",
+      providerPaths.networkPool(u),
+      NETWORK_POOL_MT.pool,
       s.provider.networkPools.get(u),
     ),
   catalog: (s, h, u) => at(h.catalog(u), MT.catalog, s.catalogs.get(u)),

@@ -6,7 +6,7 @@
  * deleted (a task). Rules in provider/external-networks.ts.
  */
 import { ExternalNetworkRules } from "../provider/external-networks.js";
-import { EXTERNAL_NETWORK_MT } from "../provider/media-types.js";
+import { EXTERNAL_NETWORK_MT, providerPaths } from "../provider/media-types.js";
 import type { ExternalNetwork } from "../provider/model.js";
 import { urn } from "../store/ids.js";
 import type { Value } from "../store/model.js";
@@ -17,7 +17,7 @@ import { vimObjectRef } from "./provider-vcenter.js";
 import { taskReply, taskValue, tasksInProgress } from "./refs.js";
 import { listOf } from "../store/value-list.js";
 
-const path = (id: string) => `/admin/extension/externalnet/${id}`;
+const path = providerPaths.externalNetwork;
 const text = (v: unknown): string | undefined =>
   typeof v === "string" ? v : undefined;
 function networkValue(ctx: Ctx, n: ExternalNetwork): Value {

@@ -12,6 +12,7 @@ import {
   type CatalogImportParams,
 } from "../provider/import-catalog.js";
 import {
+  EXTERNAL_NETWORK_MT,
   NETWORK_POOL_MT,
   PROVIDER_MT,
   providerPaths,
@@ -256,13 +257,13 @@ export const providerVCenterHandlers: HandlerTable = {
               "down",
               "GET",
               `${root}/externalNetworkReferences`,
-              "application/vnd.vmware.admin.vmwExternalNetworkReferences+xml",
+              EXTERNAL_NETWORK_MT.references,
             ),
             ...h.link(
               "add",
               "POST",
               `${root}/externalnets`,
-              "application/vnd.vmware.admin.vmwexternalnet+xml",
+              EXTERNAL_NETWORK_MT.network,
             ),
             ...h.link(
               "down",

@@ -102,7 +102,7 @@ function common(ctx: Ctx, p: ProviderVdc): Value {
       ProviderVdcStorageProfile: p.storageProfiles.map((name) => ({
         href: ctx.hrefs.abs(providerPaths.pvdcStorageProfile(p.id, name)),
         name,
-        type: "application/vnd.vmware.admin.pvdcStorageProfile+xml",
+        type: PROVIDER_MT.pvdcStorageProfile,
       })),
     },
     Vdcs: {

@@ -2,7 +2,12 @@
  * vcd-codegen runtime, simulator: references (`vcloud:ReferenceType` values) to the store's entities,
  * and the rendering of tasks, shared by the resource handlers.
  */
-import { NETWORK_POOL_MT, providerPaths } from "../provider/media-types.js";
+import {
+  EXTERNAL_NETWORK_MT,
+  NETWORK_POOL_MT,
+  PROVIDER_MT,
+  providerPaths,
+} from "../provider/media-types.js";
 import type { NetworkPool } from "../provider/model.js";
 import { urn } from "../store/ids.js";
 import type { EntityRef, Org, Task, User, Value } from "../store/model.js";
@@ -51,17 +56,11 @@ export function entityRef(ctx: Ctx, ref: EntityRef): RefValue {
     org: [h.org(ref.id), MT.org],
     disk: [h.disk(ref.id), MT.disk],
     media: [h.media(ref.id), MT.media],
-    providerVdc: [
-      `/admin/extension/providervdc/${ref.id}`,
-      "application/vnd.vmware.admin.vmwprovidervdc+xml",
-    ],
-    vimServer: [
-      `/admin/extension/vimServer/${ref.id}`,
-      "application/vnd.vmware.admin.vmwvirtualcenter+xml",
-    ],
+    providerVdc: [providerPaths.providerVdc(ref.id), PROVIDER_MT.providerVdc],
+    vimServer: [providerPaths.vimServer(ref.id), PROVIDER_MT.vimServer],
     externalNetwork: [
-      `/admin/extension/externalnet/${ref.id}`,
-      "application/vnd.vmware.admin.vmwexternalnet+xml",
+      providerPaths.externalNetwork(ref.id),
+      EXTERNAL_NETWORK_MT.network,
     ],
     networkPool: [providerPaths.networkPool(ref.id), NETWORK_POOL_MT.pool],
     network: [h.network(ref.id), MT.orgVdcNetwork],

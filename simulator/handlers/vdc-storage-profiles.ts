@@ -23,16 +23,13 @@ import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { MT } from "./media-types.js";
 import { listOf } from "../store/value-list.js";
+import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
 
 const ADMIN_MT = "application/vnd.vmware.admin.vdcStorageProfile+xml";
-const PVDC_PROFILE_MT = "application/vnd.vmware.admin.pvdcStorageProfile+xml";
 
 export const storagePaths = {
   profile: (id: string): string => `/vdcStorageProfile/${id}`,
   adminProfile: (id: string): string => `/admin/vdcStorageProfile/${id}`,
-  /** A provider VDC's storage profile, as its ProviderVdc lists it. */
-  providerProfile: (pvdcId: string, name: string): string =>
-    `/admin/pvdcStorageProfile/${pvdcId}-${name}`,
 };
 
 /** The VDC's `VdcStorageProfiles` (absent for a VDC without profiles). */
@@ -89,10 +86,10 @@ function profileValue(
       ? {
           ProviderVdcStorageProfile: {
             href: h.abs(
-              storagePaths.providerProfile(vdc.providerVdcId, p.name),
+              providerPaths.pvdcStorageProfile(vdc.providerVdcId, p.name),
             ),
             name: p.name,
-            type: PVDC_PROFILE_MT,
+            type: PROVIDER_MT.pvdcStorageProfile,
           },
         }
       : {}),

@@ -30,6 +30,7 @@ export const PROVIDER_MT = {
   updateStorageProfiles:
     "application/vnd.vmware.admin.updateProviderVdcStorageProfiles+xml",
   mergeProviderVdcs: "application/vnd.vmware.admin.providerVdcMergeParams+xml",
+  pvdcStorageProfile: "application/vnd.vmware.admin.pvdcStorageProfile+xml",
 } as const;
 
 /** Paths of the provider API's entities (below `/api`). */
@@ -42,6 +43,7 @@ export const providerPaths = {
   pvdcStorageProfile: (pvdcId: string, name: string): string =>
     `/admin/pvdcStorageProfile/${pvdcId}-${name}`,
   networkPool: (id: string): string => `/admin/extension/networkPool/${id}`,
+  externalNetwork: (id: string): string => `/admin/extension/externalnet/${id}`,
 } as const;
 
 /** The media types of external networks. */

@@ -31,6 +31,7 @@ import {
   type QueryType,
   type Ref,
   type Row,
+  vcRef,
 } from "./rows.js";
 
 const POOL_TYPE: Readonly<Record<NetworkPoolKind, number>> = {
@@ -70,8 +71,6 @@ function storageOf(
 const readyProviderVdcs = (ctx: Ctx): ProviderVdc[] =>
   [...ctx.store.provider.providerVdcs.values()].filter((p) => p.ready);
 
-const vcRef = (ctx: Ctx, s: VimServer): Ref =>
-  refTo(ctx, providerPaths.vimServer(s.id), "vimserver", s.id);
 const pvdcRef = (ctx: Ctx, p: ProviderVdc): Ref =>
   refTo(ctx, providerPaths.providerVdc(p.id), "providervdc", p.id);
 
@@ -178,7 +177,7 @@ function storageProfileRows(ctx: Ctx): Row[] {
       return {
         orgId,
         // the provider VDC's storage profile href of its views (handlers/provider-vdcs.ts)
-        href: ctx.hrefs.abs(`/admin/pvdcStorageProfile/${p.id}-${name}`),
+        href: ctx.hrefs.abs(providerPaths.pvdcStorageProfile(p.id, name)),
         urn: urn("providervdc", p.id),
         name,
         cells: {
@@ -206,7 +205,7 @@ function externalNetworkRows(ctx: Ctx): Row[] {
     const text = (v: unknown) => (typeof v === "string" ? v : undefined);
     return {
       orgId,
-      href: ctx.hrefs.abs(`/admin/extension/externalnet/${n.id}`),
+      href: ctx.hrefs.abs(providerPaths.externalNetwork(n.id)),
       urn: urn("network", n.id),
       name: n.name,
       cells: {
@@ -333,7 +332,7 @@ export const PROVIDER_QUERY_TYPES: readonly QueryType[] = [
               external &&
               refTo(
                 ctx,
-                `/admin/extension/externalnet/${external.id}`,
+                providerPaths.externalNetwork(external.id),
                 "network",
                 external.id,
               ),
@@ -393,7 +392,7 @@ export const PROVIDER_QUERY_TYPES: readonly QueryType[] = [
     "providerVdcStorageProfile",
     "ProviderVdcStorageProfile",
     "ProviderVdcStorageProfile",
-    "application/vnd.vmware.admin.pvdcStorageProfile+xml",
+    PROVIDER_MT.pvdcStorageProfile,
     storageProfileRows,
   ),
   systemType(

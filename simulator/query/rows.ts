@@ -4,6 +4,7 @@
  * another entity holds a reference (its href in `records`, its URN in `idrecords`).
  */
 import type { Ctx } from "../handlers/context.js";
+import { providerPaths } from "../provider/media-types.js";
 import { urn } from "../store/ids.js";
 import type { Cell } from "./filter.js";
 
@@ -98,6 +99,10 @@ export const refTo = (
 
 export const vdcRef = (ctx: Ctx, id: string): Ref =>
   refTo(ctx, ctx.hrefs.vdc(id), "vdc", id);
+
+/** A vCenter server, as the provider's records name it (`vc`). */
+export const vcRef = (ctx: Ctx, server: { readonly id: string }): Ref =>
+  refTo(ctx, providerPaths.vimServer(server.id), "vimserver", server.id);
 
 export const orgRefOf = (ctx: Ctx, id: string): Ref =>
   refTo(ctx, ctx.hrefs.org(id), "org", id);

@@ -11,26 +11,20 @@ import { MT } from "../handlers/media-types.js";
 import { storagePaths } from "../handlers/vdc-storage-profiles.js";
 import { urn } from "../store/ids.js";
 import type { Vdc, VdcStorageProfile } from "../store/model.js";
-import type { ProviderVdc, VimServer } from "../provider/model.js";
+import type { ProviderVdc } from "../provider/model.js";
 import { StorageRules } from "../store/storage.js";
 import {
   isBusy,
   orgRefOf,
   queryType,
   rowsOf,
+  vcRef,
   vdcRef,
   visible,
   type QueryType,
-  type Ref,
   type Row,
   type Rows,
 } from "./rows.js";
-
-/** The record's `vc`: the vCenter server the storage profile is of. */
-const vcRef = (ctx: Ctx, server: VimServer): Ref => ({
-  href: ctx.hrefs.abs(`/admin/extension/vimServer/${server.id}`),
-  urn: urn("vimserver", server.id),
-});
 
 interface Placed {
   readonly vdc: Vdc;

@@ -23,6 +23,7 @@ import {
   type Row,
   type Rows,
 } from "./rows.js";
+import { providerPaths } from "../provider/media-types.js";
 
 function vappRow(ctx: Ctx, vapp: VApp, admin: boolean): Row {
   const memory = vapp.vms.reduce((n, vm) => n + vm.memoryMb, 0);
@@ -191,10 +192,10 @@ function taskRow(ctx: Ctx, task: Task, admin: boolean): Row {
     org: h.org(o.id),
     disk: h.disk(o.id),
     media: h.media(o.id),
-    providerVdc: `/admin/extension/providervdc/${o.id}`,
-    vimServer: `/admin/extension/vimServer/${o.id}`,
-    externalNetwork: `/admin/extension/externalnet/${o.id}`,
-    networkPool: `/admin/extension/networkPool/${o.id}`,
+    providerVdc: providerPaths.providerVdc(o.id),
+    vimServer: providerPaths.vimServer(o.id),
+    externalNetwork: providerPaths.externalNetwork(o.id),
+    networkPool: providerPaths.networkPool(o.id),
     network: h.network(o.id),
     edgeGateway: h.edgeGateway(o.id),
   }[o.kind];
