@@ -31,6 +31,7 @@ import {
   roleValue,
   userValue,
 } from "./admin-views.js";
+import { textOf } from "../store/document-values.js";
 
 const rules = (ctx: Ctx) => new AdminRules(ctx.store);
 
@@ -90,8 +91,6 @@ const created = <T extends { id: string }>(
   headers: { Location: ctx.hrefs.abs(kind.path(t.id)) },
 });
 
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
 const refId = (v: unknown): string | undefined => {
   const href = (v as { href?: unknown } | undefined)?.href;
   return typeof href === "string" ? idOfHref(href) : undefined;
@@ -142,9 +141,9 @@ function createRole(ctx: Ctx, org: Org): Reply {
   const role = rules(ctx).createRole(
     ctx.user,
     org,
-    text(b.name) ?? "",
-    rights.map((r) => text(r.name) ?? idOfHref(String(r.href))),
-    text(b.Description),
+    textOf(b.name) ?? "",
+    rights.map((r) => textOf(r.name) ?? idOfHref(String(r.href))),
+    textOf(b.Description),
   );
   recordAdminEvent(ctx.store, ctx.user, "role/create", role);
   return created(ctx, ROLE, role);
@@ -159,9 +158,9 @@ export const adminHandlers: HandlerTable = {
     handle: (ctx) => {
       const b = bodyValue(ctx);
       const org = rules(ctx).createOrg(ctx.user, {
-        name: text(b.name) ?? "",
-        fullName: text(b.FullName) ?? "",
-        description: text(b.Description),
+        name: textOf(b.name) ?? "",
+        fullName: textOf(b.FullName) ?? "",
+        description: textOf(b.Description),
         enabled: b.IsEnabled !== false,
       });
       const general = (b.Settings as Value | undefined)?.OrgGeneralSettings as
@@ -218,9 +217,9 @@ export const adminHandlers: HandlerTable = {
         pvdc,
       );
       const { vdc } = rules(ctx).createVdc(ctx.user, org, {
-        name: text(b.name) ?? "",
-        description: text(b.Description),
-        allocationModel: text(b.AllocationModel) ?? "",
+        name: textOf(b.name) ?? "",
+        description: textOf(b.Description),
+        allocationModel: textOf(b.AllocationModel) ?? "",
         cpuLimitMhz,
         memoryLimitMb,
         enabled: b.IsEnabled !== false,
@@ -239,11 +238,11 @@ export const adminHandlers: HandlerTable = {
       const org = ctx.store.org(ctx.user, ctx.params.id);
       const b = bodyValue(ctx);
       const user = rules(ctx).createUser(ctx.user, org, {
-        name: text(b.name) ?? "",
-        password: text(b.Password),
+        name: textOf(b.name) ?? "",
+        password: textOf(b.Password),
         roleId: refId(b.Role),
-        fullName: text(b.FullName),
-        email: text(b.EmailAddress),
+        fullName: textOf(b.FullName),
+        email: textOf(b.EmailAddress),
         enabled: b.IsEnabled !== false,
       });
       recordAdminEvent(ctx.store, ctx.user, "user/create", user);
@@ -270,8 +269,8 @@ export const adminHandlers: HandlerTable = {
       const group = rules(ctx).createGroup(
         ctx.user,
         org,
-        text(b.name) ?? "",
-        text(b.Description),
+        textOf(b.name) ?? "",
+        textOf(b.Description),
         refId(b.Role),
       );
       return created(ctx, GROUP, group);

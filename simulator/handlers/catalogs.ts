@@ -18,9 +18,7 @@ import { ADMIN_CATALOG, adminCatalogValue } from "./catalog-items.js";
 import { idOfHref, uuidOf } from "./hrefs.js";
 import { taskReply } from "./refs.js";
 import { vmOf } from "./target.js";
-
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
+import { textOf } from "../store/document-values.js";
 
 /** The path id of a reference's href in the body (`Source`, `Media`), or a 400 naming it. */
 function refOf(ctx: Ctx, field: string): string {
@@ -34,8 +32,8 @@ function copyOrMove(ctx: Ctx, move: boolean): Reply {
   const target = ctx.store.catalog(ctx.user, ctx.params.id);
   const item = ctx.store.catalogItem(ctx.user, refOf(ctx, "Source"));
   const b = bodyValue(ctx);
-  const name = text(b.name) ?? item.name;
-  const description = text(b.Description);
+  const name = textOf(b.name) ?? item.name;
+  const description = textOf(b.Description);
   const rules = new CatalogRules(ctx.store);
   rules.checkCopyOrMove(ctx.user, target, item, name, move);
   const verb = move ? "Moving" : "Copying";
@@ -100,8 +98,8 @@ export const catalogHandlers: HandlerTable = {
       const catalog = new CatalogRules(ctx.store).create(
         ctx.user,
         org,
-        text(b.name) ?? "",
-        text(b.Description),
+        textOf(b.name) ?? "",
+        textOf(b.Description),
       );
       const location = ctx.hrefs.abs(`/admin/catalog/${catalog.id}`);
       return {

@@ -24,7 +24,7 @@ import {
   ROOT,
   serviceValue,
 } from "./extension-service-views.js";
-import { listOf } from "../store/value-list.js";
+import { listOf } from "../store/document-values.js";
 
 const text = (v: unknown): string | undefined =>
   typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;

@@ -88,6 +88,12 @@ export function idOfHref(href: string): string {
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
 
+/** The id of a reference's href (`{ href }` of a body), or undefined when it has none. */
+export function idOfRef(ref: unknown): string | undefined {
+  const href = (ref as { href?: unknown } | undefined)?.href;
+  return typeof href === "string" ? idOfHref(href) : undefined;
+}
+
 /** The path segment before an href's id, naming its kind (`user` in `.../admin/user/<uuid>`). */
 export function segmentOfHref(href: string): string {
   const trimmed = href.replace(/\/+$/, "");

@@ -12,14 +12,12 @@ import { urn } from "../store/ids.js";
 import type { Value } from "../store/model.js";
 import { without } from "../store/without.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
-import { idOfHref } from "./hrefs.js";
+import { idOfRef } from "./hrefs.js";
 import { vimObjectRef } from "./provider-vcenter.js";
 import { taskReply, taskValue, tasksInProgress } from "./refs.js";
-import { listOf } from "../store/value-list.js";
+import { listOf, textOf } from "../store/document-values.js";
 
 const path = providerPaths.externalNetwork;
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
 function networkValue(ctx: Ctx, n: ExternalNetwork): Value {
   const h = ctx.hrefs;
   const server = ctx.store.provider.vimServers.get(n.vimServerId);
@@ -87,15 +85,13 @@ export const providerExternalNetworkHandlers: HandlerTable = {
       const ref = (b.VimPortGroupRef ??
         listOf((b.VimPortGroupRefs as Value | undefined)?.VimObjectRef)[0] ??
         {}) as Value;
-      const serverHref = (ref.VimServerRef as Value | undefined)?.href;
       const { network, task } = new ExternalNetworkRules(ctx.store).create(
         ctx.user,
         {
-          name: text(b.name) ?? "",
-          description: text(b.Description),
-          vimServerId:
-            typeof serverHref === "string" ? idOfHref(serverHref) : undefined,
-          portGroup: text(ref.MoRef) ?? "",
+          name: textOf(b.name) ?? "",
+          description: textOf(b.Description),
+          vimServerId: idOfRef(ref.VimServerRef),
+          portGroup: textOf(ref.MoRef) ?? "",
           configuration: configurationOf(b),
         },
       );
@@ -132,9 +128,9 @@ export const providerExternalNetworkHandlers: HandlerTable = {
         ctx.user,
         network,
         {
-          name: text(b.name) ?? "",
-          description: text(b.Description),
-          portGroup: text(ref?.MoRef),
+          name: textOf(b.name) ?? "",
+          description: textOf(b.Description),
+          portGroup: textOf(ref?.MoRef),
           configuration: configurationOf(b),
         },
       );

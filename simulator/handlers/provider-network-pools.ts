@@ -15,10 +15,10 @@ import {
 import { urn } from "../store/ids.js";
 import type { Value } from "../store/model.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
-import { idOfHref } from "./hrefs.js";
+import { idOfRef } from "./hrefs.js";
 import { vimObjectRef, vimServerRef } from "./provider-vcenter.js";
 import { networkPoolRef, taskReply, tasksInProgress } from "./refs.js";
-import { listOf } from "../store/value-list.js";
+import { listOf, textOf } from "../store/document-values.js";
 
 const REFERENCES = "/admin/extension/networkPoolReferences";
 
@@ -26,13 +26,6 @@ const KINDS: Readonly<Record<string, NetworkPoolKind>> = {
   "vmext:VlanPoolType": "vlan",
   "vmext:PortGroupPoolType": "portgroup",
   "vmext:VxlanPoolType": "vxlan",
-};
-
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
-const serverIdOf = (ref: unknown): string | undefined => {
-  const href = (ref as Value | undefined)?.href;
-  return typeof href === "string" ? idOfHref(href) : undefined;
 };
 
 /** How many networks draw from it: the isolated and routed networks of the org VDCs using it. */
@@ -98,21 +91,21 @@ function poolValue(ctx: Ctx, p: NetworkPool): Value {
 
 /** A request's `VMWNetworkPool`, by its `xsi:type`. */
 function paramsOf(b: Value): NetworkPoolParams {
-  const typeName = text(b.$type) ?? "vmext:VMWNetworkPoolType";
+  const typeName = textOf(b.$type) ?? "vmext:VMWNetworkPoolType";
   const kind = KINDS[typeName];
   const switchRef = b.VimSwitchRef as Value | undefined;
   const zone = b.TransportZoneRef as Value | undefined;
   return {
-    name: text(b.name) ?? "",
-    description: text(b.Description),
+    name: textOf(b.name) ?? "",
+    description: textOf(b.Description),
     kind,
     typeName: typeName.replace(/^vmext:/, ""),
     vimServerId:
       kind === "portgroup"
-        ? serverIdOf(b.VimServer)
-        : serverIdOf(switchRef?.VimServerRef ?? zone?.VimServerRef),
-    ...(text(switchRef?.MoRef) !== undefined
-      ? { switch: text(switchRef?.MoRef) }
+        ? idOfRef(b.VimServer)
+        : idOfRef(switchRef?.VimServerRef ?? zone?.VimServerRef),
+    ...(textOf(switchRef?.MoRef) !== undefined
+      ? { switch: textOf(switchRef?.MoRef) }
       : {}),
     vlanRanges: listOf(b.VlanRange).map((r) => ({
       start: Number(r.Start),
@@ -120,7 +113,7 @@ function paramsOf(b: Value): NetworkPoolParams {
     })),
     portGroups: listOf(
       (b.PortGroupRefs as Value | undefined)?.VimObjectRef,
-    ).map((r) => text(r.MoRef) ?? ""),
+    ).map((r) => textOf(r.MoRef) ?? ""),
   };
 }
 

@@ -27,9 +27,7 @@ import { idOfHref, uuidOf } from "./hrefs.js";
 import { mediaValue } from "./media.js";
 import { templateCreated, vappValue, vmValue } from "./vapp-view.js";
 import { taskReply, type RefValue } from "./refs.js";
-
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
+import { textOf } from "../store/document-values.js";
 
 /** The registered vCenter of the path's id (handlers/entities.ts has refused any other). */
 export function vimServerOf(ctx: Ctx, id: string): VimServer {
@@ -171,8 +169,8 @@ function hrefOf(v: unknown, what: string): string {
 
 /** An import's `name`, `Description`, `Vdc` and `Catalog`, resolved as the caller sees them. */
 function catalogImportParams(ctx: Ctx, b: Value): CatalogImportParams {
-  const name = text(b.name);
-  const description = text(b.Description);
+  const name = textOf(b.name);
+  const description = textOf(b.Description);
   return {
     ...(name !== undefined ? { name } : {}),
     ...(description !== undefined ? { description } : {}),
@@ -405,12 +403,14 @@ export const providerVCenterHandlers: HandlerTable = {
         server(ctx),
         vdc,
         {
-          moref: text(b.VmMoRef) ?? "",
-          ...(text(b.name) !== undefined ? { name: text(b.name) } : {}),
-          ...(text(b.Description) !== undefined
-            ? { description: text(b.Description) }
+          moref: textOf(b.VmMoRef) ?? "",
+          ...(textOf(b.name) !== undefined ? { name: textOf(b.name) } : {}),
+          ...(textOf(b.Description) !== undefined
+            ? { description: textOf(b.Description) }
             : {}),
-          ...(text(b.VmName) !== undefined ? { vmName: text(b.VmName) } : {}),
+          ...(textOf(b.VmName) !== undefined
+            ? { vmName: textOf(b.VmName) }
+            : {}),
         },
         [ctx.op.name],
       );
@@ -434,7 +434,7 @@ export const providerVCenterHandlers: HandlerTable = {
         ctx.user,
         server(ctx),
         vapp,
-        { moref: text(b.VmMoRef) ?? "", vmName: text(b.VmName) ?? "" },
+        { moref: textOf(b.VmMoRef) ?? "", vmName: textOf(b.VmName) ?? "" },
         [ctx.op.name],
       );
       return taskReply(ctx, task);
@@ -447,9 +447,9 @@ export const providerVCenterHandlers: HandlerTable = {
       return taskReply(
         ctx,
         new VCenterRules(ctx.store).update(ctx.user, s, {
-          name: text(vc.name) ?? "",
-          url: text(vc.Url) ?? "",
-          username: text(vc.Username) ?? "",
+          name: textOf(vc.name) ?? "",
+          url: textOf(vc.Url) ?? "",
+          username: textOf(vc.Username) ?? "",
           enabled: vc.IsEnabled !== false,
         }),
       );
@@ -525,13 +525,13 @@ export const providerVCenterHandlers: HandlerTable = {
     handle: (ctx) => {
       const b = bodyValue(ctx);
       const vdc = ctx.store.vdc(ctx.user, idOfHref(hrefOf(b.Vdc, "Vdc")));
-      const name = text(b.VmName) ?? "";
+      const name = textOf(b.VmName) ?? "";
       const { vapp } = importVmAsVApp(
         ctx.store,
         ctx.user,
         server(ctx),
         vdc,
-        { moref: text(b.VmMoRef) ?? "", name, vmName: name },
+        { moref: textOf(b.VmMoRef) ?? "", name, vmName: name },
         [ctx.op.name],
       );
       const vm = vapp.vms[0];
@@ -548,10 +548,12 @@ export const providerVCenterHandlers: HandlerTable = {
       const { template } = new CatalogImports(ctx.store).vmAsTemplate(
         ctx.user,
         server(ctx),
-        text(b.VmMoRef) ?? "",
+        textOf(b.VmMoRef) ?? "",
         {
           ...catalogImportParams(ctx, b),
-          ...(text(b.VmName) !== undefined ? { vmName: text(b.VmName) } : {}),
+          ...(textOf(b.VmName) !== undefined
+            ? { vmName: textOf(b.VmName) }
+            : {}),
         },
         [ctx.op.name],
       );
@@ -567,8 +569,8 @@ export const providerVCenterHandlers: HandlerTable = {
         ctx.user,
         server(ctx),
         {
-          datastore: text(b.DatastoreMoRef) ?? "",
-          path: text(b.SourcePath) ?? "",
+          datastore: textOf(b.DatastoreMoRef) ?? "",
+          path: textOf(b.SourcePath) ?? "",
         },
         catalogImportParams(ctx, b),
         [ctx.op.name],
@@ -585,10 +587,10 @@ export const providerVCenterHandlers: HandlerTable = {
       const b = bodyValue(ctx);
       const vc = (b.VimServer ?? {}) as Value;
       const registered = new VCenterRules(ctx.store).register(ctx.user, {
-        name: text(vc.name) ?? "",
-        url: text(vc.Url) ?? "",
-        username: text(vc.Username) ?? "",
-        password: text(vc.Password),
+        name: textOf(vc.name) ?? "",
+        url: textOf(vc.Url) ?? "",
+        username: textOf(vc.Username) ?? "",
+        password: textOf(vc.Password),
         enabled: vc.IsEnabled !== false,
       });
       const shield = b.ShieldManager as Value | undefined;

@@ -22,23 +22,18 @@ import {
   type Reply,
 } from "./context.js";
 import { adminPaths } from "./admin-views.js";
-import { idOfHref } from "./hrefs.js";
+import { idOfRef } from "./hrefs.js";
 import { vimObjectRef, vimServerRef } from "./provider-vcenter.js";
 import { networkPoolRef, taskReply, tasksInProgress } from "./refs.js";
-import { listOf } from "../store/value-list.js";
+import { listOf, textOf } from "../store/document-values.js";
 
 const ADMIN_VDC = "application/vnd.vmware.admin.vdc+xml";
 
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
-const hrefId = (v: unknown): string | undefined => {
-  const href = (v as Value | undefined)?.href;
-  return typeof href === "string" ? idOfHref(href) : undefined;
-};
 const rules = (ctx: Ctx) => new ProviderVdcRules(ctx.store);
 const changes = (ctx: Ctx) => new ProviderVdcChanges(ctx.store);
 /** The last segment of a reference's href (an id or a moref), decoded; "" without an href. */
-const lastSegment = (v: unknown): string => decodeURIComponent(hrefId(v) ?? "");
+const lastSegment = (v: unknown): string =>
+  decodeURIComponent(idOfRef(v) ?? "");
 
 function pvdcOf(ctx: Ctx): ProviderVdc {
   if (!ctx.store.isSystemAdmin(ctx.user)) throw forbidden();
@@ -280,19 +275,19 @@ export const providerVdcHandlers: HandlerTable = {
         (b.ResourcePoolRefs as Value | undefined)?.VimObjectRef,
       );
       const vimServerId =
-        hrefId(listOf(b.VimServer)[0]) ?? hrefId(pools[0]?.VimServerRef);
+        idOfRef(listOf(b.VimServer)[0]) ?? idOfRef(pools[0]?.VimServerRef);
       // the VXLAN pool it is assigned (NetworkPool, or VxlanNetworkPool before 33.0)
-      const poolId = hrefId(b.NetworkPool ?? b.VxlanNetworkPool);
+      const poolId = idOfRef(b.NetworkPool ?? b.VxlanNetworkPool);
       const poolRules = new NetworkPoolRules(ctx.store);
       const pool =
         poolId === undefined || !ctx.store.isSystemAdmin(ctx.user)
           ? undefined
           : poolRules.forProviderVdc(poolId, vimServerId);
       const { pvdc } = rules(ctx).create(ctx.user, {
-        name: text(b.name) ?? "",
-        description: text(b.Description),
+        name: textOf(b.name) ?? "",
+        description: textOf(b.Description),
         vimServerId,
-        resourcePools: pools.map((r) => text(r.MoRef) ?? ""),
+        resourcePools: pools.map((r) => textOf(r.MoRef) ?? ""),
         storageProfiles: listOf(b.StorageProfile).map((s) => String(s)),
         enabled: b.IsEnabled !== false,
       });
@@ -320,8 +315,8 @@ export const providerVdcHandlers: HandlerTable = {
       const p = pvdcOf(ctx);
       const b = bodyValue(ctx);
       changes(ctx).update(ctx.user, p, {
-        name: text(b.name) ?? "",
-        description: text(b.Description),
+        name: textOf(b.name) ?? "",
+        description: textOf(b.Description),
       });
       return ok(
         "vmext:VMWProviderVdc",
@@ -369,8 +364,8 @@ export const providerVdcHandlers: HandlerTable = {
     handle: (ctx) => {
       const b = bodyValue(ctx);
       const add = listOf(b.AddItem).map((r) => ({
-        vimServerId: hrefId(r.VimServerRef),
-        moref: text(r.MoRef) ?? "",
+        vimServerId: idOfRef(r.VimServerRef),
+        moref: textOf(r.MoRef) ?? "",
       }));
       const remove = listOf(b.DeleteItem).map((r) => lastSegment(r));
       return taskReply(

@@ -125,8 +125,5 @@ export const optional = <K extends string, V>(
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 /** A `NetworkPoolReference` (of the pools' list, provider VDCs' and org VDCs' views). */
-export const networkPoolRef = (ctx: Ctx, p: NetworkPool): RefValue => ({
-  href: ctx.hrefs.abs(providerPaths.networkPool(p.id)),
-  name: p.name,
-  type: NETWORK_POOL_MT.pool,
-});
+export const networkPoolRef = (ctx: Ctx, p: NetworkPool): RefValue =>
+  entityRef(ctx, { kind: "networkPool", id: p.id, name: p.name });

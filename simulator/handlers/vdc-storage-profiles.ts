@@ -22,7 +22,7 @@ import { StorageRules } from "../store/storage.js";
 import { bodyValue, ok, type Ctx, type HandlerTable } from "./context.js";
 import { idOfHref } from "./hrefs.js";
 import { MT } from "./media-types.js";
-import { listOf } from "../store/value-list.js";
+import { listOf } from "../store/document-values.js";
 import { PROVIDER_MT, providerPaths } from "../provider/media-types.js";
 
 const ADMIN_MT = "application/vnd.vmware.admin.vdcStorageProfile+xml";

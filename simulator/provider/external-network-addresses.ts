@@ -20,7 +20,7 @@ import {
 import type { EdgeGateway, Value } from "../store/model.js";
 import type { Store } from "../store/store.js";
 import { scopesOf } from "../store/vapp-network-rules.js";
-import { listOf } from "../store/value-list.js";
+import { listOf } from "../store/document-values.js";
 import type { ExternalNetwork } from "./model.js";
 
 /** One IP scope of an external network, parsed. */

@@ -42,7 +42,8 @@ import {
   within,
 } from "./external-network-addresses.js";
 import type { ExternalNetwork } from "./model.js";
-import { listOf } from "../store/value-list.js";
+import { listOf } from "../store/document-values.js";
+import { scopesOf } from "../store/vapp-network-rules.js";
 
 /** What a PUT keeps (its port group, if the body names one, must be the network's). */
 export interface ExternalNetworkChange {
@@ -62,10 +63,7 @@ export interface ExternalNetworkParams {
 
 /** The IP scopes of a configuration: each with a gateway and netmask, its ranges inside its subnet, none overlapping. */
 function checkScopes(name: string, configuration: Value): void {
-  const scopes = [
-    ...listOf((configuration.IpScopes as Value | undefined)?.IpScope),
-    ...listOf(configuration.IpScope),
-  ];
+  const scopes = scopesOf(configuration);
   if (scopes.length === 0)
     throw badRequest(
       `The external network "${name}" needs an IP scope (Configuration/IpScopes/IpScope).`,
@@ -128,13 +126,6 @@ export class ExternalNetworkRules {
     if (!portGroup)
       throw badRequest(
         `The vCenter server ${server.name} has no port group ${p.portGroup}.`,
-      );
-    const backing = [...state.externalNetworks.values()].find(
-      (e) => e.vimServerId === server.id && e.portGroup === p.portGroup,
-    );
-    if (backing)
-      throw badRequest(
-        `The port group ${p.portGroup} of ${server.name} already backs the external network ${backing.name}.`,
       );
     const pooled = state.portGroupUser(server.id, p.portGroup);
     if (pooled)

@@ -20,6 +20,7 @@ import type { Task, User } from "../store/model.js";
 import type { Store } from "../store/store.js";
 import type { ProviderVdc } from "./model.js";
 import { ProviderVdcRules } from "./provider-vdcs.js";
+import { NetworkPoolRules } from "./network-pools.js";
 
 /** A resource pool named by an `AddItem` (its `VimServerRef`'s id and its moref). */
 export interface PoolRef {
@@ -211,6 +212,7 @@ export class ProviderVdcChanges {
       throw badRequest(
         "The request names no provider VDC to merge (ProviderVdcReference).",
       );
+    const pools = new NetworkPoolRules(this.store);
     return this.task(user, pvdc, "providerVdcMerge", "Merging", () => {
       for (const other of merged) {
         for (const vdc of this.rules.vdcsOn(other)) vdc.providerVdcId = pvdc.id;
@@ -218,8 +220,7 @@ export class ProviderVdcChanges {
           const at = pool.providerVdcIds.indexOf(other.id);
           if (at < 0) continue;
           pool.providerVdcIds.splice(at, 1);
-          if (!pool.providerVdcIds.includes(pvdc.id))
-            pool.providerVdcIds.push(pvdc.id);
+          pools.assign(pool, pvdc);
         }
         pvdc.secondaryPools.push(other.resourcePool, ...other.secondaryPools);
         for (const name of other.storageProfiles)

@@ -9,7 +9,7 @@ import type { Ctx } from "../handlers/context.js";
 import { EdgeGatewayRules } from "../store/edge-gateways.js";
 import { urn } from "../store/ids.js";
 import type { EdgeGateway } from "../store/model.js";
-import { listOf } from "../store/value-list.js";
+import { listOf } from "../store/document-values.js";
 import {
   isBusy,
   queryType,

@@ -46,7 +46,7 @@ import {
 } from "./vapp-network-features.js";
 import { EdgeGatewayRules } from "./edge-gateways.js";
 import { ownScope, scopesOf } from "./vapp-network-rules.js";
-import { listOf } from "./value-list.js";
+import { listOf, textOf } from "./document-values.js";
 
 const NAT_RULE_TYPES = ["SNAT", "DNAT"];
 const NAT_PROTOCOLS = ["tcp", "udp", "tcpudp", "icmp", "any"];
@@ -55,9 +55,6 @@ const LB_ALGORITHMS = ["IP_HASH", "ROUND_ROBIN", "URI", "LEAST_CONN"];
 const VAPP_ONLY: Readonly<Record<string, string>> = {
   "vcloud:DhcpService": "GatewayDhcpService",
 };
-
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
 
 /** One of the gateway's interfaces, as a reference names it (its network's href, or its name). */
 interface Interface {
@@ -111,10 +108,10 @@ export class EdgeGatewayServices {
       .interfaces(edge, (n) => `/admin/network/${n.id}`)
       .map((i) => {
         const network = i.Network as Value | undefined;
-        const href = text(network?.href) ?? "";
+        const href = textOf(network?.href) ?? "";
         const id = /\/([^/?#]+)$/.exec(href)?.[1];
         return {
-          name: text(i.Name) ?? text(network?.name) ?? "",
+          name: textOf(i.Name) ?? textOf(network?.name) ?? "",
           ...(id ? { networkId: id } : {}),
           ...(i.InterfaceType === "uplink" ? { held: heldBy(i) } : {}),
         };
@@ -129,16 +126,16 @@ function checkInterface(
   bad: Bad,
 ): Interface {
   const r = (ref ?? {}) as Value;
-  const href = text(r.href);
+  const href = textOf(r.href);
   const id = href ? /\/([^/?#]+)$/.exec(href)?.[1] : undefined;
   const found = interfaces.find(
     (i) =>
       (id !== undefined && i.networkId === id) ||
-      (href === undefined && text(r.name) !== undefined && i.name === r.name),
+      (href === undefined && textOf(r.name) !== undefined && i.name === r.name),
   );
   if (!found)
     throw bad(
-      `${where}: the interface ${href ?? text(r.name) ?? "(none)"} is not one of the gateway's interfaces.`,
+      `${where}: the interface ${href ?? textOf(r.name) ?? "(none)"} is not one of the gateway's interfaces.`,
     );
   return found;
 }
@@ -218,7 +215,7 @@ function checkDhcp(s: Value, routed: readonly Network[], bad: Bad): void {
     const network = routed.find((n) => n.id === id);
     if (!network)
       throw bad(
-        `${which}: the network ${text((pool.Network as Value | undefined)?.href) ?? "(none)"} is not an org VDC network routed through the gateway.`,
+        `${which}: the network ${textOf((pool.Network as Value | undefined)?.href) ?? "(none)"} is not an org VDC network routed through the gateway.`,
       );
     if (pooled.has(network.id))
       throw bad(`${which}: network "${network.name}" has a pool already.`);
@@ -283,7 +280,7 @@ function checkLoadBalancer(
 ): void {
   const pools = new Set<string>();
   listOf(s.Pool).forEach((pool, i) => {
-    const name = text(pool.Name) ?? "";
+    const name = textOf(pool.Name) ?? "";
     const which = `pool ${i + 1}${name ? ` ("${name}")` : ""}`;
     if (name.trim() === "") throw bad(`${which} has no name.`);
     if (pools.has(name)) throw bad(`${which}: the name is used twice.`);
@@ -304,7 +301,7 @@ function checkLoadBalancer(
     });
   });
   listOf(s.VirtualServer).forEach((v, i) => {
-    const name = text(v.Name) ?? "";
+    const name = textOf(v.Name) ?? "";
     const which = `virtual server ${i + 1}${name ? ` ("${name}")` : ""}`;
     if (name.trim() === "") throw bad(`${which} has no name.`);
     iface(v.Interface, which);
@@ -312,7 +309,7 @@ function checkLoadBalancer(
       throw bad(
         `${which}: the IpAddress ${String(v.IpAddress)} is not an IPv4 address.`,
       );
-    if (text(v.Pool) === undefined || !pools.has(v.Pool as string))
+    if (textOf(v.Pool) === undefined || !pools.has(v.Pool as string))
       throw bad(
         `${which}: the pool "${String(v.Pool)}" is not one of the service's pools.`,
       );

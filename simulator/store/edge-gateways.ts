@@ -49,13 +49,10 @@ import type { EdgeGateway, Network, User, Value, Vdc } from "./model.js";
 import { refId } from "./org-networks.js";
 import type { Store } from "./store.js";
 import { ownScope } from "./vapp-network-rules.js";
-import { listOf } from "./value-list.js";
+import { listOf, textOf } from "./document-values.js";
 
 const BACKINGS = ["compact", "full", "full4", "x-large"];
 const INTERFACE_TYPES = ["uplink", "internal"];
-
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
 
 export interface GatewayFields {
   readonly name: string;
@@ -109,7 +106,7 @@ export class EdgeGatewayRules {
             `Only a system administrator can change edge gateway "${existing.name}".`,
           )
         : forbidden("Only a system administrator can create an edge gateway.");
-    const name = text(body.name) ?? "";
+    const name = textOf(body.name) ?? "";
     if (name.trim() === "")
       throw badRequest("The edge gateway must have a name.");
     const lower = name.toLowerCase();
@@ -125,7 +122,7 @@ export class EdgeGatewayRules {
       throw badRequest(
         `The edge gateway "${name}" must have a Configuration (GatewayConfiguration).`,
       );
-    const backing = text(configuration.GatewayBackingConfig);
+    const backing = textOf(configuration.GatewayBackingConfig);
     if (backing !== undefined && !BACKINGS.includes(backing))
       throw badRequest(
         `The GatewayBackingConfig "${backing}" of edge gateway "${name}" is not one of ${BACKINGS.join(", ")}.`,
@@ -134,7 +131,7 @@ export class EdgeGatewayRules {
     for (const i of listOf(
       (configuration.GatewayInterfaces as Value | undefined)?.GatewayInterface,
     )) {
-      const label = text(i.Name) ?? text(i.DisplayName) ?? "";
+      const label = textOf(i.Name) ?? textOf(i.DisplayName) ?? "";
       const kind = String(i.InterfaceType ?? "").toLowerCase();
       if (!INTERFACE_TYPES.includes(kind))
         throw badRequest(
@@ -156,7 +153,7 @@ export class EdgeGatewayRules {
       const external = externalNetworkOf(this.store, i.Network);
       if (named.some((u) => u.external.id === external.id))
         throw badRequest(
-          `The edge gateway "${name}" has two uplinks to ${text((i.Network as Value).href) ?? label}.`,
+          `The edge gateway "${name}" has two uplinks to ${textOf((i.Network as Value).href) ?? label}.`,
         );
       named.push({ i, label, external });
     }
@@ -178,8 +175,8 @@ export class EdgeGatewayRules {
     kept.GatewayInterfaces = { GatewayInterface: uplinks };
     return {
       name,
-      ...(text(body.Description) !== undefined
-        ? { description: text(body.Description)! }
+      ...(textOf(body.Description) !== undefined
+        ? { description: textOf(body.Description)! }
         : {}),
       config: kept,
     };

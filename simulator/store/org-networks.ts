@@ -42,15 +42,13 @@ import {
   scopesOf,
   VAppNetworkRules,
 } from "./vapp-network-rules.js";
+import { textOf } from "./document-values.js";
 
 const WHAT = "org VDC network";
 
-const text = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : undefined;
-
 /** The id after `/{segment}/` in a reference's href. */
 export function refId(ref: unknown, segment: string): string | undefined {
-  const href = text((ref as Value | undefined)?.href) ?? "";
+  const href = textOf((ref as Value | undefined)?.href) ?? "";
   return new RegExp(`/${segment}/([^/?#]+)`).exec(href)?.[1];
 }
 
@@ -89,7 +87,7 @@ export class OrgNetworkRules {
   /** Checks an `OrgVdcNetwork` for the VDC (`existing`: the network a PUT changes). */
   check(user: User, vdc: Vdc, body: Value, existing?: Network): NetworkFields {
     if (!this.store.isOrgAdmin(user, vdc.orgId)) throw forbidden();
-    const name = text(body.name) ?? "";
+    const name = textOf(body.name) ?? "";
     if (name.trim() === "")
       throw badRequest("The org VDC network must have a name.");
     const lower = name.toLowerCase();
@@ -162,8 +160,8 @@ export class OrgNetworkRules {
     }
     return {
       name,
-      ...(text(body.Description) !== undefined
-        ? { description: text(body.Description)! }
+      ...(textOf(body.Description) !== undefined
+        ? { description: textOf(body.Description)! }
         : {}),
       fenceMode: fence,
       gateway,
@@ -248,7 +246,7 @@ export class OrgNetworkRules {
     const edge = id ? this.store.edgeGateways.get(id) : undefined;
     if (!edge || edge.vdcId !== vdc.id)
       throw badRequest(
-        `The EdgeGateway ${text((ref as Value).href) ?? ""} of org VDC network "${name}" is not an edge gateway of VDC "${vdc.name}".`,
+        `The EdgeGateway ${textOf((ref as Value).href) ?? ""} of org VDC network "${name}" is not an edge gateway of VDC "${vdc.name}".`,
       );
     return edge;
   }

@@ -10,7 +10,7 @@ import type { Store } from "./store.js";
 import { StorageRules } from "./storage.js";
 import { connections, copyVm } from "./vm-rules.js";
 import { VAppNetworkRules } from "./vapp-network-rules.js";
-import { listOf } from "./value-list.js";
+import { listOf } from "./document-values.js";
 import { VmAddresses } from "./vm-addresses.js";
 
 export interface CreateParams {

@@ -27,7 +27,7 @@ import {
   type Subnet,
 } from "./ipv4.js";
 import type { Value, Vm } from "./model.js";
-import { listOf } from "./value-list.js";
+import { listOf } from "./document-values.js";
 
 interface Scope {
   readonly gateway: number;

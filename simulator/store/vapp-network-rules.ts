@@ -27,7 +27,7 @@ import {
 import type { Network, VApp, VAppNetwork, Value, Vm } from "./model.js";
 import type { Store } from "./store.js";
 import { checkFeatures } from "./vapp-network-features.js";
-import { listOf } from "./value-list.js";
+import { listOf } from "./document-values.js";
 
 export const FENCE_MODES: readonly string[] = [
   "bridged",

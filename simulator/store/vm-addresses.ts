@@ -21,7 +21,7 @@ import { formatIpv4, inRange, isHostOf, parseIpv4 } from "./ipv4.js";
 import type { VApp, Value, Vm } from "./model.js";
 import type { Store } from "./store.js";
 import { VAppNetworkRules, type AddressScope } from "./vapp-network-rules.js";
-import { listOf } from "./value-list.js";
+import { listOf } from "./document-values.js";
 
 const MODES = ["POOL", "MANUAL", "DHCP", "NONE"];
 
