@@ -22,7 +22,6 @@ import type {
 import { ProviderVdcRules } from "../provider/provider-vdcs.js";
 import { urn } from "../store/ids.js";
 import { prefixOfNetmask } from "../store/ipv4.js";
-import type { Value } from "../store/model.js";
 import { orgVdcStorage } from "./storage-profile-types.js";
 import {
   isBusy,
@@ -33,6 +32,8 @@ import {
   type Row,
   vcRef,
 } from "./rows.js";
+import { textOf } from "../store/document-values.js";
+import { scopesOf } from "../store/vapp-network-rules.js";
 
 const POOL_TYPE: Readonly<Record<NetworkPoolKind, number>> = {
   vlan: 0,
@@ -130,8 +131,10 @@ function providerVdcRows(ctx: Ctx): Row[] {
   return readyProviderVdcs(ctx).map((p) => {
     const server = rules.vimServerOf(p);
     const c = rules.capacity(p);
-    const pool = server.resourcePools.find((r) => r.moref === p.resourcePool);
-    const disk = storageOf(server, (d) => pool?.datastores.includes(d));
+    const pools = rules.poolsOf(p);
+    const disk = storageOf(server, (d) =>
+      pools.some((r) => r.datastores.includes(d)),
+    );
     return {
       orgId,
       href: ctx.hrefs.abs(providerPaths.providerVdc(p.id)),
@@ -151,7 +154,7 @@ function providerVdcRows(ctx: Ctx): Row[] {
         numberOfVdcs: rules.vdcsOn(p).length,
         vcName: server.name,
         isBusy: isBusy(ctx, p.id),
-        numberOfResourcePools: 1,
+        numberOfResourcePools: pools.length,
         numberOfStorageProfiles: p.storageProfiles.length,
       },
     };
@@ -199,10 +202,7 @@ function storageProfileRows(ctx: Ctx): Row[] {
 function externalNetworkRows(ctx: Ctx): Row[] {
   const orgId = ctx.store.systemOrg().id;
   return [...ctx.store.provider.externalNetworks.values()].map((n) => {
-    const scopes = (n.configuration.IpScopes as Value | undefined)?.IpScope;
-    const scope = (Array.isArray(scopes) ? scopes[0] : scopes) as
-      Value | undefined;
-    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    const scope = scopesOf(n.configuration)[0];
     return {
       orgId,
       href: ctx.hrefs.abs(providerPaths.externalNetwork(n.id)),
@@ -210,12 +210,12 @@ function externalNetworkRows(ctx: Ctx): Row[] {
       name: n.name,
       cells: {
         name: n.name,
-        gateway: text(scope?.Gateway),
-        netmask: text(scope?.Netmask),
+        gateway: textOf(scope?.Gateway),
+        netmask: textOf(scope?.Netmask),
         subnetPrefixLength: prefixOfNetmask(scope?.Netmask),
-        dns1: text(scope?.Dns1),
-        dns2: text(scope?.Dns2),
-        dnsSuffix: text(scope?.DnsSuffix),
+        dns1: textOf(scope?.Dns1),
+        dns2: textOf(scope?.Dns2),
+        dnsSuffix: textOf(scope?.DnsSuffix),
         isBusy: isBusy(ctx, n.id),
       },
     };
@@ -278,7 +278,7 @@ export const PROVIDER_QUERY_TYPES: readonly QueryType[] = [
           return inventoryRow(ctx, s, r.moref, r.name, orgId, {
             isDeleted: false,
             isEnabled: true,
-            isPrimary: pvdc !== undefined,
+            isPrimary: pvdc?.resourcePool === r.moref,
             providerVdc: pvdc && pvdcRef(ctx, pvdc),
             providerName: pvdc?.name,
           });
@@ -290,8 +290,9 @@ export const PROVIDER_QUERY_TYPES: readonly QueryType[] = [
     "Datastore",
     "Datastore",
     PROVIDER_MT.vimServer,
-    (ctx) =>
-      perServer(
+    (ctx) => {
+      const rules = new ProviderVdcRules(ctx.store);
+      return perServer(
         ctx,
         (s) => s.datastores,
         (s, d, orgId) =>
@@ -305,12 +306,11 @@ export const PROVIDER_QUERY_TYPES: readonly QueryType[] = [
             ].filter(
               (p) =>
                 p.vimServerId === s.id &&
-                s.resourcePools
-                  .find((r) => r.moref === p.resourcePool)
-                  ?.datastores.includes(d.moref),
+                rules.poolsOf(p).some((r) => r.datastores.includes(d.moref)),
             ).length,
           }),
-      ),
+      );
+    },
   ),
   systemType(
     "portgroup",

@@ -723,6 +723,33 @@ describe("the provider query types", () => {
       true,
     );
   });
+
+  it("count the pools of a merged provider VDC as the target's: its own primary, the moved one not", async () => {
+    const rows = async (type: string) =>
+      ((await query(type, { sortAsc: "name" })).value.Record ?? []) as Value[];
+    const pvdcs = await rows("providerVdc");
+    const gold = pvdcs.find((p) => p.name === "pvdc-gold")!;
+    const silver = pvdcs.find((p) => p.name === "pvdc-silver")!;
+    const task = await w.call(
+      "merge",
+      { href: `${gold.href}/action/merge` },
+      { ProviderVdcReference: [{ href: silver.href }] },
+    );
+    await w.done(task.value);
+    expect(
+      (await rows("resourcePool")).map((r) => [
+        r.moref,
+        r.isPrimary,
+        r.providerName,
+      ]),
+    ).toEqual([
+      ["resgroup-8", true, "pvdc-gold"],
+      ["resgroup-9", false, "pvdc-gold"],
+    ]);
+    expect(
+      (await rows("providerVdc")).map((r) => [r.name, r.numberOfResourcePools]),
+    ).toEqual([["pvdc-gold", 2]]);
+  });
 });
 
 it("every body the simulator sent is valid (package validate and libxml2, 36.0 set)", async () => {
